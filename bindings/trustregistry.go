@@ -1,0 +1,3179 @@
+// Code generated via abigen V2 - DO NOT EDIT.
+// This file is a generated binding and any manual changes will be lost.
+
+package bindings
+
+import (
+	"bytes"
+	"errors"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+)
+
+// Reference imports to suppress errors if they are not otherwise used.
+var (
+	_ = bytes.Equal
+	_ = errors.New
+	_ = big.NewInt
+	_ = common.Big1
+	_ = types.BloomLookup
+	_ = abi.ConvertType
+)
+
+// ITrustRegistryAdmission is an auto generated low-level Go binding around an user-defined struct.
+type ITrustRegistryAdmission struct {
+	Status          uint8
+	Capabilities    uint64
+	AdmittedBlock   *big.Int
+	RevokedAllBlock *big.Int
+}
+
+// ITrustRegistryAuthorization is an auto generated low-level Go binding around an user-defined struct.
+type ITrustRegistryAuthorization struct {
+	ValidFrom   *big.Int
+	ValidUntil  *big.Int
+	RevokedAt   *big.Int
+	IssuedBlock *big.Int
+}
+
+// ITrustRegistryRealm is an auto generated low-level Go binding around an user-defined struct.
+type ITrustRegistryRealm struct {
+	Root         common.Address
+	RootSetBlock *big.Int
+}
+
+// ITrustRegistryRoot is an auto generated low-level Go binding around an user-defined struct.
+type ITrustRegistryRoot struct {
+	Kind          uint8
+	Status        uint8
+	Policy        uint8
+	Threshold     uint8
+	MemberCount   uint8
+	Epoch         uint32
+	EpochBlock    *big.Int
+	Sequence      uint64
+	ConfigVersion uint32
+}
+
+// WmpCertificatesAuthorityCertificate is an auto generated low-level Go binding around an user-defined struct.
+type WmpCertificatesAuthorityCertificate struct {
+	ChainId           *big.Int
+	VerifyingContract common.Address
+	ValidFrom         *big.Int
+	Issuer            common.Address
+	Subject           common.Address
+	Realm             common.Address
+	Capabilities      uint64
+	Meta              string
+}
+
+// WmpCertificatesDelegateCertificate is an auto generated low-level Go binding around an user-defined struct.
+type WmpCertificatesDelegateCertificate struct {
+	ChainId           *big.Int
+	VerifyingContract common.Address
+	ValidFrom         *big.Int
+	Delegate          common.Address
+	CsPubKey          [32]byte
+	BootedAt          uint64
+	Meta              string
+}
+
+// TrustRegistryMetaData contains all meta data concerning the TrustRegistry contract.
+var TrustRegistryMetaData = bind.MetaData{
+	ABI: "[{\"type\":\"function\",\"name\":\"AUTHORITY_CERTIFICATE_TYPEHASH\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"DELEGATE_CERTIFICATE_TYPEHASH\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"MAX_MEMBERS\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"RELAYED_CALL_TYPEHASH\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"WMP_DOMAIN_SEPARATOR\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"WMP_DOMAIN_TYPEHASH\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"acceptRealm\",\"inputs\":[{\"name\":\"realm\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"admitOperator\",\"inputs\":[{\"name\":\"realm\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"operator\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"capabilities\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"approvalsOf\",\"inputs\":[{\"name\":\"root\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"data\",\"type\":\"bytes\",\"internalType\":\"bytes\"}],\"outputs\":[{\"name\":\"count\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"approveRootAction\",\"inputs\":[{\"name\":\"root\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"data\",\"type\":\"bytes\",\"internalType\":\"bytes\"}],\"outputs\":[{\"name\":\"executed\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"authorityCertificateDigest\",\"inputs\":[{\"name\":\"cert\",\"type\":\"tuple\",\"internalType\":\"structWmpCertificates.AuthorityCertificate\",\"components\":[{\"name\":\"chainId\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"verifyingContract\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"validFrom\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"issuer\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"subject\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"realm\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"capabilities\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"meta\",\"type\":\"string\",\"internalType\":\"string\"}]}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"pure\"},{\"type\":\"function\",\"name\":\"authorizationStatus\",\"inputs\":[{\"name\":\"issuer\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"realm\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"delegate\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"status\",\"type\":\"uint8\",\"internalType\":\"enumITrustRegistry.AuthorizationStatus\"},{\"name\":\"root\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"issuerCapabilities\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"validUntil\",\"type\":\"uint48\",\"internalType\":\"uint48\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"authorize\",\"inputs\":[{\"name\":\"realm\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"delegate\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"validFrom\",\"type\":\"uint48\",\"internalType\":\"uint48\"},{\"name\":\"validUntil\",\"type\":\"uint48\",\"internalType\":\"uint48\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"bumpEpoch\",\"inputs\":[],\"outputs\":[{\"name\":\"epoch\",\"type\":\"uint32\",\"internalType\":\"uint32\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"certificateRevokedAt\",\"inputs\":[{\"name\":\"signer\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"digest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"delegateCertificateDigest\",\"inputs\":[{\"name\":\"cert\",\"type\":\"tuple\",\"internalType\":\"structWmpCertificates.DelegateCertificate\",\"components\":[{\"name\":\"chainId\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"verifyingContract\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"validFrom\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"delegate\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"csPubKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"bootedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"meta\",\"type\":\"string\",\"internalType\":\"string\"}]}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"pure\"},{\"type\":\"function\",\"name\":\"eip712Domain\",\"inputs\":[],\"outputs\":[{\"name\":\"fields\",\"type\":\"bytes1\",\"internalType\":\"bytes1\"},{\"name\":\"name\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"version\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"chainId\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"verifyingContract\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"salt\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"extensions\",\"type\":\"uint256[]\",\"internalType\":\"uint256[]\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"execute\",\"inputs\":[{\"name\":\"actor\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"data\",\"type\":\"bytes\",\"internalType\":\"bytes\"},{\"name\":\"nonce\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"deadline\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"signature\",\"type\":\"bytes\",\"internalType\":\"bytes\"}],\"outputs\":[{\"name\":\"result\",\"type\":\"bytes\",\"internalType\":\"bytes\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"getAdmission\",\"inputs\":[{\"name\":\"realm\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"operator\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"tuple\",\"internalType\":\"structITrustRegistry.Admission\",\"components\":[{\"name\":\"status\",\"type\":\"uint8\",\"internalType\":\"enumITrustRegistry.AdmissionStatus\"},{\"name\":\"capabilities\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"admittedBlock\",\"type\":\"uint48\",\"internalType\":\"uint48\"},{\"name\":\"revokedAllBlock\",\"type\":\"uint48\",\"internalType\":\"uint48\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"getAuthorization\",\"inputs\":[{\"name\":\"issuer\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"realm\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"delegate\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"tuple\",\"internalType\":\"structITrustRegistry.Authorization\",\"components\":[{\"name\":\"validFrom\",\"type\":\"uint48\",\"internalType\":\"uint48\"},{\"name\":\"validUntil\",\"type\":\"uint48\",\"internalType\":\"uint48\"},{\"name\":\"revokedAt\",\"type\":\"uint48\",\"internalType\":\"uint48\"},{\"name\":\"issuedBlock\",\"type\":\"uint48\",\"internalType\":\"uint48\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"getRealm\",\"inputs\":[{\"name\":\"realm\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"tuple\",\"internalType\":\"structITrustRegistry.Realm\",\"components\":[{\"name\":\"root\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"rootSetBlock\",\"type\":\"uint48\",\"internalType\":\"uint48\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"getRoot\",\"inputs\":[{\"name\":\"root\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"tuple\",\"internalType\":\"structITrustRegistry.Root\",\"components\":[{\"name\":\"kind\",\"type\":\"uint8\",\"internalType\":\"enumITrustRegistry.RootKind\"},{\"name\":\"status\",\"type\":\"uint8\",\"internalType\":\"enumITrustRegistry.RootStatus\"},{\"name\":\"policy\",\"type\":\"uint8\",\"internalType\":\"enumITrustRegistry.AdmissionPolicy\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"memberCount\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"epoch\",\"type\":\"uint32\",\"internalType\":\"uint32\"},{\"name\":\"epochBlock\",\"type\":\"uint48\",\"internalType\":\"uint48\"},{\"name\":\"sequence\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"configVersion\",\"type\":\"uint32\",\"internalType\":\"uint32\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"isAuthorized\",\"inputs\":[{\"name\":\"issuer\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"realm\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"delegate\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"isMember\",\"inputs\":[{\"name\":\"root\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"membersOf\",\"inputs\":[{\"name\":\"root\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"address[]\",\"internalType\":\"address[]\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"nonces\",\"inputs\":[{\"name\":\"owner\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"nonces\",\"inputs\":[{\"name\":\"owner\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"key\",\"type\":\"uint192\",\"internalType\":\"uint192\"}],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"pendingRealmCA\",\"inputs\":[{\"name\":\"realm\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"registerRoot\",\"inputs\":[{\"name\":\"policy\",\"type\":\"uint8\",\"internalType\":\"enumITrustRegistry.AdmissionPolicy\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"registerSharedRoot\",\"inputs\":[{\"name\":\"salt\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"members\",\"type\":\"address[]\",\"internalType\":\"address[]\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"policy\",\"type\":\"uint8\",\"internalType\":\"enumITrustRegistry.AdmissionPolicy\"}],\"outputs\":[{\"name\":\"root\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"relayedCallDigest\",\"inputs\":[{\"name\":\"actor\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"data\",\"type\":\"bytes\",\"internalType\":\"bytes\"},{\"name\":\"nonce\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"deadline\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"removeOperator\",\"inputs\":[{\"name\":\"realm\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"operator\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"requestAdmission\",\"inputs\":[{\"name\":\"realm\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"capabilities\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"requestRealmCA\",\"inputs\":[{\"name\":\"root\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"retire\",\"inputs\":[],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"revoke\",\"inputs\":[{\"name\":\"realm\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"delegate\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"revokeAllDelegates\",\"inputs\":[{\"name\":\"realm\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"revokeCertificate\",\"inputs\":[{\"name\":\"digest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"rootActionId\",\"inputs\":[{\"name\":\"root\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"data\",\"type\":\"bytes\",\"internalType\":\"bytes\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"setMembers\",\"inputs\":[{\"name\":\"members\",\"type\":\"address[]\",\"internalType\":\"address[]\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"setPolicy\",\"inputs\":[{\"name\":\"policy\",\"type\":\"uint8\",\"internalType\":\"enumITrustRegistry.AdmissionPolicy\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"sharedRootAddress\",\"inputs\":[{\"name\":\"registrar\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"salt\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"pure\"},{\"type\":\"function\",\"name\":\"useNonce\",\"inputs\":[{\"name\":\"key\",\"type\":\"uint192\",\"internalType\":\"uint192\"}],\"outputs\":[{\"name\":\"nonce\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"verifyAuthorityCertificate\",\"inputs\":[{\"name\":\"cert\",\"type\":\"tuple\",\"internalType\":\"structWmpCertificates.AuthorityCertificate\",\"components\":[{\"name\":\"chainId\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"verifyingContract\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"validFrom\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"issuer\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"subject\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"realm\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"capabilities\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"meta\",\"type\":\"string\",\"internalType\":\"string\"}]},{\"name\":\"signature\",\"type\":\"bytes\",\"internalType\":\"bytes\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"verifyDelegateCertificate\",\"inputs\":[{\"name\":\"cert\",\"type\":\"tuple\",\"internalType\":\"structWmpCertificates.DelegateCertificate\",\"components\":[{\"name\":\"chainId\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"verifyingContract\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"validFrom\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"delegate\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"csPubKey\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"bootedAt\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"meta\",\"type\":\"string\",\"internalType\":\"string\"}]},{\"name\":\"signature\",\"type\":\"bytes\",\"internalType\":\"bytes\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"event\",\"name\":\"AdmissionRequested\",\"inputs\":[{\"name\":\"root\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"realm\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"operator\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"capabilities\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"},{\"name\":\"sequence\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"CertificateRevoked\",\"inputs\":[{\"name\":\"signer\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"digest\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"DelegateAuthorized\",\"inputs\":[{\"name\":\"issuer\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"realm\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"delegate\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"validFrom\",\"type\":\"uint48\",\"indexed\":false,\"internalType\":\"uint48\"},{\"name\":\"validUntil\",\"type\":\"uint48\",\"indexed\":false,\"internalType\":\"uint48\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"DelegateRevoked\",\"inputs\":[{\"name\":\"issuer\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"realm\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"delegate\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"DelegatesRevokedAll\",\"inputs\":[{\"name\":\"issuer\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"realm\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"blockNumber\",\"type\":\"uint48\",\"indexed\":false,\"internalType\":\"uint48\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"EIP712DomainChanged\",\"inputs\":[],\"anonymous\":false},{\"type\":\"event\",\"name\":\"NonceUsed\",\"inputs\":[{\"name\":\"actor\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"nonce\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"OperatorAdmitted\",\"inputs\":[{\"name\":\"root\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"realm\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"operator\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"capabilities\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"},{\"name\":\"sequence\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"OperatorRemoved\",\"inputs\":[{\"name\":\"root\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"realm\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"operator\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"sequence\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RealmCARequested\",\"inputs\":[{\"name\":\"realm\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"root\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"sequence\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RealmCASet\",\"inputs\":[{\"name\":\"realm\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"root\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"previousRoot\",\"type\":\"address\",\"indexed\":false,\"internalType\":\"address\"},{\"name\":\"sequence\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RelayedCallExecuted\",\"inputs\":[{\"name\":\"actor\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"nonce\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RootActionApproved\",\"inputs\":[{\"name\":\"root\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"actionId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"},{\"name\":\"member\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"approvals\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RootActionExecuted\",\"inputs\":[{\"name\":\"root\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"actionId\",\"type\":\"bytes32\",\"indexed\":true,\"internalType\":\"bytes32\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RootEpochBumped\",\"inputs\":[{\"name\":\"root\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"epoch\",\"type\":\"uint32\",\"indexed\":false,\"internalType\":\"uint32\"},{\"name\":\"epochBlock\",\"type\":\"uint48\",\"indexed\":false,\"internalType\":\"uint48\"},{\"name\":\"sequence\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RootMembersChanged\",\"inputs\":[{\"name\":\"root\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"members\",\"type\":\"address[]\",\"indexed\":false,\"internalType\":\"address[]\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"uint8\"},{\"name\":\"configVersion\",\"type\":\"uint32\",\"indexed\":false,\"internalType\":\"uint32\"},{\"name\":\"sequence\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RootPolicyChanged\",\"inputs\":[{\"name\":\"root\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"policy\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"enumITrustRegistry.AdmissionPolicy\"},{\"name\":\"sequence\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RootRegistered\",\"inputs\":[{\"name\":\"root\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"kind\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"enumITrustRegistry.RootKind\"},{\"name\":\"policy\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"enumITrustRegistry.AdmissionPolicy\"},{\"name\":\"registrar\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"sequence\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"RootRetired\",\"inputs\":[{\"name\":\"root\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"sequence\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"}],\"anonymous\":false},{\"type\":\"error\",\"name\":\"AdmissionNotRequested\",\"inputs\":[{\"name\":\"operator\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"capabilities\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"AdmissionPrivate\",\"inputs\":[{\"name\":\"root\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"AlreadyApproved\",\"inputs\":[{\"name\":\"member\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"actionId\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"AlreadyRevoked\",\"inputs\":[{\"name\":\"issuer\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"realm\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"delegate\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"CallNotRelayable\",\"inputs\":[{\"name\":\"selector\",\"type\":\"bytes4\",\"internalType\":\"bytes4\"}]},{\"type\":\"error\",\"name\":\"CallTooShort\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"CertificateAlreadyRevoked\",\"inputs\":[{\"name\":\"signer\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"digest\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"ExpiredSignature\",\"inputs\":[{\"name\":\"deadline\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"InvalidAccountNonce\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"currentNonce\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"InvalidCapabilities\",\"inputs\":[{\"name\":\"capabilities\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"InvalidMembers\",\"inputs\":[{\"name\":\"memberCount\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"}]},{\"type\":\"error\",\"name\":\"InvalidShortString\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"InvalidSignature\",\"inputs\":[{\"name\":\"actor\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"InvalidValidity\",\"inputs\":[{\"name\":\"validFrom\",\"type\":\"uint48\",\"internalType\":\"uint48\"},{\"name\":\"validUntil\",\"type\":\"uint48\",\"internalType\":\"uint48\"}]},{\"type\":\"error\",\"name\":\"NoChange\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"NotAdmitted\",\"inputs\":[{\"name\":\"operator\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"realm\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"NotAuthorized\",\"inputs\":[{\"name\":\"issuer\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"realm\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"delegate\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"NotMember\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"root\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"NotRealmCA\",\"inputs\":[{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"realm\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"NotRootAdmin\",\"inputs\":[{\"name\":\"caller\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"root\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"NotSharedRoot\",\"inputs\":[{\"name\":\"root\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"RealmCANotRequested\",\"inputs\":[{\"name\":\"realm\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"root\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"RootExists\",\"inputs\":[{\"name\":\"root\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"RootNotActive\",\"inputs\":[{\"name\":\"root\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"StringTooLong\",\"inputs\":[{\"name\":\"str\",\"type\":\"string\",\"internalType\":\"string\"}]},{\"type\":\"error\",\"name\":\"UnknownRealm\",\"inputs\":[{\"name\":\"realm\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"ZeroAddress\",\"inputs\":[]}]",
+	ID:  "TrustRegistry",
+	Bin: "0x610160604052348015610010575f5ffd5b506040518060400160405280601781526020017f57414d502d453245452054727573745265676973747279000000000000000000815250604051806040016040528060018152602001603160f81b8152506100708261011760201b60201c565b6101205261007d81610117565b61014052815160208084019190912060e052815190820120610100524660a05261010960e05161010051604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201529081019290925260608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b60805250503060c0526101b8565b5f5f829050601f8151111561014a578260405163305a27a960e01b8152600401610141919061015d565b60405180910390fd5b805161015582610192565b179392505050565b602081525f82518060208401528060208501604085015e5f604082850101526040601f19601f83011684010191505092915050565b805160208083015191908110156101b2575f198160200360031b1b821691505b50919050565b60805160a05160c05160e05161010051610120516101405161596d6102095f395f61409201525f61406201525f6149f301525f6149cb01525f61492601525f61495001525f61497a015261596d5ff3fe608060405234801561000f575f5ffd5b50600436106102ee575f3560e01c806384b0196e11610192578063bef37613116100e8578063d6044f1d11610093578063ea0e35b11161006e578063ea0e35b11461090f578063f20b20c414610917578063f2132a001461092a575f5ffd5b8063d6044f1d146108cc578063d86b407f146108e9578063dcf3fb2a146108fc575f5ffd5b8063c49e8938116100c3578063c49e89381461079b578063c63b6765146107ae578063c6cbc52a146108b9575f5ffd5b8063bef37613146106bf578063c074ce3e146106d2578063c260d60d146106e5575f5ffd5b80639952972911610148578063a4874d7711610123578063a4874d771461066c578063b38e7d2c14610674578063b6e77c53146106ac575f5ffd5b8063995297291461060f578063998060bd146106225780639f82993d14610645575f5ffd5b80638c64dcee116101785780638c64dcee146105d65780638f54b44a146105e957806393880207146105fc575f5ffd5b806384b0196e146105a85780638b6bd95b146105c3575f5ffd5b80635344135811610247578063741e3699116101fd5780637c145cc7116101d85780637c145cc7146105405780637d1c2e78146105535780637ecebe0014610573575f5ffd5b8063741e3699146104f357806374bce0bc1461051a57806378f4a3611461052d575f5ffd5b80635bab78f21161022d5780635bab78f2146104995780635c9ed830146104b957806365bf57d8146104e0575f5ffd5b80635344135814610466578063541e070314610479575f5ffd5b806339ac7a08116102a7578063462f41ff11610282578063462f41ff1461042d5780634a2f8b14146104405780634ea18edd14610453575f5ffd5b806339ac7a08146103995780633ba2e65c146103e057806340b61fe914610418575f5ffd5b806319913225116102d757806319913225146103505780631fbeae4914610373578063386829c814610386575f5ffd5b8063079cf76e146102f25780630d995ee21461031b575b5f5ffd5b610305610300366004614c5b565b610951565b6040516103129190614cbe565b60405180910390f35b6103427fb03948446334eb9b2196d5eb166f69b9d49403eb4a12f36de8d3f9f3cb8e15c381565b604051908152602001610312565b61036361035e366004614dd6565b610afb565b6040519015158152602001610312565b610342610381366004614e3b565b610db2565b610363610394366004614e7e565b610e20565b6103636103a7366004614ece565b73ffffffffffffffffffffffffffffffffffffffff9182165f908152600660209081526040808320939094168252919091522054151590565b6103f36103ee366004614eff565b610e90565b60405173ffffffffffffffffffffffffffffffffffffffff9091168152602001610312565b61042b610426366004614ece565b610f36565b005b61034261043b366004614f27565b6111f1565b61042b61044e366004614c5b565b61129b565b610342610461366004614dd6565b61138f565b61042b610474366004614c5b565b61144d565b61048c610487366004614ece565b611626565b6040516103129190614f87565b6104ac6104a7366004614c5b565b6116e7565b6040516103129190614fe0565b6103427f43ee3bbb34d5e4fa65e905c83d5090865207639e2d8ba48cd446faca6f961b7b81565b6103426104ee366004614dd6565b611774565b6103427fc0c557c364444bdd56d8ee0ec1d8b9cdb815bc22106133a9fd6b66269f42f8d381565b61042b610528366004615046565b6117a1565b61036361053b36600461505f565b61190c565b61036361054e366004615093565b61191a565b6105666105613660046150d3565b611951565b60405161031291906151b1565b610342610581366004614c5b565b73ffffffffffffffffffffffffffffffffffffffff165f9081526002602052604090205490565b6105b0611a76565b60405161031297969594939291906151c3565b61042b6105d1366004615046565b611ad4565b61042b6105e4366004615299565b611e95565b6103426105f73660046152c1565b612196565b61042b61060a366004614c5b565b6121a3565b6103f361061d366004615344565b612333565b610635610630366004615093565b61271a565b60405161031294939291906153ae565b6103427f158911a349ced51714c94e52e73209a19e10d8527527721c624c24cd03fd4ee281565b61042b612b11565b6103f3610682366004614c5b565b73ffffffffffffffffffffffffffffffffffffffff9081165f908152600960205260409020541690565b61042b6106ba366004615406565b612c0b565b6103426106cd366004615474565b612cbb565b61042b6106e03660046154b1565b612d9a565b6107626106f3366004614c5b565b6040805180820182525f808252602091820181905273ffffffffffffffffffffffffffffffffffffffff93841681526008825282902082518084019093525492831682527401000000000000000000000000000000000000000090920465ffffffffffff169181019190915290565b60408051825173ffffffffffffffffffffffffffffffffffffffff16815260209283015165ffffffffffff169281019290925201610312565b6103426107a9366004614eff565b61303f565b6108626107bc366004615093565b60408051608080820183525f8083526020808401829052838501829052606093840182905284519788528781019690965286840194909452948190208352600b845291819020815194850182525465ffffffffffff8082168652660100000000000082048116948601949094526c010000000000000000000000008104841691850191909152720100000000000000000000000000000000000090049091169082015290565b60405161031291905f60808201905065ffffffffffff835116825265ffffffffffff602084015116602083015265ffffffffffff604084015116604083015265ffffffffffff606084015116606083015292915050565b61042b6108c7366004615502565b61306c565b6108d4613147565b60405163ffffffff9091168152602001610312565b6103426108f7366004615519565b6132a7565b61042b61090a366004614ece565b613315565b610342602081565b61042b610925366004615532565b6134de565b6103427fdc0e8792b7686fb0055371eb446d16133dee9a6f7e8ec92e04df459beb3f3a0a81565b61099d604080516101208101909152805f81526020015f81526020015f81525f6020820181905260408201819052606082018190526080820181905260a0820181905260c09091015290565b73ffffffffffffffffffffffffffffffffffffffff82165f9081526004602052604090819020815161012081019092528054829060ff1660028111156109e5576109e5614c74565b60028111156109f6576109f6614c74565b81528154602090910190610100900460ff166002811115610a1957610a19614c74565b6002811115610a2a57610a2a614c74565b8152815460209091019062010000900460ff166002811115610a4e57610a4e614c74565b6002811115610a5f57610a5f614c74565b8152905460ff6301000000820481166020840152640100000000820416604083015263ffffffff6501000000000082048116606084015265ffffffffffff6901000000000000000000830416608084015267ffffffffffffffff6f0100000000000000000000000000000083041660a0840152770100000000000000000000000000000000000000000000009091041660c09091015292915050565b5f5f610b056137e8565b90505f610b118661382c565b90506002815460ff166002811115610b2b57610b2b614c74565b14610b7f576040517fe58fa4a100000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff871660048201526024015b60405180910390fd5b610b8985856138c1565b73ffffffffffffffffffffffffffffffffffffffff8087165f90815260066020908152604080832093861683529290529081205490819003610c17576040517f528c4cdc00000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff808516600483015288166024820152604401610b76565b5f610c2388888861138f565b90505f610c31600184615596565b5f83815260076020526040902054600190911b915080821615610c9f576040517fa913af1b00000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8716600482015260248101849052604401610b76565b81175f610cab826139b4565b90508673ffffffffffffffffffffffffffffffffffffffff16848c73ffffffffffffffffffffffffffffffffffffffff167f4554d402d499f9ac6044a033f4ae19abbb5bcf6079999e343818ac5013bedf0684604051610d0d91815260200190565b60405180910390a485546301000000900460ff16811015610d4357505f92835260076020526040832055509350610dab92505050565b5f8481526007602052604080822082905551859173ffffffffffffffffffffffffffffffffffffffff8e16917fc3e652dd42f5b3614ce56c0d9094fadb50c22b5096251d0c5f30a9ff3c8b44979190a3610d9e8b8b8b6139db565b5060019750505050505050505b9392505050565b5f610e1a610dbf83613a93565b6040517f190100000000000000000000000000000000000000000000000000000000000081527f43ee3bbb34d5e4fa65e905c83d5090865207639e2d8ba48cd446faca6f961b7b600282015260228101919091526042902090565b92915050565b5f5f610e2e610dbf86613b92565b9050600c5f610e55610e466080890160608a01614c5b565b845f9182526020526040902090565b81526020019081526020015f20545f148015610e875750610e87610e7f6080870160608801614c5b565b828686613c9c565b95945050505050565b5f8282604051602001610ef99291906060808252601a908201527f57414d502d4532454520736861726564207472757374726f6f74000000000000608082015273ffffffffffffffffffffffffffffffffffffffff929092166020830152604082015260a00190565b604080517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe081840301815291905280516020909101209392505050565b5f5f610f4184613d2e565b915091505f610f4e6137e8565b90508273ffffffffffffffffffffffffffffffffffffffff168173ffffffffffffffffffffffffffffffffffffffff1614158015610fb857508373ffffffffffffffffffffffffffffffffffffffff168173ffffffffffffffffffffffffffffffffffffffff1614155b1561100f576040517f8059b11000000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff808316600483015286166024820152604401610b76565b5f600a5f61102688885f9182526020526040902090565b815260208101919091526040015f2090506002815460ff16600381111561104f5761104f614c74565b1415801561107357506001815460ff16600381111561107057611070614c74565b14155b156110ca576040517fd2e620a000000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff808716600483015287166024820152604401610b76565b805465ffffffffffff43166f010000000000000000000000000000009081027fffffffffffffffffffffff000000000000ffffffffffffffffffffffffffff0090921691909117600317825583545f918591600f916111359167ffffffffffffffff919004166155a9565b91906101000a81548167ffffffffffffffff021916908367ffffffffffffffff160217905590508573ffffffffffffffffffffffffffffffffffffffff168773ffffffffffffffffffffffffffffffffffffffff168673ffffffffffffffffffffffffffffffffffffffff167fc5555e2181042f3b6c23370b61335842f7cc2204f013c270946134fc02a16484846040516111e0919067ffffffffffffffff91909116815260200190565b60405180910390a450505050505050565b5f6112917fdc0e8792b7686fb0055371eb446d16133dee9a6f7e8ec92e04df459beb3f3a0a8787876040516112279291906155d5565b6040519081900381206112769392918890889060200194855273ffffffffffffffffffffffffffffffffffffffff93909316602085015260408401919091526060830152608082015260a00190565b60405160208183030381529060405280519060200120613db7565b9695505050505050565b5f6112a46137e8565b90505f6112b08261382c565b73ffffffffffffffffffffffffffffffffffffffff8481165f90815260096020526040902054919250838116911614611335576040517f4063538100000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff808516600483015283166024820152604401610b76565b73ffffffffffffffffffffffffffffffffffffffff83165f90815260096020526040902080547fffffffffffffffffffffffff000000000000000000000000000000000000000016905561138a838383613dfe565b505050565b73ffffffffffffffffffffffffffffffffffffffff83165f90815260046020526040808220549051859177010000000000000000000000000000000000000000000000900463ffffffff16906113e890869086906155d5565b60405190819003812061142e93929160200173ffffffffffffffffffffffffffffffffffffffff93909316835263ffffffff919091166020830152604082015260600190565b6040516020818303038152906040528051906020012090509392505050565b5f6114566137e8565b90505f6114628361382c565b90508273ffffffffffffffffffffffffffffffffffffffff168273ffffffffffffffffffffffffffffffffffffffff16036114a25761138a828483613dfe565b73ffffffffffffffffffffffffffffffffffffffff8281165f90815260096020526040902054818516911603611504576040517fa88ee57700000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b73ffffffffffffffffffffffffffffffffffffffff8281165f90815260096020526040812080547fffffffffffffffffffffffff0000000000000000000000000000000000000000169286169290921790915581548290600f90611584906f01000000000000000000000000000000900467ffffffffffffffff166155a9565b91906101000a81548167ffffffffffffffff021916908367ffffffffffffffff160217905590508373ffffffffffffffffffffffffffffffffffffffff168373ffffffffffffffffffffffffffffffffffffffff167fb567aa95704549dab45f58cbea6acaa300cf1e3ac56040300e8fe99959e3fcbf83604051611618919067ffffffffffffffff91909116815260200190565b60405180910390a350505050565b60408051608080820183525f8083526020808401829052838501829052606084018290528682528581528482208252600a90528390208351918201909352825491929091829060ff16600381111561168057611680614c74565b600381111561169157611691614c74565b8152905467ffffffffffffffff610100820416602083015265ffffffffffff69010000000000000000008204811660408401526f0100000000000000000000000000000090910416606090910152905092915050565b73ffffffffffffffffffffffffffffffffffffffff81165f9081526005602090815260409182902080548351818402810184019094528084526060939283018282801561176857602002820191905f5260205f20905b815473ffffffffffffffffffffffffffffffffffffffff16815260019091019060200180831161173d575b50505050509050919050565b5f61179960075f61178687878761138f565b81526020019081526020015f20546139b4565b949350505050565b5f6117aa6137e8565b90505f6117b68261382c565b90508260028111156117ca576117ca614c74565b815462010000900460ff1660028111156117e6576117e6614c74565b0361181d576040517fa88ee57700000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b8054839082907fffffffffffffffffffffffffffffffffffffffffffffffffffffffffff00ffff166201000083600281111561185b5761185b614c74565b021790555080545f908290600f9061188f906f01000000000000000000000000000000900467ffffffffffffffff166155a9565b91906101000a81548167ffffffffffffffff021916908367ffffffffffffffff160217905590508273ffffffffffffffffffffffffffffffffffffffff167fe22bf4ba6637203c0c49ee779c66cbf8f6657baa9a79736089c8250da6d7b55b85836040516118fe9291906155e4565b60405180910390a250505050565b5f5f610e2e610dbf86613a93565b5f5f61192785858561271a565b509192505f91506119359050565b81600b81111561194757611947614c74565b1495945050505050565b606083421115611990576040517fbd2a913c00000000000000000000000000000000000000000000000000000000815260048101859052602401610b76565b61199a87876138c1565b6119a48886613fdf565b5f6119b289898989896111f1565b90506119c089828686613c9c565b611a0e576040517fd855c4f400000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8a166004820152602401610b76565b8873ffffffffffffffffffffffffffffffffffffffff167f106bb652d2413d012f87e87ec85f9e337ecd800b7edb341f292dc6d986a9c65b87604051611a5691815260200190565b60405180910390a2611a698989896139db565b9998505050505050505050565b5f6060805f5f5f6060611a8761405b565b611a8f61408b565b604080515f808252602082019092527f0f000000000000000000000000000000000000000000000000000000000000009b939a50919850469750309650945092509050565b5f611add6137e8565b90505f73ffffffffffffffffffffffffffffffffffffffff82165f9081526004602052604090205460ff166002811115611b1957611b19614c74565b14611b68576040517fe038645400000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff82166004820152602401610b76565b604080516101208101825260018082526020820152908101836002811115611b9257611b92614c74565b81525f602080830182905260408084018390526060840183905260808401839052600160a0850181905260c090940183905273ffffffffffffffffffffffffffffffffffffffff8616835260049091529020825181549192909183917fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff0090911690836002811115611c2557611c25614c74565b02179055506020820151815482907fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff00ff16610100836002811115611c6a57611c6a614c74565b02179055506040820151815482907fffffffffffffffffffffffffffffffffffffffffffffffffffffffffff00ffff1662010000836002811115611cb057611cb0614c74565b021790555060608201518154608084015160a085015160c086015160e0870151610100909701517fffffffffffffffffffffffffffffffffffffffffffffffffffffff0000ffffff909416630100000060ff968716027fffffffffffffffffffffffffffffffffffffffffffffffffffffff00ffffffff16176401000000009590931694909402919091177fffffffffffffffffffffffffffffffffff00000000000000000000ffffffffff166501000000000063ffffffff928316027fffffffffffffffffffffffffffffffffff000000000000ffffffffffffffffff1617690100000000000000000065ffffffffffff90941693909302929092177fffffffffff000000000000000000000000ffffffffffffffffffffffffffffff166f0100000000000000000000000000000067ffffffffffffffff909516949094027fffffffffff00000000ffffffffffffffffffffffffffffffffffffffffffffff169390931777010000000000000000000000000000000000000000000000919093160291909117905560405173ffffffffffffffffffffffffffffffffffffffff82169081907f72eb930e5566d52b138d10abeddc2cc848830286d6b0444047ca9039daed32ae90611e89906001908790829061560a565b60405180910390a35050565b5f611e9e6137e8565b90505f5f611eab85613d2e565b91509150611eb8846140b6565b6002815462010000900460ff166002811115611ed657611ed6614c74565b03611f25576040517f64dec82d00000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff83166004820152602401610b76565b5f600a5f611f3c88875f9182526020526040902090565b815260208101919091526040015f9081209150825462010000900460ff166002811115611f6b57611f6b614c74565b03611f8657611f7e83838887858a61411c565b505050505050565b6001815460ff166003811115611f9e57611f9e614c74565b148015611fbd5750805467ffffffffffffffff86811661010090920416145b15611ff4576040517fa88ee57700000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6002815460ff16600381111561200c5761200c614c74565b03612043576040517fa88ee57700000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b805465ffffffffffff43166901000000000000000000027fffffffffffffffffffffffffffffffffff000000000000ffffffffffffffffff67ffffffffffffffff88811661010002919091167fffffffffffffffffffffffffffffffffff0000000000000000000000000000009093169290921717600117825582545f918491600f916120e3916f010000000000000000000000000000009004166155a9565b91906101000a81548167ffffffffffffffff021916908367ffffffffffffffff160217905590508473ffffffffffffffffffffffffffffffffffffffff168773ffffffffffffffffffffffffffffffffffffffff168573ffffffffffffffffffffffffffffffffffffffff167f99d05cea7637760ec89761b58a0b231d08a0596b4ea94d8db3ecaa5cf6bd41ab89856040516111e092919067ffffffffffffffff92831681529116602082015260400190565b5f610e1a610dbf83613b92565b5f6121ac6137e8565b90505f600a5f6121c585855f9182526020526040902090565b815260208101919091526040015f2090506002815460ff1660038111156121ee576121ee614c74565b14612245576040517fd2e620a000000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff808416600483015284166024820152604401610b76565b8054439065ffffffffffff8083166f01000000000000000000000000000000909204160361229f576040517fa88ee57700000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b81547fffffffffffffffffffffff000000000000ffffffffffffffffffffffffffffff166f0100000000000000000000000000000065ffffffffffff831690810291909117835560405190815273ffffffffffffffffffffffffffffffffffffffff85811691908516907fa161eab84077f48e3a8b3244172a3bb79ccf01f5b9d5f20a377de1b0c2caa3a990602001611618565b5f5f61233d6137e8565b90506123498188610e90565b91505f73ffffffffffffffffffffffffffffffffffffffff83165f9081526004602052604090205460ff16600281111561238557612385614c74565b146123d4576040517fe038645400000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff83166004820152602401610b76565b60408051610120810190915280600281526020016001815260200184600281111561240157612401614c74565b81525f602080830182905260408084018390526060840183905260808401839052600160a0850181905260c090940183905273ffffffffffffffffffffffffffffffffffffffff8716835260049091529020825181549192909183917fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff009091169083600281111561249457612494614c74565b02179055506020820151815482907fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff00ff166101008360028111156124d9576124d9614c74565b02179055506040820151815482907fffffffffffffffffffffffffffffffffffffffffffffffffffffffffff00ffff166201000083600281111561251f5761251f614c74565b021790555060608201518154608084015160a085015160c086015160e0870151610100909701517fffffffffffffffffffffffffffffffffffffffffffffffffffffff0000ffffff909416630100000060ff968716027fffffffffffffffffffffffffffffffffffffffffffffffffffffff00ffffffff16176401000000009590931694909402919091177fffffffffffffffffffffffffffffffffff00000000000000000000ffffffffff166501000000000063ffffffff928316027fffffffffffffffffffffffffffffffffff000000000000ffffffffffffffffff1617690100000000000000000065ffffffffffff90941693909302929092177fffffffffff000000000000000000000000ffffffffffffffffffffffffffffff166f0100000000000000000000000000000067ffffffffffffffff909516949094027fffffffffff00000000ffffffffffffffffffffffffffffffffffffffffffffff169390931777010000000000000000000000000000000000000000000000919093160291909117905560405173ffffffffffffffffffffffffffffffffffffffff82811691908416907f72eb930e5566d52b138d10abeddc2cc848830286d6b0444047ca9039daed32ae906126fc90600290889060019061560a565b60405180910390a36127108287878761426f565b5095945050505050565b5f5f5f5f5f600b5f6127428a8a8a604080519384526020840192909252908201526060902090565b815260208082019290925260409081015f9081208251608081018452905465ffffffffffff80821683526601000000000000820481169583018690526c0100000000000000000000000082048116948301949094527201000000000000000000000000000000000000900490921660608301819052929450909250036127d25750600193505f9150819050612b08565b73ffffffffffffffffffffffffffffffffffffffff8781165f908152600860209081526040918290208251808401909352549283168083527401000000000000000000000000000000000000000090930465ffffffffffff1690820152909450846128465750600594505f9250612b089050565b73ffffffffffffffffffffffffffffffffffffffff85165f90815260046020526040902060018154610100900460ff16600281111561288757612887614c74565b1461289c5750600695505f9350612b08915050565b8054606084015165ffffffffffff690100000000000000000090920482169116116128d15750600795505f9350612b08915050565b8573ffffffffffffffffffffffffffffffffffffffff168a73ffffffffffffffffffffffffffffffffffffffff16036129385760ff9450816020015165ffffffffffff16836060015165ffffffffffff16116129335760089650505050612b08565b612aa7565b5f600a5f61294f8c8e5f9182526020526040902090565b8152602081019190915260409081015f208151608081019092528054829060ff16600381111561298157612981614c74565b600381111561299257612992614c74565b8152905467ffffffffffffffff610100820416602083015265ffffffffffff69010000000000000000008204811660408401526f010000000000000000000000000000009091041660609091015290506002815160038111156129f7576129f7614c74565b141580612a1c5750826020015165ffffffffffff16816040015165ffffffffffff1611155b80612a4557508154604082015165ffffffffffff69010000000000000000009092048216911611155b15612a5b5750600996505f9450612b0892505050565b60208101519550600286165f03612a7957600a975050505050612b08565b806060015165ffffffffffff16846060015165ffffffffffff1611612aa557600b975050505050612b08565b505b604083015165ffffffffffff1615612ac55760049650505050612b08565b825165ffffffffffff16421015612ae25760029650505050612b08565b826020015165ffffffffffff164210612b015760039650505050612b08565b5f96505050505b93509350935093565b5f612b1a6137e8565b90505f612b268261382c565b80547fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff00ff16610200178082559091505f908290600f90612b81906f01000000000000000000000000000000900467ffffffffffffffff166155a9565b91906101000a81548167ffffffffffffffff021916908367ffffffffffffffff160217905590508273ffffffffffffffffffffffffffffffffffffffff167f148011fdda62c49d32953dd3780e9595ce48eadbcfa3abfd00b42b073a0a2df982604051612bfe919067ffffffffffffffff91909116815260200190565b60405180910390a2505050565b5f612c146137e8565b9050600273ffffffffffffffffffffffffffffffffffffffff82165f9081526004602052604090205460ff166002811115612c5157612c51614c74565b14612ca0576040517fe58fa4a100000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff82166004820152602401610b76565b612ca9816146cd565b612cb58185858561426f565b50505050565b5f77ffffffffffffffffffffffffffffffffffffffffffffffff821615612d715773ffffffffffffffffffffffffffffffffffffffff83165f90815260036020908152604080832077ffffffffffffffffffffffffffffffffffffffffffffffff86168452909152902054612d6c90839067ffffffffffffffff1667ffffffffffffffff1660409190911b7fffffffffffffffffffffffffffffffffffffffffffffffff0000000000000000161790565b610dab565b505073ffffffffffffffffffffffffffffffffffffffff165f9081526002602052604090205490565b73ffffffffffffffffffffffffffffffffffffffff84161580612dd1575073ffffffffffffffffffffffffffffffffffffffff8316155b15612e08576040517fd92e233d00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b8065ffffffffffff165f03612e20575065ffffffffffff5b8165ffffffffffff168165ffffffffffff1611612e7b576040517f42b4ce4700000000000000000000000000000000000000000000000000000000815265ffffffffffff808416600483015282166024820152604401610b76565b5f612e846137e8565b905060405180608001604052808465ffffffffffff1681526020018365ffffffffffff1681526020015f65ffffffffffff1681526020014365ffffffffffff16815250600b5f612eea848989604080519384526020840192909252908201526060902090565b815260208082019290925260409081015f2083518154938501518584015160609096015165ffffffffffff9081167201000000000000000000000000000000000000027fffffffffffffffff000000000000ffffffffffffffffffffffffffffffffffff9782166c0100000000000000000000000002979097167fffffffffffffffff000000000000000000000000ffffffffffffffffffffffff9282166601000000000000027fffffffffffffffffffffffffffffffffffffffff00000000000000000000000090971691909316179490941793909316929092179290921790555173ffffffffffffffffffffffffffffffffffffffff80861691878216918416907f1fb46cf37e6b640162dbde78ca8215b137c87d9b0681934706d7edf8da13c54690613030908890889065ffffffffffff92831681529116602082015260400190565b60405180910390a45050505050565b5f600c5f61305685855f9182526020526040902090565b81526020019081526020015f2054905092915050565b5f6130756137e8565b90505f61308b82845f9182526020526040902090565b5f818152600c6020526040902054909150156130f2576040517f325b4dce00000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8316600482015260248101849052604401610b76565b5f818152600c602052604080822042905551849173ffffffffffffffffffffffffffffffffffffffff8516917f16e15024b75c1a44a4fdc8bf0618b080dccd8897d187afcc98a9bc771313369b9190a3505050565b5f5f6131516137e8565b90505f61315d8261382c565b8054909150819060059061317f9065010000000000900463ffffffff16615641565b825463ffffffff8083166101009490940a9384029302191691909117909155815465ffffffffffff439081166901000000000000000000027fffffffffffffffffffffffffffffffffff000000000000ffffffffffffffffff90921691909117808455919450905f908390600f906132149067ffffffffffffffff6f01000000000000000000000000000000909104166155a9565b825467ffffffffffffffff8083166101009490940a848102910219909116179092556040805163ffffffff8916815265ffffffffffff861660208201529081019190915290915073ffffffffffffffffffffffffffffffffffffffff8516907fd98764e0d36d3d9eb4e934147a5386dc1d11056d2c3e86fc8211dab1262c18159060600160405180910390a25050505090565b5f5f6132b16137e8565b90506132bd818461475c565b91508073ffffffffffffffffffffffffffffffffffffffff167f2af71f10069c28afc67c3752e87e0e4616a97948d33c8f404a856c0c334b3e018360405161330791815260200190565b60405180910390a250919050565b5f61331e6137e8565b90505f600b5f613344848787604080519384526020840192909252908201526060902090565b815260208101919091526040015f90812080549092507201000000000000000000000000000000000000900465ffffffffffff1690036133d8576040517fa14dcc7300000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8084166004830152808616602483015284166044820152606401610b76565b80546c01000000000000000000000000900465ffffffffffff1615613451576040517f038251a600000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8084166004830152808616602483015284166044820152606401610b76565b80547fffffffffffffffffffffffffffff000000000000ffffffffffffffffffffffff166c010000000000000000000000004265ffffffffffff160217815560405173ffffffffffffffffffffffffffffffffffffffff84811691868216918516907f3d4d42395b16bca9512c80c1fbff356932d95ad04bf1ca95408369fb98763352905f90a450505050565b5f5f6134e985613d2e565b915091505f6134f66137e8565b90508273ffffffffffffffffffffffffffffffffffffffff168173ffffffffffffffffffffffffffffffffffffffff161461357d576040517f8059b11000000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff808316600483015287166024820152604401610b76565b73ffffffffffffffffffffffffffffffffffffffff85166135ca576040517fd92e233d00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6135d3846140b6565b5f600a5f6135ea89895f9182526020526040902090565b815260208101919091526040015f2090506001835462010000900460ff16600281111561361957613619614c74565b14801561363c57506002815460ff16600381111561363957613639614c74565b14155b156136da576001815460ff16600381111561365957613659614c74565b14158061367b5750805467ffffffffffffffff61010090910481161986161615155b156136da576040517f7b2594a800000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8716600482015267ffffffffffffffff86166024820152604401610b76565b6002815460ff1660038111156136f2576136f2614c74565b1480156137115750805467ffffffffffffffff86811661010090920416145b156137d15773ffffffffffffffffffffffffffffffffffffffff87165f9081526008602052604090205481547401000000000000000000000000000000000000000090910465ffffffffffff90811669010000000000000000009092041611801561379a57508254815465ffffffffffff69010000000000000000009283900481169290910416115b156137d1576040517fa88ee57700000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6137df84848989858a61411c565b50505050505050565b5f33301480156137f9575060183610155b15613827575f3661380b601482615596565b61381692829061565c565b61381f91615683565b60601c905090565b503390565b73ffffffffffffffffffffffffffffffffffffffff81165f90815260046020526040902060018154610100900460ff16600281111561386d5761386d614c74565b146138bc576040517ff4dc0fbb00000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff83166004820152602401610b76565b919050565b60048110156138fc576040517ffad35f2200000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f61390a600482848661565c565b613913916156e8565b90507f82e3d188000000000000000000000000000000000000000000000000000000007fffffffff0000000000000000000000000000000000000000000000000000000082160161138a576040517fb467df020000000000000000000000000000000000000000000000000000000081527fffffffff0000000000000000000000000000000000000000000000000000000082166004820152602401610b76565b5f5b81156138bc576139c7600183615596565b909116906139d48161574d565b90506139b6565b60605f5f3073ffffffffffffffffffffffffffffffffffffffff16858588604051602001613a0b93929190615784565b604080517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe081840301815290829052613a43916157bd565b5f604051808303815f865af19150503d805f8114613a7c576040519150601f19603f3d011682016040523d82523d5f602084013e613a81565b606091505b509150915081610e8757805160208201fd5b5f7f158911a349ced51714c94e52e73209a19e10d8527527721c624c24cd03fd4ee28235613ac76040850160208601614c5b565b6040850135613adc6080870160608801614c5b565b6080870135613af160c0890160a08a016157d3565b613afe60c08a018a6157ec565b604051613b0c9291906155d5565b60408051918290038220602083019990995281019690965273ffffffffffffffffffffffffffffffffffffffff94851660608701526080860193909352921660a084015260c083019190915267ffffffffffffffff1660e0820152610100810191909152610120015b604051602081830303815290604052805190602001209050919050565b5f7fc0c557c364444bdd56d8ee0ec1d8b9cdb815bc22106133a9fd6b66269f42f8d38235613bc66040850160208601614c5b565b6040850135613bdb6080870160608801614c5b565b613beb60a0880160808901614c5b565b613bfb60c0890160a08a01614c5b565b613c0b60e08a0160c08b016157d3565b613c1860e08b018b6157ec565b604051613c269291906155d5565b60408051918290038220602083019a909a5281019790975273ffffffffffffffffffffffffffffffffffffffff9586166060880152608087019490945291841660a0860152831660c085015290911660e083015267ffffffffffffffff1661010082015261012081019190915261014001613b75565b5f8473ffffffffffffffffffffffffffffffffffffffff163b5f03613d22575f5f613cc8868686614843565b5090925090505f816003811115613ce157613ce1614c74565b148015613d1957508673ffffffffffffffffffffffffffffffffffffffff168273ffffffffffffffffffffffffffffffffffffffff16145b92505050611799565b610e878585858561488a565b73ffffffffffffffffffffffffffffffffffffffff8082165f908152600860205260408120549091169081613da7576040517f8c1bb5d700000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff84166004820152602401610b76565b613db08261382c565b9050915091565b5f610e1a613dc361490d565b836040517f19010000000000000000000000000000000000000000000000000000000000008152600281019290925260228201526042902090565b73ffffffffffffffffffffffffffffffffffffffff8084165f9081526008602052604090205481169083168103613e61576040517fa88ee57700000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b60408051808201825273ffffffffffffffffffffffffffffffffffffffff808616825265ffffffffffff43811660208085019182528984165f908152600890915294852093518454915190921674010000000000000000000000000000000000000000027fffffffffffff0000000000000000000000000000000000000000000000000000909116919092161717905582548390600f90613f1f9067ffffffffffffffff6f01000000000000000000000000000000909104166155a9565b91906101000a81548167ffffffffffffffff021916908367ffffffffffffffff160217905590508373ffffffffffffffffffffffffffffffffffffffff168573ffffffffffffffffffffffffffffffffffffffff167f50fa622ff34c3353be82894101dd223b8f2cd3cea270d5e6d2e41e118db639388484604051613fd092919073ffffffffffffffffffffffffffffffffffffffff92909216825267ffffffffffffffff16602082015260400190565b60405180910390a35050505050565b604081901c5f819003613ff65761138a8383614a43565b5f614001848361475c565b9050808314612cb5576040517f752d88c000000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8516600482015260248101829052604401610b76565b60606140867f0000000000000000000000000000000000000000000000000000000000000000614ac8565b905090565b60606140867f0000000000000000000000000000000000000000000000000000000000000000614ac8565b67ffffffffffffffff811615806140d6575067ffffffffffffff01811615155b15614119576040517f15306f3a00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff82166004820152602401610b76565b50565b815465ffffffffffff43166901000000000000000000027fffffffffffffffffffffffffffffffffff000000000000ffffffffffffffffff67ffffffffffffffff84811661010002919091167fffffffffffffffffffffffffffffffffff0000000000000000000000000000009093169290921717600217835585545f918791600f916141bc916f010000000000000000000000000000009004166155a9565b91906101000a81548167ffffffffffffffff021916908367ffffffffffffffff160217905590508373ffffffffffffffffffffffffffffffffffffffff168573ffffffffffffffffffffffffffffffffffffffff168873ffffffffffffffffffffffffffffffffffffffff167f2b0c9aef413e56b4a8e511d99a57b8bd597efa3b2a5031ea4ad5a7d31cb5167e85856040516111e092919067ffffffffffffffff92831681529116602082015260400190565b8180158061427d5750602081115b80614289575060ff8216155b806142965750808260ff16115b156142d9576040517f3ca5a4b90000000000000000000000000000000000000000000000000000000081526004810182905260ff83166024820152604401610b76565b73ffffffffffffffffffffffffffffffffffffffff85165f90815260056020526040902080545b80156143f05773ffffffffffffffffffffffffffffffffffffffff87165f9081526006602052604081209083614337600185615596565b815481106143475761434761584d565b5f91825260208083209091015473ffffffffffffffffffffffffffffffffffffffff16835282019290925260400181205581548290806143895761438961587a565b5f8281526020902081017fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff90810180547fffffffffffffffffffffffff00000000000000000000000000000000000000001690550190556143e9816158a7565b9050614300565b505f5b82811015614542575f86868381811061440e5761440e61584d565b90506020020160208101906144239190614c5b565b905073ffffffffffffffffffffffffffffffffffffffff81161580614478575073ffffffffffffffffffffffffffffffffffffffff8089165f9081526006602090815260408083209385168352929052205415155b156144bb576040517f3ca5a4b90000000000000000000000000000000000000000000000000000000081526004810185905260ff86166024820152604401610b76565b6144c68260016158db565b73ffffffffffffffffffffffffffffffffffffffff808a165f90815260066020908152604080832095909316808352948152918120929092558454600181810187558684529190922090910180547fffffffffffffffffffffffff000000000000000000000000000000000000000016909217909155016143f3565b5073ffffffffffffffffffffffffffffffffffffffff86165f908152600460205260408120805460ff858116640100000000027fffffffffffffffffffffffffffffffffffffffffffffffffffffff00ffffffff918816630100000002919091167fffffffffffffffffffffffffffffffffffffffffffffffffffffff0000ffffff909216919091171780825590919082906017906146029063ffffffff7701000000000000000000000000000000000000000000000090910416615641565b91906101000a81548163ffffffff021916908363ffffffff160217905590505f825f01600f81819054906101000a900467ffffffffffffffff16614645906155a9565b91906101000a81548167ffffffffffffffff021916908367ffffffffffffffff160217905590508873ffffffffffffffffffffffffffffffffffffffff167f423180401a861c2a39c4703e98a31783bd5088c99fb13ae19fab704c42bf665189898986866040516146ba9594939291906158ee565b60405180910390a2505050505050505050565b600173ffffffffffffffffffffffffffffffffffffffff82165f90815260046020526040902054610100900460ff16600281111561470d5761470d614c74565b14614119576040517ff4dc0fbb00000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff82166004820152602401610b76565b5f77ffffffffffffffffffffffffffffffffffffffffffffffff8216156148115773ffffffffffffffffffffffffffffffffffffffff83165f90815260036020908152604080832077ffffffffffffffffffffffffffffffffffffffffffffffff861684529091529081902080547fffffffffffffffffffffffffffffffffffffffffffffffff0000000000000000808216600167ffffffffffffffff938416908101909316179092559184901b1617610dab565b73ffffffffffffffffffffffffffffffffffffffff83165f908152600260205260409020805460018101909155610dab565b5f80806041849003614877578435602086013560408701355f1a61486989828585614b05565b955095509550505050614881565b505f915060029050825b93509350939050565b604080517f1626ba7e00000000000000000000000000000000000000000000000000000000808252600482018690526024820192909252604481018390525f91908390818660648301375f82606483010152601f820160051c60051b915060205f60648401838b5afa9050825f5114601f3d111681169350505050949350505050565b5f3073ffffffffffffffffffffffffffffffffffffffff7f00000000000000000000000000000000000000000000000000000000000000001614801561497257507f000000000000000000000000000000000000000000000000000000000000000046145b1561499c57507f000000000000000000000000000000000000000000000000000000000000000090565b614086604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201527f0000000000000000000000000000000000000000000000000000000000000000918101919091527f000000000000000000000000000000000000000000000000000000000000000060608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b73ffffffffffffffffffffffffffffffffffffffff82165f90815260026020526040902080546001810190915581811461138a576040517f752d88c000000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8416600482015260248101829052604401610b76565b60605f614ad483614bf8565b6040805160208082528183019092529192505f91906020820181803683375050509182525060208101929092525090565b5f80807f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0841115614b3e57505f91506003905082614bee565b604080515f808252602082018084528a905260ff891692820192909252606081018790526080810186905260019060a0016020604051602081039080840390855afa158015614b8f573d5f5f3e3d5ffd5b50506040517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0015191505073ffffffffffffffffffffffffffffffffffffffff8116614be557505f925060019150829050614bee565b92505f91508190505b9450945094915050565b5f60ff8216601f811115610e1a576040517fb3512b0c00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b803573ffffffffffffffffffffffffffffffffffffffff811681146138bc575f5ffd5b5f60208284031215614c6b575f5ffd5b610dab82614c38565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52602160045260245ffd5b6003811061411957614119614c74565b614cba81614ca1565b9052565b8151610120820190614ccf81614ca1565b82526020830151614cdf81614ca1565b806020840152506040830151614cf86040840182614cb1565b506060830151614d0d606084018260ff169052565b506080830151614d22608084018260ff169052565b5060a0830151614d3a60a084018263ffffffff169052565b5060c0830151614d5460c084018265ffffffffffff169052565b5060e0830151614d7060e084018267ffffffffffffffff169052565b50610100830151614d8a61010084018263ffffffff169052565b5092915050565b5f5f83601f840112614da1575f5ffd5b50813567ffffffffffffffff811115614db8575f5ffd5b602083019150836020828501011115614dcf575f5ffd5b9250929050565b5f5f5f60408486031215614de8575f5ffd5b614df184614c38565b9250602084013567ffffffffffffffff811115614e0c575f5ffd5b614e1886828701614d91565b9497909650939450505050565b5f60e08284031215614e35575f5ffd5b50919050565b5f60208284031215614e4b575f5ffd5b813567ffffffffffffffff811115614e61575f5ffd5b61179984828501614e25565b5f6101008284031215614e35575f5ffd5b5f5f5f60408486031215614e90575f5ffd5b833567ffffffffffffffff811115614ea6575f5ffd5b614eb286828701614e6d565b935050602084013567ffffffffffffffff811115614e0c575f5ffd5b5f5f60408385031215614edf575f5ffd5b614ee883614c38565b9150614ef660208401614c38565b90509250929050565b5f5f60408385031215614f10575f5ffd5b614f1983614c38565b946020939093013593505050565b5f5f5f5f5f60808688031215614f3b575f5ffd5b614f4486614c38565b9450602086013567ffffffffffffffff811115614f5f575f5ffd5b614f6b88828901614d91565b9699909850959660408101359660609091013595509350505050565b8151608082019060048110614f9e57614f9e614c74565b8083525067ffffffffffffffff602084015116602083015265ffffffffffff604084015116604083015265ffffffffffff606084015116606083015292915050565b602080825282518282018190525f918401906040840190835b8181101561502d57835173ffffffffffffffffffffffffffffffffffffffff16835260209384019390920191600101614ff9565b509095945050505050565b8035600381106138bc575f5ffd5b5f60208284031215615056575f5ffd5b610dab82615038565b5f5f5f60408486031215615071575f5ffd5b833567ffffffffffffffff811115615087575f5ffd5b614eb286828701614e25565b5f5f5f606084860312156150a5575f5ffd5b6150ae84614c38565b92506150bc60208501614c38565b91506150ca60408501614c38565b90509250925092565b5f5f5f5f5f5f5f60a0888a0312156150e9575f5ffd5b6150f288614c38565b9650602088013567ffffffffffffffff81111561510d575f5ffd5b6151198a828b01614d91565b9097509550506040880135935060608801359250608088013567ffffffffffffffff811115615146575f5ffd5b6151528a828b01614d91565b989b979a50959850939692959293505050565b5f81518084528060208401602086015e5f6020828601015260207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f83011685010191505092915050565b602081525f610dab6020830184615165565b7fff000000000000000000000000000000000000000000000000000000000000008816815260e060208201525f6151fd60e0830189615165565b828103604084015261520f8189615165565b6060840188905273ffffffffffffffffffffffffffffffffffffffff8716608085015260a0840186905283810360c0850152845180825260208087019350909101905f5b81811015615271578351835260209384019390920191600101615253565b50909b9a5050505050505050505050565b803567ffffffffffffffff811681146138bc575f5ffd5b5f5f604083850312156152aa575f5ffd5b6152b383614c38565b9150614ef660208401615282565b5f602082840312156152d1575f5ffd5b813567ffffffffffffffff8111156152e7575f5ffd5b61179984828501614e6d565b5f5f83601f840112615303575f5ffd5b50813567ffffffffffffffff81111561531a575f5ffd5b6020830191508360208260051b8501011115614dcf575f5ffd5b803560ff811681146138bc575f5ffd5b5f5f5f5f5f60808688031215615358575f5ffd5b85359450602086013567ffffffffffffffff811115615375575f5ffd5b615381888289016152f3565b9095509350615394905060408701615334565b91506153a260608701615038565b90509295509295909350565b60808101600c86106153c2576153c2614c74565b94815273ffffffffffffffffffffffffffffffffffffffff93909316602084015267ffffffffffffffff91909116604083015265ffffffffffff1660609091015290565b5f5f5f60408486031215615418575f5ffd5b833567ffffffffffffffff81111561542e575f5ffd5b61543a868287016152f3565b90945092506150ca905060208501615334565b803577ffffffffffffffffffffffffffffffffffffffffffffffff811681146138bc575f5ffd5b5f5f60408385031215615485575f5ffd5b61548e83614c38565b9150614ef66020840161544d565b803565ffffffffffff811681146138bc575f5ffd5b5f5f5f5f608085870312156154c4575f5ffd5b6154cd85614c38565b93506154db60208601614c38565b92506154e96040860161549c565b91506154f76060860161549c565b905092959194509250565b5f60208284031215615512575f5ffd5b5035919050565b5f60208284031215615529575f5ffd5b610dab8261544d565b5f5f5f60608486031215615544575f5ffd5b61554d84614c38565b925061555b60208501614c38565b91506150ca60408501615282565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b81810381811115610e1a57610e1a615569565b5f67ffffffffffffffff821667ffffffffffffffff81036155cc576155cc615569565b60010192915050565b818382375f9101908152919050565b604081016155f184614ca1565b92815267ffffffffffffffff9190911660209091015290565b6060810161561785614ca1565b84825261562384614ca1565b83602083015267ffffffffffffffff83166040830152949350505050565b5f63ffffffff821663ffffffff81036155cc576155cc615569565b5f5f8585111561566a575f5ffd5b83861115615676575f5ffd5b5050820193919092039150565b80357fffffffffffffffffffffffffffffffffffffffff0000000000000000000000008116906014841015614d8a577fffffffffffffffffffffffffffffffffffffffff000000000000000000000000808560140360031b1b82161691505092915050565b80357fffffffff000000000000000000000000000000000000000000000000000000008116906004841015614d8a577fffffffff00000000000000000000000000000000000000000000000000000000808560040360031b1b82161691505092915050565b5f7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff820361577d5761577d615569565b5060010190565b8284823760609190911b7fffffffffffffffffffffffffffffffffffffffff000000000000000000000000169101908152601401919050565b5f82518060208501845e5f920191825250919050565b5f602082840312156157e3575f5ffd5b610dab82615282565b5f5f83357fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe184360301811261581f575f5ffd5b83018035915067ffffffffffffffff821115615839575f5ffd5b602001915036819003821315614dcf575f5ffd5b7f4e487b71000000000000000000000000000000000000000000000000000000005f52603260045260245ffd5b7f4e487b71000000000000000000000000000000000000000000000000000000005f52603160045260245ffd5b5f816158b5576158b5615569565b507fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff0190565b80820180821115610e1a57610e1a615569565b608080825281018590525f8660a08301825b8881101561593b5773ffffffffffffffffffffffffffffffffffffffff61592684614c38565b16825260209283019290910190600101615900565b5060ff969096166020840152505063ffffffff92909216604083015267ffffffffffffffff166060909101529291505056",
+}
+
+// TrustRegistry is an auto generated Go binding around an Ethereum contract.
+type TrustRegistry struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *TrustRegistry) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewTrustRegistry creates a new instance of TrustRegistry.
+func NewTrustRegistry() *TrustRegistry {
+	parsed, err := TrustRegistryMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &TrustRegistry{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *TrustRegistry) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackAUTHORITYCERTIFICATETYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x741e3699.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function AUTHORITY_CERTIFICATE_TYPEHASH() view returns(bytes32)
+func (trustRegistry *TrustRegistry) PackAUTHORITYCERTIFICATETYPEHASH() []byte {
+	enc, err := trustRegistry.abi.Pack("AUTHORITY_CERTIFICATE_TYPEHASH")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAUTHORITYCERTIFICATETYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x741e3699.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function AUTHORITY_CERTIFICATE_TYPEHASH() view returns(bytes32)
+func (trustRegistry *TrustRegistry) TryPackAUTHORITYCERTIFICATETYPEHASH() ([]byte, error) {
+	return trustRegistry.abi.Pack("AUTHORITY_CERTIFICATE_TYPEHASH")
+}
+
+// UnpackAUTHORITYCERTIFICATETYPEHASH is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x741e3699.
+//
+// Solidity: function AUTHORITY_CERTIFICATE_TYPEHASH() view returns(bytes32)
+func (trustRegistry *TrustRegistry) UnpackAUTHORITYCERTIFICATETYPEHASH(data []byte) ([32]byte, error) {
+	out, err := trustRegistry.abi.Unpack("AUTHORITY_CERTIFICATE_TYPEHASH", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackDELEGATECERTIFICATETYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9f82993d.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function DELEGATE_CERTIFICATE_TYPEHASH() view returns(bytes32)
+func (trustRegistry *TrustRegistry) PackDELEGATECERTIFICATETYPEHASH() []byte {
+	enc, err := trustRegistry.abi.Pack("DELEGATE_CERTIFICATE_TYPEHASH")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDELEGATECERTIFICATETYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9f82993d.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function DELEGATE_CERTIFICATE_TYPEHASH() view returns(bytes32)
+func (trustRegistry *TrustRegistry) TryPackDELEGATECERTIFICATETYPEHASH() ([]byte, error) {
+	return trustRegistry.abi.Pack("DELEGATE_CERTIFICATE_TYPEHASH")
+}
+
+// UnpackDELEGATECERTIFICATETYPEHASH is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x9f82993d.
+//
+// Solidity: function DELEGATE_CERTIFICATE_TYPEHASH() view returns(bytes32)
+func (trustRegistry *TrustRegistry) UnpackDELEGATECERTIFICATETYPEHASH(data []byte) ([32]byte, error) {
+	out, err := trustRegistry.abi.Unpack("DELEGATE_CERTIFICATE_TYPEHASH", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackMAXMEMBERS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xea0e35b1.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_MEMBERS() view returns(uint256)
+func (trustRegistry *TrustRegistry) PackMAXMEMBERS() []byte {
+	enc, err := trustRegistry.abi.Pack("MAX_MEMBERS")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXMEMBERS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xea0e35b1.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_MEMBERS() view returns(uint256)
+func (trustRegistry *TrustRegistry) TryPackMAXMEMBERS() ([]byte, error) {
+	return trustRegistry.abi.Pack("MAX_MEMBERS")
+}
+
+// UnpackMAXMEMBERS is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xea0e35b1.
+//
+// Solidity: function MAX_MEMBERS() view returns(uint256)
+func (trustRegistry *TrustRegistry) UnpackMAXMEMBERS(data []byte) (*big.Int, error) {
+	out, err := trustRegistry.abi.Unpack("MAX_MEMBERS", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackRELAYEDCALLTYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf2132a00.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function RELAYED_CALL_TYPEHASH() view returns(bytes32)
+func (trustRegistry *TrustRegistry) PackRELAYEDCALLTYPEHASH() []byte {
+	enc, err := trustRegistry.abi.Pack("RELAYED_CALL_TYPEHASH")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRELAYEDCALLTYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf2132a00.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function RELAYED_CALL_TYPEHASH() view returns(bytes32)
+func (trustRegistry *TrustRegistry) TryPackRELAYEDCALLTYPEHASH() ([]byte, error) {
+	return trustRegistry.abi.Pack("RELAYED_CALL_TYPEHASH")
+}
+
+// UnpackRELAYEDCALLTYPEHASH is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf2132a00.
+//
+// Solidity: function RELAYED_CALL_TYPEHASH() view returns(bytes32)
+func (trustRegistry *TrustRegistry) UnpackRELAYEDCALLTYPEHASH(data []byte) ([32]byte, error) {
+	out, err := trustRegistry.abi.Unpack("RELAYED_CALL_TYPEHASH", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackWMPDOMAINSEPARATOR is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5c9ed830.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function WMP_DOMAIN_SEPARATOR() view returns(bytes32)
+func (trustRegistry *TrustRegistry) PackWMPDOMAINSEPARATOR() []byte {
+	enc, err := trustRegistry.abi.Pack("WMP_DOMAIN_SEPARATOR")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackWMPDOMAINSEPARATOR is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5c9ed830.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function WMP_DOMAIN_SEPARATOR() view returns(bytes32)
+func (trustRegistry *TrustRegistry) TryPackWMPDOMAINSEPARATOR() ([]byte, error) {
+	return trustRegistry.abi.Pack("WMP_DOMAIN_SEPARATOR")
+}
+
+// UnpackWMPDOMAINSEPARATOR is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x5c9ed830.
+//
+// Solidity: function WMP_DOMAIN_SEPARATOR() view returns(bytes32)
+func (trustRegistry *TrustRegistry) UnpackWMPDOMAINSEPARATOR(data []byte) ([32]byte, error) {
+	out, err := trustRegistry.abi.Unpack("WMP_DOMAIN_SEPARATOR", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackWMPDOMAINTYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0d995ee2.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function WMP_DOMAIN_TYPEHASH() view returns(bytes32)
+func (trustRegistry *TrustRegistry) PackWMPDOMAINTYPEHASH() []byte {
+	enc, err := trustRegistry.abi.Pack("WMP_DOMAIN_TYPEHASH")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackWMPDOMAINTYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0d995ee2.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function WMP_DOMAIN_TYPEHASH() view returns(bytes32)
+func (trustRegistry *TrustRegistry) TryPackWMPDOMAINTYPEHASH() ([]byte, error) {
+	return trustRegistry.abi.Pack("WMP_DOMAIN_TYPEHASH")
+}
+
+// UnpackWMPDOMAINTYPEHASH is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x0d995ee2.
+//
+// Solidity: function WMP_DOMAIN_TYPEHASH() view returns(bytes32)
+func (trustRegistry *TrustRegistry) UnpackWMPDOMAINTYPEHASH(data []byte) ([32]byte, error) {
+	out, err := trustRegistry.abi.Unpack("WMP_DOMAIN_TYPEHASH", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackAcceptRealm is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4a2f8b14.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function acceptRealm(address realm) returns()
+func (trustRegistry *TrustRegistry) PackAcceptRealm(realm common.Address) []byte {
+	enc, err := trustRegistry.abi.Pack("acceptRealm", realm)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAcceptRealm is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4a2f8b14.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function acceptRealm(address realm) returns()
+func (trustRegistry *TrustRegistry) TryPackAcceptRealm(realm common.Address) ([]byte, error) {
+	return trustRegistry.abi.Pack("acceptRealm", realm)
+}
+
+// PackAdmitOperator is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf20b20c4.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function admitOperator(address realm, address operator, uint64 capabilities) returns()
+func (trustRegistry *TrustRegistry) PackAdmitOperator(realm common.Address, operator common.Address, capabilities uint64) []byte {
+	enc, err := trustRegistry.abi.Pack("admitOperator", realm, operator, capabilities)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAdmitOperator is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf20b20c4.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function admitOperator(address realm, address operator, uint64 capabilities) returns()
+func (trustRegistry *TrustRegistry) TryPackAdmitOperator(realm common.Address, operator common.Address, capabilities uint64) ([]byte, error) {
+	return trustRegistry.abi.Pack("admitOperator", realm, operator, capabilities)
+}
+
+// PackApprovalsOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x65bf57d8.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function approvalsOf(address root, bytes data) view returns(uint256 count)
+func (trustRegistry *TrustRegistry) PackApprovalsOf(root common.Address, data []byte) []byte {
+	enc, err := trustRegistry.abi.Pack("approvalsOf", root, data)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackApprovalsOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x65bf57d8.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function approvalsOf(address root, bytes data) view returns(uint256 count)
+func (trustRegistry *TrustRegistry) TryPackApprovalsOf(root common.Address, data []byte) ([]byte, error) {
+	return trustRegistry.abi.Pack("approvalsOf", root, data)
+}
+
+// UnpackApprovalsOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x65bf57d8.
+//
+// Solidity: function approvalsOf(address root, bytes data) view returns(uint256 count)
+func (trustRegistry *TrustRegistry) UnpackApprovalsOf(data []byte) (*big.Int, error) {
+	out, err := trustRegistry.abi.Unpack("approvalsOf", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackApproveRootAction is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x19913225.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function approveRootAction(address root, bytes data) returns(bool executed)
+func (trustRegistry *TrustRegistry) PackApproveRootAction(root common.Address, data []byte) []byte {
+	enc, err := trustRegistry.abi.Pack("approveRootAction", root, data)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackApproveRootAction is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x19913225.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function approveRootAction(address root, bytes data) returns(bool executed)
+func (trustRegistry *TrustRegistry) TryPackApproveRootAction(root common.Address, data []byte) ([]byte, error) {
+	return trustRegistry.abi.Pack("approveRootAction", root, data)
+}
+
+// UnpackApproveRootAction is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x19913225.
+//
+// Solidity: function approveRootAction(address root, bytes data) returns(bool executed)
+func (trustRegistry *TrustRegistry) UnpackApproveRootAction(data []byte) (bool, error) {
+	out, err := trustRegistry.abi.Unpack("approveRootAction", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackAuthorityCertificateDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8f54b44a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function authorityCertificateDigest((uint256,address,uint256,address,address,address,uint64,string) cert) pure returns(bytes32)
+func (trustRegistry *TrustRegistry) PackAuthorityCertificateDigest(cert WmpCertificatesAuthorityCertificate) []byte {
+	enc, err := trustRegistry.abi.Pack("authorityCertificateDigest", cert)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAuthorityCertificateDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8f54b44a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function authorityCertificateDigest((uint256,address,uint256,address,address,address,uint64,string) cert) pure returns(bytes32)
+func (trustRegistry *TrustRegistry) TryPackAuthorityCertificateDigest(cert WmpCertificatesAuthorityCertificate) ([]byte, error) {
+	return trustRegistry.abi.Pack("authorityCertificateDigest", cert)
+}
+
+// UnpackAuthorityCertificateDigest is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x8f54b44a.
+//
+// Solidity: function authorityCertificateDigest((uint256,address,uint256,address,address,address,uint64,string) cert) pure returns(bytes32)
+func (trustRegistry *TrustRegistry) UnpackAuthorityCertificateDigest(data []byte) ([32]byte, error) {
+	out, err := trustRegistry.abi.Unpack("authorityCertificateDigest", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackAuthorizationStatus is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x998060bd.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function authorizationStatus(address issuer, address realm, address delegate) view returns(uint8 status, address root, uint64 issuerCapabilities, uint48 validUntil)
+func (trustRegistry *TrustRegistry) PackAuthorizationStatus(issuer common.Address, realm common.Address, delegate common.Address) []byte {
+	enc, err := trustRegistry.abi.Pack("authorizationStatus", issuer, realm, delegate)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAuthorizationStatus is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x998060bd.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function authorizationStatus(address issuer, address realm, address delegate) view returns(uint8 status, address root, uint64 issuerCapabilities, uint48 validUntil)
+func (trustRegistry *TrustRegistry) TryPackAuthorizationStatus(issuer common.Address, realm common.Address, delegate common.Address) ([]byte, error) {
+	return trustRegistry.abi.Pack("authorizationStatus", issuer, realm, delegate)
+}
+
+// AuthorizationStatusOutput serves as a container for the return parameters of contract
+// method AuthorizationStatus.
+type AuthorizationStatusOutput struct {
+	Status             uint8
+	Root               common.Address
+	IssuerCapabilities uint64
+	ValidUntil         *big.Int
+}
+
+// UnpackAuthorizationStatus is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x998060bd.
+//
+// Solidity: function authorizationStatus(address issuer, address realm, address delegate) view returns(uint8 status, address root, uint64 issuerCapabilities, uint48 validUntil)
+func (trustRegistry *TrustRegistry) UnpackAuthorizationStatus(data []byte) (AuthorizationStatusOutput, error) {
+	out, err := trustRegistry.abi.Unpack("authorizationStatus", data)
+	outstruct := new(AuthorizationStatusOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Status = *abi.ConvertType(out[0], new(uint8)).(*uint8)
+	outstruct.Root = *abi.ConvertType(out[1], new(common.Address)).(*common.Address)
+	outstruct.IssuerCapabilities = *abi.ConvertType(out[2], new(uint64)).(*uint64)
+	outstruct.ValidUntil = abi.ConvertType(out[3], new(big.Int)).(*big.Int)
+	return *outstruct, nil
+}
+
+// PackAuthorize is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc074ce3e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function authorize(address realm, address delegate, uint48 validFrom, uint48 validUntil) returns()
+func (trustRegistry *TrustRegistry) PackAuthorize(realm common.Address, delegate common.Address, validFrom *big.Int, validUntil *big.Int) []byte {
+	enc, err := trustRegistry.abi.Pack("authorize", realm, delegate, validFrom, validUntil)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAuthorize is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc074ce3e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function authorize(address realm, address delegate, uint48 validFrom, uint48 validUntil) returns()
+func (trustRegistry *TrustRegistry) TryPackAuthorize(realm common.Address, delegate common.Address, validFrom *big.Int, validUntil *big.Int) ([]byte, error) {
+	return trustRegistry.abi.Pack("authorize", realm, delegate, validFrom, validUntil)
+}
+
+// PackBumpEpoch is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd6044f1d.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function bumpEpoch() returns(uint32 epoch)
+func (trustRegistry *TrustRegistry) PackBumpEpoch() []byte {
+	enc, err := trustRegistry.abi.Pack("bumpEpoch")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackBumpEpoch is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd6044f1d.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function bumpEpoch() returns(uint32 epoch)
+func (trustRegistry *TrustRegistry) TryPackBumpEpoch() ([]byte, error) {
+	return trustRegistry.abi.Pack("bumpEpoch")
+}
+
+// UnpackBumpEpoch is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xd6044f1d.
+//
+// Solidity: function bumpEpoch() returns(uint32 epoch)
+func (trustRegistry *TrustRegistry) UnpackBumpEpoch(data []byte) (uint32, error) {
+	out, err := trustRegistry.abi.Unpack("bumpEpoch", data)
+	if err != nil {
+		return *new(uint32), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint32)).(*uint32)
+	return out0, nil
+}
+
+// PackCertificateRevokedAt is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc49e8938.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function certificateRevokedAt(address signer, bytes32 digest) view returns(uint256)
+func (trustRegistry *TrustRegistry) PackCertificateRevokedAt(signer common.Address, digest [32]byte) []byte {
+	enc, err := trustRegistry.abi.Pack("certificateRevokedAt", signer, digest)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCertificateRevokedAt is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc49e8938.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function certificateRevokedAt(address signer, bytes32 digest) view returns(uint256)
+func (trustRegistry *TrustRegistry) TryPackCertificateRevokedAt(signer common.Address, digest [32]byte) ([]byte, error) {
+	return trustRegistry.abi.Pack("certificateRevokedAt", signer, digest)
+}
+
+// UnpackCertificateRevokedAt is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xc49e8938.
+//
+// Solidity: function certificateRevokedAt(address signer, bytes32 digest) view returns(uint256)
+func (trustRegistry *TrustRegistry) UnpackCertificateRevokedAt(data []byte) (*big.Int, error) {
+	out, err := trustRegistry.abi.Unpack("certificateRevokedAt", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackDelegateCertificateDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1fbeae49.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function delegateCertificateDigest((uint256,address,uint256,address,bytes32,uint64,string) cert) pure returns(bytes32)
+func (trustRegistry *TrustRegistry) PackDelegateCertificateDigest(cert WmpCertificatesDelegateCertificate) []byte {
+	enc, err := trustRegistry.abi.Pack("delegateCertificateDigest", cert)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDelegateCertificateDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1fbeae49.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function delegateCertificateDigest((uint256,address,uint256,address,bytes32,uint64,string) cert) pure returns(bytes32)
+func (trustRegistry *TrustRegistry) TryPackDelegateCertificateDigest(cert WmpCertificatesDelegateCertificate) ([]byte, error) {
+	return trustRegistry.abi.Pack("delegateCertificateDigest", cert)
+}
+
+// UnpackDelegateCertificateDigest is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x1fbeae49.
+//
+// Solidity: function delegateCertificateDigest((uint256,address,uint256,address,bytes32,uint64,string) cert) pure returns(bytes32)
+func (trustRegistry *TrustRegistry) UnpackDelegateCertificateDigest(data []byte) ([32]byte, error) {
+	out, err := trustRegistry.abi.Unpack("delegateCertificateDigest", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackEip712Domain is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x84b0196e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function eip712Domain() view returns(bytes1 fields, string name, string version, uint256 chainId, address verifyingContract, bytes32 salt, uint256[] extensions)
+func (trustRegistry *TrustRegistry) PackEip712Domain() []byte {
+	enc, err := trustRegistry.abi.Pack("eip712Domain")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackEip712Domain is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x84b0196e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function eip712Domain() view returns(bytes1 fields, string name, string version, uint256 chainId, address verifyingContract, bytes32 salt, uint256[] extensions)
+func (trustRegistry *TrustRegistry) TryPackEip712Domain() ([]byte, error) {
+	return trustRegistry.abi.Pack("eip712Domain")
+}
+
+// Eip712DomainOutput serves as a container for the return parameters of contract
+// method Eip712Domain.
+type Eip712DomainOutput struct {
+	Fields            [1]byte
+	Name              string
+	Version           string
+	ChainId           *big.Int
+	VerifyingContract common.Address
+	Salt              [32]byte
+	Extensions        []*big.Int
+}
+
+// UnpackEip712Domain is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x84b0196e.
+//
+// Solidity: function eip712Domain() view returns(bytes1 fields, string name, string version, uint256 chainId, address verifyingContract, bytes32 salt, uint256[] extensions)
+func (trustRegistry *TrustRegistry) UnpackEip712Domain(data []byte) (Eip712DomainOutput, error) {
+	out, err := trustRegistry.abi.Unpack("eip712Domain", data)
+	outstruct := new(Eip712DomainOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Fields = *abi.ConvertType(out[0], new([1]byte)).(*[1]byte)
+	outstruct.Name = *abi.ConvertType(out[1], new(string)).(*string)
+	outstruct.Version = *abi.ConvertType(out[2], new(string)).(*string)
+	outstruct.ChainId = abi.ConvertType(out[3], new(big.Int)).(*big.Int)
+	outstruct.VerifyingContract = *abi.ConvertType(out[4], new(common.Address)).(*common.Address)
+	outstruct.Salt = *abi.ConvertType(out[5], new([32]byte)).(*[32]byte)
+	outstruct.Extensions = *abi.ConvertType(out[6], new([]*big.Int)).(*[]*big.Int)
+	return *outstruct, nil
+}
+
+// PackExecute is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7d1c2e78.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function execute(address actor, bytes data, uint256 nonce, uint256 deadline, bytes signature) returns(bytes result)
+func (trustRegistry *TrustRegistry) PackExecute(actor common.Address, data []byte, nonce *big.Int, deadline *big.Int, signature []byte) []byte {
+	enc, err := trustRegistry.abi.Pack("execute", actor, data, nonce, deadline, signature)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackExecute is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7d1c2e78.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function execute(address actor, bytes data, uint256 nonce, uint256 deadline, bytes signature) returns(bytes result)
+func (trustRegistry *TrustRegistry) TryPackExecute(actor common.Address, data []byte, nonce *big.Int, deadline *big.Int, signature []byte) ([]byte, error) {
+	return trustRegistry.abi.Pack("execute", actor, data, nonce, deadline, signature)
+}
+
+// UnpackExecute is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x7d1c2e78.
+//
+// Solidity: function execute(address actor, bytes data, uint256 nonce, uint256 deadline, bytes signature) returns(bytes result)
+func (trustRegistry *TrustRegistry) UnpackExecute(data []byte) ([]byte, error) {
+	out, err := trustRegistry.abi.Unpack("execute", data)
+	if err != nil {
+		return *new([]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([]byte)).(*[]byte)
+	return out0, nil
+}
+
+// PackGetAdmission is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x541e0703.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function getAdmission(address realm, address operator) view returns((uint8,uint64,uint48,uint48))
+func (trustRegistry *TrustRegistry) PackGetAdmission(realm common.Address, operator common.Address) []byte {
+	enc, err := trustRegistry.abi.Pack("getAdmission", realm, operator)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGetAdmission is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x541e0703.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function getAdmission(address realm, address operator) view returns((uint8,uint64,uint48,uint48))
+func (trustRegistry *TrustRegistry) TryPackGetAdmission(realm common.Address, operator common.Address) ([]byte, error) {
+	return trustRegistry.abi.Pack("getAdmission", realm, operator)
+}
+
+// UnpackGetAdmission is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x541e0703.
+//
+// Solidity: function getAdmission(address realm, address operator) view returns((uint8,uint64,uint48,uint48))
+func (trustRegistry *TrustRegistry) UnpackGetAdmission(data []byte) (ITrustRegistryAdmission, error) {
+	out, err := trustRegistry.abi.Unpack("getAdmission", data)
+	if err != nil {
+		return *new(ITrustRegistryAdmission), err
+	}
+	out0 := *abi.ConvertType(out[0], new(ITrustRegistryAdmission)).(*ITrustRegistryAdmission)
+	return out0, nil
+}
+
+// PackGetAuthorization is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc63b6765.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function getAuthorization(address issuer, address realm, address delegate) view returns((uint48,uint48,uint48,uint48))
+func (trustRegistry *TrustRegistry) PackGetAuthorization(issuer common.Address, realm common.Address, delegate common.Address) []byte {
+	enc, err := trustRegistry.abi.Pack("getAuthorization", issuer, realm, delegate)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGetAuthorization is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc63b6765.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function getAuthorization(address issuer, address realm, address delegate) view returns((uint48,uint48,uint48,uint48))
+func (trustRegistry *TrustRegistry) TryPackGetAuthorization(issuer common.Address, realm common.Address, delegate common.Address) ([]byte, error) {
+	return trustRegistry.abi.Pack("getAuthorization", issuer, realm, delegate)
+}
+
+// UnpackGetAuthorization is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xc63b6765.
+//
+// Solidity: function getAuthorization(address issuer, address realm, address delegate) view returns((uint48,uint48,uint48,uint48))
+func (trustRegistry *TrustRegistry) UnpackGetAuthorization(data []byte) (ITrustRegistryAuthorization, error) {
+	out, err := trustRegistry.abi.Unpack("getAuthorization", data)
+	if err != nil {
+		return *new(ITrustRegistryAuthorization), err
+	}
+	out0 := *abi.ConvertType(out[0], new(ITrustRegistryAuthorization)).(*ITrustRegistryAuthorization)
+	return out0, nil
+}
+
+// PackGetRealm is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc260d60d.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function getRealm(address realm) view returns((address,uint48))
+func (trustRegistry *TrustRegistry) PackGetRealm(realm common.Address) []byte {
+	enc, err := trustRegistry.abi.Pack("getRealm", realm)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGetRealm is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc260d60d.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function getRealm(address realm) view returns((address,uint48))
+func (trustRegistry *TrustRegistry) TryPackGetRealm(realm common.Address) ([]byte, error) {
+	return trustRegistry.abi.Pack("getRealm", realm)
+}
+
+// UnpackGetRealm is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xc260d60d.
+//
+// Solidity: function getRealm(address realm) view returns((address,uint48))
+func (trustRegistry *TrustRegistry) UnpackGetRealm(data []byte) (ITrustRegistryRealm, error) {
+	out, err := trustRegistry.abi.Unpack("getRealm", data)
+	if err != nil {
+		return *new(ITrustRegistryRealm), err
+	}
+	out0 := *abi.ConvertType(out[0], new(ITrustRegistryRealm)).(*ITrustRegistryRealm)
+	return out0, nil
+}
+
+// PackGetRoot is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x079cf76e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function getRoot(address root) view returns((uint8,uint8,uint8,uint8,uint8,uint32,uint48,uint64,uint32))
+func (trustRegistry *TrustRegistry) PackGetRoot(root common.Address) []byte {
+	enc, err := trustRegistry.abi.Pack("getRoot", root)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGetRoot is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x079cf76e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function getRoot(address root) view returns((uint8,uint8,uint8,uint8,uint8,uint32,uint48,uint64,uint32))
+func (trustRegistry *TrustRegistry) TryPackGetRoot(root common.Address) ([]byte, error) {
+	return trustRegistry.abi.Pack("getRoot", root)
+}
+
+// UnpackGetRoot is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x079cf76e.
+//
+// Solidity: function getRoot(address root) view returns((uint8,uint8,uint8,uint8,uint8,uint32,uint48,uint64,uint32))
+func (trustRegistry *TrustRegistry) UnpackGetRoot(data []byte) (ITrustRegistryRoot, error) {
+	out, err := trustRegistry.abi.Unpack("getRoot", data)
+	if err != nil {
+		return *new(ITrustRegistryRoot), err
+	}
+	out0 := *abi.ConvertType(out[0], new(ITrustRegistryRoot)).(*ITrustRegistryRoot)
+	return out0, nil
+}
+
+// PackIsAuthorized is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7c145cc7.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function isAuthorized(address issuer, address realm, address delegate) view returns(bool)
+func (trustRegistry *TrustRegistry) PackIsAuthorized(issuer common.Address, realm common.Address, delegate common.Address) []byte {
+	enc, err := trustRegistry.abi.Pack("isAuthorized", issuer, realm, delegate)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackIsAuthorized is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7c145cc7.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function isAuthorized(address issuer, address realm, address delegate) view returns(bool)
+func (trustRegistry *TrustRegistry) TryPackIsAuthorized(issuer common.Address, realm common.Address, delegate common.Address) ([]byte, error) {
+	return trustRegistry.abi.Pack("isAuthorized", issuer, realm, delegate)
+}
+
+// UnpackIsAuthorized is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x7c145cc7.
+//
+// Solidity: function isAuthorized(address issuer, address realm, address delegate) view returns(bool)
+func (trustRegistry *TrustRegistry) UnpackIsAuthorized(data []byte) (bool, error) {
+	out, err := trustRegistry.abi.Unpack("isAuthorized", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackIsMember is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x39ac7a08.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function isMember(address root, address account) view returns(bool)
+func (trustRegistry *TrustRegistry) PackIsMember(root common.Address, account common.Address) []byte {
+	enc, err := trustRegistry.abi.Pack("isMember", root, account)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackIsMember is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x39ac7a08.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function isMember(address root, address account) view returns(bool)
+func (trustRegistry *TrustRegistry) TryPackIsMember(root common.Address, account common.Address) ([]byte, error) {
+	return trustRegistry.abi.Pack("isMember", root, account)
+}
+
+// UnpackIsMember is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x39ac7a08.
+//
+// Solidity: function isMember(address root, address account) view returns(bool)
+func (trustRegistry *TrustRegistry) UnpackIsMember(data []byte) (bool, error) {
+	out, err := trustRegistry.abi.Unpack("isMember", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackMembersOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5bab78f2.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function membersOf(address root) view returns(address[])
+func (trustRegistry *TrustRegistry) PackMembersOf(root common.Address) []byte {
+	enc, err := trustRegistry.abi.Pack("membersOf", root)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMembersOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5bab78f2.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function membersOf(address root) view returns(address[])
+func (trustRegistry *TrustRegistry) TryPackMembersOf(root common.Address) ([]byte, error) {
+	return trustRegistry.abi.Pack("membersOf", root)
+}
+
+// UnpackMembersOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x5bab78f2.
+//
+// Solidity: function membersOf(address root) view returns(address[])
+func (trustRegistry *TrustRegistry) UnpackMembersOf(data []byte) ([]common.Address, error) {
+	out, err := trustRegistry.abi.Unpack("membersOf", data)
+	if err != nil {
+		return *new([]common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new([]common.Address)).(*[]common.Address)
+	return out0, nil
+}
+
+// PackNonces is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7ecebe00.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function nonces(address owner) view returns(uint256)
+func (trustRegistry *TrustRegistry) PackNonces(owner common.Address) []byte {
+	enc, err := trustRegistry.abi.Pack("nonces", owner)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackNonces is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7ecebe00.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function nonces(address owner) view returns(uint256)
+func (trustRegistry *TrustRegistry) TryPackNonces(owner common.Address) ([]byte, error) {
+	return trustRegistry.abi.Pack("nonces", owner)
+}
+
+// UnpackNonces is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x7ecebe00.
+//
+// Solidity: function nonces(address owner) view returns(uint256)
+func (trustRegistry *TrustRegistry) UnpackNonces(data []byte) (*big.Int, error) {
+	out, err := trustRegistry.abi.Unpack("nonces", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackNonces0 is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbef37613.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function nonces(address owner, uint192 key) view returns(uint256)
+func (trustRegistry *TrustRegistry) PackNonces0(owner common.Address, key *big.Int) []byte {
+	enc, err := trustRegistry.abi.Pack("nonces0", owner, key)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackNonces0 is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbef37613.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function nonces(address owner, uint192 key) view returns(uint256)
+func (trustRegistry *TrustRegistry) TryPackNonces0(owner common.Address, key *big.Int) ([]byte, error) {
+	return trustRegistry.abi.Pack("nonces0", owner, key)
+}
+
+// UnpackNonces0 is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xbef37613.
+//
+// Solidity: function nonces(address owner, uint192 key) view returns(uint256)
+func (trustRegistry *TrustRegistry) UnpackNonces0(data []byte) (*big.Int, error) {
+	out, err := trustRegistry.abi.Unpack("nonces0", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackPendingRealmCA is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb38e7d2c.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function pendingRealmCA(address realm) view returns(address)
+func (trustRegistry *TrustRegistry) PackPendingRealmCA(realm common.Address) []byte {
+	enc, err := trustRegistry.abi.Pack("pendingRealmCA", realm)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPendingRealmCA is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb38e7d2c.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function pendingRealmCA(address realm) view returns(address)
+func (trustRegistry *TrustRegistry) TryPackPendingRealmCA(realm common.Address) ([]byte, error) {
+	return trustRegistry.abi.Pack("pendingRealmCA", realm)
+}
+
+// UnpackPendingRealmCA is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xb38e7d2c.
+//
+// Solidity: function pendingRealmCA(address realm) view returns(address)
+func (trustRegistry *TrustRegistry) UnpackPendingRealmCA(data []byte) (common.Address, error) {
+	out, err := trustRegistry.abi.Unpack("pendingRealmCA", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackRegisterRoot is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8b6bd95b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function registerRoot(uint8 policy) returns()
+func (trustRegistry *TrustRegistry) PackRegisterRoot(policy uint8) []byte {
+	enc, err := trustRegistry.abi.Pack("registerRoot", policy)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRegisterRoot is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8b6bd95b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function registerRoot(uint8 policy) returns()
+func (trustRegistry *TrustRegistry) TryPackRegisterRoot(policy uint8) ([]byte, error) {
+	return trustRegistry.abi.Pack("registerRoot", policy)
+}
+
+// PackRegisterSharedRoot is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x99529729.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function registerSharedRoot(bytes32 salt, address[] members, uint8 threshold, uint8 policy) returns(address root)
+func (trustRegistry *TrustRegistry) PackRegisterSharedRoot(salt [32]byte, members []common.Address, threshold uint8, policy uint8) []byte {
+	enc, err := trustRegistry.abi.Pack("registerSharedRoot", salt, members, threshold, policy)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRegisterSharedRoot is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x99529729.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function registerSharedRoot(bytes32 salt, address[] members, uint8 threshold, uint8 policy) returns(address root)
+func (trustRegistry *TrustRegistry) TryPackRegisterSharedRoot(salt [32]byte, members []common.Address, threshold uint8, policy uint8) ([]byte, error) {
+	return trustRegistry.abi.Pack("registerSharedRoot", salt, members, threshold, policy)
+}
+
+// UnpackRegisterSharedRoot is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x99529729.
+//
+// Solidity: function registerSharedRoot(bytes32 salt, address[] members, uint8 threshold, uint8 policy) returns(address root)
+func (trustRegistry *TrustRegistry) UnpackRegisterSharedRoot(data []byte) (common.Address, error) {
+	out, err := trustRegistry.abi.Unpack("registerSharedRoot", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackRelayedCallDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x462f41ff.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function relayedCallDigest(address actor, bytes data, uint256 nonce, uint256 deadline) view returns(bytes32)
+func (trustRegistry *TrustRegistry) PackRelayedCallDigest(actor common.Address, data []byte, nonce *big.Int, deadline *big.Int) []byte {
+	enc, err := trustRegistry.abi.Pack("relayedCallDigest", actor, data, nonce, deadline)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRelayedCallDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x462f41ff.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function relayedCallDigest(address actor, bytes data, uint256 nonce, uint256 deadline) view returns(bytes32)
+func (trustRegistry *TrustRegistry) TryPackRelayedCallDigest(actor common.Address, data []byte, nonce *big.Int, deadline *big.Int) ([]byte, error) {
+	return trustRegistry.abi.Pack("relayedCallDigest", actor, data, nonce, deadline)
+}
+
+// UnpackRelayedCallDigest is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x462f41ff.
+//
+// Solidity: function relayedCallDigest(address actor, bytes data, uint256 nonce, uint256 deadline) view returns(bytes32)
+func (trustRegistry *TrustRegistry) UnpackRelayedCallDigest(data []byte) ([32]byte, error) {
+	out, err := trustRegistry.abi.Unpack("relayedCallDigest", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackRemoveOperator is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x40b61fe9.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function removeOperator(address realm, address operator) returns()
+func (trustRegistry *TrustRegistry) PackRemoveOperator(realm common.Address, operator common.Address) []byte {
+	enc, err := trustRegistry.abi.Pack("removeOperator", realm, operator)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRemoveOperator is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x40b61fe9.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function removeOperator(address realm, address operator) returns()
+func (trustRegistry *TrustRegistry) TryPackRemoveOperator(realm common.Address, operator common.Address) ([]byte, error) {
+	return trustRegistry.abi.Pack("removeOperator", realm, operator)
+}
+
+// PackRequestAdmission is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8c64dcee.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function requestAdmission(address realm, uint64 capabilities) returns()
+func (trustRegistry *TrustRegistry) PackRequestAdmission(realm common.Address, capabilities uint64) []byte {
+	enc, err := trustRegistry.abi.Pack("requestAdmission", realm, capabilities)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRequestAdmission is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8c64dcee.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function requestAdmission(address realm, uint64 capabilities) returns()
+func (trustRegistry *TrustRegistry) TryPackRequestAdmission(realm common.Address, capabilities uint64) ([]byte, error) {
+	return trustRegistry.abi.Pack("requestAdmission", realm, capabilities)
+}
+
+// PackRequestRealmCA is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x53441358.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function requestRealmCA(address root) returns()
+func (trustRegistry *TrustRegistry) PackRequestRealmCA(root common.Address) []byte {
+	enc, err := trustRegistry.abi.Pack("requestRealmCA", root)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRequestRealmCA is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x53441358.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function requestRealmCA(address root) returns()
+func (trustRegistry *TrustRegistry) TryPackRequestRealmCA(root common.Address) ([]byte, error) {
+	return trustRegistry.abi.Pack("requestRealmCA", root)
+}
+
+// PackRetire is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa4874d77.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function retire() returns()
+func (trustRegistry *TrustRegistry) PackRetire() []byte {
+	enc, err := trustRegistry.abi.Pack("retire")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRetire is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa4874d77.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function retire() returns()
+func (trustRegistry *TrustRegistry) TryPackRetire() ([]byte, error) {
+	return trustRegistry.abi.Pack("retire")
+}
+
+// PackRevoke is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdcf3fb2a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function revoke(address realm, address delegate) returns()
+func (trustRegistry *TrustRegistry) PackRevoke(realm common.Address, delegate common.Address) []byte {
+	enc, err := trustRegistry.abi.Pack("revoke", realm, delegate)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRevoke is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xdcf3fb2a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function revoke(address realm, address delegate) returns()
+func (trustRegistry *TrustRegistry) TryPackRevoke(realm common.Address, delegate common.Address) ([]byte, error) {
+	return trustRegistry.abi.Pack("revoke", realm, delegate)
+}
+
+// PackRevokeAllDelegates is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x93880207.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function revokeAllDelegates(address realm) returns()
+func (trustRegistry *TrustRegistry) PackRevokeAllDelegates(realm common.Address) []byte {
+	enc, err := trustRegistry.abi.Pack("revokeAllDelegates", realm)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRevokeAllDelegates is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x93880207.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function revokeAllDelegates(address realm) returns()
+func (trustRegistry *TrustRegistry) TryPackRevokeAllDelegates(realm common.Address) ([]byte, error) {
+	return trustRegistry.abi.Pack("revokeAllDelegates", realm)
+}
+
+// PackRevokeCertificate is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc6cbc52a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function revokeCertificate(bytes32 digest) returns()
+func (trustRegistry *TrustRegistry) PackRevokeCertificate(digest [32]byte) []byte {
+	enc, err := trustRegistry.abi.Pack("revokeCertificate", digest)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRevokeCertificate is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc6cbc52a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function revokeCertificate(bytes32 digest) returns()
+func (trustRegistry *TrustRegistry) TryPackRevokeCertificate(digest [32]byte) ([]byte, error) {
+	return trustRegistry.abi.Pack("revokeCertificate", digest)
+}
+
+// PackRootActionId is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4ea18edd.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function rootActionId(address root, bytes data) view returns(bytes32)
+func (trustRegistry *TrustRegistry) PackRootActionId(root common.Address, data []byte) []byte {
+	enc, err := trustRegistry.abi.Pack("rootActionId", root, data)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRootActionId is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4ea18edd.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function rootActionId(address root, bytes data) view returns(bytes32)
+func (trustRegistry *TrustRegistry) TryPackRootActionId(root common.Address, data []byte) ([]byte, error) {
+	return trustRegistry.abi.Pack("rootActionId", root, data)
+}
+
+// UnpackRootActionId is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x4ea18edd.
+//
+// Solidity: function rootActionId(address root, bytes data) view returns(bytes32)
+func (trustRegistry *TrustRegistry) UnpackRootActionId(data []byte) ([32]byte, error) {
+	out, err := trustRegistry.abi.Unpack("rootActionId", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackSetMembers is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb6e77c53.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setMembers(address[] members, uint8 threshold) returns()
+func (trustRegistry *TrustRegistry) PackSetMembers(members []common.Address, threshold uint8) []byte {
+	enc, err := trustRegistry.abi.Pack("setMembers", members, threshold)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetMembers is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb6e77c53.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setMembers(address[] members, uint8 threshold) returns()
+func (trustRegistry *TrustRegistry) TryPackSetMembers(members []common.Address, threshold uint8) ([]byte, error) {
+	return trustRegistry.abi.Pack("setMembers", members, threshold)
+}
+
+// PackSetPolicy is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x74bce0bc.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setPolicy(uint8 policy) returns()
+func (trustRegistry *TrustRegistry) PackSetPolicy(policy uint8) []byte {
+	enc, err := trustRegistry.abi.Pack("setPolicy", policy)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetPolicy is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x74bce0bc.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setPolicy(uint8 policy) returns()
+func (trustRegistry *TrustRegistry) TryPackSetPolicy(policy uint8) ([]byte, error) {
+	return trustRegistry.abi.Pack("setPolicy", policy)
+}
+
+// PackSharedRootAddress is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3ba2e65c.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function sharedRootAddress(address registrar, bytes32 salt) pure returns(address)
+func (trustRegistry *TrustRegistry) PackSharedRootAddress(registrar common.Address, salt [32]byte) []byte {
+	enc, err := trustRegistry.abi.Pack("sharedRootAddress", registrar, salt)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSharedRootAddress is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3ba2e65c.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function sharedRootAddress(address registrar, bytes32 salt) pure returns(address)
+func (trustRegistry *TrustRegistry) TryPackSharedRootAddress(registrar common.Address, salt [32]byte) ([]byte, error) {
+	return trustRegistry.abi.Pack("sharedRootAddress", registrar, salt)
+}
+
+// UnpackSharedRootAddress is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x3ba2e65c.
+//
+// Solidity: function sharedRootAddress(address registrar, bytes32 salt) pure returns(address)
+func (trustRegistry *TrustRegistry) UnpackSharedRootAddress(data []byte) (common.Address, error) {
+	out, err := trustRegistry.abi.Unpack("sharedRootAddress", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackUseNonce is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd86b407f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function useNonce(uint192 key) returns(uint256 nonce)
+func (trustRegistry *TrustRegistry) PackUseNonce(key *big.Int) []byte {
+	enc, err := trustRegistry.abi.Pack("useNonce", key)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackUseNonce is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd86b407f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function useNonce(uint192 key) returns(uint256 nonce)
+func (trustRegistry *TrustRegistry) TryPackUseNonce(key *big.Int) ([]byte, error) {
+	return trustRegistry.abi.Pack("useNonce", key)
+}
+
+// UnpackUseNonce is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xd86b407f.
+//
+// Solidity: function useNonce(uint192 key) returns(uint256 nonce)
+func (trustRegistry *TrustRegistry) UnpackUseNonce(data []byte) (*big.Int, error) {
+	out, err := trustRegistry.abi.Unpack("useNonce", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackVerifyAuthorityCertificate is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x386829c8.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function verifyAuthorityCertificate((uint256,address,uint256,address,address,address,uint64,string) cert, bytes signature) view returns(bool)
+func (trustRegistry *TrustRegistry) PackVerifyAuthorityCertificate(cert WmpCertificatesAuthorityCertificate, signature []byte) []byte {
+	enc, err := trustRegistry.abi.Pack("verifyAuthorityCertificate", cert, signature)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackVerifyAuthorityCertificate is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x386829c8.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function verifyAuthorityCertificate((uint256,address,uint256,address,address,address,uint64,string) cert, bytes signature) view returns(bool)
+func (trustRegistry *TrustRegistry) TryPackVerifyAuthorityCertificate(cert WmpCertificatesAuthorityCertificate, signature []byte) ([]byte, error) {
+	return trustRegistry.abi.Pack("verifyAuthorityCertificate", cert, signature)
+}
+
+// UnpackVerifyAuthorityCertificate is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x386829c8.
+//
+// Solidity: function verifyAuthorityCertificate((uint256,address,uint256,address,address,address,uint64,string) cert, bytes signature) view returns(bool)
+func (trustRegistry *TrustRegistry) UnpackVerifyAuthorityCertificate(data []byte) (bool, error) {
+	out, err := trustRegistry.abi.Unpack("verifyAuthorityCertificate", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackVerifyDelegateCertificate is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x78f4a361.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function verifyDelegateCertificate((uint256,address,uint256,address,bytes32,uint64,string) cert, bytes signature) view returns(bool)
+func (trustRegistry *TrustRegistry) PackVerifyDelegateCertificate(cert WmpCertificatesDelegateCertificate, signature []byte) []byte {
+	enc, err := trustRegistry.abi.Pack("verifyDelegateCertificate", cert, signature)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackVerifyDelegateCertificate is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x78f4a361.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function verifyDelegateCertificate((uint256,address,uint256,address,bytes32,uint64,string) cert, bytes signature) view returns(bool)
+func (trustRegistry *TrustRegistry) TryPackVerifyDelegateCertificate(cert WmpCertificatesDelegateCertificate, signature []byte) ([]byte, error) {
+	return trustRegistry.abi.Pack("verifyDelegateCertificate", cert, signature)
+}
+
+// UnpackVerifyDelegateCertificate is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x78f4a361.
+//
+// Solidity: function verifyDelegateCertificate((uint256,address,uint256,address,bytes32,uint64,string) cert, bytes signature) view returns(bool)
+func (trustRegistry *TrustRegistry) UnpackVerifyDelegateCertificate(data []byte) (bool, error) {
+	out, err := trustRegistry.abi.Unpack("verifyDelegateCertificate", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// TrustRegistryAdmissionRequested represents a AdmissionRequested event raised by the TrustRegistry contract.
+type TrustRegistryAdmissionRequested struct {
+	Root         common.Address
+	Realm        common.Address
+	Operator     common.Address
+	Capabilities uint64
+	Sequence     uint64
+	Raw          *types.Log // Blockchain specific contextual infos
+}
+
+const TrustRegistryAdmissionRequestedEventName = "AdmissionRequested"
+
+// ContractEventName returns the user-defined event name.
+func (TrustRegistryAdmissionRequested) ContractEventName() string {
+	return TrustRegistryAdmissionRequestedEventName
+}
+
+// UnpackAdmissionRequestedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event AdmissionRequested(address indexed root, address indexed realm, address indexed operator, uint64 capabilities, uint64 sequence)
+func (trustRegistry *TrustRegistry) UnpackAdmissionRequestedEvent(log *types.Log) (*TrustRegistryAdmissionRequested, error) {
+	event := "AdmissionRequested"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != trustRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(TrustRegistryAdmissionRequested)
+	if len(log.Data) > 0 {
+		if err := trustRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range trustRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// TrustRegistryCertificateRevoked represents a CertificateRevoked event raised by the TrustRegistry contract.
+type TrustRegistryCertificateRevoked struct {
+	Signer common.Address
+	Digest [32]byte
+	Raw    *types.Log // Blockchain specific contextual infos
+}
+
+const TrustRegistryCertificateRevokedEventName = "CertificateRevoked"
+
+// ContractEventName returns the user-defined event name.
+func (TrustRegistryCertificateRevoked) ContractEventName() string {
+	return TrustRegistryCertificateRevokedEventName
+}
+
+// UnpackCertificateRevokedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event CertificateRevoked(address indexed signer, bytes32 indexed digest)
+func (trustRegistry *TrustRegistry) UnpackCertificateRevokedEvent(log *types.Log) (*TrustRegistryCertificateRevoked, error) {
+	event := "CertificateRevoked"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != trustRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(TrustRegistryCertificateRevoked)
+	if len(log.Data) > 0 {
+		if err := trustRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range trustRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// TrustRegistryDelegateAuthorized represents a DelegateAuthorized event raised by the TrustRegistry contract.
+type TrustRegistryDelegateAuthorized struct {
+	Issuer     common.Address
+	Realm      common.Address
+	Delegate   common.Address
+	ValidFrom  *big.Int
+	ValidUntil *big.Int
+	Raw        *types.Log // Blockchain specific contextual infos
+}
+
+const TrustRegistryDelegateAuthorizedEventName = "DelegateAuthorized"
+
+// ContractEventName returns the user-defined event name.
+func (TrustRegistryDelegateAuthorized) ContractEventName() string {
+	return TrustRegistryDelegateAuthorizedEventName
+}
+
+// UnpackDelegateAuthorizedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event DelegateAuthorized(address indexed issuer, address indexed realm, address indexed delegate, uint48 validFrom, uint48 validUntil)
+func (trustRegistry *TrustRegistry) UnpackDelegateAuthorizedEvent(log *types.Log) (*TrustRegistryDelegateAuthorized, error) {
+	event := "DelegateAuthorized"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != trustRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(TrustRegistryDelegateAuthorized)
+	if len(log.Data) > 0 {
+		if err := trustRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range trustRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// TrustRegistryDelegateRevoked represents a DelegateRevoked event raised by the TrustRegistry contract.
+type TrustRegistryDelegateRevoked struct {
+	Issuer   common.Address
+	Realm    common.Address
+	Delegate common.Address
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const TrustRegistryDelegateRevokedEventName = "DelegateRevoked"
+
+// ContractEventName returns the user-defined event name.
+func (TrustRegistryDelegateRevoked) ContractEventName() string {
+	return TrustRegistryDelegateRevokedEventName
+}
+
+// UnpackDelegateRevokedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event DelegateRevoked(address indexed issuer, address indexed realm, address indexed delegate)
+func (trustRegistry *TrustRegistry) UnpackDelegateRevokedEvent(log *types.Log) (*TrustRegistryDelegateRevoked, error) {
+	event := "DelegateRevoked"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != trustRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(TrustRegistryDelegateRevoked)
+	if len(log.Data) > 0 {
+		if err := trustRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range trustRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// TrustRegistryDelegatesRevokedAll represents a DelegatesRevokedAll event raised by the TrustRegistry contract.
+type TrustRegistryDelegatesRevokedAll struct {
+	Issuer      common.Address
+	Realm       common.Address
+	BlockNumber *big.Int
+	Raw         *types.Log // Blockchain specific contextual infos
+}
+
+const TrustRegistryDelegatesRevokedAllEventName = "DelegatesRevokedAll"
+
+// ContractEventName returns the user-defined event name.
+func (TrustRegistryDelegatesRevokedAll) ContractEventName() string {
+	return TrustRegistryDelegatesRevokedAllEventName
+}
+
+// UnpackDelegatesRevokedAllEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event DelegatesRevokedAll(address indexed issuer, address indexed realm, uint48 blockNumber)
+func (trustRegistry *TrustRegistry) UnpackDelegatesRevokedAllEvent(log *types.Log) (*TrustRegistryDelegatesRevokedAll, error) {
+	event := "DelegatesRevokedAll"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != trustRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(TrustRegistryDelegatesRevokedAll)
+	if len(log.Data) > 0 {
+		if err := trustRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range trustRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// TrustRegistryEIP712DomainChanged represents a EIP712DomainChanged event raised by the TrustRegistry contract.
+type TrustRegistryEIP712DomainChanged struct {
+	Raw *types.Log // Blockchain specific contextual infos
+}
+
+const TrustRegistryEIP712DomainChangedEventName = "EIP712DomainChanged"
+
+// ContractEventName returns the user-defined event name.
+func (TrustRegistryEIP712DomainChanged) ContractEventName() string {
+	return TrustRegistryEIP712DomainChangedEventName
+}
+
+// UnpackEIP712DomainChangedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event EIP712DomainChanged()
+func (trustRegistry *TrustRegistry) UnpackEIP712DomainChangedEvent(log *types.Log) (*TrustRegistryEIP712DomainChanged, error) {
+	event := "EIP712DomainChanged"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != trustRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(TrustRegistryEIP712DomainChanged)
+	if len(log.Data) > 0 {
+		if err := trustRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range trustRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// TrustRegistryNonceUsed represents a NonceUsed event raised by the TrustRegistry contract.
+type TrustRegistryNonceUsed struct {
+	Actor common.Address
+	Nonce *big.Int
+	Raw   *types.Log // Blockchain specific contextual infos
+}
+
+const TrustRegistryNonceUsedEventName = "NonceUsed"
+
+// ContractEventName returns the user-defined event name.
+func (TrustRegistryNonceUsed) ContractEventName() string {
+	return TrustRegistryNonceUsedEventName
+}
+
+// UnpackNonceUsedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event NonceUsed(address indexed actor, uint256 nonce)
+func (trustRegistry *TrustRegistry) UnpackNonceUsedEvent(log *types.Log) (*TrustRegistryNonceUsed, error) {
+	event := "NonceUsed"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != trustRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(TrustRegistryNonceUsed)
+	if len(log.Data) > 0 {
+		if err := trustRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range trustRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// TrustRegistryOperatorAdmitted represents a OperatorAdmitted event raised by the TrustRegistry contract.
+type TrustRegistryOperatorAdmitted struct {
+	Root         common.Address
+	Realm        common.Address
+	Operator     common.Address
+	Capabilities uint64
+	Sequence     uint64
+	Raw          *types.Log // Blockchain specific contextual infos
+}
+
+const TrustRegistryOperatorAdmittedEventName = "OperatorAdmitted"
+
+// ContractEventName returns the user-defined event name.
+func (TrustRegistryOperatorAdmitted) ContractEventName() string {
+	return TrustRegistryOperatorAdmittedEventName
+}
+
+// UnpackOperatorAdmittedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event OperatorAdmitted(address indexed root, address indexed realm, address indexed operator, uint64 capabilities, uint64 sequence)
+func (trustRegistry *TrustRegistry) UnpackOperatorAdmittedEvent(log *types.Log) (*TrustRegistryOperatorAdmitted, error) {
+	event := "OperatorAdmitted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != trustRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(TrustRegistryOperatorAdmitted)
+	if len(log.Data) > 0 {
+		if err := trustRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range trustRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// TrustRegistryOperatorRemoved represents a OperatorRemoved event raised by the TrustRegistry contract.
+type TrustRegistryOperatorRemoved struct {
+	Root     common.Address
+	Realm    common.Address
+	Operator common.Address
+	Sequence uint64
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const TrustRegistryOperatorRemovedEventName = "OperatorRemoved"
+
+// ContractEventName returns the user-defined event name.
+func (TrustRegistryOperatorRemoved) ContractEventName() string {
+	return TrustRegistryOperatorRemovedEventName
+}
+
+// UnpackOperatorRemovedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event OperatorRemoved(address indexed root, address indexed realm, address indexed operator, uint64 sequence)
+func (trustRegistry *TrustRegistry) UnpackOperatorRemovedEvent(log *types.Log) (*TrustRegistryOperatorRemoved, error) {
+	event := "OperatorRemoved"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != trustRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(TrustRegistryOperatorRemoved)
+	if len(log.Data) > 0 {
+		if err := trustRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range trustRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// TrustRegistryRealmCARequested represents a RealmCARequested event raised by the TrustRegistry contract.
+type TrustRegistryRealmCARequested struct {
+	Realm    common.Address
+	Root     common.Address
+	Sequence uint64
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const TrustRegistryRealmCARequestedEventName = "RealmCARequested"
+
+// ContractEventName returns the user-defined event name.
+func (TrustRegistryRealmCARequested) ContractEventName() string {
+	return TrustRegistryRealmCARequestedEventName
+}
+
+// UnpackRealmCARequestedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RealmCARequested(address indexed realm, address indexed root, uint64 sequence)
+func (trustRegistry *TrustRegistry) UnpackRealmCARequestedEvent(log *types.Log) (*TrustRegistryRealmCARequested, error) {
+	event := "RealmCARequested"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != trustRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(TrustRegistryRealmCARequested)
+	if len(log.Data) > 0 {
+		if err := trustRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range trustRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// TrustRegistryRealmCASet represents a RealmCASet event raised by the TrustRegistry contract.
+type TrustRegistryRealmCASet struct {
+	Realm        common.Address
+	Root         common.Address
+	PreviousRoot common.Address
+	Sequence     uint64
+	Raw          *types.Log // Blockchain specific contextual infos
+}
+
+const TrustRegistryRealmCASetEventName = "RealmCASet"
+
+// ContractEventName returns the user-defined event name.
+func (TrustRegistryRealmCASet) ContractEventName() string {
+	return TrustRegistryRealmCASetEventName
+}
+
+// UnpackRealmCASetEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RealmCASet(address indexed realm, address indexed root, address previousRoot, uint64 sequence)
+func (trustRegistry *TrustRegistry) UnpackRealmCASetEvent(log *types.Log) (*TrustRegistryRealmCASet, error) {
+	event := "RealmCASet"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != trustRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(TrustRegistryRealmCASet)
+	if len(log.Data) > 0 {
+		if err := trustRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range trustRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// TrustRegistryRelayedCallExecuted represents a RelayedCallExecuted event raised by the TrustRegistry contract.
+type TrustRegistryRelayedCallExecuted struct {
+	Actor common.Address
+	Nonce *big.Int
+	Raw   *types.Log // Blockchain specific contextual infos
+}
+
+const TrustRegistryRelayedCallExecutedEventName = "RelayedCallExecuted"
+
+// ContractEventName returns the user-defined event name.
+func (TrustRegistryRelayedCallExecuted) ContractEventName() string {
+	return TrustRegistryRelayedCallExecutedEventName
+}
+
+// UnpackRelayedCallExecutedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RelayedCallExecuted(address indexed actor, uint256 nonce)
+func (trustRegistry *TrustRegistry) UnpackRelayedCallExecutedEvent(log *types.Log) (*TrustRegistryRelayedCallExecuted, error) {
+	event := "RelayedCallExecuted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != trustRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(TrustRegistryRelayedCallExecuted)
+	if len(log.Data) > 0 {
+		if err := trustRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range trustRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// TrustRegistryRootActionApproved represents a RootActionApproved event raised by the TrustRegistry contract.
+type TrustRegistryRootActionApproved struct {
+	Root      common.Address
+	ActionId  [32]byte
+	Member    common.Address
+	Approvals *big.Int
+	Raw       *types.Log // Blockchain specific contextual infos
+}
+
+const TrustRegistryRootActionApprovedEventName = "RootActionApproved"
+
+// ContractEventName returns the user-defined event name.
+func (TrustRegistryRootActionApproved) ContractEventName() string {
+	return TrustRegistryRootActionApprovedEventName
+}
+
+// UnpackRootActionApprovedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RootActionApproved(address indexed root, bytes32 indexed actionId, address indexed member, uint256 approvals)
+func (trustRegistry *TrustRegistry) UnpackRootActionApprovedEvent(log *types.Log) (*TrustRegistryRootActionApproved, error) {
+	event := "RootActionApproved"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != trustRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(TrustRegistryRootActionApproved)
+	if len(log.Data) > 0 {
+		if err := trustRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range trustRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// TrustRegistryRootActionExecuted represents a RootActionExecuted event raised by the TrustRegistry contract.
+type TrustRegistryRootActionExecuted struct {
+	Root     common.Address
+	ActionId [32]byte
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const TrustRegistryRootActionExecutedEventName = "RootActionExecuted"
+
+// ContractEventName returns the user-defined event name.
+func (TrustRegistryRootActionExecuted) ContractEventName() string {
+	return TrustRegistryRootActionExecutedEventName
+}
+
+// UnpackRootActionExecutedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RootActionExecuted(address indexed root, bytes32 indexed actionId)
+func (trustRegistry *TrustRegistry) UnpackRootActionExecutedEvent(log *types.Log) (*TrustRegistryRootActionExecuted, error) {
+	event := "RootActionExecuted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != trustRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(TrustRegistryRootActionExecuted)
+	if len(log.Data) > 0 {
+		if err := trustRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range trustRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// TrustRegistryRootEpochBumped represents a RootEpochBumped event raised by the TrustRegistry contract.
+type TrustRegistryRootEpochBumped struct {
+	Root       common.Address
+	Epoch      uint32
+	EpochBlock *big.Int
+	Sequence   uint64
+	Raw        *types.Log // Blockchain specific contextual infos
+}
+
+const TrustRegistryRootEpochBumpedEventName = "RootEpochBumped"
+
+// ContractEventName returns the user-defined event name.
+func (TrustRegistryRootEpochBumped) ContractEventName() string {
+	return TrustRegistryRootEpochBumpedEventName
+}
+
+// UnpackRootEpochBumpedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RootEpochBumped(address indexed root, uint32 epoch, uint48 epochBlock, uint64 sequence)
+func (trustRegistry *TrustRegistry) UnpackRootEpochBumpedEvent(log *types.Log) (*TrustRegistryRootEpochBumped, error) {
+	event := "RootEpochBumped"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != trustRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(TrustRegistryRootEpochBumped)
+	if len(log.Data) > 0 {
+		if err := trustRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range trustRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// TrustRegistryRootMembersChanged represents a RootMembersChanged event raised by the TrustRegistry contract.
+type TrustRegistryRootMembersChanged struct {
+	Root          common.Address
+	Members       []common.Address
+	Threshold     uint8
+	ConfigVersion uint32
+	Sequence      uint64
+	Raw           *types.Log // Blockchain specific contextual infos
+}
+
+const TrustRegistryRootMembersChangedEventName = "RootMembersChanged"
+
+// ContractEventName returns the user-defined event name.
+func (TrustRegistryRootMembersChanged) ContractEventName() string {
+	return TrustRegistryRootMembersChangedEventName
+}
+
+// UnpackRootMembersChangedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RootMembersChanged(address indexed root, address[] members, uint8 threshold, uint32 configVersion, uint64 sequence)
+func (trustRegistry *TrustRegistry) UnpackRootMembersChangedEvent(log *types.Log) (*TrustRegistryRootMembersChanged, error) {
+	event := "RootMembersChanged"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != trustRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(TrustRegistryRootMembersChanged)
+	if len(log.Data) > 0 {
+		if err := trustRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range trustRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// TrustRegistryRootPolicyChanged represents a RootPolicyChanged event raised by the TrustRegistry contract.
+type TrustRegistryRootPolicyChanged struct {
+	Root     common.Address
+	Policy   uint8
+	Sequence uint64
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const TrustRegistryRootPolicyChangedEventName = "RootPolicyChanged"
+
+// ContractEventName returns the user-defined event name.
+func (TrustRegistryRootPolicyChanged) ContractEventName() string {
+	return TrustRegistryRootPolicyChangedEventName
+}
+
+// UnpackRootPolicyChangedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RootPolicyChanged(address indexed root, uint8 policy, uint64 sequence)
+func (trustRegistry *TrustRegistry) UnpackRootPolicyChangedEvent(log *types.Log) (*TrustRegistryRootPolicyChanged, error) {
+	event := "RootPolicyChanged"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != trustRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(TrustRegistryRootPolicyChanged)
+	if len(log.Data) > 0 {
+		if err := trustRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range trustRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// TrustRegistryRootRegistered represents a RootRegistered event raised by the TrustRegistry contract.
+type TrustRegistryRootRegistered struct {
+	Root      common.Address
+	Kind      uint8
+	Policy    uint8
+	Registrar common.Address
+	Sequence  uint64
+	Raw       *types.Log // Blockchain specific contextual infos
+}
+
+const TrustRegistryRootRegisteredEventName = "RootRegistered"
+
+// ContractEventName returns the user-defined event name.
+func (TrustRegistryRootRegistered) ContractEventName() string {
+	return TrustRegistryRootRegisteredEventName
+}
+
+// UnpackRootRegisteredEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RootRegistered(address indexed root, uint8 kind, uint8 policy, address indexed registrar, uint64 sequence)
+func (trustRegistry *TrustRegistry) UnpackRootRegisteredEvent(log *types.Log) (*TrustRegistryRootRegistered, error) {
+	event := "RootRegistered"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != trustRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(TrustRegistryRootRegistered)
+	if len(log.Data) > 0 {
+		if err := trustRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range trustRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// TrustRegistryRootRetired represents a RootRetired event raised by the TrustRegistry contract.
+type TrustRegistryRootRetired struct {
+	Root     common.Address
+	Sequence uint64
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const TrustRegistryRootRetiredEventName = "RootRetired"
+
+// ContractEventName returns the user-defined event name.
+func (TrustRegistryRootRetired) ContractEventName() string {
+	return TrustRegistryRootRetiredEventName
+}
+
+// UnpackRootRetiredEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event RootRetired(address indexed root, uint64 sequence)
+func (trustRegistry *TrustRegistry) UnpackRootRetiredEvent(log *types.Log) (*TrustRegistryRootRetired, error) {
+	event := "RootRetired"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != trustRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(TrustRegistryRootRetired)
+	if len(log.Data) > 0 {
+		if err := trustRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range trustRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (trustRegistry *TrustRegistry) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["AdmissionNotRequested"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackAdmissionNotRequestedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["AdmissionPrivate"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackAdmissionPrivateError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["AlreadyApproved"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackAlreadyApprovedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["AlreadyRevoked"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackAlreadyRevokedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["CallNotRelayable"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackCallNotRelayableError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["CallTooShort"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackCallTooShortError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["CertificateAlreadyRevoked"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackCertificateAlreadyRevokedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["ExpiredSignature"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackExpiredSignatureError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["InvalidAccountNonce"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackInvalidAccountNonceError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["InvalidCapabilities"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackInvalidCapabilitiesError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["InvalidMembers"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackInvalidMembersError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["InvalidShortString"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackInvalidShortStringError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["InvalidSignature"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackInvalidSignatureError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["InvalidValidity"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackInvalidValidityError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["NoChange"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackNoChangeError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["NotAdmitted"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackNotAdmittedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["NotAuthorized"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackNotAuthorizedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["NotMember"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackNotMemberError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["NotRealmCA"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackNotRealmCAError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["NotRootAdmin"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackNotRootAdminError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["NotSharedRoot"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackNotSharedRootError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["RealmCANotRequested"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackRealmCANotRequestedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["RootExists"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackRootExistsError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["RootNotActive"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackRootNotActiveError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["StringTooLong"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackStringTooLongError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["UnknownRealm"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackUnknownRealmError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], trustRegistry.abi.Errors["ZeroAddress"].ID.Bytes()[:4]) {
+		return trustRegistry.UnpackZeroAddressError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// TrustRegistryAdmissionNotRequested represents a AdmissionNotRequested error raised by the TrustRegistry contract.
+type TrustRegistryAdmissionNotRequested struct {
+	Operator     common.Address
+	Capabilities uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AdmissionNotRequested(address operator, uint64 capabilities)
+func TrustRegistryAdmissionNotRequestedErrorID() common.Hash {
+	return common.HexToHash("0x7b2594a8ddef4b29f8a984b057d44ecdd807d5daaf97cb1613542d3d3d8470a1")
+}
+
+// UnpackAdmissionNotRequestedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AdmissionNotRequested(address operator, uint64 capabilities)
+func (trustRegistry *TrustRegistry) UnpackAdmissionNotRequestedError(raw []byte) (*TrustRegistryAdmissionNotRequested, error) {
+	out := new(TrustRegistryAdmissionNotRequested)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "AdmissionNotRequested", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryAdmissionPrivate represents a AdmissionPrivate error raised by the TrustRegistry contract.
+type TrustRegistryAdmissionPrivate struct {
+	Root common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AdmissionPrivate(address root)
+func TrustRegistryAdmissionPrivateErrorID() common.Hash {
+	return common.HexToHash("0x64dec82da993f7e31a7390fd3ef7bd2e449619e79351329066c39455d37d959b")
+}
+
+// UnpackAdmissionPrivateError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AdmissionPrivate(address root)
+func (trustRegistry *TrustRegistry) UnpackAdmissionPrivateError(raw []byte) (*TrustRegistryAdmissionPrivate, error) {
+	out := new(TrustRegistryAdmissionPrivate)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "AdmissionPrivate", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryAlreadyApproved represents a AlreadyApproved error raised by the TrustRegistry contract.
+type TrustRegistryAlreadyApproved struct {
+	Member   common.Address
+	ActionId [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyApproved(address member, bytes32 actionId)
+func TrustRegistryAlreadyApprovedErrorID() common.Hash {
+	return common.HexToHash("0xa913af1b39c81f598636762b8a8a3a90117fb4e281c3c7b497b24455a3b61c85")
+}
+
+// UnpackAlreadyApprovedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyApproved(address member, bytes32 actionId)
+func (trustRegistry *TrustRegistry) UnpackAlreadyApprovedError(raw []byte) (*TrustRegistryAlreadyApproved, error) {
+	out := new(TrustRegistryAlreadyApproved)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "AlreadyApproved", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryAlreadyRevoked represents a AlreadyRevoked error raised by the TrustRegistry contract.
+type TrustRegistryAlreadyRevoked struct {
+	Issuer   common.Address
+	Realm    common.Address
+	Delegate common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyRevoked(address issuer, address realm, address delegate)
+func TrustRegistryAlreadyRevokedErrorID() common.Hash {
+	return common.HexToHash("0x038251a61c741aa4d4a6dd92d052cf6a9e44a66c72a1d211739119efeee30990")
+}
+
+// UnpackAlreadyRevokedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyRevoked(address issuer, address realm, address delegate)
+func (trustRegistry *TrustRegistry) UnpackAlreadyRevokedError(raw []byte) (*TrustRegistryAlreadyRevoked, error) {
+	out := new(TrustRegistryAlreadyRevoked)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "AlreadyRevoked", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryCallNotRelayable represents a CallNotRelayable error raised by the TrustRegistry contract.
+type TrustRegistryCallNotRelayable struct {
+	Selector [4]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error CallNotRelayable(bytes4 selector)
+func TrustRegistryCallNotRelayableErrorID() common.Hash {
+	return common.HexToHash("0xb467df023ff751de347891afdc1e28e277a1e3fcb29cd2f77e2b6f7845124864")
+}
+
+// UnpackCallNotRelayableError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error CallNotRelayable(bytes4 selector)
+func (trustRegistry *TrustRegistry) UnpackCallNotRelayableError(raw []byte) (*TrustRegistryCallNotRelayable, error) {
+	out := new(TrustRegistryCallNotRelayable)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "CallNotRelayable", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryCallTooShort represents a CallTooShort error raised by the TrustRegistry contract.
+type TrustRegistryCallTooShort struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error CallTooShort()
+func TrustRegistryCallTooShortErrorID() common.Hash {
+	return common.HexToHash("0xfad35f22d3e507bb51c337f917031d1319abe8558e2b51355fc150ddc226f6ad")
+}
+
+// UnpackCallTooShortError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error CallTooShort()
+func (trustRegistry *TrustRegistry) UnpackCallTooShortError(raw []byte) (*TrustRegistryCallTooShort, error) {
+	out := new(TrustRegistryCallTooShort)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "CallTooShort", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryCertificateAlreadyRevoked represents a CertificateAlreadyRevoked error raised by the TrustRegistry contract.
+type TrustRegistryCertificateAlreadyRevoked struct {
+	Signer common.Address
+	Digest [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error CertificateAlreadyRevoked(address signer, bytes32 digest)
+func TrustRegistryCertificateAlreadyRevokedErrorID() common.Hash {
+	return common.HexToHash("0x325b4dce3d8bad9e61d477ef9fa20b2a259738662a41e36c65a6784f3c9efbb9")
+}
+
+// UnpackCertificateAlreadyRevokedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error CertificateAlreadyRevoked(address signer, bytes32 digest)
+func (trustRegistry *TrustRegistry) UnpackCertificateAlreadyRevokedError(raw []byte) (*TrustRegistryCertificateAlreadyRevoked, error) {
+	out := new(TrustRegistryCertificateAlreadyRevoked)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "CertificateAlreadyRevoked", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryExpiredSignature represents a ExpiredSignature error raised by the TrustRegistry contract.
+type TrustRegistryExpiredSignature struct {
+	Deadline *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ExpiredSignature(uint256 deadline)
+func TrustRegistryExpiredSignatureErrorID() common.Hash {
+	return common.HexToHash("0xbd2a913c6bb098c861ca28e76ade42011d5ec6108f1421b74e7cf569650752b7")
+}
+
+// UnpackExpiredSignatureError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ExpiredSignature(uint256 deadline)
+func (trustRegistry *TrustRegistry) UnpackExpiredSignatureError(raw []byte) (*TrustRegistryExpiredSignature, error) {
+	out := new(TrustRegistryExpiredSignature)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "ExpiredSignature", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryInvalidAccountNonce represents a InvalidAccountNonce error raised by the TrustRegistry contract.
+type TrustRegistryInvalidAccountNonce struct {
+	Account      common.Address
+	CurrentNonce *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidAccountNonce(address account, uint256 currentNonce)
+func TrustRegistryInvalidAccountNonceErrorID() common.Hash {
+	return common.HexToHash("0x752d88c0de02638abf10e8e31861e4c68dc1f3a1e7d840e580683f2c282bfc7a")
+}
+
+// UnpackInvalidAccountNonceError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidAccountNonce(address account, uint256 currentNonce)
+func (trustRegistry *TrustRegistry) UnpackInvalidAccountNonceError(raw []byte) (*TrustRegistryInvalidAccountNonce, error) {
+	out := new(TrustRegistryInvalidAccountNonce)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "InvalidAccountNonce", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryInvalidCapabilities represents a InvalidCapabilities error raised by the TrustRegistry contract.
+type TrustRegistryInvalidCapabilities struct {
+	Capabilities uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidCapabilities(uint64 capabilities)
+func TrustRegistryInvalidCapabilitiesErrorID() common.Hash {
+	return common.HexToHash("0x15306f3af8097df38fa2b7303fd248c8ba2f1416e8d7779b7b688b534db3a511")
+}
+
+// UnpackInvalidCapabilitiesError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidCapabilities(uint64 capabilities)
+func (trustRegistry *TrustRegistry) UnpackInvalidCapabilitiesError(raw []byte) (*TrustRegistryInvalidCapabilities, error) {
+	out := new(TrustRegistryInvalidCapabilities)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "InvalidCapabilities", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryInvalidMembers represents a InvalidMembers error raised by the TrustRegistry contract.
+type TrustRegistryInvalidMembers struct {
+	MemberCount *big.Int
+	Threshold   uint8
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidMembers(uint256 memberCount, uint8 threshold)
+func TrustRegistryInvalidMembersErrorID() common.Hash {
+	return common.HexToHash("0x3ca5a4b967c4adf1f83e0e046267ba85b81488bf66569efbe7063a9101656efe")
+}
+
+// UnpackInvalidMembersError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidMembers(uint256 memberCount, uint8 threshold)
+func (trustRegistry *TrustRegistry) UnpackInvalidMembersError(raw []byte) (*TrustRegistryInvalidMembers, error) {
+	out := new(TrustRegistryInvalidMembers)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "InvalidMembers", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryInvalidShortString represents a InvalidShortString error raised by the TrustRegistry contract.
+type TrustRegistryInvalidShortString struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidShortString()
+func TrustRegistryInvalidShortStringErrorID() common.Hash {
+	return common.HexToHash("0xb3512b0c6163e5f0bafab72bb631b9d58cd7a731b082f910338aa21c83d5c274")
+}
+
+// UnpackInvalidShortStringError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidShortString()
+func (trustRegistry *TrustRegistry) UnpackInvalidShortStringError(raw []byte) (*TrustRegistryInvalidShortString, error) {
+	out := new(TrustRegistryInvalidShortString)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "InvalidShortString", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryInvalidSignature represents a InvalidSignature error raised by the TrustRegistry contract.
+type TrustRegistryInvalidSignature struct {
+	Actor common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidSignature(address actor)
+func TrustRegistryInvalidSignatureErrorID() common.Hash {
+	return common.HexToHash("0xd855c4f4d7a9aef9d1b6f49c25339cf5cd471e30830c8071f7b5024985e5abcd")
+}
+
+// UnpackInvalidSignatureError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidSignature(address actor)
+func (trustRegistry *TrustRegistry) UnpackInvalidSignatureError(raw []byte) (*TrustRegistryInvalidSignature, error) {
+	out := new(TrustRegistryInvalidSignature)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "InvalidSignature", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryInvalidValidity represents a InvalidValidity error raised by the TrustRegistry contract.
+type TrustRegistryInvalidValidity struct {
+	ValidFrom  *big.Int
+	ValidUntil *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidValidity(uint48 validFrom, uint48 validUntil)
+func TrustRegistryInvalidValidityErrorID() common.Hash {
+	return common.HexToHash("0x42b4ce47c4193b9c914a14102abe34b258ea162d4508b89e433295f5a6ef5a07")
+}
+
+// UnpackInvalidValidityError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidValidity(uint48 validFrom, uint48 validUntil)
+func (trustRegistry *TrustRegistry) UnpackInvalidValidityError(raw []byte) (*TrustRegistryInvalidValidity, error) {
+	out := new(TrustRegistryInvalidValidity)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "InvalidValidity", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryNoChange represents a NoChange error raised by the TrustRegistry contract.
+type TrustRegistryNoChange struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NoChange()
+func TrustRegistryNoChangeErrorID() common.Hash {
+	return common.HexToHash("0xa88ee5779fd894343df80cd3e6630e2f6f6d3f969ffead11f4bbe7926785e0a0")
+}
+
+// UnpackNoChangeError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NoChange()
+func (trustRegistry *TrustRegistry) UnpackNoChangeError(raw []byte) (*TrustRegistryNoChange, error) {
+	out := new(TrustRegistryNoChange)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "NoChange", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryNotAdmitted represents a NotAdmitted error raised by the TrustRegistry contract.
+type TrustRegistryNotAdmitted struct {
+	Operator common.Address
+	Realm    common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotAdmitted(address operator, address realm)
+func TrustRegistryNotAdmittedErrorID() common.Hash {
+	return common.HexToHash("0xd2e620a02955c190e75d67ab703d6d1201d28b6673ebe45af3aa3dd75e90eb45")
+}
+
+// UnpackNotAdmittedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotAdmitted(address operator, address realm)
+func (trustRegistry *TrustRegistry) UnpackNotAdmittedError(raw []byte) (*TrustRegistryNotAdmitted, error) {
+	out := new(TrustRegistryNotAdmitted)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "NotAdmitted", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryNotAuthorized represents a NotAuthorized error raised by the TrustRegistry contract.
+type TrustRegistryNotAuthorized struct {
+	Issuer   common.Address
+	Realm    common.Address
+	Delegate common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotAuthorized(address issuer, address realm, address delegate)
+func TrustRegistryNotAuthorizedErrorID() common.Hash {
+	return common.HexToHash("0xa14dcc736cf1f1ff69df233434a1cb2bfd0e4b6caaf9e32dbd3d5fa9c4b56184")
+}
+
+// UnpackNotAuthorizedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotAuthorized(address issuer, address realm, address delegate)
+func (trustRegistry *TrustRegistry) UnpackNotAuthorizedError(raw []byte) (*TrustRegistryNotAuthorized, error) {
+	out := new(TrustRegistryNotAuthorized)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "NotAuthorized", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryNotMember represents a NotMember error raised by the TrustRegistry contract.
+type TrustRegistryNotMember struct {
+	Account common.Address
+	Root    common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotMember(address account, address root)
+func TrustRegistryNotMemberErrorID() common.Hash {
+	return common.HexToHash("0x528c4cdc6b138f8105e30d2964262b31efa64b280056d5800d1004c97680e712")
+}
+
+// UnpackNotMemberError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotMember(address account, address root)
+func (trustRegistry *TrustRegistry) UnpackNotMemberError(raw []byte) (*TrustRegistryNotMember, error) {
+	out := new(TrustRegistryNotMember)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "NotMember", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryNotRealmCA represents a NotRealmCA error raised by the TrustRegistry contract.
+type TrustRegistryNotRealmCA struct {
+	Caller common.Address
+	Realm  common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotRealmCA(address caller, address realm)
+func TrustRegistryNotRealmCAErrorID() common.Hash {
+	return common.HexToHash("0x8059b1106ee4c41f8ab70321b3beb8ec86cfe4c66c4e4ec98d94efb0c9ef5ec6")
+}
+
+// UnpackNotRealmCAError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotRealmCA(address caller, address realm)
+func (trustRegistry *TrustRegistry) UnpackNotRealmCAError(raw []byte) (*TrustRegistryNotRealmCA, error) {
+	out := new(TrustRegistryNotRealmCA)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "NotRealmCA", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryNotRootAdmin represents a NotRootAdmin error raised by the TrustRegistry contract.
+type TrustRegistryNotRootAdmin struct {
+	Caller common.Address
+	Root   common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotRootAdmin(address caller, address root)
+func TrustRegistryNotRootAdminErrorID() common.Hash {
+	return common.HexToHash("0x14316ceb7f3dfe16f0afc0aeaced2745ca09a03c263c7b25545d54d41e4690ce")
+}
+
+// UnpackNotRootAdminError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotRootAdmin(address caller, address root)
+func (trustRegistry *TrustRegistry) UnpackNotRootAdminError(raw []byte) (*TrustRegistryNotRootAdmin, error) {
+	out := new(TrustRegistryNotRootAdmin)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "NotRootAdmin", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryNotSharedRoot represents a NotSharedRoot error raised by the TrustRegistry contract.
+type TrustRegistryNotSharedRoot struct {
+	Root common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotSharedRoot(address root)
+func TrustRegistryNotSharedRootErrorID() common.Hash {
+	return common.HexToHash("0xe58fa4a15423d9f3551d248cfabc2976c2a0b1f10f6c5918c70511aa7ffe5070")
+}
+
+// UnpackNotSharedRootError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotSharedRoot(address root)
+func (trustRegistry *TrustRegistry) UnpackNotSharedRootError(raw []byte) (*TrustRegistryNotSharedRoot, error) {
+	out := new(TrustRegistryNotSharedRoot)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "NotSharedRoot", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryRealmCANotRequested represents a RealmCANotRequested error raised by the TrustRegistry contract.
+type TrustRegistryRealmCANotRequested struct {
+	Realm common.Address
+	Root  common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RealmCANotRequested(address realm, address root)
+func TrustRegistryRealmCANotRequestedErrorID() common.Hash {
+	return common.HexToHash("0x40635381cf51d58df5cb044a1bfb281397557db4067c1a580a14c9ab95db8269")
+}
+
+// UnpackRealmCANotRequestedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RealmCANotRequested(address realm, address root)
+func (trustRegistry *TrustRegistry) UnpackRealmCANotRequestedError(raw []byte) (*TrustRegistryRealmCANotRequested, error) {
+	out := new(TrustRegistryRealmCANotRequested)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "RealmCANotRequested", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryRootExists represents a RootExists error raised by the TrustRegistry contract.
+type TrustRegistryRootExists struct {
+	Root common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RootExists(address root)
+func TrustRegistryRootExistsErrorID() common.Hash {
+	return common.HexToHash("0xe0386454edc4564241b9637e89fd6ea6d35220c8015345f3cd3f5a69cf3420c6")
+}
+
+// UnpackRootExistsError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RootExists(address root)
+func (trustRegistry *TrustRegistry) UnpackRootExistsError(raw []byte) (*TrustRegistryRootExists, error) {
+	out := new(TrustRegistryRootExists)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "RootExists", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryRootNotActive represents a RootNotActive error raised by the TrustRegistry contract.
+type TrustRegistryRootNotActive struct {
+	Root common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RootNotActive(address root)
+func TrustRegistryRootNotActiveErrorID() common.Hash {
+	return common.HexToHash("0xf4dc0fbb4ea1e46eed020f5669ffb39007c25fe073f3f7637b58a97fdd6d618d")
+}
+
+// UnpackRootNotActiveError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RootNotActive(address root)
+func (trustRegistry *TrustRegistry) UnpackRootNotActiveError(raw []byte) (*TrustRegistryRootNotActive, error) {
+	out := new(TrustRegistryRootNotActive)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "RootNotActive", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryStringTooLong represents a StringTooLong error raised by the TrustRegistry contract.
+type TrustRegistryStringTooLong struct {
+	Str string
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error StringTooLong(string str)
+func TrustRegistryStringTooLongErrorID() common.Hash {
+	return common.HexToHash("0x305a27a93f8e33b7392df0a0f91d6fc63847395853c45991eec52dbf24d72381")
+}
+
+// UnpackStringTooLongError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error StringTooLong(string str)
+func (trustRegistry *TrustRegistry) UnpackStringTooLongError(raw []byte) (*TrustRegistryStringTooLong, error) {
+	out := new(TrustRegistryStringTooLong)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "StringTooLong", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryUnknownRealm represents a UnknownRealm error raised by the TrustRegistry contract.
+type TrustRegistryUnknownRealm struct {
+	Realm common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error UnknownRealm(address realm)
+func TrustRegistryUnknownRealmErrorID() common.Hash {
+	return common.HexToHash("0x8c1bb5d7f4b0789e29512c66a46c5a32242df4d39698b4ec1117087393c544bb")
+}
+
+// UnpackUnknownRealmError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error UnknownRealm(address realm)
+func (trustRegistry *TrustRegistry) UnpackUnknownRealmError(raw []byte) (*TrustRegistryUnknownRealm, error) {
+	out := new(TrustRegistryUnknownRealm)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "UnknownRealm", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// TrustRegistryZeroAddress represents a ZeroAddress error raised by the TrustRegistry contract.
+type TrustRegistryZeroAddress struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ZeroAddress()
+func TrustRegistryZeroAddressErrorID() common.Hash {
+	return common.HexToHash("0xd92e233df2717d4a40030e20904abd27b68fcbeede117eaaccbbdac9618c8c73")
+}
+
+// UnpackZeroAddressError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ZeroAddress()
+func (trustRegistry *TrustRegistry) UnpackZeroAddressError(raw []byte) (*TrustRegistryZeroAddress, error) {
+	out := new(TrustRegistryZeroAddress)
+	if err := trustRegistry.abi.UnpackIntoInterface(out, "ZeroAddress", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}

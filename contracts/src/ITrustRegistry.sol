@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+/**
+ * @title ITrustRegistry — types, events and errors of the WAMP-E2EE trust registry
+ * @notice The registry stores, with no admin: trustroots (standalone or shared M-of-N), realms and
+ * their Realm-CA, Operator-CA admissions per realm, delegate authorizations and certificate
+ * revocations. Nodes read it to decide whether a WMP/1 certificate chain is trusted.
+ * @dev Every event of a root-level change carries the root's `sequence` (strictly increasing by one
+ * per root) so that a reader can detect gaps. Delegate-level events carry none (it would cost a
+ * storage write per authorization, see docs/contracts.md); readers follow them by block and log
+ * index. No event is emitted for a no-op: a call that would not change state reverts instead.
+ */
+interface ITrustRegistry {
+    /// @notice How a trustroot is controlled.
+    enum RootKind {
+        None,
+        /// @dev One address (an EOA or an ERC-1271 contract such as a Safe) is the root.
+        Standalone,
+        /// @dev A registry-native M-of-N group of members acts as the root; members can rotate.
+        Shared
+    }
+
+    /// @notice Lifecycle of a trustroot. Retirement is final.
+    enum RootStatus {
+        None,
+        Active,
+        Retired
+    }
+
+    /// @notice Who may admit an Operator-CA into a realm of the root.
+    enum AdmissionPolicy {
+        /// @dev The operator admits itself (its own request suffices).
+        Open,
+        /// @dev The operator requests, the root approves (both must sign).
+        Permissioned,
+        /// @dev Only the root admits operators.
+        Private
+    }
+
+    /// @notice State of an operator in a realm.
+    enum AdmissionStatus {
+        None,
+        Requested,
+        Admitted,
+        Removed
+    }
+
+    /// @notice Outcome of an authorization check; anything but `Valid` says which rule failed.
+    enum AuthorizationStatus {
+        Valid,
+        NotAuthorized,
+        NotYetValid,
+        Expired,
+        Revoked,
+        UnknownRealm,
+        RootNotActive,
+        RevokedByRootEpoch,
+        RevokedByRealmChange,
+        IssuerNotAdmitted,
+        IssuerMissingCapability,
+        RevokedByIssuer
+    }
+
+    /// @notice A trustroot, packed in one storage slot.
+    struct Root {
+        RootKind kind;
+        RootStatus status;
+        AdmissionPolicy policy;
+        /// @dev Approvals needed for an action of a shared root (0 for standalone roots).
+        uint8 threshold;
+        /// @dev Number of members of a shared root (0 for standalone roots).
+        uint8 memberCount;
+        /// @dev Incremented by every revoke-all.
+        uint32 epoch;
+        /// @dev Block of the last revoke-all: everything the root issued in or before it is revoked.
+        uint48 epochBlock;
+        /// @dev Sequence number of the root's last event.
+        uint64 sequence;
+        /// @dev Incremented when the member set or threshold changes; pending approvals then lapse.
+        uint32 configVersion;
+    }
+
+    /// @notice A realm's Realm-CA (its trustroot) and the block it was set in.
+    struct Realm {
+        address root;
+        /// @dev Admissions and root-issued authorizations from this block or earlier are void.
+        uint48 rootSetBlock;
+    }
+
+    /// @notice An Operator-CA's admission into a realm, packed in one storage slot.
+    struct Admission {
+        AdmissionStatus status;
+        /// @dev Capability bits (WMP spec: bit 1 INTERMEDIATE_CA … bit 7 CONSUMER; never ROOT_CA).
+        uint64 capabilities;
+        /// @dev Block of admission (or of the request while `status == Requested`).
+        uint48 admittedBlock;
+        /// @dev Block of the operator's last revoke-all (or removal): its older authorizations are void.
+        uint48 revokedAllBlock;
+    }
+
+    /// @notice A delegate authorization (issuer, realm, delegate), packed in one storage slot.
+    struct Authorization {
+        /// @dev Unix seconds; valid from this time on.
+        uint48 validFrom;
+        /// @dev Unix seconds; valid strictly before this time (type(uint48).max: no expiry).
+        uint48 validUntil;
+        /// @dev Unix seconds of revocation, 0 while not revoked.
+        uint48 revokedAt;
+        /// @dev Block the authorization was written in, 0 if it never was.
+        uint48 issuedBlock;
+    }
+
+    // ---------------------------------------------------------------- events: roots
+
+    /// @notice A trustroot was registered.
+    event RootRegistered(
+        address indexed root, RootKind kind, AdmissionPolicy policy, address indexed registrar, uint64 sequence
+    );
+    /// @notice A shared root's member set or threshold changed (also emitted at registration).
+    event RootMembersChanged(address indexed root, address[] members, uint8 threshold, uint32 configVersion, uint64 sequence);
+    /// @notice A root's admission policy changed.
+    event RootPolicyChanged(address indexed root, AdmissionPolicy policy, uint64 sequence);
+    /// @notice A root was retired; nothing it issued is trusted any more.
+    event RootRetired(address indexed root, uint64 sequence);
+    /// @notice A root revoked everything it issued up to and including `epochBlock`.
+    event RootEpochBumped(address indexed root, uint32 epoch, uint48 epochBlock, uint64 sequence);
+    /// @notice A member of a shared root approved an action.
+    event RootActionApproved(address indexed root, bytes32 indexed actionId, address indexed member, uint256 approvals);
+    /// @notice A shared root's action reached its threshold and was executed.
+    event RootActionExecuted(address indexed root, bytes32 indexed actionId);
+
+    // ---------------------------------------------------------------- events: realms
+
+    /// @notice A realm asked `root` to become its Realm-CA.
+    event RealmCARequested(address indexed realm, address indexed root, uint64 sequence);
+    /// @notice `root` became the Realm-CA of `realm`.
+    event RealmCASet(address indexed realm, address indexed root, address previousRoot, uint64 sequence);
+    /// @notice An operator asked to be admitted into a realm (permissioned roots).
+    event AdmissionRequested(
+        address indexed root, address indexed realm, address indexed operator, uint64 capabilities, uint64 sequence
+    );
+    /// @notice An operator was admitted into a realm.
+    event OperatorAdmitted(
+        address indexed root, address indexed realm, address indexed operator, uint64 capabilities, uint64 sequence
+    );
+    /// @notice An operator was removed from (or left) a realm; its authorizations there are void.
+    event OperatorRemoved(address indexed root, address indexed realm, address indexed operator, uint64 sequence);
+
+    // ---------------------------------------------------------------- events: delegates
+
+    /// @notice `issuer` authorized `delegate` in `realm` for [validFrom, validUntil).
+    event DelegateAuthorized(
+        address indexed issuer, address indexed realm, address indexed delegate, uint48 validFrom, uint48 validUntil
+    );
+    /// @notice `issuer` revoked its authorization of `delegate` in `realm`.
+    event DelegateRevoked(address indexed issuer, address indexed realm, address indexed delegate);
+    /// @notice `issuer` revoked every authorization it wrote in `realm` up to and including `blockNumber`.
+    event DelegatesRevokedAll(address indexed issuer, address indexed realm, uint48 blockNumber);
+    /// @notice `signer` revoked the certificate with EIP712 digest `digest`.
+    event CertificateRevoked(address indexed signer, bytes32 indexed digest);
+
+    // ---------------------------------------------------------------- events: relaying
+
+    /// @notice A call signed by `actor` was executed; its nonce is used.
+    event RelayedCallExecuted(address indexed actor, uint256 nonce);
+    /// @notice `actor` used (cancelled) the next nonce of `key`, voiding any signature over it.
+    event NonceUsed(address indexed actor, uint256 nonce);
+
+    // ---------------------------------------------------------------- errors
+
+    /// @notice The relayed call's deadline passed.
+    error ExpiredSignature(uint256 deadline);
+    /// @notice The signature does not verify for `actor` (ECDSA or ERC-1271).
+    error InvalidSignature(address actor);
+    /// @notice The relayed or approved call targets a function that may not be relayed.
+    error CallNotRelayable(bytes4 selector);
+    /// @notice The relayed or approved call is shorter than a selector.
+    error CallTooShort();
+    /// @notice `caller` is not allowed to act for `root`.
+    error NotRootAdmin(address caller, address root);
+    /// @notice The root already exists.
+    error RootExists(address root);
+    /// @notice The root does not exist or is retired.
+    error RootNotActive(address root);
+    /// @notice The operation needs a shared root.
+    error NotSharedRoot(address root);
+    /// @notice Invalid member set: empty, too many (> 32), zero address or duplicate, or bad threshold.
+    error InvalidMembers(uint256 memberCount, uint8 threshold);
+    /// @notice `account` is not a member of shared root `root`.
+    error NotMember(address account, address root);
+    /// @notice The member already approved this action.
+    error AlreadyApproved(address member, bytes32 actionId);
+    /// @notice The call would not change anything.
+    error NoChange();
+    /// @notice The realm has no Realm-CA.
+    error UnknownRealm(address realm);
+    /// @notice `caller` is not the Realm-CA of `realm`.
+    error NotRealmCA(address caller, address realm);
+    /// @notice The realm did not request `root` as its Realm-CA.
+    error RealmCANotRequested(address realm, address root);
+    /// @notice Capabilities outside the assignable bits (ROOT_CA and bits 8-63 are never assignable).
+    error InvalidCapabilities(uint64 capabilities);
+    /// @notice The root's policy is private: operators cannot request admission.
+    error AdmissionPrivate(address root);
+    /// @notice A permissioned admission needs the operator's request covering `capabilities`.
+    error AdmissionNotRequested(address operator, uint64 capabilities);
+    /// @notice The operator is not admitted in the realm.
+    error NotAdmitted(address operator, address realm);
+    /// @notice A zero address where an account is needed.
+    error ZeroAddress();
+    /// @notice `validUntil` must be after `validFrom`.
+    error InvalidValidity(uint48 validFrom, uint48 validUntil);
+    /// @notice No authorization (issuer, realm, delegate) exists.
+    error NotAuthorized(address issuer, address realm, address delegate);
+    /// @notice The authorization is already revoked.
+    error AlreadyRevoked(address issuer, address realm, address delegate);
+    /// @notice The certificate digest is already revoked by this signer.
+    error CertificateAlreadyRevoked(address signer, bytes32 digest);
+}

@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {TrustrootRegistry} from "./TrustrootRegistry.sol";
+import {WmpCapabilities} from "./WmpCapabilities.sol";
+
+/**
+ * @title RealmRegistry — realms, their Realm-CA, and Operator-CA admissions
+ * @notice A realm (an address, as in WMP/1 certificates) chooses its Realm-CA: the realm's key asks
+ * a root ({requestRealmCA}) and the root accepts ({acceptRealm}); a root that is its own realm needs
+ * one step. Operators are admitted into a realm with a capability mask according to the root's
+ * admission policy: Open (the operator's request suffices), Permissioned (request + root approval
+ * with capabilities within the request) or Private (the root alone).
+ * @dev Changing a realm's Realm-CA voids every admission and root-issued authorization written in or
+ * before that block (fail closed), without touching them.
+ */
+abstract contract RealmRegistry is TrustrootRegistry {
+    mapping(address realm => Realm) internal _realms;
+    mapping(address realm => address root) internal _pendingRealmCA;
+    mapping(bytes32 key => Admission) internal _admissions;
+
+    /**
+     * @notice The caller (the realm's key, or relayed) asks `root` to become its Realm-CA. When the
+     * realm is the root itself, the Realm-CA is set at once.
+     * @param root An active trustroot.
+     */
+    function requestRealmCA(address root) external {
+        address realm = _actor();
+        Root storage r = _activeRoot(root);
+        if (realm == root) {
+            _setRealmCA(realm, root, r);
+            return;
+        }
+        if (_pendingRealmCA[realm] == root) revert NoChange();
+        _pendingRealmCA[realm] = root;
+        uint64 seq = ++r.sequence;
+        emit RealmCARequested(realm, root, seq);
+    }
+
+    /**
+     * @notice The caller root accepts to be the Realm-CA of `realm`, which must have requested it.
+     * @param realm The realm address.
+     */
+    function acceptRealm(address realm) external {
+        address root = _actor();
+        Root storage r = _activeRoot(root);
+        if (_pendingRealmCA[realm] != root) revert RealmCANotRequested(realm, root);
+        delete _pendingRealmCA[realm];
+        _setRealmCA(realm, root, r);
+    }
+
+    /**
+     * @notice The caller operator asks to be admitted into `realm` with `capabilities`. Under an Open
+     * policy this admits it; under Permissioned it records the request; Private reverts.
+     * @param realm A realm with an active Realm-CA.
+     * @param capabilities WMP capability bits; ROOT_CA and bits 8-63 are rejected.
+     */
+    function requestAdmission(address realm, uint64 capabilities) external {
+        address operator = _actor();
+        (address root, Root storage r) = _realmRoot(realm);
+        WmpCapabilities.requireAssignable(capabilities);
+        if (r.policy == AdmissionPolicy.Private) revert AdmissionPrivate(root);
+        Admission storage a = _admissions[_admissionKey(realm, operator)];
+        if (r.policy == AdmissionPolicy.Open) {
+            _admit(root, r, realm, operator, a, capabilities);
+            return;
+        }
+        if (a.status == AdmissionStatus.Requested && a.capabilities == capabilities) revert NoChange();
+        if (a.status == AdmissionStatus.Admitted) revert NoChange();
+        a.status = AdmissionStatus.Requested;
+        a.capabilities = capabilities;
+        a.admittedBlock = uint48(block.number);
+        uint64 seq = ++r.sequence;
+        emit AdmissionRequested(root, realm, operator, capabilities, seq);
+    }
+
+    /**
+     * @notice The caller (the realm's Realm-CA) admits `operator` into `realm` with `capabilities`.
+     * Under a Permissioned policy the operator must have requested at least these capabilities.
+     * Admitting an admitted operator again replaces its capabilities.
+     * @param realm The realm.
+     * @param operator The Operator-CA's address.
+     * @param capabilities WMP capability bits; ROOT_CA and bits 8-63 are rejected.
+     */
+    function admitOperator(address realm, address operator, uint64 capabilities) external {
+        (address root, Root storage r) = _realmRoot(realm);
+        address caller = _actor();
+        if (caller != root) revert NotRealmCA(caller, realm);
+        if (operator == address(0)) revert ZeroAddress();
+        WmpCapabilities.requireAssignable(capabilities);
+        Admission storage a = _admissions[_admissionKey(realm, operator)];
+        if (r.policy == AdmissionPolicy.Permissioned && a.status != AdmissionStatus.Admitted) {
+            if (a.status != AdmissionStatus.Requested || capabilities & ~a.capabilities != 0) {
+                revert AdmissionNotRequested(operator, capabilities);
+            }
+        }
+        if (a.status == AdmissionStatus.Admitted && a.capabilities == capabilities) {
+            if (a.admittedBlock > _realms[realm].rootSetBlock && a.admittedBlock > r.epochBlock) revert NoChange();
+        }
+        _admit(root, r, realm, operator, a, capabilities);
+    }
+
+    /**
+     * @notice Removes `operator` from `realm`; callable by the realm's Realm-CA or by the operator
+     * itself. Every authorization the operator wrote in the realm so far becomes void, also if it is
+     * admitted again later.
+     */
+    function removeOperator(address realm, address operator) external {
+        (address root, Root storage r) = _realmRoot(realm);
+        address caller = _actor();
+        if (caller != root && caller != operator) revert NotRealmCA(caller, realm);
+        Admission storage a = _admissions[_admissionKey(realm, operator)];
+        if (a.status != AdmissionStatus.Admitted && a.status != AdmissionStatus.Requested) {
+            revert NotAdmitted(operator, realm);
+        }
+        a.status = AdmissionStatus.Removed;
+        a.revokedAllBlock = uint48(block.number);
+        uint64 seq = ++r.sequence;
+        emit OperatorRemoved(root, realm, operator, seq);
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /// @notice The Realm-CA record of `realm` (zero root if none).
+    function getRealm(address realm) external view returns (Realm memory) {
+        return _realms[realm];
+    }
+
+    /// @notice The root `realm` asked to become its Realm-CA and that has not accepted yet.
+    function pendingRealmCA(address realm) external view returns (address) {
+        return _pendingRealmCA[realm];
+    }
+
+    /// @notice The admission record of `operator` in `realm`.
+    function getAdmission(address realm, address operator) external view returns (Admission memory) {
+        return _admissions[_admissionKey(realm, operator)];
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    function _setRealmCA(address realm, address root, Root storage r) private {
+        address previous = _realms[realm].root;
+        if (previous == root) revert NoChange();
+        _realms[realm] = Realm({root: root, rootSetBlock: uint48(block.number)});
+        uint64 seq = ++r.sequence;
+        emit RealmCASet(realm, root, previous, seq);
+    }
+
+    function _admit(
+        address root,
+        Root storage r,
+        address realm,
+        address operator,
+        Admission storage a,
+        uint64 capabilities
+    ) private {
+        a.status = AdmissionStatus.Admitted;
+        a.capabilities = capabilities;
+        a.admittedBlock = uint48(block.number);
+        uint64 seq = ++r.sequence;
+        emit OperatorAdmitted(root, realm, operator, capabilities, seq);
+    }
+
+    /// @dev The realm's active Realm-CA; reverts for unknown realms and inactive roots.
+    function _realmRoot(address realm) internal view returns (address root, Root storage r) {
+        root = _realms[realm].root;
+        if (root == address(0)) revert UnknownRealm(realm);
+        r = _activeRoot(root);
+    }
+
+    function _admissionKey(address realm, address operator) internal pure returns (bytes32 key) {
+        assembly ("memory-safe") {
+            mstore(0x00, realm)
+            mstore(0x20, operator)
+            key := keccak256(0x00, 0x40)
+        }
+    }
+}
