@@ -1,0 +1,255 @@
+package envelope
+
+import (
+	"crypto/ed25519"
+	"errors"
+	"fmt"
+	"time"
+
+	"golang.org/x/crypto/nacl/secretbox"
+
+	"github.com/wamp-e2ee/e2ee-node/e2ee"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/internal/plaintext"
+)
+
+// ReceiveState is what a receiver knows about a payload key besides its bytes.
+type ReceiveState struct {
+	// Window is the replay window of the key. It must not be nil.
+	Window *ReplayWindow
+	// Sender is the originator's client-session Ed25519 public key, learned
+	// from the verified key response; nil if unknown. Sender signatures can
+	// only be verified (and required) when it is set.
+	Sender ed25519.PublicKey
+}
+
+// KeyLookup resolves ppt_keyid values on the receiving side. keyring.Cache
+// implements it.
+type KeyLookup interface {
+	// LookupKey copies the payload key named keyID into key and returns its
+	// receive state. If the key is not known (or expired) the error must wrap
+	// ErrUnknownKey. Implementations must be safe for the concurrency their
+	// callers use.
+	LookupKey(keyID string, key *[KeySize]byte) (ReceiveState, error)
+}
+
+// Delivery is the context a message arrived in, as known by the receiver
+// (never taken from the payload).
+type Delivery struct {
+	// URI is the concrete URI the message was delivered under: the
+	// subscription's topic, or details.topic for a pattern subscription; the
+	// registered procedure, or details.procedure for a pattern registration;
+	// for a RESULT the procedure that was called; for an ERROR the error URI
+	// of the message.
+	URI string
+	// Kind is the sending message type that corresponds to the received one:
+	// EVENT → KindPublish, INVOCATION → KindCall, RESULT → KindYield,
+	// ERROR → KindError.
+	Kind e2ee.MessageKind
+	// RequireSignature rejects messages without a verified sender signature
+	// (the per-URI-pattern non-repudiation mode).
+	RequireSignature bool
+}
+
+// Opened is a successfully opened message. Args and Kwargs never alias the
+// Opener's buffers.
+type Opened struct {
+	Args   []any
+	Kwargs map[string]any
+	// KeyID is the ppt_keyid (the string from the options).
+	KeyID string
+	Seq   uint64
+	// TS is the sender's timestamp in Unix milliseconds.
+	TS uint64
+	// Signed reports a present and verified sender signature.
+	Signed bool
+	// Compressed reports that the plaintext was in the compressed form.
+	Compressed bool
+}
+
+// OpenOptions configures an Opener. The zero value is valid.
+type OpenOptions struct {
+	// Limits bounds payloads and plaintexts.
+	Limits Limits
+	// MaxAge, if > 0, rejects (ErrReplay) messages whose timestamp is older
+	// than now − MaxAge or newer than now + MaxSkew. The sequence window
+	// always applies; this bounds how long a message stays acceptable to a
+	// receiver that has never seen its key before.
+	MaxAge time.Duration
+	// MaxSkew is the tolerated clock skew into the future when MaxAge is set;
+	// 0 means one minute.
+	MaxSkew time.Duration
+	// Now is the clock for MaxAge. Nil means time.Now.
+	Now func() time.Time
+}
+
+// Opener opens messages, reusing its buffers. It is not safe for concurrent
+// use; use one per session or goroutine.
+type Opener struct {
+	opts  OpenOptions
+	codec *plaintext.Codec
+	max   int
+	unz   plaintext.Decompressor
+	b64   []byte
+	pt    []byte
+	zbuf  []byte
+	dec   plaintext.Decoded
+}
+
+// NewOpener returns an Opener with the given options.
+func NewOpener(opts OpenOptions) (*Opener, error) {
+	codec, max, err := opts.Limits.codec()
+	if err != nil {
+		return nil, err
+	}
+	if opts.MaxAge < 0 || opts.MaxSkew < 0 {
+		return nil, errors.New("envelope: negative MaxAge or MaxSkew")
+	}
+	if opts.MaxSkew == 0 {
+		opts.MaxSkew = time.Minute
+	}
+	return &Opener{opts: opts, codec: codec, max: max}, nil
+}
+
+// Open verifies and decrypts a received PPT message: options are the
+// message's details/options as received (only the ppt_* entries are read),
+// args and kwargs its Arguments and ArgumentsKw. The checks run in this
+// order and fail with an error wrapping the named sentinel:
+//
+//  1. options, arguments and payload framing (ErrMalformed);
+//  2. keys.LookupKey(ppt_keyid) (ErrUnknownKey: fetch the key and retry);
+//  3. the Poly1305 tag (ErrBadMAC);
+//  4. the compressed form and plaintext map (ErrMalformedPlaintext);
+//  5. "kid" = ppt_keyid (ErrKeyIDMismatch);
+//  6. "uri" = d.URI (ErrWrongURI);
+//  7. "kind" = d.Kind (ErrWrongKind);
+//  8. the replay window and, if configured, the timestamp (ErrReplay);
+//  9. the sender signature (ErrBadSenderSignature): verified whenever present
+//     and the sender key is known; required if d.RequireSignature.
+//
+// Only then is seq recorded in the replay window. Open never panics and
+// returns no key material in errors.
+func (o *Opener) Open(options map[string]any, args []any, kwargs map[string]any, d Delivery, keys KeyLookup) (Opened, error) {
+	kid, err := parseOptions(options)
+	if err != nil {
+		return Opened{}, err
+	}
+	if len(args) != 1 {
+		return Opened{}, fmt.Errorf("%w: %d arguments, want exactly one", ErrMalformed, len(args))
+	}
+	if len(kwargs) != 0 {
+		return Opened{}, fmt.Errorf("%w: ArgumentsKw must be absent", ErrMalformed)
+	}
+	var payload []byte
+	payload, o.b64, err = payloadBytes(args[0], o.b64, o.max+Overhead)
+	if err != nil {
+		return Opened{}, err
+	}
+	if len(payload) <= Overhead || len(payload) > o.max+Overhead {
+		return Opened{}, fmt.Errorf("%w: payload of %d bytes outside (%d, %d]", ErrMalformed, len(payload), Overhead, o.max+Overhead)
+	}
+	if keys == nil {
+		return Opened{}, fmt.Errorf("%w: no key lookup", ErrUnknownKey)
+	}
+
+	var key [KeySize]byte
+	defer clear(key[:])
+	st, err := keys.LookupKey(kid, &key)
+	if err != nil {
+		if !errors.Is(err, ErrUnknownKey) {
+			err = fmt.Errorf("%w: %w", ErrUnknownKey, err)
+		}
+		return Opened{}, err
+	}
+	if st.Window == nil {
+		return Opened{}, fmt.Errorf("%w: key lookup returned no replay window", ErrUnknownKey)
+	}
+
+	var nonce [NonceSize]byte
+	copy(nonce[:], payload)
+	var ok bool
+	o.pt, ok = secretbox.Open(o.pt[:0], payload[NonceSize:], &nonce, &key)
+	if !ok {
+		return Opened{}, ErrBadMAC
+	}
+
+	pt := o.pt
+	compressed := plaintext.IsCompressed(pt)
+	if compressed {
+		o.zbuf, err = o.unz.Decompress(o.zbuf[:0], pt, o.max)
+		if err != nil {
+			return Opened{}, fmt.Errorf("%w: %w", ErrMalformedPlaintext, err)
+		}
+		pt = o.zbuf
+	}
+	dec := &o.dec
+	if err := o.codec.Decode(pt, dec); err != nil {
+		return Opened{}, fmt.Errorf("%w: %w", ErrMalformedPlaintext, err)
+	}
+	if !e2ee.MessageKind(dec.Kind).Valid() {
+		return Opened{}, fmt.Errorf("%w: undefined kind %d", ErrMalformedPlaintext, dec.Kind)
+	}
+	if string(dec.KeyID) != kid {
+		return Opened{}, ErrKeyIDMismatch
+	}
+	if string(dec.URI) != d.URI {
+		return Opened{}, ErrWrongURI
+	}
+	if e2ee.MessageKind(dec.Kind) != d.Kind {
+		return Opened{}, fmt.Errorf("%w: sealed for %s, delivered as %s", ErrWrongKind, e2ee.MessageKind(dec.Kind), d.Kind)
+	}
+	if err := st.Window.Check(dec.Seq); err != nil {
+		return Opened{}, err
+	}
+	if o.opts.MaxAge > 0 {
+		if err := o.checkTime(dec.TS); err != nil {
+			return Opened{}, err
+		}
+	}
+	signed := false
+	if dec.Sig != nil && st.Sender != nil {
+		if len(st.Sender) != ed25519.PublicKeySize {
+			return Opened{}, fmt.Errorf("%w: sender key has %d bytes", ErrBadSenderSignature, len(st.Sender))
+		}
+		digest := signDigest(dec.Signed)
+		if !ed25519.Verify(st.Sender, digest[:], dec.Sig) {
+			return Opened{}, fmt.Errorf("%w: signature does not verify", ErrBadSenderSignature)
+		}
+		signed = true
+	}
+	if d.RequireSignature && !signed {
+		if dec.Sig == nil {
+			return Opened{}, fmt.Errorf("%w: signature required but absent", ErrBadSenderSignature)
+		}
+		return Opened{}, fmt.Errorf("%w: signature required but sender key unknown", ErrBadSenderSignature)
+	}
+	if err := st.Window.Accept(dec.Seq); err != nil {
+		return Opened{}, err
+	}
+	res := Opened{
+		Args: dec.Args, Kwargs: dec.Kwargs, KeyID: kid,
+		Seq: dec.Seq, TS: dec.TS, Signed: signed, Compressed: compressed,
+	}
+	*dec = plaintext.Decoded{}
+	return res, nil
+}
+
+func (o *Opener) checkTime(ts uint64) error {
+	var now time.Time
+	if o.opts.Now != nil {
+		now = o.opts.Now()
+	} else {
+		now = time.Now()
+	}
+	nowMs := now.UnixMilli()
+	if ts > uint64(1)<<62 {
+		return fmt.Errorf("%w: timestamp out of range", ErrReplay)
+	}
+	ageMs := nowMs - int64(ts) // both < 2^62: no overflow
+	if ageMs > o.opts.MaxAge.Milliseconds() {
+		return fmt.Errorf("%w: timestamp %d ms old (max %v)", ErrReplay, ageMs, o.opts.MaxAge)
+	}
+	if -ageMs > o.opts.MaxSkew.Milliseconds() {
+		return fmt.Errorf("%w: timestamp %d ms in the future (max %v)", ErrReplay, -ageMs, o.opts.MaxSkew)
+	}
+	return nil
+}

@@ -1,0 +1,135 @@
+package envelope
+
+import (
+	"encoding/base64"
+	"fmt"
+)
+
+// PPT option names and the values this package sends.
+const (
+	OptScheme     = "ppt_scheme"
+	OptSerializer = "ppt_serializer"
+	OptCipher     = "ppt_cipher"
+	OptKeyID      = "ppt_keyid"
+	// OptRequestKeyRPC is the draft spec's option naming the key RPC. It is
+	// sent for routers that forward it; receivers never rely on it (nexus
+	// drops it) and derive the key RPC from ppt_keyid instead.
+	OptRequestKeyRPC = "e2ee_request_key_rpc"
+
+	SchemeWAMP = "wamp"
+	// SchemeWAMPEth is the spec's former scheme name, accepted on receipt.
+	SchemeWAMPEth  = "wamp.eth"
+	SerializerCBOR = "cbor"
+	CipherXSalsa   = "xsalsa20poly1305"
+)
+
+// PutOptions stores the PPT options for a message sealed under keyID into
+// opts (a PUBLISH, CALL, YIELD or ERROR options dictionary) and returns it;
+// a nil opts is replaced by a new map. keyRPC is the key RPC URI sent as
+// e2ee_request_key_rpc; it is omitted when empty. Reusing opts allocates
+// nothing.
+func PutOptions(opts map[string]any, keyID, keyRPC string) map[string]any {
+	if opts == nil {
+		opts = make(map[string]any, 5)
+	}
+	opts[OptScheme] = SchemeWAMP
+	opts[OptSerializer] = SerializerCBOR
+	opts[OptCipher] = CipherXSalsa
+	opts[OptKeyID] = keyID
+	if keyRPC != "" {
+		opts[OptRequestKeyRPC] = keyRPC
+	}
+	return opts
+}
+
+// IsPPT reports whether opts carry any ppt_* option, i.e. whether the message
+// must go through Open (which then validates all of them).
+func IsPPT(opts map[string]any) bool {
+	for _, k := range [...]string{OptScheme, OptSerializer, OptCipher, OptKeyID} {
+		if _, ok := opts[k]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// StripOptions deletes the PPT options (and e2ee_request_key_rpc) from opts,
+// so that code behind the envelope never sees them.
+func StripOptions(opts map[string]any) {
+	for _, k := range [...]string{OptScheme, OptSerializer, OptCipher, OptKeyID, OptRequestKeyRPC} {
+		delete(opts, k)
+	}
+}
+
+func stringOpt(opts map[string]any, name string) (string, error) {
+	v, ok := opts[name]
+	if !ok {
+		return "", fmt.Errorf("%w: %s missing", ErrMalformed, name)
+	}
+	s, ok := v.(string)
+	if !ok {
+		return "", fmt.Errorf("%w: %s is %T, not a string", ErrMalformed, name, v)
+	}
+	return s, nil
+}
+
+// parseOptions validates the four PPT options and returns ppt_keyid.
+func parseOptions(opts map[string]any) (string, error) {
+	scheme, err := stringOpt(opts, OptScheme)
+	if err != nil {
+		return "", err
+	}
+	if scheme != SchemeWAMP && scheme != SchemeWAMPEth {
+		return "", fmt.Errorf("%w: unsupported %s", ErrMalformed, OptScheme)
+	}
+	ser, err := stringOpt(opts, OptSerializer)
+	if err != nil {
+		return "", err
+	}
+	if ser != SerializerCBOR {
+		return "", fmt.Errorf("%w: unsupported %s", ErrMalformed, OptSerializer)
+	}
+	cipher, err := stringOpt(opts, OptCipher)
+	if err != nil {
+		return "", err
+	}
+	if cipher != CipherXSalsa {
+		return "", fmt.Errorf("%w: unsupported %s", ErrMalformed, OptCipher)
+	}
+	kid, err := stringOpt(opts, OptKeyID)
+	if err != nil {
+		return "", err
+	}
+	if !ValidKeyID(kid) {
+		return "", fmt.Errorf("%w: %s is not <16 hex>.<32 hex> (lowercase)", ErrMalformed, OptKeyID)
+	}
+	return kid, nil
+}
+
+// payloadBytes returns the payload from the single argument: []byte as is; a
+// string "\x00"+base64 (the spec's JSON binary convention) or plain base64
+// (nexus's JSON serializer), standard alphabet, padded or not, decoded into
+// scratch. max bounds the decoded length.
+func payloadBytes(arg any, scratch []byte, max int) ([]byte, []byte, error) {
+	switch v := arg.(type) {
+	case []byte:
+		return v, scratch, nil
+	case string:
+		if len(v) > 0 && v[0] == 0 {
+			v = v[1:]
+		}
+		if base64.StdEncoding.DecodedLen(len(v)) > max+3 {
+			return nil, scratch, fmt.Errorf("%w: payload longer than %d bytes", ErrMalformed, max)
+		}
+		enc := base64.StdEncoding
+		if len(v)%4 != 0 {
+			enc = base64.RawStdEncoding
+		}
+		out, err := enc.AppendDecode(scratch[:0], []byte(v))
+		if err != nil {
+			return nil, scratch, fmt.Errorf("%w: payload string is not base64", ErrMalformed)
+		}
+		return out, out, nil
+	}
+	return nil, scratch, fmt.Errorf("%w: payload is %T, not bytes", ErrMalformed, arg)
+}
