@@ -154,11 +154,11 @@ func TestTypehashesMatchGo(t *testing.T) {
 // vectorFile is the subset of testdata/vectors/eip712-certificates.json the tests read.
 type vectorFile struct {
 	Certificates []struct {
-		Name          string          `json:"name"`
-		TypedData     json.RawMessage `json:"typed_data_autobahn_form"`
-		Signature     string          `json:"signature_hex"`
-		Signer        common.Address  `json:"expected_signer_address"`
-		EIP712        struct{ Digest, StructHash string } `json:"eip712"`
+		Name      string                              `json:"name"`
+		TypedData json.RawMessage                     `json:"typed_data_autobahn_form"`
+		Signature string                              `json:"signature_hex"`
+		Signer    common.Address                      `json:"expected_signer_address"`
+		EIP712    struct{ Digest, StructHash string } `json:"eip712"`
 	} `json:"certificates"`
 }
 
