@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# test.sh runs every test of e2ee-node on a fresh machine: it installs what is missing (npm
+# packages: solc-js, OpenZeppelin, forge, anvil; Go modules), checks that the generated bindings
+# are current and the Go code is formatted and vetted, then runs the Foundry tests and the Go
+# tests (which start their own anvil nodes, simulated chains and routers).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+forge=node_modules/@foundry-rs/forge-linux-amd64/bin/forge
+if [ ! -x "$forge" ] || [ ! -x node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil ] \
+   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "== npm ci"
+  npm ci --no-audit --no-fund
+fi
+echo "== go mod download"
+go mod download
+
+echo "== bindings are current"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+cp -r bindings "$tmp/"
+go generate ./bindings
+if ! diff -r "$tmp/bindings" bindings >/dev/null; then
+  diff -r "$tmp/bindings" bindings | head -20 || true
+  echo "FAIL: bindings/ was stale; it has been regenerated — commit the result" >&2
+  exit 1
+fi
+
+echo "== gofmt and go vet"
+unformatted="$(find . -name '*.go' -not -path './node_modules/*' -print0 | xargs -0 gofmt -l)"
+if [ -n "$unformatted" ]; then
+  echo "FAIL: gofmt needed on: $unformatted" >&2
+  exit 1
+fi
+go vet ./...
+
+echo "== forge test (Foundry: unit, fuzz, invariant)"
+"$forge" test
+
+echo "== go test"
+go test -count=1 ./...
