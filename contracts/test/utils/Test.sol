@@ -19,6 +19,20 @@ interface Vm {
     function expectRevert() external;
     function expectEmit(bool checkTopic1, bool checkTopic2, bool checkTopic3, bool checkData) external;
     function expectEmit() external;
+    function expectEmit(bool checkTopic1, bool checkTopic2, bool checkTopic3, bool checkData, address emitter) external;
+    function expectEmit(address emitter) external;
+    function chainId(uint256 newChainId) external;
+    function parseJsonKeys(string calldata json, string calldata key) external pure returns (string[] memory);
+    function parseJsonStringArray(string calldata json, string calldata key) external pure returns (string[] memory);
+    function keyExistsJson(string calldata json, string calldata key) external view returns (bool);
+    function toString(uint256 value) external pure returns (string memory);
+    function assertEq(string calldata left, string calldata right, string calldata error) external pure;
+    function assertEq(bytes calldata left, bytes calldata right, string calldata error) external pure;
+    function assertNotEq(uint256 left, uint256 right, string calldata error) external pure;
+    function assertNotEq(bytes32 left, bytes32 right, string calldata error) external pure;
+    function assertNotEq(address left, address right, string calldata error) external pure;
+    function assertLt(uint256 left, uint256 right, string calldata error) external pure;
+    function assertGt(uint256 left, uint256 right, string calldata error) external pure;
     function recordLogs() external;
     function getRecordedLogs() external returns (Log[] memory);
     function assume(bool condition) external pure;
@@ -75,4 +89,55 @@ abstract contract Test {
     function assertFalse(bool c, string memory why) internal pure {
         vm.assertFalse(c, why);
     }
+
+    function assertEq(string memory a, string memory b, string memory why) internal pure {
+        vm.assertEq(a, b, why);
+    }
+
+    function assertEq(bytes memory a, bytes memory b, string memory why) internal pure {
+        vm.assertEq(a, b, why);
+    }
+
+    function assertNotEq(uint256 a, uint256 b, string memory why) internal pure {
+        vm.assertNotEq(a, b, why);
+    }
+
+    function assertNotEq(bytes32 a, bytes32 b, string memory why) internal pure {
+        vm.assertNotEq(a, b, why);
+    }
+
+    function assertNotEq(address a, address b, string memory why) internal pure {
+        vm.assertNotEq(a, b, why);
+    }
+
+    function assertLe(uint256 a, uint256 b, string memory why) internal pure {
+        vm.assertLe(a, b, why);
+    }
+
+    function assertGe(uint256 a, uint256 b, string memory why) internal pure {
+        vm.assertGe(a, b, why);
+    }
+
+    function assertLt(uint256 a, uint256 b, string memory why) internal pure {
+        vm.assertLt(a, b, why);
+    }
+
+    function assertGt(uint256 a, uint256 b, string memory why) internal pure {
+        vm.assertGt(a, b, why);
+    }
+
+    /// @dev Maps `x` into [min, max] (inclusive) keeping small values stable, like forge-std's bound.
+    function bound(uint256 x, uint256 min, uint256 max) internal pure returns (uint256) {
+        require(min <= max, "bound: min > max");
+        if (x >= min && x <= max) return x;
+        uint256 size = max - min + 1;
+        if (size == 0) return x; // full uint256 range
+        return min + (x % size);
+    }
+}
+
+/// @notice Selector filter for invariant targets (forge: `targetSelectors()`).
+struct FuzzSelector {
+    address addr;
+    bytes4[] selectors;
 }
