@@ -3,6 +3,9 @@ package chain_test
 import (
 	"context"
 	"math/big"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -87,4 +90,22 @@ func TestDeployRegistryWithoutProxy(t *testing.T) {
 	require.NoError(t, err)
 	_, err = chain.DeployRegistry(context.Background(), c, bind.NewKeyedTransactor(k, big.NewInt(anvil.ChainID)), chain.DefaultRegistrySalt, time.Minute)
 	require.ErrorIs(t, err, chain.ErrNoDeployer)
+}
+
+// TestForgeScriptDeploysToGoAddress runs contracts/script/DeployRegistry.s.sol with forge against
+// anvil and checks that it lands where chain.RegistryAddress says: one address, two tools.
+func TestForgeScriptDeploysToGoAddress(t *testing.T) {
+	n, c := startAnvil(t, anvil.Options{})
+	forge, err := filepath.Abs(filepath.Join("..", "node_modules", "@foundry-rs", "forge-linux-amd64", "bin", "forge"))
+	require.NoError(t, err)
+	cmd := exec.Command(forge, "script", "contracts/script/DeployRegistry.s.sol",
+		"--rpc-url", n.HTTPURL, "--broadcast", "--private-key", "0x"+anvil.DevKeys[0])
+	cmd.Dir = ".."
+	cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "forge script: %s", out)
+	t.Cleanup(func() { _ = os.RemoveAll(filepath.Join("..", "broadcast", "DeployRegistry.s.sol", "31337")) })
+	code, err := c.CodeAt(context.Background(), chain.RegistryAddress(chain.DefaultRegistrySalt), nil)
+	require.NoError(t, err)
+	require.NotEmpty(t, code, "forge script must deploy at chain.RegistryAddress")
 }
