@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {RegistryTest, Caps} from "./utils/RegistryTest.sol";
+import {ITrustRegistry} from "../src/ITrustRegistry.sol";
+
+/// @notice Realms and their Realm-CA: two-step request/accept, one-step self realm, moving a realm.
+contract RealmsTest is RegistryTest {
+    // ------------------------------------------------------------------ requestRealmCA
+
+    function test_RequestRealmCA_RecordsPendingAndEmits() public {
+        _registerRoot(root, OPEN);
+        vm.expectEmit(true, true, true, true, address(reg));
+        emit ITrustRegistry.RealmCARequested(realm, root, 2);
+        vm.prank(realm);
+        reg.requestRealmCA(root);
+        assertEq(reg.pendingRealmCA(realm), root, "pending");
+        assertEq(reg.getRealm(realm).root, address(0), "not set yet");
+    }
+
+    function test_RevertWhen_RequestRealmCATwice() public {
+        _registerRoot(root, OPEN);
+        vm.prank(realm);
+        reg.requestRealmCA(root);
+        vm.recordLogs();
+        vm.expectRevert(ITrustRegistry.NoChange.selector);
+        vm.prank(realm);
+        reg.requestRealmCA(root);
+        assertEq(vm.getRecordedLogs().length, 0, "no event");
+        assertEq(_seq(root), 2, "sequence unchanged");
+    }
+
+    function test_RequestRealmCA_ReRequestAnotherRootReplacesPending() public {
+        _registerRoot(root, OPEN);
+        _registerRoot(root2, OPEN);
+        vm.prank(realm);
+        reg.requestRealmCA(root);
+        vm.expectEmit(true, true, true, true, address(reg));
+        emit ITrustRegistry.RealmCARequested(realm, root2, 2);
+        vm.prank(realm);
+        reg.requestRealmCA(root2);
+        assertEq(reg.pendingRealmCA(realm), root2, "pending replaced");
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotRequested.selector, realm, root));
+        vm.prank(root);
+        reg.acceptRealm(realm);
+    }
+
+    function test_RevertWhen_RequestRealmCAUnknownOrRetiredRoot() public {
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RootNotActive.selector, root));
+        vm.prank(realm);
+        reg.requestRealmCA(root);
+        _registerRoot(root, OPEN);
+        vm.prank(root);
+        reg.retire();
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RootNotActive.selector, root));
+        vm.prank(realm);
+        reg.requestRealmCA(root);
+    }
+
+    // ------------------------------------------------------------------ acceptRealm
+
+    function test_AcceptRealm_SetsRealmCAAndEmits() public {
+        _registerRoot(root, OPEN);
+        vm.prank(realm);
+        reg.requestRealmCA(root);
+        vm.roll(777);
+        vm.expectEmit(true, true, true, true, address(reg));
+        emit ITrustRegistry.RealmCASet(realm, root, address(0), 3);
+        vm.prank(root);
+        reg.acceptRealm(realm);
+        ITrustRegistry.Realm memory rm = reg.getRealm(realm);
+        assertEq(rm.root, root, "root");
+        assertEq(rm.rootSetBlock, 777, "rootSetBlock");
+        assertEq(reg.pendingRealmCA(realm), address(0), "pending cleared");
+    }
+
+    function test_RevertWhen_AcceptRealmNotRequested() public {
+        _registerRoot(root, OPEN);
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotRequested.selector, realm, root));
+        vm.prank(root);
+        reg.acceptRealm(realm);
+    }
+
+    function test_RevertWhen_AcceptRealmByNonRoot() public {
+        _registerRoot(root, OPEN);
+        vm.prank(realm);
+        reg.requestRealmCA(root);
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RootNotActive.selector, stranger));
+        vm.prank(stranger);
+        reg.acceptRealm(realm);
+    }
+
+    function test_RevertWhen_AcceptRealmTwice() public {
+        _registerRoot(root, OPEN);
+        _setRealm(realm, root);
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotRequested.selector, realm, root));
+        vm.prank(root);
+        reg.acceptRealm(realm);
+    }
+
+    /// @dev QUESTIONABLE (reported): a realm may request the root that already is its Realm-CA; the
+    /// request is recorded (event, sequence) although accepting it can only revert with NoChange.
+    function test_RequestCurrentRealmCA_CurrentBehaviour() public {
+        _registerRoot(root, OPEN);
+        _setRealm(realm, root);
+        vm.prank(realm);
+        reg.requestRealmCA(root);
+        assertEq(reg.pendingRealmCA(realm), root, "pending although already set");
+        vm.expectRevert(ITrustRegistry.NoChange.selector);
+        vm.prank(root);
+        reg.acceptRealm(realm);
+    }
+
+    // ------------------------------------------------------------------ realm == root
+
+    function test_RootIsOwnRealm_OneStep() public {
+        _registerRoot(root, OPEN);
+        vm.expectEmit(true, true, true, true, address(reg));
+        emit ITrustRegistry.RealmCASet(root, root, address(0), 2);
+        vm.prank(root);
+        reg.requestRealmCA(root);
+        assertEq(reg.getRealm(root).root, root, "set at once");
+        assertEq(reg.pendingRealmCA(root), address(0), "nothing pending");
+
+        vm.expectRevert(ITrustRegistry.NoChange.selector);
+        vm.prank(root);
+        reg.requestRealmCA(root);
+    }
+
+    // ------------------------------------------------------------------ moving a realm
+
+    function test_MoveRealm_EmitsPreviousRoot() public {
+        _registerRoot(root, OPEN);
+        _registerRoot(root2, OPEN);
+        _setRealm(realm, root);
+        vm.prank(realm);
+        reg.requestRealmCA(root2);
+        vm.expectEmit(true, true, true, true, address(reg));
+        emit ITrustRegistry.RealmCASet(realm, root2, root, 3);
+        vm.prank(root2);
+        reg.acceptRealm(realm);
+        assertEq(reg.getRealm(realm).root, root2, "moved");
+    }
+
+    function test_MoveRealm_VoidsAdmissionsAndRootAuthorizations() public {
+        _rootWithRealm(PRIVATE);
+        _registerRoot(root2, PRIVATE);
+        _admit(operator, Caps.INTERMEDIATE_CA);
+        vm.prank(root);
+        reg.authorize(realm, delegate, 0, 0);
+        vm.prank(operator);
+        reg.authorize(realm, stranger, 0, 0);
+        assertStatus(root, realm, delegate, ITrustRegistry.AuthorizationStatus.Valid, "root's before move");
+        assertStatus(operator, realm, stranger, ITrustRegistry.AuthorizationStatus.Valid, "operator's before move");
+
+        _nextBlock();
+        _setRealm(realm, root2);
+        // The old root is no Realm-CA (nor admitted) under the new root.
+        assertStatus(root, realm, delegate, ITrustRegistry.AuthorizationStatus.IssuerNotAdmitted, "old root's");
+        assertStatus(operator, realm, stranger, ITrustRegistry.AuthorizationStatus.IssuerNotAdmitted, "old admission");
+
+        // Moving back does not revive the root's old authorizations.
+        _nextBlock();
+        _setRealm(realm, root);
+        assertStatus(root, realm, delegate, ITrustRegistry.AuthorizationStatus.RevokedByRealmChange, "moved back");
+        assertStatus(operator, realm, stranger, ITrustRegistry.AuthorizationStatus.IssuerNotAdmitted, "still void");
+        // A fresh authorization by the root counts again.
+        _nextBlock();
+        vm.prank(root);
+        reg.authorize(realm, delegate, 0, 0);
+        assertStatus(root, realm, delegate, ITrustRegistry.AuthorizationStatus.Valid, "fresh");
+    }
+
+    /// @dev Fail closed: an authorization written in the block the realm's CA is set is void.
+    function test_AuthorizationInRealmSetBlock_IsVoid() public {
+        _registerRoot(root, PRIVATE);
+        _setRealm(realm, root);
+        vm.prank(root);
+        reg.authorize(realm, delegate, 0, 0);
+        assertStatus(root, realm, delegate, ITrustRegistry.AuthorizationStatus.RevokedByRealmChange, "same block");
+    }
+
+    /// @dev BUG (reported, fails until fixed): operator authorizations written under the previous
+    /// Realm-CA revive when the new Realm-CA admits the operator, because {authorizationStatus} only
+    /// compares `issuedBlock` with `rootSetBlock` for the root itself. Expected: RevokedByRealmChange.
+    function test_Bug_MoveRealm_ReadmissionRevivesOldOperatorAuthorization() public {
+        _rootWithRealm(PRIVATE);
+        _registerRoot(root2, PRIVATE);
+        _admit(operator, Caps.INTERMEDIATE_CA);
+        vm.prank(operator);
+        reg.authorize(realm, delegate, 0, 0); // issued under root
+        _nextBlock();
+        _setRealm(realm, root2);
+        _nextBlock();
+        vm.prank(root2);
+        reg.admitOperator(realm, operator, Caps.INTERMEDIATE_CA);
+        assertStatus(
+            operator,
+            realm,
+            delegate,
+            ITrustRegistry.AuthorizationStatus.RevokedByRealmChange,
+            "an authorization issued under the previous Realm-CA must stay void"
+        );
+    }
+}
