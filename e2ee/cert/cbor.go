@@ -122,6 +122,7 @@ func parseTypedDataCBOR(dm cbor.DecMode, raw cbor.RawMessage) (Certificate, erro
 	}
 	pairs := make(map[string][][2]string, len(types))
 	for name, fields := range types {
+		pairs[name] = make([][2]string, 0, len(fields))
 		for _, f := range fields {
 			if len(f) != 2 {
 				return Certificate{}, fmt.Errorf("typed data: types of %.64q: each field needs exactly name and type", name)

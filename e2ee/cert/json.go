@@ -91,7 +91,7 @@ func (m jsonFields) uint64Field(name string) (uint64, error) {
 	} else {
 		text = string(r)
 	}
-	if text == "" || strings.ContainsAny(text, "+-.eE_") {
+	if text == "" || (base == 10 && strings.ContainsAny(text, "+-.eE_")) {
 		return 0, fmt.Errorf("%.40q is not an unsigned integer", text)
 	}
 	v, err := strconv.ParseUint(text, base, 64)
@@ -145,6 +145,7 @@ func parseTypedDataJSON(data []byte) (Certificate, error) {
 	}
 	pairs := make(map[string][][2]string, len(types))
 	for name, fields := range types {
+		pairs[name] = make([][2]string, 0, len(fields))
 		for _, f := range fields {
 			if len(f) != 2 {
 				return Certificate{}, fmt.Errorf("typed data: types of %.64q: each field needs exactly name and type", name)
