@@ -4,6 +4,8 @@ import (
 	"crypto/ed25519"
 	"sync"
 	"testing"
+
+	"golang.org/x/crypto/nacl/secretbox"
 )
 
 // testLookup is a minimal KeyLookup for tests (the real one is keyring.Cache).
@@ -50,4 +52,11 @@ func (l *testLookup) put(id string, key [KeySize]byte, sender ed25519.PublicKey)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.keys[id] = &testEntry{key: key, win: NewReplayWindow(0), sender: sender}
+}
+
+// openRaw decrypts a payload without any envelope checks.
+func openRaw(p []byte, key *[KeySize]byte) ([]byte, bool) {
+	var nonce [NonceSize]byte
+	copy(nonce[:], p)
+	return secretbox.Open(nil, p[NonceSize:], &nonce, key)
 }

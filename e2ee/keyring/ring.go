@@ -1,0 +1,357 @@
+// Package keyring manages payload keys: on the originating side a Ring that
+// issues keys and sequence numbers under a rotation policy and serves them to
+// the key RPC; on the receiving side a Cache of fetched keys, each with its
+// replay window, that implements envelope.KeyLookup.
+//
+// Payload keys are 32 random bytes from crypto/rand, named by a key id
+// "<locator>.<keytag>" (envelope.KeyID). Key bytes are copied out only into
+// caller-owned values (envelope.SealKey, Info) that have Wipe methods and
+// String methods that never print them, and are zeroed when a key is removed.
+//
+// A key is shared by every message of one scope. The scope must not span
+// URIs whose readers differ: whoever may fetch the key for one URI of a scope
+// can read all of them. The default scope is the URI itself ("per topic").
+package keyring
+
+import (
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sync"
+	"time"
+
+	"github.com/wamp-e2ee/e2ee-node/e2ee/envelope"
+)
+
+// Defaults of Config and DefaultPolicy.
+const (
+	DefaultEveryN = 100_000
+	DefaultEvery  = time.Hour
+	DefaultGrace  = 5 * time.Minute
+)
+
+// Policy decides which messages share a key and when a key is replaced.
+// Rotation happens when either limit is reached (or on demand, see
+// Ring.RotateAll and Ring.RotateScope).
+type Policy struct {
+	// Scope maps a URI to the name of the key scope it belongs to; all URIs
+	// of a scope share the current key. Nil means one scope per URI. Use a
+	// pattern (e.g. the registration or subscription pattern) only if
+	// exactly the same peers may read every URI it matches.
+	Scope func(uri string) string
+	// EveryN rotates a scope's key after this many messages; 1 rotates per
+	// message (one key request per receiver per message: expensive). 0
+	// disables count-based rotation.
+	EveryN uint64
+	// Every rotates a scope's key once it is this old. 0 disables
+	// time-based rotation.
+	Every time.Duration
+}
+
+// PerMessage returns a policy with a fresh key for every message.
+func PerMessage() Policy { return Policy{EveryN: 1} }
+
+// PerTopic returns a policy with one key per URI (or per scope, if scope is
+// not nil), replaced only on demand.
+func PerTopic(scope func(uri string) string) Policy { return Policy{Scope: scope} }
+
+// EveryNMessages returns a policy rotating each URI's key after n messages.
+func EveryNMessages(n uint64) Policy { return Policy{EveryN: n} }
+
+// EveryPeriod returns a policy rotating each URI's key once it is d old.
+func EveryPeriod(d time.Duration) Policy { return Policy{Every: d} }
+
+// DefaultPolicy rotates each URI's key after DefaultEveryN messages or
+// DefaultEvery, whichever comes first (and on demand, e.g. on revocation).
+func DefaultPolicy() Policy { return Policy{EveryN: DefaultEveryN, Every: DefaultEvery} }
+
+// Config configures a Ring. The zero value is valid but has no rotation
+// (use DefaultPolicy).
+type Config struct {
+	Policy Policy
+	// Locator names this originator's key RPC; the zero value means a random
+	// one.
+	Locator envelope.Locator
+	// KeyRPCPrefix is the realm's key-RPC URI prefix; "" means
+	// envelope.DefaultKeyRPCPrefix.
+	KeyRPCPrefix string
+	// Grace is how long a replaced key remains available to Lookup (so that
+	// receivers of in-flight messages can still fetch it). 0 means
+	// DefaultGrace; negative means none.
+	Grace time.Duration
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// Rand is the key and tag source; nil means crypto/rand. Set only in
+	// tests.
+	Rand io.Reader
+}
+
+// Info describes an issued key for the key RPC. It holds a copy of the key:
+// call Wipe when done. Its String method never prints the key.
+type Info struct {
+	ID envelope.KeyID
+	// Scope is the key's scope (the URI under the default policy); the key
+	// RPC must check that the requester may read it.
+	Scope string
+	Key   [envelope.KeySize]byte
+	// Created is when the key was generated; Retired when it was replaced
+	// (zero while current).
+	Created, Retired time.Time
+	// Expires is when the key will be removed, if known: Retired + Grace, or
+	// Created + Every + Grace while current under a time-based policy; zero
+	// otherwise.
+	Expires time.Time
+}
+
+// Wipe zeroes the key bytes.
+func (i *Info) Wipe() { clear(i.Key[:]) }
+
+// String describes i without its key bytes.
+func (i Info) String() string {
+	return fmt.Sprintf("keyring.Info{ID:%s Scope:%q Created:%s}", i.ID, i.Scope, i.Created.Format(time.RFC3339))
+}
+
+// GoString describes i without its key bytes.
+func (i Info) GoString() string { return i.String() }
+
+type entry struct {
+	id      envelope.KeyID
+	idStr   string
+	scope   string
+	key     [envelope.KeySize]byte
+	seq     uint64
+	created time.Time
+	retired time.Time
+}
+
+// Ring issues payload keys on the originating side. It is safe for
+// concurrent use.
+type Ring struct {
+	policy Policy
+	loc    envelope.Locator
+	keyRPC string
+	grace  time.Duration
+	now    func() time.Time
+	rand   io.Reader
+
+	mu      sync.Mutex
+	current map[string]*entry // scope → current key
+	byID    map[string]*entry // every key still available (current and retired)
+	retired []*entry          // retired keys in retirement order
+}
+
+// New returns a Ring with the given configuration.
+func New(cfg Config) (*Ring, error) {
+	r := &Ring{
+		policy:  cfg.Policy,
+		loc:     cfg.Locator,
+		grace:   cfg.Grace,
+		now:     cfg.Now,
+		rand:    cfg.Rand,
+		current: make(map[string]*entry),
+		byID:    make(map[string]*entry),
+	}
+	if r.policy.Every < 0 {
+		return nil, errors.New("keyring: negative rotation period")
+	}
+	if r.grace == 0 {
+		r.grace = DefaultGrace
+	} else if r.grace < 0 {
+		r.grace = 0
+	}
+	if r.now == nil {
+		r.now = time.Now
+	}
+	if r.rand == nil {
+		r.rand = rand.Reader
+	}
+	if r.loc == (envelope.Locator{}) {
+		if _, err := io.ReadFull(r.rand, r.loc[:]); err != nil {
+			return nil, fmt.Errorf("keyring: random locator: %w", err)
+		}
+	}
+	r.keyRPC = r.loc.KeyRPCURI(cfg.KeyRPCPrefix)
+	return r, nil
+}
+
+// Locator returns the ring's locator.
+func (r *Ring) Locator() envelope.Locator { return r.loc }
+
+// KeyRPCURI returns the URI under which the originator must register its key
+// RPC (exact match, single invocation).
+func (r *Ring) KeyRPCURI() string { return r.keyRPC }
+
+func (r *Ring) scope(uri string) string {
+	if r.policy.Scope == nil {
+		return uri
+	}
+	return r.policy.Scope(uri)
+}
+
+// Next fills k with the current key for uri and the next sequence number,
+// rotating the scope's key first if the policy says so. k.Seq is ≥ 1 and
+// strictly increasing per key. Unless a new key has to be generated, Next
+// allocates nothing. Call k.Wipe when done with k.
+func (r *Ring) Next(uri string, k *envelope.SealKey) error {
+	scope := r.scope(uri)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	e := r.current[scope]
+	if e == nil || r.due(e) {
+		var err error
+		if e, err = r.rotateLocked(scope); err != nil {
+			return err
+		}
+	}
+	e.seq++
+	k.ID = e.idStr
+	k.KeyRPC = r.keyRPC
+	k.Key = e.key
+	k.Seq = e.seq
+	return nil
+}
+
+// due reports whether e must be replaced before its next use.
+func (r *Ring) due(e *entry) bool {
+	if r.policy.EveryN > 0 && e.seq >= r.policy.EveryN || e.seq == math.MaxUint64 {
+		return true
+	}
+	return r.policy.Every > 0 && r.now().Sub(e.created) >= r.policy.Every
+}
+
+// rotateLocked retires the current key of scope (if any), removes expired
+// keys and installs a fresh key.
+func (r *Ring) rotateLocked(scope string) (*entry, error) {
+	now := r.now()
+	r.cleanupLocked(now)
+	e := &entry{scope: scope, created: now}
+	e.id.Locator = r.loc
+	if _, err := io.ReadFull(r.rand, e.id.Tag[:]); err != nil {
+		return nil, fmt.Errorf("keyring: random key tag: %w", err)
+	}
+	if _, err := io.ReadFull(r.rand, e.key[:]); err != nil {
+		clear(e.key[:])
+		return nil, fmt.Errorf("keyring: random key: %w", err)
+	}
+	e.idStr = e.id.String()
+	if _, dup := r.byID[e.idStr]; dup {
+		clear(e.key[:])
+		return nil, errors.New("keyring: key tag collision (broken random source)")
+	}
+	if old := r.current[scope]; old != nil {
+		r.retireLocked(old, now)
+	}
+	r.current[scope] = e
+	r.byID[e.idStr] = e
+	return e, nil
+}
+
+func (r *Ring) retireLocked(e *entry, now time.Time) {
+	e.retired = now
+	r.retired = append(r.retired, e)
+	if r.current[e.scope] == e {
+		delete(r.current, e.scope)
+	}
+}
+
+// RotateAll retires every current key (each scope gets a fresh key with its
+// next message). Retired keys stay available to Lookup for the grace period;
+// use RemoveAll to drop them at once. This is the reaction to a revocation:
+// the revoked peer may hold current keys but will be refused new ones.
+func (r *Ring) RotateAll() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	now := r.now()
+	for _, e := range r.current {
+		r.retireLocked(e, now)
+	}
+	r.cleanupLocked(now)
+}
+
+// RotateScope retires the current key of one scope and reports whether there
+// was one.
+func (r *Ring) RotateScope(scope string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	e := r.current[scope]
+	if e == nil {
+		return false
+	}
+	r.retireLocked(e, r.now())
+	return true
+}
+
+// RotateURI retires the current key of the scope of uri.
+func (r *Ring) RotateURI(uri string) bool { return r.RotateScope(r.scope(uri)) }
+
+// RemoveAll removes and zeroes every key, current and retired, without a
+// grace period.
+func (r *Ring) RemoveAll() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for id, e := range r.byID {
+		clear(e.key[:])
+		delete(r.byID, id)
+	}
+	clear(r.current)
+	clear(r.retired)
+	r.retired = r.retired[:0]
+}
+
+// Cleanup removes and zeroes retired keys whose grace period is over and
+// returns how many it removed. Rotations also clean up, so calling it is
+// needed only to free keys promptly when no messages are sent.
+func (r *Ring) Cleanup() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.cleanupLocked(r.now())
+}
+
+func (r *Ring) cleanupLocked(now time.Time) int {
+	n := 0
+	for n < len(r.retired) && now.Sub(r.retired[n].retired) >= r.grace {
+		e := r.retired[n]
+		delete(r.byID, e.idStr)
+		clear(e.key[:])
+		r.retired[n] = nil
+		n++
+	}
+	if n > 0 {
+		r.retired = append(r.retired[:0], r.retired[n:]...)
+	}
+	return n
+}
+
+// Lookup returns the key named id (in its wire form) if it is current or
+// within its grace period. The key RPC uses it after authorizing the
+// requester for Info.Scope. Call Info.Wipe when done.
+func (r *Ring) Lookup(id string) (Info, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	e := r.byID[id]
+	if e == nil {
+		return Info{}, false
+	}
+	now := r.now()
+	if !e.retired.IsZero() && now.Sub(e.retired) >= r.grace {
+		return Info{}, false
+	}
+	info := Info{ID: e.id, Scope: e.scope, Key: e.key, Created: e.created, Retired: e.retired}
+	switch {
+	case !e.retired.IsZero():
+		info.Expires = e.retired.Add(r.grace)
+	case r.policy.Every > 0:
+		info.Expires = e.created.Add(r.policy.Every + r.grace)
+	}
+	return info, true
+}
+
+// Len returns the number of keys available to Lookup (current and retired,
+// including retired keys not yet cleaned up).
+func (r *Ring) Len() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.byID)
+}
