@@ -65,11 +65,11 @@ func (k *DelegateKey) SignDigest(digest common.Hash) ([]byte, error) {
 }
 
 // String identifies the key by its address only.
-func (k *DelegateKey) String() string { return "DelegateKey(" + k.addr.Hex() + ")" }
+func (k DelegateKey) String() string { return "DelegateKey(" + k.addr.Hex() + ")" }
 
 // Format prints String for every verb, so %v, %+v, %#v and %x never reveal
 // the private key.
-func (k *DelegateKey) Format(f fmt.State, _ rune) { fmt.Fprint(f, k.String()) }
+func (k DelegateKey) Format(f fmt.State, _ rune) { fmt.Fprint(f, k.String()) }
 
 // GoString is String (for %#v).
-func (k *DelegateKey) GoString() string { return k.String() }
+func (k DelegateKey) GoString() string { return k.String() }

@@ -47,6 +47,36 @@ const (
 	LightScryptP = keystore.LightScryptP
 )
 
+// MaxScryptN bounds the scrypt cost parameter accepted from a keystore file
+// (2^20 = 1 GiB of memory), so a crafted file cannot exhaust memory.
+const MaxScryptN = 1 << 20
+
+// checkKDF rejects a keystore whose KDF parameters would cost more than
+// MaxScryptN (PBKDF2 iteration counts are bounded likewise).
+func checkKDF(cj keystore.CryptoJSON) error {
+	num := func(name string) (float64, bool) {
+		v, ok := cj.KDFParams[name].(float64)
+		return v, ok
+	}
+	switch cj.KDF {
+	case "scrypt":
+		n, ok1 := num("n")
+		r, ok2 := num("r")
+		p, ok3 := num("p")
+		if !ok1 || !ok2 || !ok3 || n < 2 || n > MaxScryptN || r < 1 || r > 32 || p < 1 || p > 16 {
+			return errors.New("scrypt parameters missing or out of bounds")
+		}
+	case "pbkdf2":
+		c, ok := num("c")
+		if !ok || c < 1 || c > 1<<24 {
+			return errors.New("pbkdf2 parameters missing or out of bounds")
+		}
+	default:
+		return fmt.Errorf("unsupported KDF %.20q", cj.KDF)
+	}
+	return nil
+}
+
 // ErrKeyExists is returned when saving would overwrite an existing file.
 var ErrKeyExists = errors.New("key file already exists")
 
@@ -76,6 +106,15 @@ func EncryptDelegateKey(k *DelegateKey, passphrase string, scryptN, scryptP int)
 func DecryptDelegateKey(data []byte, passphrase string) (*DelegateKey, error) {
 	if len(data) > MaxKeystoreSize {
 		return nil, fmt.Errorf("keys: decrypt delegate key: %d bytes, more than %d", len(data), MaxKeystoreSize)
+	}
+	var outer struct {
+		Crypto keystore.CryptoJSON `json:"crypto"`
+	}
+	if err := json.Unmarshal(data, &outer); err != nil {
+		return nil, fmt.Errorf("keys: decrypt delegate key: %w", err)
+	}
+	if err := checkKDF(outer.Crypto); err != nil {
+		return nil, fmt.Errorf("keys: decrypt delegate key: %w", err)
 	}
 	key, err := keystore.DecryptKey(data, passphrase)
 	if err != nil {
@@ -117,6 +156,9 @@ func DecryptSessionKey(data []byte, passphrase string) (*SessionKey, error) {
 	pub, err := hex.DecodeString(ks.PubKey)
 	if err != nil || len(pub) != ed25519.PublicKeySize {
 		return nil, errors.New("keys: decrypt session key: bad pubkey field")
+	}
+	if err := checkKDF(ks.Crypto); err != nil {
+		return nil, fmt.Errorf("keys: decrypt session key: %w", err)
 	}
 	seed, err := keystore.DecryptDataV3(ks.Crypto, passphrase)
 	if err != nil {

@@ -97,15 +97,18 @@ func (k *SessionKey) SharedKey(peer [32]byte) ([32]byte, error) {
 }
 
 // String identifies the key by its public key only.
-func (k *SessionKey) String() string {
+func (k SessionKey) String() string {
+	if len(k.priv) != ed25519.PrivateKeySize {
+		return "SessionKey(invalid)"
+	}
 	return "SessionKey(" + hex.EncodeToString(k.priv.Public().(ed25519.PublicKey)) + ")"
 }
 
 // Format prints String for every verb, so no verb reveals the seed.
-func (k *SessionKey) Format(f fmt.State, _ rune) { fmt.Fprint(f, k.String()) }
+func (k SessionKey) Format(f fmt.State, _ rune) { fmt.Fprint(f, k.String()) }
 
 // GoString is String (for %#v).
-func (k *SessionKey) GoString() string { return k.String() }
+func (k SessionKey) GoString() string { return k.String() }
 
 // Ed25519PublicToX25519 converts an Ed25519 public key to X25519 as
 // libsodium's crypto_sign_ed25519_pk_to_curve25519 does: u = (1+y)/(1−y).
