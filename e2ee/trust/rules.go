@@ -1,0 +1,152 @@
+package trust
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/wamp-e2ee/e2ee-node/e2ee"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
+)
+
+// Match is how a Rule's URI is compared, with WAMP's semantics.
+type Match string
+
+const (
+	// MatchExact matches the URI itself.
+	MatchExact Match = "exact"
+	// MatchPrefix matches every URI that starts with the rule's URI.
+	MatchPrefix Match = "prefix"
+	// MatchWildcard matches URIs with the same number of dot-separated
+	// components, where an empty rule component matches any component
+	// ("com..update" matches "com.a.update").
+	MatchWildcard Match = "wildcard"
+)
+
+// MaxRules bounds the number of URI rules of one decider.
+const MaxRules = 4096
+
+// Rule allows roles on the URIs it matches to peers holding its
+// capabilities. When several rules match a URI, the most specific decides:
+// an exact rule, else the longest prefix rule, else the wildcard rule with
+// the most non-empty components (the first configured on a tie).
+type Rule struct {
+	URI   string `json:"uri"`
+	Match Match  `json:"match"`
+	// Roles are the roles allowed; empty allows none.
+	Roles []e2ee.Role `json:"roles"`
+	// Capabilities are the cert.Cap* bits the peer's chain must grant
+	// (all of them); 0 requires none.
+	Capabilities uint64 `json:"capabilities"`
+}
+
+// validate checks one rule.
+func (r Rule) validate() error {
+	switch r.Match {
+	case MatchExact, MatchWildcard:
+		if r.URI == "" {
+			return fmt.Errorf("%s rule needs a URI", r.Match)
+		}
+	case MatchPrefix:
+	default:
+		return fmt.Errorf("unknown match policy %.20q", r.Match)
+	}
+	for _, role := range r.Roles {
+		if !role.Valid() {
+			return fmt.Errorf("unknown role %.20q", role)
+		}
+	}
+	if r.Capabilities&cert.CapReserved != 0 {
+		return fmt.Errorf("capabilities %#x set reserved bits", r.Capabilities)
+	}
+	return nil
+}
+
+// wildcardMatches reports whether a WAMP wildcard pattern matches uri.
+func wildcardMatches(pattern, uri string) bool {
+	p, u := strings.Split(pattern, "."), strings.Split(uri, ".")
+	if len(p) != len(u) {
+		return false
+	}
+	for i := range p {
+		if p[i] != "" && p[i] != u[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// ruleSet is a validated, immutable list of rules.
+type ruleSet []Rule
+
+// newRuleSet validates and copies rules.
+func newRuleSet(rules []Rule) (ruleSet, error) {
+	if len(rules) > MaxRules {
+		return nil, fmt.Errorf("trust: %d rules, more than %d", len(rules), MaxRules)
+	}
+	out := make(ruleSet, len(rules))
+	for i, r := range rules {
+		if err := r.validate(); err != nil {
+			return nil, fmt.Errorf("trust: rule %d (%.80q): %w", i, r.URI, err)
+		}
+		r.Roles = slices.Clone(r.Roles)
+		out[i] = r
+	}
+	return out, nil
+}
+
+// find returns the most specific rule matching uri.
+func (rs ruleSet) find(uri string) (Rule, bool) {
+	var best *Rule
+	bestRank, bestLen := -1, -1
+	for i := range rs {
+		r := &rs[i]
+		rank, length := -1, 0
+		switch r.Match {
+		case MatchExact:
+			if r.URI == uri {
+				rank = 2
+			}
+		case MatchPrefix:
+			if strings.HasPrefix(uri, r.URI) {
+				rank, length = 1, len(r.URI)
+			}
+		case MatchWildcard:
+			if wildcardMatches(r.URI, uri) {
+				rank = 0
+				for _, c := range strings.Split(r.URI, ".") {
+					if c != "" {
+						length++
+					}
+				}
+			}
+		}
+		if rank > bestRank || (rank == bestRank && rank >= 0 && length > bestLen) {
+			best, bestRank, bestLen = r, rank, length
+		}
+	}
+	if best == nil {
+		return Rule{}, false
+	}
+	return *best, true
+}
+
+// check applies the rules (if any) to a URI, role and capability set and
+// returns the reason for a denial, or "" to allow.
+func (rs ruleSet) check(uri string, role e2ee.Role, caps uint64, capsKnown bool) string {
+	if len(rs) == 0 {
+		return ""
+	}
+	r, ok := rs.find(uri)
+	switch {
+	case !ok:
+		return fmt.Sprintf("no rule allows URI %.200q", uri)
+	case !slices.Contains(r.Roles, role):
+		return fmt.Sprintf("rule %.200q does not allow role %s", r.URI, role)
+	case r.Capabilities != 0 && !capsKnown:
+		return fmt.Sprintf("rule %.200q requires capabilities %#x and the chain carries none", r.URI, r.Capabilities)
+	case caps&r.Capabilities != r.Capabilities:
+		return fmt.Sprintf("rule %.200q requires capabilities %#x, chain grants %#x", r.URI, r.Capabilities, caps)
+	}
+	return ""
+}
