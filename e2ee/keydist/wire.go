@@ -1,0 +1,330 @@
+package keydist
+
+import (
+	"encoding/base64"
+	"math"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
+)
+
+// Wire form (docs/protocol.md §3.4). A request is the ArgumentsKw of the
+// CALL to the key RPC (Arguments empty); a response is the ArgumentsKw of
+// its RESULT. Binary values are []byte; on input, a JSON session's
+// "\u0000"+base64 string or a plain base64 string (nexus JSON) is also
+// accepted. Integers may arrive as any integer type or, from JSON, as an
+// integral float64 ≤ 2^53. Unknown keys are rejected.
+const (
+	kwVersion      = "v"
+	kwChainID      = "chain_id"
+	kwRegistry     = "registry"
+	kwRealm        = "realm"
+	kwKeyID        = "keyid"
+	kwURI          = "uri"
+	kwPeerType     = "peer_type"
+	kwPubKey       = "pubkey"
+	kwCerts        = "certificates"
+	kwIssued       = "issued"
+	kwNonce        = "nonce"
+	kwSignature    = "signature"
+	kwScope        = "scope"
+	kwMatch        = "match"
+	kwReqPubKey    = "request_pubkey"
+	kwReqNonce     = "request_nonce"
+	kwSecret       = "secret"
+	kwExpires      = "expires"
+	maxWireEntries = 16
+)
+
+// EncodeRequest returns the wire map of r. The chain is one CBOR byte
+// string (cert.MarshalChainCBOR). A JSON session must wrap []byte values in
+// its binary convention (nexus: serialize.BinaryData).
+func EncodeRequest(r *KeyRequest) (map[string]any, error) {
+	chain, err := cert.MarshalChainCBOR(r.Chain)
+	if err != nil {
+		return nil, fail("encode", ErrMalformed, err)
+	}
+	return map[string]any{
+		kwVersion:   uint64(Version),
+		kwChainID:   r.ChainID,
+		kwRegistry:  r.Registry.Bytes(),
+		kwRealm:     r.Realm.Bytes(),
+		kwKeyID:     r.KeyID,
+		kwURI:       r.URI,
+		kwPeerType:  string(r.Role),
+		kwPubKey:    append([]byte(nil), r.CSPubKey[:]...),
+		kwCerts:     chain,
+		kwIssued:    r.IssuedAt,
+		kwNonce:     append([]byte(nil), r.Nonce[:]...),
+		kwSignature: append([]byte(nil), r.Signature[:]...),
+	}, nil
+}
+
+// EncodeResponse returns the wire map of r (see EncodeRequest).
+func EncodeResponse(r *KeyResponse) (map[string]any, error) {
+	chain, err := cert.MarshalChainCBOR(r.Chain)
+	if err != nil {
+		return nil, fail("encode", ErrMalformed, err)
+	}
+	return map[string]any{
+		kwVersion:   uint64(Version),
+		kwChainID:   r.ChainID,
+		kwRegistry:  r.Registry.Bytes(),
+		kwRealm:     r.Realm.Bytes(),
+		kwKeyID:     r.KeyID,
+		kwScope:     r.Scope.URI,
+		kwMatch:     string(r.Scope.Match),
+		kwPeerType:  string(r.Role),
+		kwReqPubKey: append([]byte(nil), r.RequesterCSPubKey[:]...),
+		kwReqNonce:  append([]byte(nil), r.RequestNonce[:]...),
+		kwPubKey:    append([]byte(nil), r.CSPubKey[:]...),
+		kwCerts:     chain,
+		kwNonce:     append([]byte(nil), r.BoxNonce[:]...),
+		kwSecret:    append([]byte(nil), r.Box[:]...),
+		kwExpires:   r.ExpiresAt,
+		kwSignature: append([]byte(nil), r.Signature[:]...),
+	}, nil
+}
+
+// wireReader reads typed fields from a wire map, remembering the first error.
+type wireReader struct {
+	kw   map[string]any
+	seen int
+	err  error
+}
+
+func (w *wireReader) bad(field, reason string) {
+	if w.err == nil {
+		w.err = failf("decode", ErrMalformed, field+": "+reason)
+	}
+}
+
+func (w *wireReader) get(field string) (any, bool) {
+	v, ok := w.kw[field]
+	if !ok {
+		w.bad(field, "missing")
+		return nil, false
+	}
+	w.seen++
+	return v, true
+}
+
+func (w *wireReader) uint(field string, max uint64) uint64 {
+	v, ok := w.get(field)
+	if !ok {
+		return 0
+	}
+	var u uint64
+	switch x := v.(type) {
+	case uint64:
+		u = x
+	case uint32:
+		u = uint64(x)
+	case uint16:
+		u = uint64(x)
+	case uint8:
+		u = uint64(x)
+	case uint:
+		u = uint64(x)
+	case int64, int32, int16, int8, int:
+		var i int64
+		switch y := x.(type) {
+		case int64:
+			i = y
+		case int32:
+			i = int64(y)
+		case int16:
+			i = int64(y)
+		case int8:
+			i = int64(y)
+		case int:
+			i = int64(y)
+		}
+		if i < 0 {
+			w.bad(field, "negative")
+			return 0
+		}
+		u = uint64(i)
+	case float64:
+		if x < 0 || x > 1<<53 || x != math.Trunc(x) {
+			w.bad(field, "not an exact integer")
+			return 0
+		}
+		u = uint64(x)
+	default:
+		w.bad(field, "not an integer")
+		return 0
+	}
+	if u > max {
+		w.bad(field, "out of range")
+		return 0
+	}
+	return u
+}
+
+func (w *wireReader) str(field string, maxLen int) string {
+	v, ok := w.get(field)
+	if !ok {
+		return ""
+	}
+	s, ok := v.(string)
+	if !ok {
+		w.bad(field, "not a string")
+		return ""
+	}
+	if len(s) > maxLen {
+		w.bad(field, "too long")
+		return ""
+	}
+	return s
+}
+
+// bytes reads a binary field of minLen…maxLen bytes.
+func (w *wireReader) bytes(field string, minLen, maxLen int) []byte {
+	v, ok := w.get(field)
+	if !ok {
+		return nil
+	}
+	var b []byte
+	switch x := v.(type) {
+	case []byte:
+		b = x
+	case string:
+		if len(x) > 0 && x[0] == 0 {
+			x = x[1:]
+		}
+		if len(x) > base64.StdEncoding.EncodedLen(maxLen) {
+			w.bad(field, "too long")
+			return nil
+		}
+		d, err := base64.StdEncoding.DecodeString(x)
+		if err != nil {
+			w.bad(field, "not base64")
+			return nil
+		}
+		b = d
+	default:
+		w.bad(field, "not binary")
+		return nil
+	}
+	if len(b) < minLen || len(b) > maxLen {
+		w.bad(field, "wrong length")
+		return nil
+	}
+	return b
+}
+
+func (w *wireReader) fixed(field string, dst []byte) {
+	if b := w.bytes(field, len(dst), len(dst)); b != nil {
+		copy(dst, b)
+	}
+}
+
+func (w *wireReader) address(field string) (a common.Address) {
+	w.fixed(field, a[:])
+	return a
+}
+
+func (w *wireReader) chain(field string) []cert.Certificate {
+	b := w.bytes(field, 1, cert.MaxChainSize)
+	if b == nil {
+		return nil
+	}
+	c, err := cert.ParseChainCBOR(b)
+	if err != nil {
+		if w.err == nil {
+			w.err = fail("decode", ErrMalformed, err)
+		}
+		return nil
+	}
+	return c
+}
+
+func (w *wireReader) finish() error {
+	if w.err == nil && w.seen != len(w.kw) {
+		w.bad("map", "unknown keys")
+	}
+	return w.err
+}
+
+func newWireReader(kw map[string]any) (*wireReader, error) {
+	if kw == nil {
+		return nil, failf("decode", ErrMalformed, "no arguments")
+	}
+	if len(kw) > maxWireEntries {
+		return nil, failf("decode", ErrMalformed, "too many keys")
+	}
+	w := &wireReader{kw: kw}
+	if v := w.uint(kwVersion, math.MaxUint64); w.err == nil && v != Version {
+		w.bad(kwVersion, "unsupported version")
+	}
+	return w, w.err
+}
+
+// DecodeRequest parses the wire map of a key request strictly: every key
+// present with the right type and length, no unknown key, the chain
+// well-formed (cert.ParseChainCBOR), and KeyRequest.Validate. It never
+// panics; errors match ErrMalformed (or ErrRole) and never echo key material.
+func DecodeRequest(kw map[string]any) (*KeyRequest, error) {
+	w, err := newWireReader(kw)
+	if err != nil {
+		return nil, err
+	}
+	r := &KeyRequest{
+		ChainID:  w.uint(kwChainID, math.MaxUint64),
+		Registry: w.address(kwRegistry),
+		Realm:    w.address(kwRealm),
+		KeyID:    w.str(kwKeyID, 64),
+		URI:      w.str(kwURI, MaxURILength),
+		Role:     Role(w.str(kwPeerType, 16)),
+		IssuedAt: w.uint(kwIssued, math.MaxInt64),
+	}
+	w.fixed(kwPubKey, r.CSPubKey[:])
+	w.fixed(kwNonce, r.Nonce[:])
+	w.fixed(kwSignature, r.Signature[:])
+	if w.err == nil {
+		r.Chain = w.chain(kwCerts)
+	}
+	if err := w.finish(); err != nil {
+		return nil, err
+	}
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// DecodeResponse parses the wire map of a key response strictly (see
+// DecodeRequest).
+func DecodeResponse(kw map[string]any) (*KeyResponse, error) {
+	w, err := newWireReader(kw)
+	if err != nil {
+		return nil, err
+	}
+	r := &KeyResponse{
+		ChainID:   w.uint(kwChainID, math.MaxUint64),
+		Registry:  w.address(kwRegistry),
+		Realm:     w.address(kwRealm),
+		KeyID:     w.str(kwKeyID, 64),
+		Scope:     Scope{URI: w.str(kwScope, MaxURILength), Match: Match(w.str(kwMatch, 16))},
+		Role:      Role(w.str(kwPeerType, 16)),
+		ExpiresAt: w.uint(kwExpires, math.MaxInt64),
+	}
+	w.fixed(kwReqPubKey, r.RequesterCSPubKey[:])
+	w.fixed(kwReqNonce, r.RequestNonce[:])
+	w.fixed(kwPubKey, r.CSPubKey[:])
+	w.fixed(kwNonce, r.BoxNonce[:])
+	w.fixed(kwSecret, r.Box[:])
+	w.fixed(kwSignature, r.Signature[:])
+	if w.err == nil {
+		r.Chain = w.chain(kwCerts)
+	}
+	if err := w.finish(); err != nil {
+		return nil, err
+	}
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
