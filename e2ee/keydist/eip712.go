@@ -3,7 +3,6 @@ package keydist
 import (
 	"encoding/binary"
 	"encoding/hex"
-	"fmt"
 	"math/big"
 	"strconv"
 
@@ -289,13 +288,4 @@ func (r *KeyResponse) TypedData() (apitypes.TypedData, error) {
 			"expiresAt":         strconv.FormatUint(r.ExpiresAt, 10),
 		},
 	}, nil
-}
-
-// digestAPITypes is the reference digest through apitypes.TypedDataAndHash.
-func digestAPITypes(td apitypes.TypedData) (common.Hash, error) {
-	h, _, err := apitypes.TypedDataAndHash(td)
-	if err != nil {
-		return common.Hash{}, fmt.Errorf("keydist: apitypes digest: %w", err)
-	}
-	return common.BytesToHash(h), nil
 }
