@@ -1,0 +1,115 @@
+package keydist_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/fxamacker/cbor/v2"
+	"github.com/stretchr/testify/require"
+
+	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
+)
+
+// decodeWire turns fuzz input into a kwargs map: first byte 'j' → JSON,
+// anything else → CBOR (the rest of the input).
+func decodeWire(data []byte) (map[string]any, bool) {
+	if len(data) == 0 {
+		return nil, false
+	}
+	var m map[string]any
+	var err error
+	if data[0] == 'j' {
+		err = json.Unmarshal(data[1:], &m)
+	} else {
+		err = cbor.Unmarshal(data[1:], &m)
+	}
+	return m, err == nil
+}
+
+func seedWire(t testing.TB) (req, resp [][]byte) {
+	w := newWorld(t)
+	p, err := w.req.NewRequest(testKeyID, testURI, keydist.RoleSubscriber)
+	require.NoError(t, err)
+	vr, err := w.resp.VerifyRequest(context.Background(), p.Request)
+	require.NoError(t, err)
+	r, err := w.resp.Respond(vr, &w.key, w.scope, w.now.Add(3600e9))
+	require.NoError(t, err)
+	kw, err := keydist.EncodeRequest(p.Request)
+	require.NoError(t, err)
+	rkw, err := keydist.EncodeResponse(r)
+	require.NoError(t, err)
+	enc := func(m map[string]any) [][]byte {
+		c, err := cbor.Marshal(m)
+		require.NoError(t, err)
+		j, err := json.Marshal(m) // []byte → plain base64, as nexus JSON
+		require.NoError(t, err)
+		return [][]byte{append([]byte{'c'}, c...), append([]byte{'j'}, j...)}
+	}
+	return enc(kw), enc(rkw)
+}
+
+func FuzzDecodeRequest(f *testing.F) {
+	req, _ := seedWire(f)
+	for _, s := range req {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, ok := decodeWire(data)
+		if !ok {
+			return
+		}
+		r, err := keydist.DecodeRequest(m)
+		if err != nil {
+			return
+		}
+		kw, err := keydist.EncodeRequest(r)
+		require.NoError(t, err)
+		r2, err := keydist.DecodeRequest(kw)
+		require.NoError(t, err)
+		require.Equal(t, r, r2)
+	})
+}
+
+func FuzzDecodeResponse(f *testing.F) {
+	_, resp := seedWire(f)
+	for _, s := range resp {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, ok := decodeWire(data)
+		if !ok {
+			return
+		}
+		r, err := keydist.DecodeResponse(m)
+		if err != nil {
+			return
+		}
+		kw, err := keydist.EncodeResponse(r)
+		require.NoError(t, err)
+		r2, err := keydist.DecodeResponse(kw)
+		require.NoError(t, err)
+		require.Equal(t, r, r2)
+	})
+}
+
+// TestWriteFuzzCorpus (re)writes the committed seed corpus with -update.
+func TestWriteFuzzCorpus(t *testing.T) {
+	if !*update {
+		t.Skip("run with -update to rewrite testdata/fuzz")
+	}
+	req, resp := seedWire(t)
+	write := func(target string, seeds [][]byte) {
+		dir := filepath.Join("testdata", "fuzz", target)
+		require.NoError(t, os.MkdirAll(dir, 0o755))
+		for i, s := range seeds {
+			body := fmt.Sprintf("go test fuzz v1\n[]byte(%q)\n", s)
+			require.NoError(t, os.WriteFile(filepath.Join(dir, fmt.Sprintf("seed-%d", i)), []byte(body), 0o644))
+		}
+	}
+	write("FuzzDecodeRequest", req)
+	write("FuzzDecodeResponse", resp)
+}

@@ -1,0 +1,114 @@
+package keydist_test
+
+import (
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
+)
+
+var update = flag.Bool("update", false, "rewrite generated vectors and the fuzz seed corpus")
+
+const keydistVectorsPath = "../testdata/vectors/keydist.json"
+
+
+// TestVectors regenerates the deterministic example of
+// e2ee/testdata/vectors/keydist.json and compares it with the committed file.
+func TestVectors(t *testing.T) {
+	f := loadFixture(t)
+	now := testNow
+	tr := &trustRoot{root: f.del[0].Address()}
+	reqChain := f.chain3(t, 1, f.sess[6].PublicKey32(), chainOpts{})
+	respChain := f.chain3(t, 2, f.sess[7].PublicKey32(), chainOpts{})
+	q, err := keydist.NewRequester(keydist.RequesterConfig{
+		Policy: f.policy(tr, &now), Rand: fillReader(0x16),
+		Identity: keydist.Identity{Delegate: f.del[1], Session: f.sess[6], Chain: reqChain},
+	})
+	require.NoError(t, err)
+	r, err := keydist.NewResponder(keydist.ResponderConfig{
+		Policy: f.policy(tr, &now), Rand: fillReader(0x24),
+		Identity: keydist.Identity{Delegate: f.del[2], Session: f.sess[7], Chain: respChain},
+	})
+	require.NoError(t, err)
+	var key [32]byte
+	for i := range key {
+		key[i] = byte(0xa0 + i)
+	}
+	scope := keydist.Scope{URI: "com.example.topic", Match: keydist.MatchPrefix}
+	p, err := q.NewRequest(testKeyID, testURI, keydist.RoleSubscriber)
+	require.NoError(t, err)
+	vr, err := r.VerifyRequest(context.Background(), p.Request)
+	require.NoError(t, err)
+	resp, err := r.Respond(vr, &key, scope, now.Add(time.Hour))
+	require.NoError(t, err)
+	got, err := q.Open(context.Background(), p, resp)
+	require.NoError(t, err)
+	require.Equal(t, key, got)
+
+	reqDigest, err := p.Request.Digest()
+	require.NoError(t, err)
+	respDigest, err := resp.Digest()
+	require.NoError(t, err)
+	// The chain goes in the spec's JSON pair form (deterministic; the wire
+	// carries it as CBOR) with its certificate digests, which the
+	// signatures bind.
+	chainJSON := func(c []cert.Certificate) map[string]any {
+		b, err := cert.MarshalChainJSON(c, cert.FormPair)
+		require.NoError(t, err)
+		d, err := keydist.ChainDigests(c)
+		require.NoError(t, err)
+		ds := make([]string, len(d))
+		for i := range d {
+			ds[i] = hex.EncodeToString(d[i][:])
+		}
+		return map[string]any{"json": json.RawMessage(b), "digests": ds}
+	}
+	h := func(b []byte) string { return hex.EncodeToString(b) }
+	doc := map[string]any{
+		"_about": "Deterministic KeyRequest/KeyResponse example (docs/protocol.md §3). Keys from the seedphrase of " +
+			"testdata/vectors/eip712-certificates.json: root CA = delegate key 0, requester = delegate key 1 + " +
+			"session key 6, responder = delegate key 2 + session key 7. Request nonce = 16×0x16, box nonce = " +
+			"24×0x24. All binary values hex without 0x. Regenerate with go test ./e2ee/keydist -run TestVectors -update.",
+		"domain": map[string]any{
+			"typeString": keydist.DomainTypeString, "name": keydist.DomainName, "version": keydist.DomainVersion,
+			"chainId": testChainID, "verifyingContract": testRegistry.Hex(),
+			"separator": h(keydist.DomainSeparator(testChainID, testRegistry).Bytes()),
+		},
+		"key_request": map[string]any{
+			"typeString": keydist.KeyRequestTypeString, "typeHash": h(keydist.KeyRequestTypeHash().Bytes()),
+			"realm": testRealm.Hex(), "keyId": p.Request.KeyID, "uri": p.Request.URI, "role": string(p.Request.Role),
+			"csPubKey": h(p.Request.CSPubKey[:]), "certificates": chainJSON(reqChain),
+			"issuedAt": p.Request.IssuedAt, "requestNonce": h(p.Request.Nonce[:]),
+			"digest": h(reqDigest.Bytes()), "signature": h(p.Request.Signature[:]),
+			"signer": f.del[1].Address().Hex(),
+		},
+		"key_response": map[string]any{
+			"typeString": keydist.KeyResponseTypeString, "typeHash": h(keydist.KeyResponseTypeHash().Bytes()),
+			"payloadKey": h(key[:]), "uriScope": scope.URI, "match": string(scope.Match), "role": string(resp.Role),
+			"requesterCsPubKey": h(resp.RequesterCSPubKey[:]), "requestNonce": h(resp.RequestNonce[:]),
+			"csPubKey": h(resp.CSPubKey[:]), "certificates": chainJSON(respChain),
+			"boxNonce": h(resp.BoxNonce[:]), "box": h(resp.Box[:]), "boxHash": h(resp.BoxHash().Bytes()),
+			"expiresAt": resp.ExpiresAt, "digest": h(respDigest.Bytes()), "signature": h(resp.Signature[:]),
+			"signer": f.del[2].Address().Hex(),
+		},
+	}
+	out, err := json.MarshalIndent(doc, "", "  ")
+	require.NoError(t, err)
+	out = append(out, '\n')
+	if *update {
+		require.NoError(t, os.WriteFile(keydistVectorsPath, out, 0o644))
+	}
+	want, err := os.ReadFile(keydistVectorsPath)
+	require.NoError(t, err, "run with -update to create the vectors")
+	assert.JSONEq(t, string(want), string(out))
+}
+
