@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -24,18 +23,11 @@ const (
 	FormTriple
 )
 
-// decodeJSON decodes exactly one JSON value from data into v, keeping
-// numbers as json.Number.
+// decodeJSON decodes exactly one JSON value from data into v (trailing
+// data is an error). Numbers are only ever decoded from json.RawMessage by
+// uint64Field, never through float64.
 func decodeJSON(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return errors.New("trailing data after JSON value")
-	}
-	return nil
+	return json.Unmarshal(data, v)
 }
 
 // jsonFields reads message fields from a decoded JSON object.

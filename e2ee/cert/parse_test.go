@@ -41,7 +41,7 @@ func TestParseJSONRejects(t *testing.T) {
 	triple := string(v.cert(t, "spec-ex3-delegate").tripleJSON())
 	tests := []struct{ name, raw, errPart string }{
 		{"not JSON", `[`, "tuple"},
-		{"trailing data", base + `x`, "trailing"},
+		{"trailing data", base + `x`, "after top-level value"},
 		{"one element", `[` + string(v.cert(t, "spec-ex3-delegate").TypedData) + `]`, "want 2 or 3"},
 		{"four elements", `[null,null,null,null]`, "want 2 or 3"},
 		{"bad primaryType", strings.Replace(base, `"primaryType": "EIP712DelegateCertificate"`, `"primaryType": "Mail"`, 1), "primaryType"},
