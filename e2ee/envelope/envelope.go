@@ -77,7 +77,7 @@ var (
 	ErrBadSenderSignature = errors.New("e2ee: bad sender signature")
 )
 
-// WAMP error URIs proposed for the node (docs/protocol.md §1.9), one per
+// WAMP error URIs proposed for the node (docs/protocol.md §1.6), one per
 // rejection reason.
 const (
 	ErrorURIMalformed          = "wamp.e2ee.error.malformed"

@@ -93,6 +93,7 @@ type Opener struct {
 	pt    []byte
 	zbuf  []byte
 	dec   plaintext.Decoded
+	key   [KeySize]byte // copy of the current key during Open, zeroed after
 }
 
 // NewOpener returns an Opener with the given options.
@@ -151,9 +152,9 @@ func (o *Opener) Open(options map[string]any, args []any, kwargs map[string]any,
 		return Opened{}, fmt.Errorf("%w: no key lookup", ErrUnknownKey)
 	}
 
-	var key [KeySize]byte
+	key := &o.key // a field, not a local: passing a local to the interface would allocate
 	defer clear(key[:])
-	st, err := keys.LookupKey(kid, &key)
+	st, err := keys.LookupKey(kid, key)
 	if err != nil {
 		if !errors.Is(err, ErrUnknownKey) {
 			err = fmt.Errorf("%w: %w", ErrUnknownKey, err)
@@ -167,7 +168,7 @@ func (o *Opener) Open(options map[string]any, args []any, kwargs map[string]any,
 	var nonce [NonceSize]byte
 	copy(nonce[:], payload)
 	var ok bool
-	o.pt, ok = secretbox.Open(o.pt[:0], payload[NonceSize:], &nonce, &key)
+	o.pt, ok = secretbox.Open(o.pt[:0], payload[NonceSize:], &nonce, key)
 	if !ok {
 		return Opened{}, ErrBadMAC
 	}

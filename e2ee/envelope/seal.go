@@ -21,7 +21,7 @@ import (
 // last 64 bytes)).
 const SigDomain = "wamp-e2ee/v1 sender signature\x00"
 
-// Compression defaults (docs/protocol.md §1.6).
+// Compression defaults (docs/protocol.md §1.5).
 const (
 	// DefaultCompressMin is the plaintext size from which compression is
 	// tried when enabled.

@@ -1,5 +1,5 @@
 // Package plaintext implements the sealed plaintext of the e2ee payload
-// envelope (docs/protocol.md §1.4–§1.6): a CBOR map with text keys
+// envelope (docs/protocol.md §1.4, §1.5, §1.7): a CBOR map with text keys
 //
 //	{"uri": text, "kid": text, "kind": uint, "seq": uint, "ts": uint,
 //	 "args": array, "kwargs": map, ["sig": bytes(64)]}
