@@ -10,7 +10,7 @@ import {WmpCapabilities} from "./WmpCapabilities.sol";
  * authorizes a delegate key in a realm for a validity window. Writing is permissionless — each
  * issuer writes only under its own address — and cheap: one storage slot per (issuer, realm,
  * delegate). Whether the issuer's word counts is decided when reading ({authorizationStatus}):
- * realm known, root active, no root epoch or realm change since, issuer admitted with
+ * realm known, root active, no root epoch or realm change since (for every issuer), issuer admitted with
  * INTERMEDIATE_CA, no issuer revoke-all since, inside [validFrom, validUntil), not revoked.
  * @dev Any signer may also revoke a WMP/1 certificate it signed by EIP712 digest.
  */
@@ -112,9 +112,6 @@ abstract contract DelegateRegistry is RealmRegistry {
         if (a.issuedBlock <= r.epochBlock) return (AuthorizationStatus.RevokedByRootEpoch, root, 0, validUntil);
         if (issuer == root) {
             issuerCapabilities = WmpCapabilities.ALL;
-            if (a.issuedBlock <= rm.rootSetBlock) {
-                return (AuthorizationStatus.RevokedByRealmChange, root, issuerCapabilities, validUntil);
-            }
         } else {
             Admission memory ad = _admissions[_admissionKey(realm, issuer)];
             if (ad.status != AdmissionStatus.Admitted || ad.admittedBlock <= rm.rootSetBlock || ad.admittedBlock <= r.epochBlock) {
@@ -127,6 +124,9 @@ abstract contract DelegateRegistry is RealmRegistry {
             if (a.issuedBlock <= ad.revokedAllBlock) {
                 return (AuthorizationStatus.RevokedByIssuer, root, issuerCapabilities, validUntil);
             }
+        }
+        if (a.issuedBlock <= rm.rootSetBlock) {
+            return (AuthorizationStatus.RevokedByRealmChange, root, issuerCapabilities, validUntil);
         }
         if (a.revokedAt != 0) return (AuthorizationStatus.Revoked, root, issuerCapabilities, validUntil);
         if (block.timestamp < a.validFrom) return (AuthorizationStatus.NotYetValid, root, issuerCapabilities, validUntil);

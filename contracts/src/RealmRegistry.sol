@@ -62,6 +62,7 @@ abstract contract RealmRegistry is TrustrootRegistry {
         if (r.policy == AdmissionPolicy.Private) revert AdmissionPrivate(root);
         Admission storage a = _admissions[_admissionKey(realm, operator)];
         if (r.policy == AdmissionPolicy.Open) {
+            if (a.capabilities == capabilities && _isEffective(a, realm, r)) revert NoChange();
             _admit(root, r, realm, operator, a, capabilities);
             return;
         }
@@ -94,9 +95,7 @@ abstract contract RealmRegistry is TrustrootRegistry {
                 revert AdmissionNotRequested(operator, capabilities);
             }
         }
-        if (a.status == AdmissionStatus.Admitted && a.capabilities == capabilities) {
-            if (a.admittedBlock > _realms[realm].rootSetBlock && a.admittedBlock > r.epochBlock) revert NoChange();
-        }
+        if (a.capabilities == capabilities && _isEffective(a, realm, r)) revert NoChange();
         _admit(root, r, realm, operator, a, capabilities);
     }
 
@@ -144,6 +143,12 @@ abstract contract RealmRegistry is TrustrootRegistry {
         _realms[realm] = Realm({root: root, rootSetBlock: uint48(block.number)});
         uint64 seq = ++r.sequence;
         emit RealmCASet(realm, root, previous, seq);
+    }
+
+    /// @dev Whether `a` is an admission that still counts (not voided by a realm move or root epoch).
+    function _isEffective(Admission storage a, address realm, Root storage r) private view returns (bool) {
+        return a.status == AdmissionStatus.Admitted && a.admittedBlock > _realms[realm].rootSetBlock
+            && a.admittedBlock > r.epochBlock;
     }
 
     function _admit(

@@ -196,6 +196,10 @@ contract AdmissionsTest is RegistryTest {
         assertStatus(operator, realm, delegate, ITrustRegistry.AuthorizationStatus.IssuerNotAdmitted, "same block");
         _nextBlock();
         _admit(operator, INT);
+        // The authorization itself was written in the realm's set block: void for good (fail closed).
+        assertStatus(operator, realm, delegate, ITrustRegistry.AuthorizationStatus.RevokedByRealmChange, "same-block auth");
+        vm.prank(operator);
+        reg.authorize(realm, delegate, 0, 0);
         assertStatus(operator, realm, delegate, ITrustRegistry.AuthorizationStatus.Valid, "redone");
     }
 
