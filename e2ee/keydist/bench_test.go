@@ -29,6 +29,8 @@ func BenchmarkVerifyRequestCold(b *testing.B) {
 	ctx := context.Background()
 	id := keydist.Identity{Delegate: w.f.del[2], Session: w.f.sess[7], Chain: w.f.chain3(b, 2, w.f.sess[7].PublicKey32(), chainOpts{})}
 	b.ResetTimer()
+	done := reportCPU(b)
+	defer done()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		r, err := keydist.NewResponder(keydist.ResponderConfig{Policy: w.f.policy(w.trust, &w.now), Identity: id})
@@ -48,6 +50,8 @@ func BenchmarkVerifyRequestWarm(b *testing.B) {
 	_, err := w.resp.VerifyRequest(ctx, reqs[b.N])
 	require.NoError(b, err)
 	b.ResetTimer()
+	done := reportCPU(b)
+	defer done()
 	for i := 0; i < b.N; i++ {
 		if _, err := w.resp.VerifyRequest(ctx, reqs[i]); err != nil {
 			b.Fatal(err)
@@ -71,6 +75,8 @@ func BenchmarkHandleRequestWarm(b *testing.B) {
 	require.NoError(b, err)
 	exp := w.now.Add(time.Hour)
 	b.ResetTimer()
+	done := reportCPU(b)
+	defer done()
 	for i := 0; i < b.N; i++ {
 		req, err := keydist.DecodeRequest(kws[i])
 		if err != nil {
@@ -110,6 +116,8 @@ func BenchmarkOpenResponse(b *testing.B) {
 			id := keydist.Identity{Delegate: w.f.del[1], Session: w.f.sess[6], Chain: p.Request.Chain}
 			q := w.req
 			b.ResetTimer()
+			done := reportCPU(b)
+			defer done()
 			for i := 0; i < b.N; i++ {
 				if cold {
 					b.StopTimer()
@@ -131,6 +139,8 @@ func BenchmarkDecodeRequest(b *testing.B) {
 	kw, err := keydist.EncodeRequest(benchRequests(b, w, 1)[0])
 	require.NoError(b, err)
 	b.ResetTimer()
+	done := reportCPU(b)
+	defer done()
 	for i := 0; i < b.N; i++ {
 		if _, err := keydist.DecodeRequest(kw); err != nil {
 			b.Fatal(err)
