@@ -109,7 +109,7 @@ const (
 	ErrorURILowOrderKey   = "wamp.e2ee.error.key_request.unsafe_key"
 	// ErrorURIUnknownKey is for the node: the key id is not one it serves.
 	ErrorURIUnknownKey = "wamp.e2ee.error.key_request.unknown_key"
-	ErrorURIInternal      = "wamp.e2ee.error.key_request.internal"
+	ErrorURIInternal   = "wamp.e2ee.error.key_request.internal"
 )
 
 // ErrorURI maps an error of VerifyRequest (or of the node's own checks) to

@@ -55,7 +55,9 @@ func TestResponseRejections(t *testing.T) {
 			r.Scope = keydist.Scope{URI: "com.example.other", Match: keydist.MatchPrefix}
 			resignResponse(t, r, w.f.del[2])
 		}, keydist.ErrScope},
-		{"expired", func(t *testing.T, w *world, p *keydist.Pending, r *keydist.KeyResponse) { w.now = w.now.Add(time.Minute) }, keydist.ErrExpired},
+		{"expired", func(t *testing.T, w *world, p *keydist.Pending, r *keydist.KeyResponse) {
+			w.now = w.now.Add(time.Minute)
+		}, keydist.ErrExpired},
 		{"wrong responder role", func(t *testing.T, w *world, p *keydist.Pending, r *keydist.KeyResponse) {
 			r.Role = keydist.RoleCallee
 			resignResponse(t, r, w.f.del[2])

@@ -20,7 +20,6 @@ var update = flag.Bool("update", false, "rewrite generated vectors and the fuzz 
 
 const keydistVectorsPath = "../testdata/vectors/keydist.json"
 
-
 // TestVectors regenerates the deterministic example of
 // e2ee/testdata/vectors/keydist.json and compares it with the committed file.
 func TestVectors(t *testing.T) {
@@ -111,4 +110,3 @@ func TestVectors(t *testing.T) {
 	require.NoError(t, err, "run with -update to create the vectors")
 	assert.JSONEq(t, string(want), string(out))
 }
-
