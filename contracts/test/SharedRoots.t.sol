@@ -339,4 +339,38 @@ contract SharedRootsTest is RegistryTest {
         assertStatus(shared, realm, delegate, ITrustRegistry.AuthorizationStatus.RevokedByRootEpoch, "epoch voids root's");
         assertStatus(operator, realm, stranger, ITrustRegistry.AuthorizationStatus.RevokedByRootEpoch, "epoch voids operator's");
     }
+    // ------------------------------------------------------------------ fuzz: thresholds
+
+    /// @dev For any n ≤ 32 and 1 ≤ M ≤ n, in any order of distinct members, the action executes
+    /// exactly at the M-th approval; repeated approvals never count twice; non-members never count.
+    function testFuzz_ExecutesExactlyAtMthDistinctApproval(uint8 n, uint8 m, uint256 seed) public {
+        n = uint8(bound(n, 1, 32));
+        m = uint8(bound(m, 1, n));
+        (, address[] memory ms) = _memberKeys(n, 300);
+        address s = _registerShared(stranger, SALT, ms, m, OPEN);
+        // A random order of the members (Fisher-Yates driven by the seed).
+        for (uint256 i = n - 1; i > 0; --i) {
+            uint256 j = uint256(keccak256(abi.encode(seed, i))) % (i + 1);
+            (ms[i], ms[j]) = (ms[j], ms[i]);
+        }
+        bytes memory data = abi.encodeCall(reg.bumpEpoch, ());
+        bytes32 id = reg.rootActionId(s, data);
+        for (uint256 k = 0; k < m; ++k) {
+            vm.prank(ms[k]);
+            bool executed = reg.approveRootAction(s, data);
+            assertEq(executed, k + 1 == m, "executes exactly at the M-th approval");
+            assertEq(reg.getRoot(s).epoch, k + 1 == m ? 1 : 0, "acted only at M");
+            if (k + 1 < m) {
+                assertEq(reg.approvalsOf(s, data), k + 1, "count");
+                // The same member again: rejected, not counted.
+                vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.AlreadyApproved.selector, ms[k], id));
+                vm.prank(ms[k]);
+                reg.approveRootAction(s, data);
+                vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.NotMember.selector, root, s));
+                vm.prank(root);
+                reg.approveRootAction(s, data);
+            }
+        }
+        assertEq(reg.approvalsOf(s, data), 0, "reset after execution");
+    }
 }
