@@ -30,19 +30,7 @@ abstract contract TrustrootRegistry is RelayedActor {
      */
     function registerRoot(AdmissionPolicy policy) external {
         address root = _actor();
-        if (_roots[root].kind != RootKind.None) revert RootExists(root);
-        _roots[root] = Root({
-            kind: RootKind.Standalone,
-            status: RootStatus.Active,
-            policy: policy,
-            threshold: 0,
-            memberCount: 0,
-            epoch: 0,
-            epochBlock: 0,
-            sequence: 1,
-            configVersion: 0
-        });
-        emit RootRegistered(root, RootKind.Standalone, policy, root, 1);
+        _createRoot(root, RootKind.Standalone, policy, root);
     }
 
     /**
@@ -59,19 +47,7 @@ abstract contract TrustrootRegistry is RelayedActor {
     {
         address registrar = _actor();
         root = sharedRootAddress(registrar, salt);
-        if (_roots[root].kind != RootKind.None) revert RootExists(root);
-        _roots[root] = Root({
-            kind: RootKind.Shared,
-            status: RootStatus.Active,
-            policy: policy,
-            threshold: 0,
-            memberCount: 0,
-            epoch: 0,
-            epochBlock: 0,
-            sequence: 1,
-            configVersion: 0
-        });
-        emit RootRegistered(root, RootKind.Shared, policy, registrar, 1);
+        _createRoot(root, RootKind.Shared, policy, registrar);
         _setMembers(root, members, threshold);
     }
 
@@ -201,6 +177,23 @@ abstract contract TrustrootRegistry is RelayedActor {
     }
 
     // ------------------------------------------------------------------ internals
+
+    /// @dev Creates an active root record with sequence 1; reverts if `root` exists.
+    function _createRoot(address root, RootKind kind, AdmissionPolicy policy, address registrar) private {
+        if (_roots[root].kind != RootKind.None) revert RootExists(root);
+        _roots[root] = Root({
+            kind: kind,
+            status: RootStatus.Active,
+            policy: policy,
+            threshold: 0,
+            memberCount: 0,
+            epoch: 0,
+            epochBlock: 0,
+            sequence: 1,
+            configVersion: 0
+        });
+        emit RootRegistered(root, kind, policy, registrar, 1);
+    }
 
     /// @dev Requires `root` to exist and be active; returns its storage record.
     function _activeRoot(address root) internal view returns (Root storage r) {
