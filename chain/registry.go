@@ -2,7 +2,10 @@ package chain
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"math/big"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -25,9 +28,13 @@ type Registry struct {
 	backend        DeployBackend
 	bound          *bind.BoundContract
 	receiptTimeout time.Duration
+	confirmations  uint64
+	chainMu        sync.Mutex
+	chainID        *big.Int
 }
 
-// NewRegistry connects to the registry at address over backend.
+// NewRegistry connects to the registry at address over backend, counting a write as done when
+// its receipt is in (no further confirmations; see [Backend.Registry] and [Registry.SetConfirmations]).
 func NewRegistry(backend DeployBackend, address common.Address) *Registry {
 	b := bindings.NewTrustRegistry()
 	return &Registry{
@@ -42,6 +49,33 @@ func NewRegistry(backend DeployBackend, address common.Address) *Registry {
 // Address returns the registry's address.
 func (r *Registry) Address() common.Address { return r.address }
 
+// SetReceiptTimeout bounds how long each write waits for its receipt and confirmations
+// (default [DefaultReceiptTimeout]). Call it before sharing r between goroutines.
+func (r *Registry) SetReceiptTimeout(d time.Duration) { r.receiptTimeout = d }
+
+// SetConfirmations makes each write wait until n further blocks are built on the block that
+// included it (and checks that the receipt is still there). Call it before sharing r.
+func (r *Registry) SetConfirmations(n uint64) { r.confirmations = n }
+
+// ChainID returns the id of the chain the registry is on, read once from the backend.
+func (r *Registry) ChainID(ctx context.Context) (*big.Int, error) {
+	r.chainMu.Lock()
+	defer r.chainMu.Unlock()
+	if r.chainID != nil {
+		return new(big.Int).Set(r.chainID), nil
+	}
+	reader, ok := r.backend.(ethereum.ChainIDReader)
+	if !ok {
+		return nil, errors.New("registry: backend cannot report its chain id")
+	}
+	id, err := reader.ChainID(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("registry: read chain id: %w", err)
+	}
+	r.chainID = id
+	return new(big.Int).Set(id), nil
+}
+
 // Transact sends calldata (packed with r.ABI) signed by opts and waits for its receipt. A call
 // the registry rejects returns a *RevertError naming the custom error (revert reasons surface
 // at gas estimation); a mined but failed transaction returns an error with its hash.
@@ -52,16 +86,47 @@ func (r *Registry) Transact(ctx context.Context, opts *bind.TransactOpts, callda
 	if err != nil {
 		return nil, fmt.Errorf("registry transaction: %w", DecodeRevert(err))
 	}
+	return r.wait(ctx, tx.Hash())
+}
+
+// wait waits for the receipt of hash and then for r.confirmations blocks on top of it, up to
+// r.receiptTimeout.
+func (r *Registry) wait(ctx context.Context, hash common.Hash) (*types.Receipt, error) {
 	waitCtx, cancel := context.WithTimeout(ctx, r.receiptTimeout)
 	defer cancel()
-	receipt, err := bind.WaitMined(waitCtx, r.backend, tx.Hash())
+	receipt, err := bind.WaitMined(waitCtx, r.backend, hash)
 	if err != nil {
-		return nil, fmt.Errorf("registry transaction %s: wait for receipt: %w", tx.Hash().Hex(), err)
+		return nil, fmt.Errorf("registry transaction %s: wait for receipt: %w", hash.Hex(), err)
 	}
 	if receipt.Status != types.ReceiptStatusSuccessful {
-		return receipt, fmt.Errorf("registry transaction %s failed in block %d (gas used %d)", tx.Hash().Hex(), receipt.BlockNumber, receipt.GasUsed)
+		return receipt, fmt.Errorf("registry transaction %s failed in block %d (gas used %d)", hash.Hex(), receipt.BlockNumber, receipt.GasUsed)
 	}
-	return receipt, nil
+	if r.confirmations == 0 {
+		return receipt, nil
+	}
+	heads, ok := r.backend.(ethereum.BlockNumberReader)
+	if !ok {
+		return receipt, fmt.Errorf("registry transaction %s: backend cannot report block numbers to count confirmations", hash.Hex())
+	}
+	want := receipt.BlockNumber.Uint64() + r.confirmations
+	tick := time.NewTicker(200 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		head, err := heads.BlockNumber(waitCtx)
+		if err == nil && head >= want {
+			break
+		}
+		select {
+		case <-waitCtx.Done():
+			return receipt, fmt.Errorf("registry transaction %s: wait for %d confirmations (block %d): %w", hash.Hex(), r.confirmations, want, waitCtx.Err())
+		case <-tick.C:
+		}
+	}
+	again, err := r.backend.TransactionReceipt(waitCtx, hash)
+	if err != nil || again.BlockHash != receipt.BlockHash {
+		return receipt, fmt.Errorf("registry transaction %s: block %s left the canonical chain before %d confirmations (%v)", hash.Hex(), receipt.BlockHash.Hex(), r.confirmations, err)
+	}
+	return again, nil
 }
 
 // Call runs calldata as a read-only call at the latest block and returns the raw result;

@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
 	"github.com/ethereum/go-ethereum/node"
+	"github.com/ethereum/go-ethereum/rpc"
 )
 
 // SimulatedChainID is the chain id of every [SimulatedChain] (go-ethereum's simulated backend).
@@ -52,6 +53,15 @@ func (s *SimulatedChain) Commit() common.Hash {
 	s.client.mu.Lock()
 	defer s.client.mu.Unlock()
 	return s.backend.Commit()
+}
+
+// RPCClient returns the in-process JSON-RPC client of the chain, for batched calls
+// (rpc.Client.BatchCallContext). Transactions sent through it are not mined automatically.
+func (s *SimulatedChain) RPCClient() *rpc.Client {
+	if c, ok := s.backend.Client().(interface{ Client() *rpc.Client }); ok {
+		return c.Client()
+	}
+	return nil
 }
 
 // Close stops the chain.
