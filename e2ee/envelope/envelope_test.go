@@ -154,10 +154,10 @@ func TestPayloadEncodings(t *testing.T) {
 	f := newFixture(t, SealOptions{}, OpenOptions{})
 	d := Delivery{URI: testURI, Kind: e2ee.KindPublish}
 	enc := map[string]func([]byte) any{
-		"bytes":              func(p []byte) any { return p },
-		"nul+base64":         func(p []byte) any { return "\x00" + base64.StdEncoding.EncodeToString(p) },
-		"base64":             func(p []byte) any { return base64.StdEncoding.EncodeToString(p) },
-		"base64 unpadded":    func(p []byte) any { return base64.RawStdEncoding.EncodeToString(p) },
+		"bytes":               func(p []byte) any { return p },
+		"nul+base64":          func(p []byte) any { return "\x00" + base64.StdEncoding.EncodeToString(p) },
+		"base64":              func(p []byte) any { return base64.StdEncoding.EncodeToString(p) },
+		"base64 unpadded":     func(p []byte) any { return base64.RawStdEncoding.EncodeToString(p) },
 		"nul+base64 unpadded": func(p []byte) any { return "\x00" + base64.RawStdEncoding.EncodeToString(p) },
 	}
 	for name, fn := range enc {
@@ -257,6 +257,18 @@ func TestSealAppendsAndIsFresh(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []byte("hdr"), a[:3])
 	assert.NotEqual(t, a[3:3+NonceSize], b[:NonceSize], "fresh nonce per message")
+
+	// Across several refills of the Sealer's batch of random bytes.
+	seen := map[string]bool{}
+	for range 5 * nonceBatch {
+		f.key.Seq++
+		p, err := f.sealer.Seal(nil, &f.key, m)
+		require.NoError(t, err)
+		n := string(p[:NonceSize])
+		require.False(t, seen[n], "nonce repeated")
+		require.NotEqual(t, make([]byte, NonceSize), p[:NonceSize])
+		seen[n] = true
+	}
 }
 
 func TestSealAllocs(t *testing.T) {
@@ -271,6 +283,24 @@ func TestSealAllocs(t *testing.T) {
 		}
 	})
 	assert.Zero(t, allocs)
+	// Open: the plaintext buffer, the args slice and the interface boxing of
+	// the byte-string argument.
+	opts0 := PutOptions(nil, f.key.ID, "")
+	args := []any{buf}
+	f.key.Seq = 1 << 40
+	allocs = testing.AllocsPerRun(100, func() {
+		f.key.Seq++
+		var err error
+		if buf, err = f.sealer.Seal(buf[:0], &f.key, m); err != nil {
+			t.Fatal(err)
+		}
+		args[0] = buf
+		if _, err := f.open(opts0, args, Delivery{URI: testURI, Kind: e2ee.KindPublish}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	assert.LessOrEqual(t, allocs, 4.0, "seal+open")
+
 	// Storing the key id string in the options map boxes it: one small
 	// allocation, nothing else.
 	opts := map[string]any{}

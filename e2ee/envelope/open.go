@@ -51,7 +51,9 @@ type Delivery struct {
 }
 
 // Opened is a successfully opened message. Args and Kwargs never alias the
-// Opener's buffers.
+// Opener's buffers or the payload; byte strings in Args may share one
+// freshly allocated buffer holding the decrypted plaintext (each with its
+// capacity capped at its length, so appending to one never touches another).
 type Opened struct {
 	Args   []any
 	Kwargs map[string]any
@@ -90,8 +92,6 @@ type Opener struct {
 	max   int
 	unz   plaintext.Decompressor
 	b64   []byte
-	pt    []byte
-	zbuf  []byte
 	dec   plaintext.Decoded
 	key   [KeySize]byte // copy of the current key during Open, zeroed after
 }
@@ -167,20 +167,18 @@ func (o *Opener) Open(options map[string]any, args []any, kwargs map[string]any,
 
 	var nonce [NonceSize]byte
 	copy(nonce[:], payload)
-	var ok bool
-	o.pt, ok = secretbox.Open(o.pt[:0], payload[NonceSize:], &nonce, key)
+	// Decrypt into a fresh buffer: decoded byte strings alias it, which
+	// saves copying them, and it is never reused.
+	pt, ok := secretbox.Open(make([]byte, 0, len(payload)-Overhead), payload[NonceSize:], &nonce, key)
 	if !ok {
 		return Opened{}, ErrBadMAC
 	}
-
-	pt := o.pt
 	compressed := plaintext.IsCompressed(pt)
 	if compressed {
-		o.zbuf, err = o.unz.Decompress(o.zbuf[:0], pt, o.max)
+		pt, err = o.unz.Decompress(nil, pt, o.max)
 		if err != nil {
 			return Opened{}, fmt.Errorf("%w: %w", ErrMalformedPlaintext, err)
 		}
-		pt = o.zbuf
 	}
 	dec := &o.dec
 	if err := o.codec.Decode(pt, dec); err != nil {

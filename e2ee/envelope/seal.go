@@ -104,7 +104,15 @@ type Sealer struct {
 	pt    []byte
 	cz    []byte
 	nonce [NonceSize]byte
+	// rnd buffers crypto/rand output for nonceBatch nonces; rnd[rndOff:] is
+	// unused. Each nonce is taken once and the buffer is refilled after.
+	rnd    [nonceBatch * NonceSize]byte
+	rndOff int
 }
+
+// nonceBatch is how many nonces a Sealer draws from crypto/rand at once
+// (one getrandom call per batch instead of per message).
+const nonceBatch = 32
 
 // NewSealer returns a Sealer with the given options.
 func NewSealer(opts SealOptions) (*Sealer, error) {
@@ -178,16 +186,29 @@ func (s *Sealer) Seal(dst []byte, key *SealKey, m *Message) ([]byte, error) {
 			pt = s.cz
 		}
 	}
-	if s.opts.Rand != nil {
-		_, err = io.ReadFull(s.opts.Rand, s.nonce[:])
-	} else {
-		_, err = rand.Read(s.nonce[:])
-	}
-	if err != nil {
+	if err := s.nextNonce(); err != nil {
 		return dst, fmt.Errorf("envelope: seal: nonce: %w", err)
 	}
 	dst = append(dst, s.nonce[:]...)
 	return secretbox.Seal(dst, pt, &s.nonce, &key.Key), nil
+}
+
+// nextNonce fills s.nonce with fresh random bytes.
+func (s *Sealer) nextNonce() error {
+	if s.opts.Rand != nil {
+		_, err := io.ReadFull(s.opts.Rand, s.nonce[:])
+		return err
+	}
+	if s.rndOff == 0 || s.rndOff == len(s.rnd) {
+		if _, err := rand.Read(s.rnd[:]); err != nil {
+			return err
+		}
+		s.rndOff = 0
+	}
+	copy(s.nonce[:], s.rnd[s.rndOff:])
+	clear(s.rnd[s.rndOff : s.rndOff+NonceSize])
+	s.rndOff += NonceSize
+	return nil
 }
 
 // signDigest returns SHA-512(SigDomain ‖ signed).

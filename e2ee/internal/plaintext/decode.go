@@ -1,7 +1,6 @@
 package plaintext
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"unicode/utf8"
@@ -88,7 +87,9 @@ const (
 	fRequired = fURI | fKID | fKind | fSeq | fTS | fArgs | fKwargs
 )
 
-// Decode parses a plain (uncompressed) plaintext map strictly into d. It
+// Decode parses a plain (uncompressed) plaintext map strictly into d. Byte
+// strings in d.Args may alias b (with their capacity capped at their length),
+// so b must not be modified or reused while they are in use. It
 // rejects: anything but a definite map of 7 or 8 entries as the only item;
 // unknown, duplicate or missing keys; "sig" anywhere but last or of a length
 // other than 64; seq = 0; kind or seq or ts not an unsigned integer; args not
@@ -283,7 +284,7 @@ func (c *Codec) decodeArgsFast(b []byte) (args []any, n int, ok bool) {
 			}
 			s := b[off+h : off+h+int(v)]
 			if m == majorBytes {
-				args[i] = bytes.Clone(s)
+				args[i] = s[:len(s):len(s)] // aliases b, capacity capped
 				if len(s) == 0 {
 					args[i] = []byte{}
 				}
