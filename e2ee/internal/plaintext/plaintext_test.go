@@ -128,8 +128,12 @@ func TestDecodeRejects(t *testing.T) {
 		"uri not text":      mod(func(b []byte) []byte { b[5] = 0x41; return b }),
 		"huge string":       {0xa7, 0x63, 'u', 'r', 'i', 0x7b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff},
 		"kwargs indefinite": mod(func(b []byte) []byte { b[len(b)-1] = 0xbf; return append(b, 0xff) }),
-		"args indefinite":   mod(func(b []byte) []byte { i := bytes.Index(b, []byte("args")); b[i+4] = 0x9f; return append(b[:i+5], append([]byte{0xff}, b[i+5:]...)...) }),
-		"invalid utf8 uri":  mod(func(b []byte) []byte { b[5] = 0xff; return b }),
+		"args indefinite": mod(func(b []byte) []byte {
+			i := bytes.Index(b, []byte("args"))
+			b[i+4] = 0x9f
+			return append(b[:i+5], append([]byte{0xff}, b[i+5:]...)...)
+		}),
+		"invalid utf8 uri": mod(func(b []byte) []byte { b[5] = 0xff; return b }),
 	}
 	for name, b := range tests {
 		t.Run(name, func(t *testing.T) {
