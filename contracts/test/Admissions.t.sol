@@ -51,11 +51,10 @@ contract AdmissionsTest is RegistryTest {
         assertStatus(operator, realm, delegate, ITrustRegistry.AuthorizationStatus.RevokedByIssuer, "not revived");
     }
 
-    /// @dev BUG (reported, fails until fixed): under Open, requesting admission again with the same
-    /// capabilities while validly admitted is a no-op that still writes, emits OperatorAdmitted and
-    /// consumes a root sequence number; {admitOperator} rejects the same case with NoChange, and
-    /// ITrustRegistry promises "no event for a no-op: a call that would not change state reverts".
-    function test_Bug_Open_RepeatedRequestIsANoOpButEmits() public {
+    /// @dev Regression (found by this test, fixed in 38ef88f): under Open, requesting admission again
+    /// with the same capabilities while validly admitted was a no-op that still emitted
+    /// OperatorAdmitted and consumed a root sequence number.
+    function test_RevertWhen_Open_RepeatedRequestIsNoChange() public {
         _rootWithRealm(OPEN);
         vm.prank(operator);
         reg.requestAdmission(realm, INT);
@@ -65,6 +64,16 @@ contract AdmissionsTest is RegistryTest {
         vm.prank(operator);
         reg.requestAdmission(realm, INT);
         assertEq(_seq(root), seq, "no sequence consumed");
+        // Other capabilities, or after the admission was voided by an epoch, it is a change again.
+        vm.prank(operator);
+        reg.requestAdmission(realm, INT_RELAY);
+        _nextBlock();
+        vm.prank(root);
+        reg.bumpEpoch();
+        _nextBlock();
+        vm.prank(operator);
+        reg.requestAdmission(realm, INT_RELAY);
+        assertEq(reg.getAdmission(realm, operator).admittedBlock, block.number, "re-admitted after the epoch");
     }
 
     // ------------------------------------------------------------------ Permissioned

@@ -64,7 +64,7 @@ contract InvariantsTest is Test {
     }
 
     /// @dev An authorization written before its realm moved to another Realm-CA is never Valid again.
-    /// Fails on the current contracts (see Realms.t.sol test_Bug_MoveRealm_ReadmissionRevivesOldOperatorAuthorization).
+    /// (Failed before 38ef88f: see Realms.t.sol test_MoveRealm_ReadmissionDoesNotReviveOldOperatorAuthorization.)
     function invariant_RealmMovedAuthorizationNeverValid() public view {
         (bool found,, uint8 killed) = handler.firstKilledButValid(handler.MOVED(), 0);
         assertFalse(found, string.concat("realm moved but Valid, reasons ", vm.toString(uint256(killed))));

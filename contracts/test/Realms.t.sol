@@ -180,10 +180,10 @@ contract RealmsTest is RegistryTest {
         assertStatus(root, realm, delegate, ITrustRegistry.AuthorizationStatus.RevokedByRealmChange, "same block");
     }
 
-    /// @dev BUG (reported, fails until fixed): operator authorizations written under the previous
-    /// Realm-CA revive when the new Realm-CA admits the operator, because {authorizationStatus} only
-    /// compares `issuedBlock` with `rootSetBlock` for the root itself. Expected: RevokedByRealmChange.
-    function test_Bug_MoveRealm_ReadmissionRevivesOldOperatorAuthorization() public {
+    /// @dev Regression (found by this test, fixed in 38ef88f): operator authorizations written under
+    /// the previous Realm-CA revived when the new Realm-CA admitted the operator, because
+    /// {authorizationStatus} compared `issuedBlock` with `rootSetBlock` only for the root itself.
+    function test_MoveRealm_ReadmissionDoesNotReviveOldOperatorAuthorization() public {
         _rootWithRealm(PRIVATE);
         _registerRoot(root2, PRIVATE);
         _admit(operator, Caps.INTERMEDIATE_CA);
@@ -201,5 +201,37 @@ contract RealmsTest is RegistryTest {
             ITrustRegistry.AuthorizationStatus.RevokedByRealmChange,
             "an authorization issued under the previous Realm-CA must stay void"
         );
+    }
+
+    /// @dev The same for a realm that moves away and back to the same root, which re-admits the operator.
+    function test_MoveRealmAndBack_ReadmissionDoesNotReviveOldOperatorAuthorization() public {
+        _rootWithRealm(PRIVATE);
+        _registerRoot(root2, PRIVATE);
+        _admit(operator, Caps.INTERMEDIATE_CA);
+        vm.prank(operator);
+        reg.authorize(realm, delegate, 0, 0);
+        _nextBlock();
+        _setRealm(realm, root2);
+        _nextBlock();
+        _setRealm(realm, root);
+        _nextBlock();
+        _admit(operator, Caps.INTERMEDIATE_CA);
+        assertStatus(operator, realm, delegate, ITrustRegistry.AuthorizationStatus.RevokedByRealmChange, "stays void");
+    }
+
+    /// @dev An operator authorization written before the realm had any Realm-CA never counts (fail closed).
+    function test_AuthorizationBeforeFirstRealmCA_IsVoid() public {
+        _registerRoot(root, PRIVATE);
+        vm.prank(operator);
+        reg.authorize(realm, delegate, 0, 0);
+        vm.prank(root);
+        reg.authorize(realm, stranger, 0, 0);
+        assertStatus(operator, realm, delegate, ITrustRegistry.AuthorizationStatus.UnknownRealm, "no realm yet");
+        _nextBlock();
+        _setRealm(realm, root);
+        _nextBlock();
+        _admit(operator, Caps.INTERMEDIATE_CA);
+        assertStatus(operator, realm, delegate, ITrustRegistry.AuthorizationStatus.RevokedByRealmChange, "operator's");
+        assertStatus(root, realm, stranger, ITrustRegistry.AuthorizationStatus.RevokedByRealmChange, "root's");
     }
 }
