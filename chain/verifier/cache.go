@@ -1,0 +1,110 @@
+package verifier
+
+import (
+	"crypto/sha256"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/wamp-e2ee/e2ee-node/chain"
+)
+
+// key is what a verdict was decided on.
+type key struct {
+	issuer, realm, delegate common.Address
+	// digests is SHA-256 over the chain's certificate digests in order.
+	digests [32]byte
+}
+
+func digestsHash(ds []common.Hash) [32]byte {
+	h := sha256.New()
+	for i := range ds {
+		h.Write(ds[i][:])
+	}
+	var out [32]byte
+	h.Sum(out[:0])
+	return out
+}
+
+// facts is what one batched read established.
+type facts struct {
+	auth chain.Authorization
+	// confirmed is the status at head−confirmations (== auth.Status without confirmations).
+	confirmed chain.AuthorizationStatus
+	// revoked is the index of the first revoked certificate, -1 if none.
+	revoked int
+	block   uint64
+}
+
+// entry is a cached verdict.
+type entry struct {
+	key
+	facts
+	root    common.Address // the realm's root as read (or expected, if none)
+	digests []common.Hash
+}
+
+// matches reports whether an invalidation scope covers e. Zero fields match anything.
+type scope struct {
+	root, realm, issuer, delegate common.Address
+	digest                        common.Hash
+}
+
+func (s scope) matches(e *entry) bool {
+	if s.root != (common.Address{}) && s.root != e.root {
+		return false
+	}
+	if s.realm != (common.Address{}) && s.realm != e.realm {
+		return false
+	}
+	if s.issuer != (common.Address{}) && s.issuer != e.issuer {
+		return false
+	}
+	if s.delegate != (common.Address{}) && s.delegate != e.delegate {
+		return false
+	}
+	if s.digest != (common.Hash{}) {
+		for _, d := range e.digests {
+			if d == s.digest {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// invalidate drops every entry in scope (all of them for the zero scope) and bumps the
+// trust-state version. It returns how many were dropped.
+func (v *Verifier) invalidate(s scope) int {
+	v.mu.Lock()
+	n := 0
+	if s == (scope{}) {
+		n = len(v.entries)
+		clear(v.entries)
+	} else {
+		for k, e := range v.entries {
+			if s.matches(e) {
+				delete(v.entries, k)
+				n++
+			}
+		}
+	}
+	v.gen.Add(1)
+	v.mu.Unlock()
+	v.stats.invalidated.Add(uint64(n))
+	return n
+}
+
+// store caches e unless an invalidation happened since gen was sampled.
+func (v *Verifier) store(e *entry, gen uint64) bool {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.gen.Load() != gen {
+		return false
+	}
+	if len(v.entries) >= v.cfg.MaxEntries {
+		clear(v.entries)
+	}
+	v.entries[e.key] = e
+	return true
+}

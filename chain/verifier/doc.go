@@ -1,0 +1,44 @@
+// Package verifier is the on-chain trust decision of e2ee-node: a [Verifier] implements
+// e2ee.TrustDecider from the state of the TrustRegistry, with a cache of verdicts that registry
+// events invalidate.
+//
+// # Decision
+//
+// For a verified certificate chain (package e2ee/cert) and a request (realm, URI, role) the
+// verifier establishes the delegate's issuer — A_1's issuer for a chain with authorities; for a
+// lone delegate certificate the request's IssuerHint, else the trustroot configured for the
+// realm — and asks the registry, in ONE batched JSON-RPC round trip (rpc.BatchCallContext):
+//
+//   - authorizationStatus(issuer, realm, delegate): the registry's whole rule set (authorization
+//     exists, realm known, root active, no epoch bump / realm move / removal / issuer revoke-all
+//     since, issuer admitted with INTERMEDIATE_CA, not revoked, inside the validity window);
+//   - certificateRevokedAt(signer, digest) for every certificate of the chain;
+//   - with confirmations c > 0, authorizationStatus again at block head−c, so that a new
+//     authorization counts only once confirmed while a revocation counts at once;
+//   - eth_blockNumber, the block the verdict is attributed to.
+//
+// The realm's root must equal the trustroot configured for the realm (and the chain's own root
+// when the chain carries one); certificates must name this chain and registry; optional role
+// capabilities must be granted by the issuer (and by the chain). A definite no wraps
+// e2ee.ErrUntrusted and, through *[UntrustedError], names the AuthorizationStatus reason.
+//
+// # Cache, invalidation and staleness
+//
+// Verdicts (positive and negative, except NotYetValid) are cached under (issuer, realm,
+// delegate, SHA-256 of the chain's certificate digests). A background follower invalidates
+// them from registry events: over a log subscription on websocket, IPC and the simulated chain,
+// by polling eth_getLogs over HTTP. Root-level events carry a per-root sequence; a gap drops
+// every verdict of that root. Delegate-level events carry none and are followed by block; after
+// a reconnect the follower backfills with eth_getLogs from the last block it processed. A
+// reorganisation (a head whose parent is not the previous head, a removed log, or a changed
+// hash at the last processed block) drops the whole cache.
+//
+// A cached verdict is used only while the follower is in sync, has heard from the endpoint
+// within MaxStaleTime, and the verdict is at most MaxStaleBlocks blocks old. Otherwise the
+// verifier re-reads; if that fails it fails closed with an error wrapping
+// e2ee.ErrTrustUnavailable and [ErrUnreachable] (no verdict at all) or [ErrStale] (a verdict
+// exists but is too old to use).
+//
+// Revocations seen in events are reported to Config.OnRevocation so that the node can rotate
+// keys the revoked delegate may hold.
+package verifier

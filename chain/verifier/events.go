@@ -1,0 +1,243 @@
+package verifier
+
+import (
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+)
+
+// RevocationKind says what a Revocation revoked.
+type RevocationKind uint8
+
+const (
+	// RevokedDelegate: Issuer revoked Delegate in Realm (DelegateRevoked).
+	RevokedDelegate RevocationKind = iota + 1
+	// RevokedAllDelegates: Issuer revoked all its delegates in Realm (DelegatesRevokedAll).
+	RevokedAllDelegates
+	// RevokedByEpoch: Root revoked everything it issued so far (RootEpochBumped).
+	RevokedByEpoch
+	// RetiredRoot: Root retired; nothing it issued counts (RootRetired).
+	RetiredRoot
+	// RemovedOperator: operator Issuer was removed from Realm of Root (OperatorRemoved).
+	RemovedOperator
+	// RevokedCertificate: Issuer (the signer) revoked the certificate Digest (CertificateRevoked).
+	RevokedCertificate
+	// MovedRealm: Realm moved away from Root (its previous Realm-CA) (RealmCASet).
+	MovedRealm
+	// Resync: the verifier dropped verdicts without seeing each event (reorganisation, a root
+	// sequence gap — Root is set — or an outage longer than the backfill window): anything may
+	// have been revoked.
+	Resync
+)
+
+var kindNames = [...]string{"", "RevokedDelegate", "RevokedAllDelegates", "RevokedByEpoch", "RetiredRoot", "RemovedOperator", "RevokedCertificate", "MovedRealm", "Resync"}
+
+// String names the kind.
+func (k RevocationKind) String() string {
+	if int(k) < len(kindNames) && k != 0 {
+		return kindNames[k]
+	}
+	return "RevocationKind(?)"
+}
+
+// Revocation tells the verifier's owner what was revoked, so that it can rotate keys the
+// revoked delegates may hold. Zero fields are not part of the revocation. The same revocation
+// may be reported more than once (backfill after a reconnect overlaps).
+type Revocation struct {
+	Kind                          RevocationKind
+	Root, Realm, Issuer, Delegate common.Address
+	Digest                        common.Hash
+	// Block and TxHash locate the event (zero for Resync).
+	Block  uint64
+	TxHash common.Hash
+}
+
+func (v *Verifier) notify(r Revocation) {
+	if v.cfg.OnRevocation != nil {
+		v.cfg.OnRevocation(r)
+	}
+}
+
+// eventIDs are the topic-0 values of the registry events the follower acts on.
+type eventIDs struct {
+	authorized, revoked, revokedAll, certRevoked                                      common.Hash
+	rootRegistered, membersChanged, policyChanged, retired, epochBumped               common.Hash
+	realmRequested, realmSet, admissionRequested, operatorAdmitted, operatorRemoved common.Hash
+}
+
+func (v *Verifier) loadEventIDs() {
+	ev := v.abi.GetABI().Events
+	v.ids = eventIDs{
+		authorized: ev["DelegateAuthorized"].ID, revoked: ev["DelegateRevoked"].ID, revokedAll: ev["DelegatesRevokedAll"].ID,
+		certRevoked: ev["CertificateRevoked"].ID, rootRegistered: ev["RootRegistered"].ID, membersChanged: ev["RootMembersChanged"].ID,
+		policyChanged: ev["RootPolicyChanged"].ID, retired: ev["RootRetired"].ID, epochBumped: ev["RootEpochBumped"].ID,
+		realmRequested: ev["RealmCARequested"].ID, realmSet: ev["RealmCASet"].ID, admissionRequested: ev["AdmissionRequested"].ID,
+		operatorAdmitted: ev["OperatorAdmitted"].ID, operatorRemoved: ev["OperatorRemoved"].ID,
+	}
+}
+
+// handleLog applies one registry log: invalidate what it may change, track root sequences,
+// notify revocations. It runs on the follower goroutine only.
+func (v *Verifier) handleLog(l *types.Log) {
+	if l.Address != v.cfg.Registry || len(l.Topics) == 0 {
+		return
+	}
+	v.stats.events.Add(1)
+	v.noteHead(l.BlockNumber)
+	at := Revocation{Block: l.BlockNumber, TxHash: l.TxHash}
+	if l.Removed {
+		v.resync(at, "removed log (reorganisation)")
+		v.stats.reorgs.Add(1)
+		return
+	}
+	bad := func() { v.resync(at, "undecodable registry log") }
+	a := v.abi
+	switch l.Topics[0] {
+	case v.ids.authorized:
+		ev, err := a.UnpackDelegateAuthorizedEvent(l)
+		if err != nil {
+			bad()
+			return
+		}
+		v.invalidate(scope{issuer: ev.Issuer, realm: ev.Realm, delegate: ev.Delegate})
+	case v.ids.revoked:
+		ev, err := a.UnpackDelegateRevokedEvent(l)
+		if err != nil {
+			bad()
+			return
+		}
+		v.invalidate(scope{issuer: ev.Issuer, realm: ev.Realm, delegate: ev.Delegate})
+		at.Kind, at.Issuer, at.Realm, at.Delegate = RevokedDelegate, ev.Issuer, ev.Realm, ev.Delegate
+		v.notify(at)
+	case v.ids.revokedAll:
+		ev, err := a.UnpackDelegatesRevokedAllEvent(l)
+		if err != nil {
+			bad()
+			return
+		}
+		v.invalidate(scope{issuer: ev.Issuer, realm: ev.Realm})
+		at.Kind, at.Issuer, at.Realm = RevokedAllDelegates, ev.Issuer, ev.Realm
+		v.notify(at)
+	case v.ids.certRevoked:
+		ev, err := a.UnpackCertificateRevokedEvent(l)
+		if err != nil {
+			bad()
+			return
+		}
+		v.invalidate(scope{digest: ev.Digest})
+		at.Kind, at.Issuer, at.Digest = RevokedCertificate, ev.Signer, ev.Digest
+		v.notify(at)
+	case v.ids.rootRegistered:
+		ev, err := a.UnpackRootRegisteredEvent(l)
+		if err != nil {
+			bad()
+			return
+		}
+		if v.sequence(ev.Root, ev.Sequence, at) {
+			v.invalidate(scope{root: ev.Root})
+		}
+	case v.ids.membersChanged:
+		if ev, err := a.UnpackRootMembersChangedEvent(l); err != nil {
+			bad()
+		} else {
+			v.sequence(ev.Root, ev.Sequence, at)
+		}
+	case v.ids.policyChanged:
+		if ev, err := a.UnpackRootPolicyChangedEvent(l); err != nil {
+			bad()
+		} else {
+			v.sequence(ev.Root, ev.Sequence, at)
+		}
+	case v.ids.realmRequested:
+		if ev, err := a.UnpackRealmCARequestedEvent(l); err != nil {
+			bad()
+		} else {
+			v.sequence(ev.Root, ev.Sequence, at)
+		}
+	case v.ids.admissionRequested:
+		if ev, err := a.UnpackAdmissionRequestedEvent(l); err != nil {
+			bad()
+		} else {
+			v.sequence(ev.Root, ev.Sequence, at)
+		}
+	case v.ids.retired:
+		ev, err := a.UnpackRootRetiredEvent(l)
+		if err != nil {
+			bad()
+			return
+		}
+		if v.sequence(ev.Root, ev.Sequence, at) {
+			v.invalidate(scope{root: ev.Root})
+			at.Kind, at.Root = RetiredRoot, ev.Root
+			v.notify(at)
+		}
+	case v.ids.epochBumped:
+		ev, err := a.UnpackRootEpochBumpedEvent(l)
+		if err != nil {
+			bad()
+			return
+		}
+		if v.sequence(ev.Root, ev.Sequence, at) {
+			v.invalidate(scope{root: ev.Root})
+			at.Kind, at.Root = RevokedByEpoch, ev.Root
+			v.notify(at)
+		}
+	case v.ids.realmSet:
+		ev, err := a.UnpackRealmCASetEvent(l)
+		if err != nil {
+			bad()
+			return
+		}
+		if v.sequence(ev.Root, ev.Sequence, at) {
+			v.invalidate(scope{realm: ev.Realm})
+			if ev.PreviousRoot != (common.Address{}) {
+				at.Kind, at.Root, at.Realm = MovedRealm, ev.PreviousRoot, ev.Realm
+				v.notify(at)
+			}
+		}
+	case v.ids.operatorAdmitted:
+		ev, err := a.UnpackOperatorAdmittedEvent(l)
+		if err != nil {
+			bad()
+			return
+		}
+		if v.sequence(ev.Root, ev.Sequence, at) {
+			v.invalidate(scope{realm: ev.Realm, issuer: ev.Operator})
+		}
+	case v.ids.operatorRemoved:
+		ev, err := a.UnpackOperatorRemovedEvent(l)
+		if err != nil {
+			bad()
+			return
+		}
+		if v.sequence(ev.Root, ev.Sequence, at) {
+			v.invalidate(scope{realm: ev.Realm, issuer: ev.Operator})
+			at.Kind, at.Root, at.Realm, at.Issuer = RemovedOperator, ev.Root, ev.Realm, ev.Operator
+			v.notify(at)
+		}
+	}
+}
+
+// sequence tracks root's event sequence. It returns false for an event already seen (backfill
+// overlap). A gap drops every verdict of the root and reports a Resync.
+func (v *Verifier) sequence(root common.Address, seq uint64, at Revocation) bool {
+	last, known := v.rootSeq[root]
+	if known && seq <= last {
+		return false
+	}
+	v.rootSeq[root] = seq
+	if known && seq > last+1 {
+		v.stats.gaps.Add(1)
+		v.invalidate(scope{root: root})
+		at.Kind, at.Root = Resync, root
+		v.notify(at)
+	}
+	return true
+}
+
+// resync drops every verdict and every root sequence and reports a Resync.
+func (v *Verifier) resync(at Revocation, _ string) {
+	v.invalidate(scope{})
+	clear(v.rootSeq)
+	at.Kind = Resync
+	v.notify(at)
+}

@@ -1,0 +1,225 @@
+package verifier
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+)
+
+// follower is the state of the event follower goroutine (touched by it only).
+type follower struct {
+	lastBlock   uint64
+	lastHash    common.Hash
+	initialized bool
+}
+
+// run follows registry events until ctx ends, reconnecting after every failure.
+func (v *Verifier) run(ctx context.Context) {
+	defer close(v.done)
+	for attempt := 0; ; attempt++ {
+		if attempt > 0 {
+			v.stats.resyncs.Add(1)
+		}
+		var err error
+		if v.backend.Transport().Subscribes() {
+			err = v.subscribe(ctx)
+		} else {
+			err = v.poll(ctx)
+		}
+		v.setSynced(false)
+		_ = err // the next Decide reports unavailability; the follower just retries
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(v.cfg.PollInterval):
+		}
+	}
+}
+
+func (v *Verifier) setSynced(s bool) {
+	if v.synced.Swap(s) != s {
+		v.gen.Add(1)
+	}
+	if s {
+		v.touch()
+	}
+}
+
+func (v *Verifier) touch() { v.lastSeen.Store(time.Now().UnixNano()) }
+
+// subscribe follows logs and heads over eth_subscribe. It subscribes first and then backfills
+// the blocks it may have missed, so no event falls between the two.
+func (v *Verifier) subscribe(ctx context.Context) error {
+	client := v.backend.Client()
+	logs := make(chan types.Log, 1024)
+	heads := make(chan *types.Header, 64)
+	lsub, err := client.SubscribeFilterLogs(ctx, ethereum.FilterQuery{Addresses: []common.Address{v.cfg.Registry}}, logs)
+	if err != nil {
+		return fmt.Errorf("subscribe to registry logs: %w", err)
+	}
+	defer lsub.Unsubscribe()
+	hsub, err := client.SubscribeNewHead(ctx, heads)
+	if err != nil {
+		return fmt.Errorf("subscribe to heads: %w", err)
+	}
+	defer hsub.Unsubscribe()
+	if err := v.catchUp(ctx, true); err != nil {
+		return err
+	}
+	v.setSynced(true)
+	tick := time.NewTicker(v.cfg.PollInterval)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case err := <-lsub.Err():
+			return fmt.Errorf("registry log subscription ended: %w", err)
+		case err := <-hsub.Err():
+			return fmt.Errorf("head subscription ended: %w", err)
+		case l := <-logs:
+			v.handleLog(&l)
+		case h := <-heads:
+			if err := v.handleHead(ctx, h); err != nil {
+				return err
+			}
+		case <-tick.C:
+			// Liveness: a silently dead endpoint must not keep verdicts fresh.
+			cctx, cancel := context.WithTimeout(ctx, v.cfg.ReadTimeout)
+			n, err := client.BlockNumber(cctx)
+			cancel()
+			if err != nil {
+				return fmt.Errorf("liveness check: %w", err)
+			}
+			v.noteHead(n)
+			v.touch()
+		}
+	}
+}
+
+// poll follows logs with eth_getLogs every PollInterval (HTTP endpoints).
+func (v *Verifier) poll(ctx context.Context) error {
+	if err := v.catchUp(ctx, false); err != nil {
+		return err
+	}
+	v.setSynced(true)
+	tick := time.NewTicker(v.cfg.PollInterval)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-tick.C:
+			if err := v.catchUp(ctx, false); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// handleHead checks that h extends the chain the follower has processed; otherwise a
+// reorganisation happened and every verdict is dropped.
+func (v *Verifier) handleHead(ctx context.Context, h *types.Header) error {
+	if h == nil || h.Number == nil || !h.Number.IsUint64() {
+		return errors.New("head without a block number")
+	}
+	n, hash := h.Number.Uint64(), h.Hash()
+	switch {
+	case n == v.f.lastBlock && hash == v.f.lastHash:
+		// duplicate
+	case n == v.f.lastBlock+1 && h.ParentHash == v.f.lastHash:
+		// extends the chain
+	case n > v.f.lastBlock+1:
+		// skipped heads: check that the last processed block is still canonical
+		if err := v.checkCanonical(ctx); err != nil {
+			return err
+		}
+	default:
+		v.stats.reorgs.Add(1)
+		v.resync(Revocation{Block: n}, "head does not extend the processed chain")
+	}
+	v.f.lastBlock, v.f.lastHash = n, hash
+	v.noteHead(n)
+	v.touch()
+	return nil
+}
+
+// checkCanonical compares the hash of the last processed block with the chain's.
+func (v *Verifier) checkCanonical(ctx context.Context) error {
+	cctx, cancel := context.WithTimeout(ctx, v.cfg.ReadTimeout)
+	defer cancel()
+	hdr, err := v.backend.Client().HeaderByNumber(cctx, new(big.Int).SetUint64(v.f.lastBlock))
+	if err != nil {
+		return fmt.Errorf("read header %d: %w", v.f.lastBlock, err)
+	}
+	if hdr.Hash() != v.f.lastHash {
+		v.stats.reorgs.Add(1)
+		v.resync(Revocation{Block: v.f.lastBlock}, "processed block left the canonical chain")
+	}
+	return nil
+}
+
+// catchUp processes the registry logs between the last processed block and the head:
+// inclusive of the last block after a resubscription (its logs may not all have been
+// delivered), exclusive when polling. A reorganisation at the last block, or a range longer
+// than MaxBackfill, drops every verdict instead.
+func (v *Verifier) catchUp(ctx context.Context, inclusive bool) error {
+	cctx, cancel := context.WithTimeout(ctx, v.cfg.ReadTimeout)
+	defer cancel()
+	client := v.backend.Client()
+	head, err := client.HeaderByNumber(cctx, nil)
+	if err != nil {
+		return fmt.Errorf("read head: %w", err)
+	}
+	if head.Number == nil || !head.Number.IsUint64() {
+		return errors.New("head without a block number")
+	}
+	n := head.Number.Uint64()
+	if !v.f.initialized {
+		v.f.initialized = true
+		v.f.lastBlock, v.f.lastHash = n, head.Hash()
+		v.noteHead(n)
+		v.touch()
+		return nil
+	}
+	switch {
+	case n < v.f.lastBlock:
+		v.stats.reorgs.Add(1)
+		v.resync(Revocation{Block: n}, "chain is shorter than the processed chain")
+	case n == v.f.lastBlock && head.Hash() != v.f.lastHash:
+		v.stats.reorgs.Add(1)
+		v.resync(Revocation{Block: n}, "head replaced")
+	case n > v.f.lastBlock:
+		if err := v.checkCanonical(cctx); err != nil {
+			return err
+		}
+		from := v.f.lastBlock + 1
+		if inclusive {
+			from = v.f.lastBlock
+		}
+		if n-from > v.cfg.MaxBackfill {
+			v.resync(Revocation{Block: n}, "outage longer than the backfill window")
+			break
+		}
+		logs, err := client.FilterLogs(cctx, ethereum.FilterQuery{
+			FromBlock: new(big.Int).SetUint64(from), ToBlock: new(big.Int).SetUint64(n),
+			Addresses: []common.Address{v.cfg.Registry},
+		})
+		if err != nil {
+			return fmt.Errorf("backfill logs %d..%d: %w", from, n, err)
+		}
+		for i := range logs {
+			v.handleLog(&logs[i])
+		}
+	}
+	v.f.lastBlock, v.f.lastHash = n, head.Hash()
+	v.noteHead(n)
+	v.touch()
+	return nil
+}

@@ -1,0 +1,326 @@
+package verifier
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/wamp-e2ee/e2ee-node/bindings"
+	"github.com/wamp-e2ee/e2ee-node/chain"
+	"github.com/wamp-e2ee/e2ee-node/e2ee"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
+)
+
+// Verifier is the on-chain e2ee.TrustDecider. It is safe for concurrent use. Close it to stop
+// its event follower.
+type Verifier struct {
+	cfg     Config
+	backend *chain.Backend
+	rpc     *rpc.Client
+	abi     *bindings.TrustRegistry
+	chainID uint64
+
+	mu      sync.RWMutex
+	entries map[key]*entry
+	// gen is the trust-state version: bumped by every invalidation, reorg and sync change.
+	gen atomic.Uint64
+
+	head     atomic.Uint64 // highest block number seen
+	synced   atomic.Bool   // follower subscribed (or polling) and backfilled
+	lastSeen atomic.Int64  // unix nanos of the follower's last successful contact
+
+	stats counters
+	f       follower
+	ids     eventIDs
+	rootSeq map[common.Address]uint64 // follower goroutine only
+
+	cancel context.CancelFunc
+	done   chan struct{}
+	closed atomic.Bool
+}
+
+type counters struct {
+	hits, misses, reads, invalidated, events, gaps, reorgs, resyncs atomic.Uint64
+}
+
+// Stats are counters of a Verifier since New.
+type Stats struct {
+	// Hits and Misses count decisions answered from the cache and by a read.
+	Hits, Misses uint64
+	// Reads counts batched reads (eth_call round trips).
+	Reads uint64
+	// Invalidated counts verdicts dropped by events, gaps and reorgs.
+	Invalidated uint64
+	// Events counts registry logs processed.
+	Events uint64
+	// Gaps counts root sequence gaps, Reorgs chain reorganisations detected.
+	Gaps, Reorgs uint64
+	// Resyncs counts (re)subscriptions or polling restarts after the first.
+	Resyncs uint64
+	// Entries is the current number of cached verdicts.
+	Entries int
+	// Head is the highest block number seen; Synced whether the event stream is live.
+	Head   uint64
+	Synced bool
+}
+
+// New checks that cfg.Registry holds the TrustRegistry of backend's chain (code present, ERC-5267
+// domain naming this chain and address), then starts the event follower. It fails with
+// ErrWrongRegistry when the address holds something else.
+func New(ctx context.Context, backend *chain.Backend, cfg Config) (*Verifier, error) {
+	cfg, err := cfg.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	if backend == nil || backend.RPC() == nil {
+		return nil, errors.New("verifier: backend without a JSON-RPC client")
+	}
+	id := backend.ChainID()
+	if !id.IsUint64() {
+		return nil, fmt.Errorf("verifier: chain id %s does not fit 64 bits", id)
+	}
+	v := &Verifier{
+		cfg: cfg, backend: backend, rpc: backend.RPC(), abi: bindings.NewTrustRegistry(), chainID: id.Uint64(),
+		entries: make(map[key]*entry), done: make(chan struct{}),
+	}
+	v.rootSeq = make(map[common.Address]uint64)
+	v.loadEventIDs()
+	if err := v.checkRegistry(ctx); err != nil {
+		return nil, err
+	}
+	// The follower starts from this block, so verdicts read before it subscribes are covered
+	// by its backfill.
+	head, err := backend.Client().HeaderByNumber(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("verifier: read head: %w", err)
+	}
+	if head.Number == nil || !head.Number.IsUint64() {
+		return nil, errors.New("verifier: head without a block number")
+	}
+	v.f = follower{lastBlock: head.Number.Uint64(), lastHash: head.Hash(), initialized: true}
+	v.noteHead(v.f.lastBlock)
+	fctx, cancel := context.WithCancel(context.Background())
+	v.cancel = cancel
+	go v.run(fctx)
+	return v, nil
+}
+
+// checkRegistry verifies the registry address on the backend's chain.
+func (v *Verifier) checkRegistry(ctx context.Context) error {
+	code, err := v.backend.Client().CodeAt(ctx, v.cfg.Registry, nil)
+	if err != nil {
+		return fmt.Errorf("verifier: read code at %s: %w", v.cfg.Registry.Hex(), err)
+	}
+	if len(code) == 0 {
+		return fmt.Errorf("verifier: %w: no code at %s on chain %d", ErrWrongRegistry, v.cfg.Registry.Hex(), v.chainID)
+	}
+	reg := chain.NewRegistry(v.backend.Client(), v.cfg.Registry)
+	out, err := reg.Call(ctx, v.abi.PackEip712Domain())
+	if err != nil {
+		return fmt.Errorf("verifier: %w: eip712Domain() at %s: %v", ErrWrongRegistry, v.cfg.Registry.Hex(), err)
+	}
+	dom, err := v.abi.UnpackEip712Domain(out)
+	if err != nil {
+		return fmt.Errorf("verifier: %w: decode eip712Domain() at %s: %v", ErrWrongRegistry, v.cfg.Registry.Hex(), err)
+	}
+	if dom.Name != chain.RelayDomainName || dom.VerifyingContract != v.cfg.Registry || dom.ChainId == nil || !dom.ChainId.IsUint64() || dom.ChainId.Uint64() != v.chainID {
+		return fmt.Errorf("verifier: %w: contract at %s reports domain %.40q for chain %v at %s", ErrWrongRegistry, v.cfg.Registry.Hex(), dom.Name, dom.ChainId, dom.VerifyingContract.Hex())
+	}
+	return nil
+}
+
+// Close stops the event follower and waits for it. Decide fails afterwards.
+func (v *Verifier) Close() {
+	if v.closed.Swap(true) {
+		return
+	}
+	v.cancel()
+	<-v.done
+	v.synced.Store(false)
+}
+
+// Version returns the trust-state version: it changes whenever a cached positive verdict may
+// have become negative (an invalidating registry event, a gap, a reorganisation, a loss or
+// regain of the event stream). Callers that cache Decide's answers must drop them when it
+// changes (e2ee/keydist's Trust.Version).
+func (v *Verifier) Version() uint64 { return v.gen.Load() }
+
+// Stats returns the verifier's counters.
+func (v *Verifier) Stats() Stats {
+	v.mu.RLock()
+	n := len(v.entries)
+	v.mu.RUnlock()
+	return Stats{
+		Hits: v.stats.hits.Load(), Misses: v.stats.misses.Load(), Reads: v.stats.reads.Load(),
+		Invalidated: v.stats.invalidated.Load(), Events: v.stats.events.Load(), Gaps: v.stats.gaps.Load(),
+		Reorgs: v.stats.reorgs.Load(), Resyncs: v.stats.resyncs.Load(), Entries: n,
+		Head: v.head.Load(), Synced: v.synced.Load(),
+	}
+}
+
+// noteHead raises the known head to n.
+func (v *Verifier) noteHead(n uint64) {
+	for {
+		h := v.head.Load()
+		if n <= h || v.head.CompareAndSwap(h, n) {
+			return
+		}
+	}
+}
+
+// Decide implements e2ee.TrustDecider (see the package documentation for the rules).
+func (v *Verifier) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee.TrustDecision, error) {
+	if err := ctx.Err(); err != nil {
+		return e2ee.TrustDecision{}, fmt.Errorf("on-chain trust: %w: %w", e2ee.ErrTrustUnavailable, err)
+	}
+	if v.closed.Load() {
+		return e2ee.TrustDecision{}, unavailable(ErrClosed, "decide after Close")
+	}
+	k, expectedRoot, err := v.subject(req)
+	if err != nil {
+		return e2ee.TrustDecision{}, err
+	}
+	now := req.At
+	if now.IsZero() {
+		now = time.Now()
+	}
+	v.mu.RLock()
+	e := v.entries[k]
+	v.mu.RUnlock()
+	if e != nil {
+		if fresh, _ := v.fresh(e); fresh {
+			v.stats.hits.Add(1)
+			return v.verdict(e, req, expectedRoot, now)
+		}
+	}
+	v.stats.misses.Add(1)
+	certs := signedDigests(req.Chain)
+	ne := &entry{key: k, digests: make([]common.Hash, len(certs))}
+	for i, c := range certs {
+		ne.digests[i] = c.digest
+	}
+	var f facts
+	for attempt := 0; ; attempt++ {
+		gen := v.gen.Load()
+		f, err = v.read(ctx, k, certs)
+		if err != nil {
+			if e != nil {
+				_, why := v.fresh(e)
+				return e2ee.TrustDecision{}, unavailable(ErrStale, "verdict for delegate %s from block %d is %s, and re-reading failed: %v", k.delegate.Hex(), e.block, why, err)
+			}
+			return e2ee.TrustDecision{}, unavailable(ErrUnreachable, "no verdict for delegate %s and the registry cannot be read: %v", k.delegate.Hex(), err)
+		}
+		ne.facts = f
+		ne.root = f.auth.Root
+		if ne.root == (common.Address{}) {
+			ne.root = expectedRoot
+		}
+		// An event arrived while reading: re-read once so the verdict reflects it.
+		if f.auth.Status == chain.StatusNotYetValid || v.store(ne, gen) || attempt == 1 {
+			break
+		}
+	}
+	return v.verdict(ne, req, expectedRoot, now)
+}
+
+// fresh reports whether a cached verdict may be used, and if not, why.
+func (v *Verifier) fresh(e *entry) (bool, string) {
+	if !v.synced.Load() {
+		return false, "not covered by a live event stream"
+	}
+	if age := time.Since(time.Unix(0, v.lastSeen.Load())); age > v.cfg.MaxStaleTime {
+		return false, fmt.Sprintf("unconfirmed for %s (limit %s)", age.Round(time.Millisecond), v.cfg.MaxStaleTime)
+	}
+	if h := v.head.Load(); h > e.block && h-e.block > v.cfg.MaxStaleBlocks {
+		return false, fmt.Sprintf("%d blocks old (limit %d)", h-e.block, v.cfg.MaxStaleBlocks)
+	}
+	return true, ""
+}
+
+// subject checks the request and the chain against this verifier's chain and configuration and
+// returns the cache key and the realm's expected trustroot.
+func (v *Verifier) subject(req e2ee.TrustRequest) (key, common.Address, error) {
+	c := req.Chain
+	if c == nil {
+		return key{}, common.Address{}, untrusted(ReasonBadRequest, "no verified certificate chain")
+	}
+	if !req.Role.Valid() {
+		return key{}, common.Address{}, untrusted(ReasonBadRequest, "unknown role %.20q", req.Role)
+	}
+	if c.ChainID() != v.chainID || c.VerifyingContract() != v.cfg.Registry {
+		return key{}, common.Address{}, untrusted(ReasonWrongChain, "certificates name chain %d registry %s, this verifier reads chain %d registry %s",
+			c.ChainID(), c.VerifyingContract().Hex(), v.chainID, v.cfg.Registry.Hex())
+	}
+	expected, ok := v.cfg.Trustroots[req.Realm]
+	if !ok {
+		return key{}, common.Address{}, untrusted(ReasonRealmNotConfigured, "realm %s has no configured trustroot", req.Realm.Hex())
+	}
+	k := key{realm: req.Realm, delegate: c.DelegateAddress()}
+	if c.Len() > 1 {
+		realm, _ := c.Realm()
+		if realm != req.Realm {
+			return key{}, common.Address{}, untrusted(ReasonRealmMismatch, "chain is for realm %s, request for %s", realm.Hex(), req.Realm.Hex())
+		}
+		root, _ := c.Trustroot()
+		if root != expected {
+			return key{}, common.Address{}, untrusted(ReasonRootMismatch, "chain ends in %s, realm %s expects %s", root.Hex(), req.Realm.Hex(), expected.Hex())
+		}
+		k.issuer, _ = c.Issuer()
+	} else if req.IssuerHint != (common.Address{}) {
+		k.issuer = req.IssuerHint // verified by authorizationStatus(issuer, …)
+	} else {
+		k.issuer = expected
+	}
+	k.digests = digestsHash(c.Digests())
+	return k, expected, nil
+}
+
+// signedDigests lists every certificate's digest with the account whose revocation counts: the
+// delegate for the delegate certificate, the issuer for an authority certificate.
+func signedDigests(c *cert.VerifiedChain) []signedDigest {
+	ds := c.Digests()
+	out := make([]signedDigest, len(ds))
+	out[0] = signedDigest{signer: c.DelegateAddress(), digest: ds[0]}
+	for i, a := range c.Authorities() {
+		if 1+i < len(out) {
+			out[1+i] = signedDigest{signer: a.Issuer, digest: ds[1+i]}
+		}
+	}
+	return out
+}
+
+// verdict turns facts into a decision for req.
+func (v *Verifier) verdict(e *entry, req e2ee.TrustRequest, expectedRoot common.Address, now time.Time) (e2ee.TrustDecision, error) {
+	if e.revoked >= 0 {
+		return e2ee.TrustDecision{}, untrusted(ReasonCertificateRevoked, "certificate %d (digest %s) of the chain is revoked on-chain", e.revoked, e.digests[e.revoked].Hex())
+	}
+	a := e.auth
+	if a.Status != chain.StatusValid {
+		return e2ee.TrustDecision{}, &UntrustedError{Reason: a.Status.String(), Status: a.Status,
+			Detail: fmt.Sprintf("authorizationStatus(issuer %s, realm %s, delegate %s) at block %d", e.issuer.Hex(), e.realm.Hex(), e.delegate.Hex(), e.block)}
+	}
+	if e.confirmed != chain.StatusValid {
+		return e2ee.TrustDecision{}, &UntrustedError{Reason: ReasonNotConfirmed, Status: e.confirmed,
+			Detail: fmt.Sprintf("authorization not valid %d blocks back (%s)", v.backend.Confirmations(), e.confirmed)}
+	}
+	if a.Root != expectedRoot {
+		return e2ee.TrustDecision{}, untrusted(ReasonRootMismatch, "realm %s has root %s on-chain, this node expects %s", e.realm.Hex(), a.Root.Hex(), expectedRoot.Hex())
+	}
+	if a.ValidUntil != 0 && uint64(max(now.Unix(), 0)) >= a.ValidUntil {
+		return e2ee.TrustDecision{}, &UntrustedError{Reason: chain.StatusExpired.String(), Status: chain.StatusExpired, Detail: "authorization window ended"}
+	}
+	caps := a.IssuerCapabilities
+	if cc, ok := req.Chain.Capabilities(); ok {
+		caps &= cc
+	}
+	if need := v.cfg.RoleCapabilities[req.Role]; caps&need != need {
+		return e2ee.TrustDecision{}, untrusted(ReasonCapabilities, "role %s needs capabilities %#x, delegate holds %#x", req.Role, need, caps)
+	}
+	return e2ee.TrustDecision{Trustroot: a.Root, Issuer: e.issuer, Delegate: e.delegate, Capabilities: caps, Version: v.gen.Load()}, nil
+}
