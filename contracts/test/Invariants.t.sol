@@ -124,14 +124,13 @@ contract HandlerSmokeTest is Test {
         h.registerRoot(2, 0, 1); // root 2, Open, direct
         h.setRealm(0, 0, 1); // realm 0 under root 0 (Private)
         h.setRealm(1, 3, 1); // realm 1 under the shared root (Open)
-        h.setRealm(2, 2, 0); // realm 2 under root 2, relayed
         h.advance(0, 0);
         h.admit(0, 0, 2, 1); // operator 4 in realm 0 by root 0
         h.admit(1, 1, 2, 0); // operator 5 requests in realm 1 (Open), relayed
-        h.authorize(0, 0, 0, 1, 0, 1); // root 0 → delegate 0 in realm 0
-        h.authorize(4, 0, 1, 1, 0, 0); // operator 4 → delegate 1 in realm 0, relayed
-        h.authorize(3, 1, 0, 1, 0, 1); // shared root in realm 1
-        h.authorize(5, 1, 1, 1, 0, 1); // operator 5 in realm 1
+        h.authorize(1, 0, 0, 1, 0, 1); // root 0 → delegate 0 in realm 0
+        h.authorize(0, 0, 1, 1, 0, 0); // operator 4 → delegate 1 in realm 0, relayed
+        h.authorize(7, 1, 0, 1, 0, 1); // shared root in realm 1
+        h.authorize(2, 1, 1, 1, 0, 1); // operator 5 in realm 1
         assertTrue(reg.isAuthorized(h.issuers(0), h.realms(0), h.delegates(0)), "root 0");
         assertTrue(reg.isAuthorized(h.issuers(4), h.realms(0), h.delegates(1)), "operator 4");
         assertTrue(reg.isAuthorized(h.shared(), h.realms(1), h.delegates(0)), "shared root");
@@ -140,6 +139,7 @@ contract HandlerSmokeTest is Test {
         h.advance(0, 0);
         h.revokeAllDelegates(0, 0, 1);
         h.removeOperator(1, 1, true, 1);
+        h.setRealm(0, 2, 0); // realm 0 moves to root 2, relayed
         h.bumpEpoch(2, 1);
         h.approveShared(0, 0, 0); // bumpEpoch approval 1 of 2 by pool[0]
         h.approveShared(1, 0, 1); // approval 2 by pool[1], relayed: executes

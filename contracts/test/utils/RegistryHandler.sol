@@ -19,12 +19,14 @@ contract RegistryHandler {
 
     // ------------------------------------------------------------------ cast
 
-    uint256 internal constant N_ISSUERS = 7; // 0..2 standalone roots, 3 shared root, 4..6 operators
+    uint256 internal constant N_ISSUERS = 6; // 0..2 standalone roots, 3 shared root, 4..5 operators
+    uint256 internal constant N_OPS = 2;
+    uint256 internal constant N_REALMS = 2;
     uint256 internal constant SHARED = 3;
     address[N_ISSUERS] public issuers;
     uint256[N_ISSUERS] internal issuerPks; // 0 for the shared root
-    address[3] public realms;
-    uint256[3] internal realmPks;
+    address[N_REALMS] public realms;
+    uint256[N_REALMS] internal realmPks;
     address[2] public delegates;
     address[5] public pool; // shared-root member candidates
     uint256[5] internal poolPks;
@@ -96,7 +98,11 @@ contract RegistryHandler {
         reg = registry;
         for (uint256 i = 0; i < 3; ++i) {
             issuerPks[i] = 0x100 + i;
+        }
+        for (uint256 i = 0; i < N_OPS; ++i) {
             issuerPks[4 + i] = 0x400 + i;
+        }
+        for (uint256 i = 0; i < N_REALMS; ++i) {
             realmPks[i] = 0x300 + i;
             realms[i] = vm.addr(realmPks[i]);
         }
@@ -142,8 +148,9 @@ contract RegistryHandler {
         _actAs(issuers[i], issuerPks[i], abi.encodeCall(reg.setPolicy, (ITrustRegistry.AdmissionPolicy(policy % 3))), mode);
     }
 
+    /// @dev The realm asks a root and the root accepts; the next action happens in a later block.
     function setRealm(uint256 r, uint256 i, uint256 mode) external {
-        r = r % 3;
+        r = r % N_REALMS;
         i = i % 4;
         address realm = realms[r];
         address root = issuers[i];
@@ -154,12 +161,13 @@ contract RegistryHandler {
         if (_actAs(root, issuerPks[i], abi.encodeCall(reg.acceptRealm, (realm)), mode >> 2)) {
             _onRealmSet(realm, root);
             calls["setRealm"]++;
+            vm.roll(block.number + 1);
         }
     }
 
     function admit(uint256 r, uint256 o, uint64 caps, uint256 mode) external {
-        r = r % 3;
-        o = 4 + (o % 3);
+        r = r % N_REALMS;
+        o = 4 + (o % N_OPS);
         address realm = realms[r];
         address root = ghostRealmRoot[realm];
         if (root == address(0)) return;
@@ -182,8 +190,8 @@ contract RegistryHandler {
     }
 
     function removeOperator(uint256 r, uint256 o, bool byRoot, uint256 mode) external {
-        r = r % 3;
-        o = 4 + (o % 3);
+        r = r % N_REALMS;
+        o = 4 + (o % N_OPS);
         address realm = realms[r];
         address root = ghostRealmRoot[realm];
         uint256 who = byRoot && root != address(0) ? _issuerIndex(root) : o;
@@ -193,9 +201,10 @@ contract RegistryHandler {
         }
     }
 
+    /// @dev Half of the authorizations come from operators, half from the four roots.
     function authorize(uint256 i, uint256 r, uint256 d, uint48 from, uint48 len, uint256 mode) external {
-        i = i % N_ISSUERS;
-        address realm = realms[r % 3];
+        i = i % 2 == 0 ? 4 + (i / 2) % N_OPS : (i / 2) % 4;
+        address realm = realms[r % N_REALMS];
         address del = delegates[d % 2];
         // Mostly valid now: a future start one time in four, no expiry one time in two.
         uint48 validFrom = from % 4 == 0 ? uint48(block.timestamp + (from % 600)) : uint48(block.timestamp - (from % 600));
@@ -209,7 +218,7 @@ contract RegistryHandler {
 
     function revoke(uint256 i, uint256 r, uint256 d, uint256 mode) external {
         i = i % N_ISSUERS;
-        address realm = realms[r % 3];
+        address realm = realms[r % N_REALMS];
         address del = delegates[d % 2];
         if (_actAs(issuers[i], issuerPks[i], abi.encodeCall(reg.revoke, (realm, del)), mode)) {
             uint256 idx = _tupleIndex[_key(issuers[i], realm, del)];
@@ -220,8 +229,8 @@ contract RegistryHandler {
     }
 
     function revokeAllDelegates(uint256 o, uint256 r, uint256 mode) external {
-        o = 4 + (o % 3);
-        address realm = realms[r % 3];
+        o = 4 + (o % N_OPS);
+        address realm = realms[r % N_REALMS];
         if (_actAs(issuers[o], issuerPks[o], abi.encodeCall(reg.revokeAllDelegates, (realm)), mode)) {
             _mark(issuers[o], realm, ISSUER_ALL);
             calls["revokeAll"]++;
@@ -311,12 +320,12 @@ contract RegistryHandler {
     }
 
     function nonceActors() external view returns (address[] memory a) {
-        a = new address[](9);
+        a = new address[](N_ISSUERS - 1 + N_REALMS);
         uint256 n;
         for (uint256 i = 0; i < N_ISSUERS; ++i) {
             if (i != SHARED) a[n++] = issuers[i];
         }
-        for (uint256 i = 0; i < 3; ++i) {
+        for (uint256 i = 0; i < N_REALMS; ++i) {
             a[n++] = realms[i];
         }
     }
