@@ -1,0 +1,151 @@
+package router
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"time"
+
+	"github.com/gammazero/nexus/v3/router/auth"
+)
+
+// Defaults of Config.
+const (
+	// DefaultMaxMessageSize bounds one serialized WAMP message on every
+	// transport: 4 MiB leaves room for a DefaultMaxPayload payload in JSON's
+	// base64 form.
+	DefaultMaxMessageSize = 4 << 20
+	// DefaultOutQueueSize is the per-client queue of messages to send.
+	DefaultOutQueueSize = 64
+	// DefaultHandshakeTimeout bounds the rawsocket handshake and the HTTP
+	// request headers of a websocket upgrade.
+	DefaultHandshakeTimeout = 10 * time.Second
+)
+
+// Config configures a Router.
+type Config struct {
+	// Realms served by the router; at least one. Clients cannot create
+	// realms.
+	Realms []RealmConfig
+	// Listeners to open. May be empty for a router used only in-process
+	// (through Attach / client.ConnectLocal).
+	Listeners []ListenerConfig
+	// Guard is the PPT policy; zero fields take their defaults (see
+	// Policy.WithDefaults).
+	Guard Policy
+	// OnReject, if set, is called synchronously for every message the guard
+	// rejects, on the offending connection's goroutine; it must not block.
+	OnReject func(Rejection)
+	// Logger receives the router's logs (nothing it logs contains payload
+	// bytes); nexus's own lines go to it at Debug level. Default:
+	// slog.Default().
+	Logger *slog.Logger
+	// MaxMessageSize bounds a serialized WAMP message (websocket frame or
+	// rawsocket message). Default DefaultMaxMessageSize. Rawsocket rounds it
+	// up to a power of two as the protocol requires.
+	MaxMessageSize int
+	// OutQueueSize is the per-client outbound queue. Default
+	// DefaultOutQueueSize.
+	OutQueueSize int
+	// HandshakeTimeout bounds transport handshakes. Default
+	// DefaultHandshakeTimeout.
+	HandshakeTimeout time.Duration
+	// WebsocketKeepAlive, if non-zero, sends websocket pings at this interval
+	// and drops clients that miss two.
+	WebsocketKeepAlive time.Duration
+}
+
+// RealmConfig configures one realm.
+type RealmConfig struct {
+	// Name is the realm URI.
+	Name string
+	// DisableAnonymous turns off WAMP-Anonymous authentication, which is on
+	// by default (role "anonymous").
+	DisableAnonymous bool
+	// Authenticators are additional authentication methods, e.g. the
+	// WAMP-cryptosign authenticator built with NewCryptosignAuthenticator.
+	Authenticators []auth.Authenticator
+	// StrictURI enforces strict URI validation.
+	StrictURI bool
+	// AllowDisclose lets callers and publishers ask for disclosure of their
+	// session id (which the router can forge anyway).
+	AllowDisclose bool
+}
+
+// ListenerConfig configures one listener.
+type ListenerConfig struct {
+	// URL is where to listen:
+	//   ws://host:port/path   websocket (path defaults to "/")
+	//   wss://host:port/path  websocket over TLS (CertFile, KeyFile required)
+	//   tcp://host:port       rawsocket
+	// Port 0 picks a free port; Router.Addrs reports the actual URLs.
+	// Every listener speaks CBOR, msgpack and JSON.
+	URL string
+	// CertFile and KeyFile are PEM files for wss.
+	CertFile, KeyFile string
+	// AllowOrigins lists websocket Origin patterns accepted in addition to
+	// the same-host default (see nexus WebsocketServer.AllowOrigins); "*"
+	// accepts every origin.
+	AllowOrigins []string
+}
+
+// withDefaults validates c and fills its zero fields.
+func (c Config) withDefaults() (Config, error) {
+	if len(c.Realms) == 0 {
+		return c, errors.New("router config: no realm")
+	}
+	seen := map[string]bool{}
+	for _, r := range c.Realms {
+		if r.Name == "" {
+			return c, errors.New("router config: realm with empty name")
+		}
+		if seen[r.Name] {
+			return c, fmt.Errorf("router config: realm %q listed twice", r.Name)
+		}
+		seen[r.Name] = true
+	}
+	for _, l := range c.Listeners {
+		if _, err := parseListenURL(l.URL); err != nil {
+			return c, err
+		}
+	}
+	c.Guard = c.Guard.WithDefaults()
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	if c.MaxMessageSize <= 0 {
+		c.MaxMessageSize = DefaultMaxMessageSize
+	}
+	if c.OutQueueSize <= 0 {
+		c.OutQueueSize = DefaultOutQueueSize
+	}
+	if c.HandshakeTimeout <= 0 {
+		c.HandshakeTimeout = DefaultHandshakeTimeout
+	}
+	return c, nil
+}
+
+// parseListenURL checks a listener URL.
+func parseListenURL(s string) (*url.URL, error) {
+	u, err := url.Parse(s)
+	if err != nil {
+		return nil, fmt.Errorf("router config: listener %q: %w", s, err)
+	}
+	switch u.Scheme {
+	case "ws", "wss":
+		if u.Path == "" {
+			u.Path = "/"
+		}
+	case "tcp":
+		if u.Path != "" && u.Path != "/" {
+			return nil, fmt.Errorf("router config: listener %q: rawsocket takes no path", s)
+		}
+	default:
+		return nil, fmt.Errorf("router config: listener %q: scheme must be ws, wss or tcp", s)
+	}
+	if u.Host == "" {
+		return nil, fmt.Errorf("router config: listener %q: missing host:port", s)
+	}
+	return u, nil
+}

@@ -1,0 +1,44 @@
+// Package router is e2ee-node's embedded WAMP router: nexus v3 behind a guard
+// that validates every message a client sends before nexus sees it.
+//
+// New starts a Router from a Config: realms (WAMP-Anonymous by default, more
+// authenticators through RealmConfig.Authenticators, e.g. WAMP-cryptosign via
+// NewCryptosignAuthenticator) and listeners — websocket (ws://host:port/path,
+// wss:// with a certificate) and rawsocket (tcp://host:port) — each speaking
+// CBOR, msgpack and JSON. Close stops everything and waits. A *Router is also a
+// nexus router.Router, so in-process clients (client.ConnectLocal) go through
+// the same guard.
+//
+// # The guard
+//
+// The router is an untrusted party in e2ee-node, but it must not be crashable
+// by its clients either. nexus v3.3.0 panics the whole process on a PUBLISH or
+// CALL whose ppt_serializer, ppt_cipher or ppt_keyid is not a string (N1),
+// forwards PPT messages that panic nexus clients (missing ppt_serializer N2,
+// non-binary payload N3, serializer "native" N4), panics on in-process
+// sessions it aborts (N6) and dereferences a nil message for a rawsocket frame
+// of reserved type (N7). Each client connection therefore gets a guard
+// goroutine between its transport and nexus that enforces Policy.Check on
+// PUBLISH, CALL, YIELD and ERROR:
+//
+//   - every ppt_* option present is a string; ppt_serializer, ppt_cipher or
+//     ppt_keyid without ppt_scheme is rejected;
+//   - ppt_scheme is in Policy.Schemes ("wamp", "wamp.eth" by default);
+//   - ppt_serializer is present, not "native", and in Policy.Serializers;
+//   - for E2EE schemes ppt_cipher (allowlisted) and ppt_keyid (printable
+//     ASCII, at most Policy.MaxKeyID bytes) are present;
+//   - Arguments is exactly one non-empty binary element of at most
+//     Policy.MaxPayload bytes and ArgumentsKw is absent or empty; on JSON
+//     sessions the element may be a "\u0000"+base64 or plain base64 string;
+//   - the sender announced payload_passthru_mode (and, for progressive
+//     CALLs, progressive_call_invocations) for its role in HELLO.
+//
+// A valid PPT payload is forwarded as serialize.BinaryData, so CBOR and
+// msgpack receivers get a byte string and JSON receivers the spec's
+// "\u0000"+base64 string. A rejected CALL is answered with ERROR
+// wamp.error.invalid_argument whose argument names the option (a PUBLISH only
+// if it asked for acknowledgement, as WAMP prescribes); a rejected YIELD or
+// callee ERROR is replaced by such an ERROR towards the caller. The session
+// stays up. Rejections are counted per Reason (Router.Stats) and reported to
+// Config.OnReject; logs never contain payload bytes.
+package router

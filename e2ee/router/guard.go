@@ -1,0 +1,431 @@
+package router
+
+import (
+	"encoding/base64"
+	"fmt"
+	"log/slog"
+	"slices"
+	"sync/atomic"
+
+	"github.com/gammazero/nexus/v3/transport/serialize"
+	"github.com/gammazero/nexus/v3/wamp"
+)
+
+// Defaults of Policy.
+const (
+	// DefaultMaxPayload bounds the decoded PPT payload (Arguments[0]): 1 MiB.
+	DefaultMaxPayload = 1 << 20
+	// DefaultMaxKeyID bounds the length of ppt_keyid in bytes.
+	DefaultMaxKeyID = 128
+)
+
+// PPT option names (the four nexus forwards) and the one value that is never
+// accepted from the network.
+const (
+	OptScheme     = wamp.OptPPTScheme
+	OptSerializer = wamp.OptPPTSerializer
+	OptCipher     = wamp.OptPPTCipher
+	OptKeyID      = wamp.OptPPTKeyId
+
+	// SerializerNative is nexus's in-process "serializer": a Go pointer in
+	// Arguments[0]. Over a network it panics receiving nexus clients (N4),
+	// so the guard always rejects it.
+	SerializerNative = "native"
+)
+
+// Reason says why the guard rejected a message. Its String form is stable and
+// meant as a metrics label.
+type Reason uint8
+
+// Rejection reasons, one per rule. NumReasons is the number of reasons.
+const (
+	// ReasonOptionType: a ppt_* option is present but not a string (would
+	// panic the nexus router, N1).
+	ReasonOptionType Reason = iota
+	// ReasonNoScheme: ppt_serializer, ppt_cipher or ppt_keyid without
+	// ppt_scheme.
+	ReasonNoScheme
+	// ReasonScheme: ppt_scheme is empty or not in the allowlist.
+	ReasonScheme
+	// ReasonSerializer: ppt_serializer is missing (N2), "native" (N4) or not
+	// in the allowlist.
+	ReasonSerializer
+	// ReasonCipher: ppt_cipher is missing for an E2EE scheme, empty, or not in
+	// the allowlist.
+	ReasonCipher
+	// ReasonKeyID: ppt_keyid is missing for an E2EE scheme, empty, too long
+	// or not printable ASCII.
+	ReasonKeyID
+	// ReasonArguments: Arguments is not exactly one element.
+	ReasonArguments
+	// ReasonPayloadType: Arguments[0] is not binary (N3); on JSON sessions,
+	// a string that is not base64 (with or without the "\u0000" prefix).
+	ReasonPayloadType
+	// ReasonPayloadSize: the payload is empty or larger than MaxPayload.
+	ReasonPayloadSize
+	// ReasonKwargs: ArgumentsKw is present and not empty (plaintext next to
+	// a PPT payload).
+	ReasonKwargs
+	// ReasonNotAnnounced: the session uses a feature (payload passthru mode,
+	// progressive call invocations) it did not announce in HELLO; nexus
+	// would abort the session and, for in-process sessions, panic (N6).
+	ReasonNotAnnounced
+	// ReasonInvalidFrame: the transport delivered no message (a rawsocket
+	// frame with a reserved type: nexus would dereference a nil message, N7).
+	ReasonInvalidFrame
+
+	NumReasons = iota
+)
+
+// String returns the metrics label of r, e.g. "ppt_option_type".
+func (r Reason) String() string {
+	switch r {
+	case ReasonOptionType:
+		return "ppt_option_type"
+	case ReasonNoScheme:
+		return "ppt_no_scheme"
+	case ReasonScheme:
+		return "ppt_scheme"
+	case ReasonSerializer:
+		return "ppt_serializer"
+	case ReasonCipher:
+		return "ppt_cipher"
+	case ReasonKeyID:
+		return "ppt_keyid"
+	case ReasonArguments:
+		return "ppt_arguments"
+	case ReasonPayloadType:
+		return "ppt_payload_type"
+	case ReasonPayloadSize:
+		return "ppt_payload_size"
+	case ReasonKwargs:
+		return "ppt_kwargs"
+	case ReasonNotAnnounced:
+		return "feature_not_announced"
+	case ReasonInvalidFrame:
+		return "invalid_frame"
+	}
+	return fmt.Sprintf("reason(%d)", uint8(r))
+}
+
+// RejectError is the error returned by Policy.Check. Its message names the
+// offending option or field and never contains payload bytes or option
+// values; it is sent to the offending client as Arguments[0] of a
+// wamp.error.invalid_argument ERROR.
+type RejectError struct {
+	Reason Reason
+	// Field is the option ("ppt_serializer", "progress") or message field
+	// ("Arguments", "ArgumentsKw") that broke the rule.
+	Field string
+	// Problem describes what is wrong with Field, e.g. "must be a string,
+	// got int64".
+	Problem string
+}
+
+// Error returns "router guard: <field> <problem>".
+func (e *RejectError) Error() string {
+	return "router guard: " + e.Field + " " + e.Problem
+}
+
+func reject(r Reason, field, problem string) *RejectError {
+	return &RejectError{Reason: r, Field: field, Problem: problem}
+}
+
+// Policy holds the rules the guard enforces on PUBLISH, CALL, YIELD and ERROR
+// messages that carry ppt_* options. The zero value is not ready; use
+// DefaultPolicy or fill the zero fields with WithDefaults.
+type Policy struct {
+	// Schemes lists the accepted ppt_scheme values. Default: "wamp" and
+	// "wamp.eth". nexus's own "mqtt" and "x_*" schemes may be added; they
+	// then need a ppt_serializer like every scheme.
+	Schemes []string
+	// E2EESchemes lists the schemes for which ppt_cipher and ppt_keyid are
+	// mandatory. Default: "wamp" and "wamp.eth".
+	E2EESchemes []string
+	// Serializers lists the accepted ppt_serializer values. Default: "cbor",
+	// "msgpack", "json", "flatbuffers". "native" is always rejected.
+	Serializers []string
+	// Ciphers lists the accepted ppt_cipher values. Default:
+	// "xsalsa20poly1305". Set AnyCipher to accept any non-empty string.
+	Ciphers   []string
+	AnyCipher bool
+	// MaxPayload bounds the decoded payload size in bytes. Default
+	// DefaultMaxPayload.
+	MaxPayload int
+	// MaxKeyID bounds ppt_keyid in bytes. Default DefaultMaxKeyID.
+	MaxKeyID int
+}
+
+// DefaultPolicy returns the policy used when Config.Guard is left zero.
+func DefaultPolicy() Policy {
+	return Policy{}.WithDefaults()
+}
+
+// WithDefaults returns p with every zero field set to its default.
+func (p Policy) WithDefaults() Policy {
+	if p.Schemes == nil {
+		p.Schemes = []string{"wamp", "wamp.eth"}
+	}
+	if p.E2EESchemes == nil {
+		p.E2EESchemes = []string{"wamp", "wamp.eth"}
+	}
+	if p.Serializers == nil {
+		p.Serializers = []string{"cbor", "msgpack", "json", "flatbuffers"}
+	}
+	if p.Ciphers == nil {
+		p.Ciphers = []string{"xsalsa20poly1305"}
+	}
+	if p.MaxPayload <= 0 {
+		p.MaxPayload = DefaultMaxPayload
+	}
+	if p.MaxKeyID <= 0 {
+		p.MaxKeyID = DefaultMaxKeyID
+	}
+	return p
+}
+
+// Check validates the ppt_* options and the payload shape of msg and returns
+// nil if nexus and nexus clients can handle it safely, or a *RejectError.
+// Only PUBLISH, CALL, YIELD (options) and ERROR (details) are inspected;
+// messages of other types and messages without ppt_* options pass unchanged.
+//
+// jsonSession says that msg was decoded from JSON, where binary arrives as a
+// string: then "\u0000"+base64 and plain base64 are accepted.
+//
+// On success a PPT message is normalized in place: Arguments becomes a fresh
+// one-element list holding the payload as serialize.BinaryData, so that
+// CBOR and msgpack receivers get a byte string and JSON receivers the spec's
+// "\u0000"+base64 form. Check never panics, whatever msg holds.
+func (p *Policy) Check(msg wamp.Message, jsonSession bool) *RejectError {
+	var opts wamp.Dict
+	var args *wamp.List
+	var kwargs wamp.Dict
+	switch m := msg.(type) {
+	case *wamp.Publish:
+		opts, args, kwargs = m.Options, &m.Arguments, m.ArgumentsKw
+	case *wamp.Call:
+		opts, args, kwargs = m.Options, &m.Arguments, m.ArgumentsKw
+	case *wamp.Yield:
+		opts, args, kwargs = m.Options, &m.Arguments, m.ArgumentsKw
+	case *wamp.Error:
+		opts, args, kwargs = m.Details, &m.Arguments, m.ArgumentsKw
+	default:
+		return nil
+	}
+	scheme, hasScheme, rerr := pptString(opts, OptScheme)
+	if rerr != nil {
+		return rerr
+	}
+	serializer, hasSerializer, rerr := pptString(opts, OptSerializer)
+	if rerr != nil {
+		return rerr
+	}
+	cipher, hasCipher, rerr := pptString(opts, OptCipher)
+	if rerr != nil {
+		return rerr
+	}
+	keyID, hasKeyID, rerr := pptString(opts, OptKeyID)
+	if rerr != nil {
+		return rerr
+	}
+	if !hasScheme {
+		switch {
+		case hasSerializer:
+			return reject(ReasonNoScheme, OptSerializer, "present without ppt_scheme")
+		case hasCipher:
+			return reject(ReasonNoScheme, OptCipher, "present without ppt_scheme")
+		case hasKeyID:
+			return reject(ReasonNoScheme, OptKeyID, "present without ppt_scheme")
+		}
+		return nil // not a PPT message
+	}
+
+	if scheme == "" || !slices.Contains(p.Schemes, scheme) {
+		return reject(ReasonScheme, OptScheme, "value not allowed")
+	}
+	switch {
+	case !hasSerializer:
+		return reject(ReasonSerializer, OptSerializer, "missing")
+	case serializer == SerializerNative:
+		return reject(ReasonSerializer, OptSerializer, `"native" not allowed over a router`)
+	case !slices.Contains(p.Serializers, serializer):
+		return reject(ReasonSerializer, OptSerializer, "value not allowed")
+	}
+	e2ee := slices.Contains(p.E2EESchemes, scheme)
+	if hasCipher {
+		if cipher == "" || (!p.AnyCipher && !slices.Contains(p.Ciphers, cipher)) {
+			return reject(ReasonCipher, OptCipher, "value not allowed")
+		}
+	} else if e2ee {
+		return reject(ReasonCipher, OptCipher, "missing")
+	}
+	if hasKeyID {
+		switch {
+		case keyID == "":
+			return reject(ReasonKeyID, OptKeyID, "empty")
+		case len(keyID) > p.MaxKeyID:
+			return reject(ReasonKeyID, OptKeyID, fmt.Sprintf("longer than %d bytes", p.MaxKeyID))
+		case !printableASCII(keyID):
+			return reject(ReasonKeyID, OptKeyID, "not printable ASCII")
+		}
+	} else if e2ee {
+		return reject(ReasonKeyID, OptKeyID, "missing")
+	}
+
+	if len(kwargs) != 0 {
+		return reject(ReasonKwargs, "ArgumentsKw", "must be absent or empty with ppt_scheme")
+	}
+	if len(*args) != 1 {
+		return reject(ReasonArguments, "Arguments", fmt.Sprintf("must hold exactly one binary payload, has %d elements", len(*args)))
+	}
+	payload, rerr := p.binary((*args)[0], jsonSession)
+	if rerr != nil {
+		return rerr
+	}
+	*args = wamp.List{serialize.BinaryData(payload)}
+	return nil
+}
+
+// binary returns the payload bytes of v, bounded by MaxPayload.
+func (p *Policy) binary(v any, jsonSession bool) ([]byte, *RejectError) {
+	var b []byte
+	switch x := v.(type) {
+	case []byte:
+		b = x
+	case serialize.BinaryData:
+		b = x
+	case string:
+		if !jsonSession {
+			return nil, reject(ReasonPayloadType, "Arguments[0]", "must be binary, got string")
+		}
+		s := x
+		if len(s) > 0 && s[0] == 0 {
+			s = s[1:]
+		}
+		if len(s) > base64.StdEncoding.EncodedLen(p.MaxPayload) {
+			return nil, reject(ReasonPayloadSize, "Arguments[0]", fmt.Sprintf("larger than %d bytes", p.MaxPayload))
+		}
+		var err error
+		if b, err = base64.StdEncoding.Strict().DecodeString(s); err != nil {
+			return nil, reject(ReasonPayloadType, "Arguments[0]", "must be binary: string is not base64")
+		}
+	default:
+		return nil, reject(ReasonPayloadType, "Arguments[0]", "must be binary, got "+typeName(v))
+	}
+	switch {
+	case len(b) == 0:
+		return nil, reject(ReasonPayloadSize, "Arguments[0]", "empty payload")
+	case len(b) > p.MaxPayload:
+		return nil, reject(ReasonPayloadSize, "Arguments[0]", fmt.Sprintf("larger than %d bytes", p.MaxPayload))
+	}
+	return b, nil
+}
+
+// pptString returns opts[key] if it is a string; an error if it is present
+// with another type (including nil).
+func pptString(opts wamp.Dict, key string) (string, bool, *RejectError) {
+	v, ok := opts[key]
+	if !ok {
+		return "", false, nil
+	}
+	s, isString := v.(string)
+	if !isString {
+		return "", true, reject(ReasonOptionType, key, "must be a string, got "+typeName(v))
+	}
+	return s, true, nil
+}
+
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x21 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
+// typeName names the dynamic type of a decoded value without printing it.
+func typeName(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return "bool"
+	case string:
+		return "string"
+	case []byte, serialize.BinaryData:
+		return "binary"
+	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
+		return "integer"
+	case float32, float64:
+		return "float"
+	case []any, wamp.List:
+		return "list"
+	case map[string]any, wamp.Dict, map[any]any:
+		return "map"
+	default:
+		return fmt.Sprintf("%T", v)
+	}
+}
+
+// Stats is a snapshot of the guard's counters since the router started.
+type Stats struct {
+	// PPT counts PPT messages that passed the guard.
+	PPT uint64
+	// Rejected counts rejected messages, indexed by Reason.
+	Rejected [NumReasons]uint64
+}
+
+// TotalRejected returns the sum of Rejected.
+func (s Stats) TotalRejected() uint64 {
+	var n uint64
+	for _, v := range s.Rejected {
+		n += v
+	}
+	return n
+}
+
+// counters are the guard's atomic counters.
+type counters struct {
+	ppt      atomic.Uint64
+	rejected [NumReasons]atomic.Uint64
+}
+
+func (c *counters) snapshot() Stats {
+	var s Stats
+	s.PPT = c.ppt.Load()
+	for i := range c.rejected {
+		s.Rejected[i] = c.rejected[i].Load()
+	}
+	return s
+}
+
+// Rejection describes one rejected message, as passed to Config.OnReject.
+type Rejection struct {
+	// Conn numbers the client connection (1, 2, … per router); Remote is
+	// its remote address ("local" for in-process clients).
+	Conn   uint64
+	Remote string
+	// Type is the rejected message's type (0 for ReasonInvalidFrame).
+	Type   wamp.MessageType
+	Reason Reason
+	Field  string
+}
+
+// guard is the router-wide part of the guard: policy, counters, reporting.
+type guard struct {
+	policy   Policy
+	stats    counters
+	log      *slog.Logger
+	onReject func(Rejection)
+}
+
+// rejected counts and reports one rejection.
+func (g *guard) rejected(p *guardPeer, typ wamp.MessageType, rerr *RejectError) {
+	g.stats.rejected[rerr.Reason].Add(1)
+	g.log.Debug("router guard rejected a message", "conn", p.conn, "remote", p.remote,
+		"type", typ.String(), "reason", rerr.Reason.String(), "field", rerr.Field)
+	if g.onReject != nil {
+		g.onReject(Rejection{Conn: p.conn, Remote: p.remote, Type: typ, Reason: rerr.Reason, Field: rerr.Field})
+	}
+}

@@ -1,0 +1,252 @@
+package router
+
+import (
+	"sync"
+	"time"
+
+	"github.com/gammazero/nexus/v3/wamp"
+)
+
+// drainGrace bounds how long a closed guardPeer keeps draining an inner peer
+// whose receive channel does not close (an in-process client that never
+// closes its side).
+const drainGrace = 2 * time.Second
+
+// guardPeer sits between a transport peer and nexus: every message the client
+// sends passes guard.inspect on the pump goroutine before nexus sees it.
+// Messages from nexus to the client go straight to the inner peer.
+type guardPeer struct {
+	inner wamp.Peer
+	g     *guard
+	json  bool
+
+	rd   chan wamp.Message // to nexus; closed by the pump only
+	done chan struct{}     // closed by Close
+
+	mu     sync.Mutex // guards closed against sends to a closed inner peer
+	closed bool
+	once   sync.Once
+
+	conn   uint64 // connection number, for logs and OnReject
+	remote string // remote address, for logs and OnReject
+
+	// session state, owned by the pump goroutine
+	hello bool
+	roles *wamp.Session // features announced in HELLO
+}
+
+func newGuardPeer(inner wamp.Peer, g *guard, jsonSession bool, conn uint64, remote string) *guardPeer {
+	return &guardPeer{
+		inner:  inner,
+		g:      g,
+		json:   jsonSession,
+		conn:   conn,
+		remote: remote,
+		rd:     make(chan wamp.Message),
+		done:   make(chan struct{}),
+	}
+}
+
+// Recv is the channel nexus reads the client's messages from.
+func (p *guardPeer) Recv() <-chan wamp.Message { return p.rd }
+
+// Send is the inner peer's outgoing channel.
+func (p *guardPeer) Send() chan<- wamp.Message { return p.inner.Send() }
+
+// IsLocal reports whether the inner peer is in-process.
+func (p *guardPeer) IsLocal() bool { return p.inner.IsLocal() }
+
+// Close stops forwarding to nexus, closes Recv promptly (so that nexus ends the
+// session instead of sending to a closed peer) and closes the inner peer.
+func (p *guardPeer) Close() {
+	p.once.Do(func() {
+		p.mu.Lock()
+		p.closed = true
+		p.mu.Unlock()
+		close(p.done)
+		p.inner.Close()
+	})
+}
+
+// reply sends msg to the client unless the peer is closed or its queue is
+// full (a client that does not read gets no error reports).
+func (p *guardPeer) reply(msg wamp.Message) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.closed {
+		return
+	}
+	select {
+	case p.inner.Send() <- msg:
+	default:
+		p.g.log.Debug("router guard: client queue full, error reply dropped", "conn", p.conn)
+	}
+}
+
+// pump forwards the inner peer's messages to nexus through the guard until
+// the inner peer's channel closes or the guardPeer is closed.
+func (p *guardPeer) pump() {
+	defer p.drain()
+	in := p.inner.Recv()
+	for {
+		var msg wamp.Message
+		var ok bool
+		select {
+		case msg, ok = <-in:
+			if !ok {
+				return
+			}
+		case <-p.done:
+			return
+		}
+		fwd := p.inspect(msg)
+		if fwd == nil {
+			continue
+		}
+		select {
+		case p.rd <- fwd:
+		case <-p.done:
+			return
+		}
+	}
+}
+
+// drain closes Recv and keeps reading the inner peer so that its receive
+// goroutine can exit, until the inner channel closes or after drainGrace
+// once the peer is closed.
+func (p *guardPeer) drain() {
+	close(p.rd)
+	in := p.inner.Recv()
+	var grace <-chan time.Time
+	done := p.done
+	for {
+		select {
+		case _, ok := <-in:
+			if !ok {
+				return
+			}
+		case <-done:
+			t := time.NewTimer(drainGrace)
+			defer t.Stop()
+			grace, done = t.C, nil
+		case <-grace:
+			return
+		}
+	}
+}
+
+// inspect returns the message to forward to nexus (msg itself, a sanitized
+// replacement, or nil to drop it) and reports rejections.
+func (p *guardPeer) inspect(msg wamp.Message) wamp.Message {
+	if msg == nil {
+		p.g.rejected(p, 0, &RejectError{Reason: ReasonInvalidFrame, Field: "frame", Problem: "reserved rawsocket message type"})
+		return nil
+	}
+	if !p.hello {
+		// The first message must be HELLO; nexus aborts otherwise. Keep
+		// its roles to check feature use later.
+		p.hello = true
+		if h, ok := msg.(*wamp.Hello); ok {
+			p.roles = wamp.NewSession(nil, 0, nil, wamp.NormalizeDict(h.Details))
+		}
+		return msg
+	}
+	switch m := msg.(type) {
+	case *wamp.Error:
+		if m.Type != wamp.INVOCATION {
+			// nexus aborts the session and logs the whole message: strip
+			// the payload first.
+			return &wamp.Error{Type: m.Type, Request: m.Request, Details: wamp.Dict{}, Error: m.Error}
+		}
+	case *wamp.Call:
+		if prog, _ := m.Options[wamp.OptProgress].(bool); prog && !p.has(wamp.RoleCaller, wamp.FeatureProgCallInvocations) {
+			return p.refuse(msg, &RejectError{Reason: ReasonNotAnnounced, Field: wamp.OptProgress,
+				Problem: "used without announcing " + wamp.FeatureProgCallInvocations + " in HELLO"})
+		}
+	case *wamp.Publish, *wamp.Yield:
+	default:
+		return msg
+	}
+
+	rerr := p.g.policy.Check(msg, p.json)
+	if rerr == nil {
+		if isPPT(msg) {
+			if role := pptRole(msg); !p.has(role, wamp.FeaturePayloadPassthruMode) {
+				return p.refuse(msg, &RejectError{Reason: ReasonNotAnnounced, Field: OptScheme,
+					Problem: "used without announcing " + wamp.FeaturePayloadPassthruMode + " for role " + role + " in HELLO"})
+			}
+			p.g.stats.ppt.Add(1)
+		}
+		return msg
+	}
+	return p.refuse(msg, rerr)
+}
+
+func (p *guardPeer) has(role, feature string) bool {
+	return p.roles != nil && p.roles.HasFeature(role, feature)
+}
+
+// refuse counts a rejection, answers the sender where WAMP allows it and
+// returns what nexus gets instead of msg.
+//
+//   - PUBLISH: ERROR(PUBLISH) to the publisher if it asked for an
+//     acknowledgement (WAMP sends no other reply to a PUBLISH); dropped.
+//   - CALL: ERROR(CALL) to the caller; dropped.
+//   - YIELD, ERROR(INVOCATION) from a callee: replaced by
+//     ERROR(INVOCATION, wamp.error.invalid_argument) so the caller gets a
+//     clear error instead of waiting (WAMP has no reply to a callee's YIELD).
+func (p *guardPeer) refuse(msg wamp.Message, rerr *RejectError) wamp.Message {
+	p.g.rejected(p, msg.MessageType(), rerr)
+	errMsg := func(typ wamp.MessageType, req wamp.ID) *wamp.Error {
+		return &wamp.Error{
+			Type:      typ,
+			Request:   req,
+			Details:   wamp.Dict{"reason": rerr.Reason.String()},
+			Error:     wamp.ErrInvalidArgument,
+			Arguments: wamp.List{rerr.Error()},
+		}
+	}
+	switch m := msg.(type) {
+	case *wamp.Publish:
+		if ack, _ := m.Options[wamp.OptAcknowledge].(bool); ack {
+			p.reply(errMsg(wamp.PUBLISH, m.Request))
+		}
+	case *wamp.Call:
+		p.reply(errMsg(wamp.CALL, m.Request))
+	case *wamp.Yield:
+		return errMsg(wamp.INVOCATION, m.Request)
+	case *wamp.Error:
+		return errMsg(wamp.INVOCATION, m.Request)
+	}
+	return nil
+}
+
+// isPPT reports whether a message that passed Check carries ppt_scheme.
+func isPPT(msg wamp.Message) bool {
+	var opts wamp.Dict
+	switch m := msg.(type) {
+	case *wamp.Publish:
+		opts = m.Options
+	case *wamp.Call:
+		opts = m.Options
+	case *wamp.Yield:
+		opts = m.Options
+	case *wamp.Error:
+		opts = m.Details
+	}
+	_, ok := opts[OptScheme]
+	return ok
+}
+
+// pptRole is the HELLO role that must announce payload passthru mode to send
+// msg with ppt_* options.
+func pptRole(msg wamp.Message) string {
+	switch msg.(type) {
+	case *wamp.Publish:
+		return wamp.RolePublisher
+	case *wamp.Call:
+		return wamp.RoleCaller
+	default:
+		return wamp.RoleCallee
+	}
+}

@@ -1,0 +1,190 @@
+package router
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"sync"
+	"sync/atomic"
+
+	nexus "github.com/gammazero/nexus/v3/router"
+	"github.com/gammazero/nexus/v3/stdlog"
+	"github.com/gammazero/nexus/v3/wamp"
+)
+
+// ErrClosed is returned when attaching a client to a closed Router.
+var ErrClosed = errors.New("router: closed")
+
+// Router is a nexus WAMP router with the PPT guard in front of it and its
+// listeners. It implements nexus's router.Router, so in-process clients
+// connect with client.ConnectLocal(r, cfg) and go through the guard like
+// network clients. All methods are safe for concurrent use.
+type Router struct {
+	cfg Config
+	log *slog.Logger
+	nx  nexus.Router
+	g   *guard
+
+	addrs   []string
+	stopFns []func() // stop accepting, one per listener
+
+	nconn atomic.Uint64
+
+	mu     sync.Mutex
+	closed bool
+	conns  map[net.Conn]struct{} // open client connections
+	wg     sync.WaitGroup        // accept loops, handlers, pumps
+
+	closeOnce sync.Once
+}
+
+// Compile-time check: a *Router can stand in for a nexus router.
+var _ nexus.Router = (*Router)(nil)
+
+// New starts a router: it creates the realms and opens every listener. On
+// error nothing is left running.
+func New(cfg Config) (*Router, error) {
+	cfg, err := cfg.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	nxCfg := &nexus.Config{}
+	for _, rc := range cfg.Realms {
+		nxCfg.RealmConfigs = append(nxCfg.RealmConfigs, &nexus.RealmConfig{
+			URI:            wamp.URI(rc.Name),
+			AnonymousAuth:  !rc.DisableAnonymous,
+			Authenticators: rc.Authenticators,
+			StrictURI:      rc.StrictURI,
+			AllowDisclose:  rc.AllowDisclose,
+		})
+	}
+	nx, err := nexus.NewRouter(nxCfg, nexusLog{cfg.Logger})
+	if err != nil {
+		return nil, fmt.Errorf("router: starting nexus: %w", err)
+	}
+	r := &Router{
+		cfg:   cfg,
+		log:   cfg.Logger,
+		nx:    nx,
+		g:     &guard{policy: cfg.Guard, log: cfg.Logger, onReject: cfg.OnReject},
+		conns: map[net.Conn]struct{}{},
+	}
+	for _, lc := range cfg.Listeners {
+		if err := r.listen(lc); err != nil {
+			r.Close()
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+// Addrs returns the URL of every listener in Config order, with the port
+// actually bound (useful with port 0).
+func (r *Router) Addrs() []string {
+	return append([]string(nil), r.addrs...)
+}
+
+// Stats returns a snapshot of the guard's counters.
+func (r *Router) Stats() Stats {
+	return r.g.stats.snapshot()
+}
+
+// Attach connects an in-process or otherwise pre-built peer through the
+// guard. Binary payloads must be []byte (the peer is not JSON).
+func (r *Router) Attach(peer wamp.Peer) error {
+	return r.AttachClient(peer, nil)
+}
+
+// AttachClient is Attach with transport details, which nexus adds to the
+// session details.
+func (r *Router) AttachClient(peer wamp.Peer, transportDetails wamp.Dict) error {
+	remote := "local"
+	if !peer.IsLocal() {
+		remote = "unknown"
+	}
+	return r.attach(peer, transportDetails, false, remote, nil)
+}
+
+// attach wraps peer in a guardPeer and hands it to nexus. nc, if not nil, is
+// the network connection under peer, closed by Close if still open.
+func (r *Router) attach(peer wamp.Peer, td wamp.Dict, jsonSession bool, remote string, nc net.Conn) error {
+	r.mu.Lock()
+	if r.closed {
+		r.mu.Unlock()
+		peer.Close()
+		return ErrClosed
+	}
+	r.wg.Add(1)
+	if nc != nil {
+		r.conns[nc] = struct{}{}
+	}
+	r.mu.Unlock()
+
+	gp := newGuardPeer(peer, r.g, jsonSession, r.nconn.Add(1), remote)
+	go func() {
+		defer r.wg.Done()
+		gp.pump()
+		if nc != nil {
+			r.mu.Lock()
+			delete(r.conns, nc)
+			r.mu.Unlock()
+		}
+	}()
+	if err := r.nx.AttachClient(gp, td); err != nil {
+		r.log.Debug("router: client not attached", "conn", gp.conn, "remote", remote, "err", err)
+		return fmt.Errorf("router: attaching client: %w", err)
+	}
+	return nil
+}
+
+// enter registers a connection handler; false once the router is closing.
+func (r *Router) enter() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.closed {
+		return false
+	}
+	r.wg.Add(1)
+	return true
+}
+
+// Close stops the listeners, ends every session (GOODBYE
+// wamp.close.system_shutdown), closes every connection and waits for all
+// goroutines the router started. It is idempotent.
+func (r *Router) Close() {
+	r.closeOnce.Do(func() {
+		r.mu.Lock()
+		r.closed = true
+		r.mu.Unlock()
+		for _, stop := range r.stopFns {
+			stop()
+		}
+		r.nx.Close()
+		r.mu.Lock()
+		for c := range r.conns {
+			_ = c.Close()
+		}
+		r.mu.Unlock()
+		r.wg.Wait()
+	})
+}
+
+// Logger returns the nexus-style logger the router uses (nexus's lines go to
+// Config.Logger at Debug level).
+func (r *Router) Logger() stdlog.StdLog { return nexusLog{r.log} }
+
+// AddRealm adds a realm at run time (nexus's configuration type; its
+// Authorizer, if any, runs after the guard).
+func (r *Router) AddRealm(cfg *nexus.RealmConfig) error {
+	if err := r.nx.AddRealm(cfg); err != nil {
+		return fmt.Errorf("router: adding realm: %w", err)
+	}
+	return nil
+}
+
+// RemoveRealm removes a realm and ends its sessions.
+func (r *Router) RemoveRealm(uri wamp.URI) { r.nx.RemoveRealm(uri) }
+
+// RouterFeatures returns the WAMP features nexus announces.
+func (r *Router) RouterFeatures() *wamp.Dict { return r.nx.RouterFeatures() }
