@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/ethclient"
@@ -36,6 +37,8 @@ type Node struct {
 	WSURL string
 	cmd   *exec.Cmd
 	done  chan error
+	stop  sync.Once
+	port  int
 }
 
 // Options configure [Start].
@@ -114,6 +117,7 @@ func Start(ctx context.Context, opts Options) (*Node, error) {
 		WSURL:   fmt.Sprintf("ws://127.0.0.1:%d", port),
 		cmd:     cmd,
 		done:    make(chan error, 1),
+		port:    port,
 	}
 	go func() { n.done <- cmd.Wait() }()
 	deadline := time.Now().Add(30 * time.Second)
@@ -141,16 +145,21 @@ func Start(ctx context.Context, opts Options) (*Node, error) {
 	}
 }
 
-// Stop kills the node and waits for it to exit. It is safe to call more than once.
+// Stop kills the node and waits (up to 5 s) for it to exit. It is safe to call more than once.
 func (n *Node) Stop() {
-	if n.cmd.Process != nil {
-		_ = n.cmd.Process.Kill()
-	}
-	select {
-	case <-n.done:
-	case <-time.After(5 * time.Second):
-	}
+	n.stop.Do(func() {
+		if n.cmd.Process != nil {
+			_ = n.cmd.Process.Kill()
+		}
+		select {
+		case <-n.done:
+		case <-time.After(5 * time.Second):
+		}
+	})
 }
+
+// Port returns the TCP port the node listens on.
+func (n *Node) Port() int { return n.port }
 
 func freePort() (int, error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
