@@ -2,99 +2,46 @@ package keydist
 
 import (
 	"sync"
-
-	"github.com/ethereum/go-ethereum/common"
-
-	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
 )
 
-// DefaultCacheSize is the default number of peers a cache remembers.
+// DefaultCacheSize is the default number of entries of the verified-chain
+// cache and of the box-key cache.
 const DefaultCacheSize = 4096
 
-// maxVerdicts bounds the positive trust verdicts remembered per peer chain.
-const maxVerdicts = 64
-
-type verdictKey struct {
-	realm common.Address
-	uri   string
-	role  Role
+// boxCache remembers precomputed nacl/box shared keys by the peer's CS key.
+// Bounded: when full, an arbitrary entry is evicted. A shared key depends
+// only on the two CS keys, never on trust, so it cannot outlive a
+// revocation: every use is preceded by a fresh trust decision.
+type boxCache struct {
+	mu   sync.Mutex
+	size int
+	keys map[[32]byte]*[32]byte
 }
 
-type chainEntry struct {
-	chain    *cert.VerifiedChain
-	verdicts map[verdictKey]uint64 // trust version of the positive verdict
-}
-
-// peerCache remembers verified chains (by the hash of their certificate
-// digests) with positive trust verdicts, and precomputed box keys (by the
-// peer's CS key). Bounded: when full, an arbitrary entry is evicted.
-type peerCache struct {
-	mu     sync.Mutex
-	size   int
-	chains map[common.Hash]*chainEntry
-	boxes  map[[32]byte]*[32]byte
-}
-
-func newPeerCache(size int) *peerCache {
+func newBoxCache(size int) *boxCache {
 	if size <= 0 {
 		size = DefaultCacheSize
 	}
-	return &peerCache{size: size, chains: make(map[common.Hash]*chainEntry), boxes: make(map[[32]byte]*[32]byte)}
+	return &boxCache{size: size, keys: make(map[[32]byte]*[32]byte)}
 }
 
-// verdict returns the cached chain if it holds a positive verdict for vk at
-// trust version ver.
-func (c *peerCache) verdict(key common.Hash, vk verdictKey, ver uint64) (*cert.VerifiedChain, bool) {
+func (c *boxCache) get(cs [32]byte) (*[32]byte, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	e, ok := c.chains[key]
-	if !ok {
-		return nil, false
-	}
-	v, ok := e.verdicts[vk]
-	if !ok || v != ver {
-		return e.chain, false
-	}
-	return e.chain, true
-}
-
-func (c *peerCache) store(key common.Hash, vc *cert.VerifiedChain, vk verdictKey, ver uint64) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.chains[key]
-	if !ok {
-		if len(c.chains) >= c.size {
-			for k := range c.chains {
-				delete(c.chains, k)
-				break
-			}
-		}
-		e = &chainEntry{chain: vc, verdicts: make(map[verdictKey]uint64)}
-		c.chains[key] = e
-	}
-	if len(e.verdicts) >= maxVerdicts {
-		clear(e.verdicts)
-	}
-	e.verdicts[vk] = ver
-}
-
-func (c *peerCache) box(cs [32]byte) (*[32]byte, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	k, ok := c.boxes[cs]
+	k, ok := c.keys[cs]
 	return k, ok
 }
 
-func (c *peerCache) storeBox(cs [32]byte, k *[32]byte) {
+func (c *boxCache) put(cs [32]byte, k *[32]byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(c.boxes) >= c.size {
-		for x := range c.boxes {
-			delete(c.boxes, x)
+	if len(c.keys) >= c.size {
+		for x := range c.keys {
+			delete(c.keys, x)
 			break
 		}
 	}
-	c.boxes[cs] = k
+	c.keys[cs] = k
 }
 
 // DefaultReplayCapacity is the default number of request nonces remembered

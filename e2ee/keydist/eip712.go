@@ -22,12 +22,13 @@ const (
 	// DomainTypeString is the full EIP712 domain: chain and registry are bound.
 	DomainTypeString = "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
 	// KeyRequestTypeString is the EIP712 type of a KeyRequest. certificates
-	// are the EIP712 digests of the requester's chain, in chain order.
-	KeyRequestTypeString = "KeyRequest(address realm,string keyId,string uri,string role,bytes32 csPubKey,bytes32[] certificates,uint64 issuedAt,bytes16 requestNonce)"
+	// are the EIP712 digests of the requester's chain, in chain order;
+	// issuer is the optional issuer hint (the zero address: none).
+	KeyRequestTypeString = "KeyRequest(address realm,string keyId,string uri,string role,bytes32 csPubKey,bytes32[] certificates,address issuer,uint64 issuedAt,bytes16 requestNonce)"
 	// KeyResponseTypeString is the EIP712 type of a KeyResponse. boxHash is
 	// keccak256 of the 48-byte box; certificates are the responder's
-	// certificate digests.
-	KeyResponseTypeString = "KeyResponse(address realm,string keyId,string uriScope,string match,string role,bytes32 requesterCsPubKey,bytes16 requestNonce,bytes32 csPubKey,bytes32[] certificates,bytes24 boxNonce,bytes32 boxHash,uint64 expiresAt)"
+	// certificate digests; issuer is its optional issuer hint.
+	KeyResponseTypeString = "KeyResponse(address realm,string keyId,string uriScope,string match,string role,bytes32 requesterCsPubKey,bytes16 requestNonce,bytes32 csPubKey,bytes32[] certificates,address issuer,bytes24 boxNonce,bytes32 boxHash,uint64 expiresAt)"
 )
 
 // DomainTypeHash returns keccak256(DomainTypeString).
@@ -42,8 +43,8 @@ func KeyResponseTypeHash() common.Hash { return crypto.Keccak256Hash([]byte(KeyR
 // Precomputed hashes (hex constants, checked by TestTypeHashes).
 const (
 	domainTypeHashHex   = "8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f"
-	requestTypeHashHex  = "c0b8838f2b8ab3ef53077d5b99d44e2959ebfbce2d2d5201c0f08e0444e00908"
-	responseTypeHashHex = "1d106610d5862ac930a0692b6bbe8f3205abc8aaed0dcf46e4f5be91d98d7650"
+	requestTypeHashHex  = "0f8e8f046a7574a6be762a338c1fcb0a60dd89b63ef8b48b4a78fd3bfaa89e26"
+	responseTypeHashHex = "e9e4d0ab88bb9a155014c2ad34fd420edb0fc5867db835c713de55de3921d196"
 	domainNameHashHex   = "6697045751f49cfa7c7c66adef7ba2c49b6af2ec4d47eb8e9310408ba522dffb"
 	domainVerHashHex    = "c89efdaa54c0f20c7adf612882df0950f5a951637e0307cdcb4c672f298b8bc6"
 )
@@ -84,23 +85,31 @@ func keccakString(w []byte, s string) {
 // digestsHash returns keccak256 of the concatenated certificate digests (the
 // EIP712 encoding of a bytes32[]).
 func digestsHash(d []common.Hash) common.Hash {
-	buf := make([]byte, 0, 32*len(d))
+	var buf [MaxChainLength * 32]byte
+	n := 0
 	for i := range d {
-		buf = append(buf, d[i][:]...)
+		n += copy(buf[n:], d[i][:])
 	}
-	return crypto.Keccak256Hash(buf)
+	return crypto.Keccak256Hash(buf[:n])
 }
 
-// ChainDigests returns the EIP712 digests of the certificates of chain.
-func ChainDigests(chain []cert.Certificate) ([]common.Hash, error) {
-	if err := checkChain(chain); err != nil {
+// ChainDigests parses a wire chain (a CBOR array of certificate files, see
+// KeyRequest.Chain) and returns the EIP712 digests of its certificates, the
+// values the signature of a request or response binds. It checks encoding
+// only, not the chain rules.
+func ChainDigests(chain []byte) ([]common.Hash, error) {
+	if err := checkChain(chain, common.Address{}); err != nil {
 		return nil, err
 	}
-	out := make([]common.Hash, len(chain))
-	for i := range chain {
-		d, err := chain[i].Digest()
+	certs, err := cert.ParseChainCBOR(chain)
+	if err != nil {
+		return nil, fail("chain", ErrMalformed, err)
+	}
+	out := make([]common.Hash, len(certs))
+	for i := range certs {
+		d, err := certs[i].Digest()
 		if err != nil {
-			return nil, fail("decode", ErrMalformed, err)
+			return nil, fail("chain", ErrMalformed, err)
 		}
 		out[i] = d
 	}
@@ -115,10 +124,10 @@ func eip712Digest(domain, structHash common.Hash) common.Hash {
 	return crypto.Keccak256Hash(buf[:])
 }
 
-// structHash is the fixed-layout EIP712 hashStruct of r, given its chain
-// digests (TestFastPathEqualsAPITypes proves it equal to apitypes).
-func (r *KeyRequest) structHash(digests []common.Hash) common.Hash {
-	var buf [9 * 32]byte
+// structHash is the fixed-layout EIP712 hashStruct of r, given the hash of
+// its chain digests (TestFastPathEqualsAPITypes proves it equal to apitypes).
+func (r *KeyRequest) structHash(chainHash common.Hash) common.Hash {
+	var buf [10 * 32]byte
 	th := constHash(requestTypeHashHex)
 	copy(buf[0:], th[:])
 	putAddress(buf[32:64], r.Realm)
@@ -126,32 +135,33 @@ func (r *KeyRequest) structHash(digests []common.Hash) common.Hash {
 	keccakString(buf[96:128], r.URI)
 	keccakString(buf[128:160], string(r.Role))
 	copy(buf[160:192], r.CSPubKey[:])
-	dh := digestsHash(digests)
-	copy(buf[192:224], dh[:])
-	putUint64(buf[224:256], r.IssuedAt)
-	copy(buf[256:272], r.Nonce[:]) // bytesN: left-aligned, zero-padded
+	copy(buf[192:224], chainHash[:])
+	putAddress(buf[224:256], r.Issuer)
+	putUint64(buf[256:288], r.IssuedAt)
+	copy(buf[288:304], r.Nonce[:]) // bytesN: left-aligned, zero-padded
 	return crypto.Keccak256Hash(buf[:])
 }
 
-// Digest returns the EIP712 digest r.Signature covers. It fails if a
-// certificate of r.Chain is not well-formed.
+// Digest returns the EIP712 digest r.Signature covers. It parses r.Chain
+// for the certificate digests (the verifiers take them from the verified,
+// cached chain instead) and fails if the chain is not well-formed.
 func (r *KeyRequest) Digest() (common.Hash, error) {
 	d, err := ChainDigests(r.Chain)
 	if err != nil {
 		return common.Hash{}, err
 	}
-	return r.digest(d), nil
+	return r.digest(DomainSeparator(r.ChainID, r.Registry), digestsHash(d)), nil
 }
 
-func (r *KeyRequest) digest(digests []common.Hash) common.Hash {
-	return eip712Digest(DomainSeparator(r.ChainID, r.Registry), r.structHash(digests))
+func (r *KeyRequest) digest(domain, chainHash common.Hash) common.Hash {
+	return eip712Digest(domain, r.structHash(chainHash))
 }
 
 // BoxHash returns keccak256 of the box, the value the signature binds.
 func (r *KeyResponse) BoxHash() common.Hash { return crypto.Keccak256Hash(r.Box[:]) }
 
-func (r *KeyResponse) structHash(digests []common.Hash) common.Hash {
-	var buf [13 * 32]byte
+func (r *KeyResponse) structHash(chainHash common.Hash) common.Hash {
+	var buf [14 * 32]byte
 	th := constHash(responseTypeHashHex)
 	copy(buf[0:], th[:])
 	putAddress(buf[32:64], r.Realm)
@@ -162,26 +172,27 @@ func (r *KeyResponse) structHash(digests []common.Hash) common.Hash {
 	copy(buf[192:224], r.RequesterCSPubKey[:])
 	copy(buf[224:240], r.RequestNonce[:])
 	copy(buf[256:288], r.CSPubKey[:])
-	dh := digestsHash(digests)
-	copy(buf[288:320], dh[:])
-	copy(buf[320:344], r.BoxNonce[:])
+	copy(buf[288:320], chainHash[:])
+	putAddress(buf[320:352], r.Issuer)
+	copy(buf[352:376], r.BoxNonce[:])
 	bh := r.BoxHash()
-	copy(buf[352:384], bh[:])
-	putUint64(buf[384:416], r.ExpiresAt)
+	copy(buf[384:416], bh[:])
+	putUint64(buf[416:448], r.ExpiresAt)
 	return crypto.Keccak256Hash(buf[:])
 }
 
-// Digest returns the EIP712 digest r.Signature covers.
+// Digest returns the EIP712 digest r.Signature covers (see
+// KeyRequest.Digest).
 func (r *KeyResponse) Digest() (common.Hash, error) {
 	d, err := ChainDigests(r.Chain)
 	if err != nil {
 		return common.Hash{}, err
 	}
-	return r.digest(d), nil
+	return r.digest(DomainSeparator(r.ChainID, r.Registry), digestsHash(d)), nil
 }
 
-func (r *KeyResponse) digest(digests []common.Hash) common.Hash {
-	return eip712Digest(DomainSeparator(r.ChainID, r.Registry), r.structHash(digests))
+func (r *KeyResponse) digest(domain, chainHash common.Hash) common.Hash {
+	return eip712Digest(domain, r.structHash(chainHash))
 }
 
 func domainTypes() []apitypes.Type {
@@ -211,7 +222,8 @@ func digestList(d []common.Hash) []interface{} {
 }
 
 // TypedData returns r as go-ethereum EIP712 typed data (for wallets and as
-// the reference encoding). It fails if a certificate is not well-formed.
+// the reference encoding; the verifiers never use it). It fails if the
+// chain is not well-formed.
 func (r *KeyRequest) TypedData() (apitypes.TypedData, error) {
 	d, err := ChainDigests(r.Chain)
 	if err != nil {
@@ -227,6 +239,7 @@ func (r *KeyRequest) TypedData() (apitypes.TypedData, error) {
 				{Name: "role", Type: "string"},
 				{Name: "csPubKey", Type: "bytes32"},
 				{Name: "certificates", Type: "bytes32[]"},
+				{Name: "issuer", Type: "address"},
 				{Name: "issuedAt", Type: "uint64"},
 				{Name: "requestNonce", Type: "bytes16"},
 			},
@@ -240,13 +253,15 @@ func (r *KeyRequest) TypedData() (apitypes.TypedData, error) {
 			"role":         string(r.Role),
 			"csPubKey":     hexutil.Bytes(r.CSPubKey[:]),
 			"certificates": digestList(d),
+			"issuer":       r.Issuer.Hex(),
 			"issuedAt":     strconv.FormatUint(r.IssuedAt, 10),
 			"requestNonce": hexutil.Bytes(r.Nonce[:]),
 		},
 	}, nil
 }
 
-// TypedData returns r as go-ethereum EIP712 typed data.
+// TypedData returns r as go-ethereum EIP712 typed data (see
+// KeyRequest.TypedData).
 func (r *KeyResponse) TypedData() (apitypes.TypedData, error) {
 	d, err := ChainDigests(r.Chain)
 	if err != nil {
@@ -266,6 +281,7 @@ func (r *KeyResponse) TypedData() (apitypes.TypedData, error) {
 				{Name: "requestNonce", Type: "bytes16"},
 				{Name: "csPubKey", Type: "bytes32"},
 				{Name: "certificates", Type: "bytes32[]"},
+				{Name: "issuer", Type: "address"},
 				{Name: "boxNonce", Type: "bytes24"},
 				{Name: "boxHash", Type: "bytes32"},
 				{Name: "expiresAt", Type: "uint64"},
@@ -283,6 +299,7 @@ func (r *KeyResponse) TypedData() (apitypes.TypedData, error) {
 			"requestNonce":      hexutil.Bytes(r.RequestNonce[:]),
 			"csPubKey":          hexutil.Bytes(r.CSPubKey[:]),
 			"certificates":      digestList(d),
+			"issuer":            r.Issuer.Hex(),
 			"boxNonce":          hexutil.Bytes(r.BoxNonce[:]),
 			"boxHash":           hexutil.Bytes(bh[:]),
 			"expiresAt":         strconv.FormatUint(r.ExpiresAt, 10),

@@ -33,8 +33,14 @@ var (
 	ErrOverload = errors.New("keydist: too many requests in the freshness window")
 	// ErrChain: the certificate chain breaks a chain rule (see cert.RuleError).
 	ErrChain = errors.New("keydist: certificate chain rejected")
-	// ErrUntrusted: the trust decision refused the sender for this realm, URI and role.
+	// ErrUntrusted: the trust decision refused the sender for this realm,
+	// URI and role (the decider's error wraps e2ee.ErrUntrusted; it is
+	// kept as the cause).
 	ErrUntrusted = errors.New("keydist: sender not trusted")
+	// ErrTrustUnavailable: the trust decider could not decide (its error
+	// wraps e2ee.ErrTrustUnavailable, is the context's error, or is any
+	// other error); the message is refused (fail closed) and may be retried.
+	ErrTrustUnavailable = errors.New("keydist: trust decision unavailable")
 	// ErrLowOrderKey: the peer's CS key has no safe X25519 form (low order,
 	// all zero, not in the prime-order subgroup, or non-canonical).
 	ErrLowOrderKey = errors.New("keydist: unsafe peer CS key")
@@ -106,7 +112,10 @@ const (
 	ErrorURIOverload      = "wamp.e2ee.error.key_request.overload"
 	ErrorURIChain         = "wamp.e2ee.error.key_request.chain"
 	ErrorURIUntrusted     = "wamp.e2ee.error.key_request.untrusted"
-	ErrorURILowOrderKey   = "wamp.e2ee.error.key_request.unsafe_key"
+	// ErrorURITrustUnavailable: the trust decision could not be made now;
+	// the requester may retry later with a new request.
+	ErrorURITrustUnavailable = "wamp.e2ee.error.key_request.trust_unavailable"
+	ErrorURILowOrderKey      = "wamp.e2ee.error.key_request.unsafe_key"
 	// ErrorURIUnknownKey is for the node: the key id is not one it serves.
 	ErrorURIUnknownKey = "wamp.e2ee.error.key_request.unknown_key"
 	ErrorURIInternal   = "wamp.e2ee.error.key_request.internal"
@@ -132,6 +141,7 @@ func ErrorURI(err error) string {
 		{ErrOverload, ErrorURIOverload},
 		{ErrChain, ErrorURIChain},
 		{ErrUntrusted, ErrorURIUntrusted},
+		{ErrTrustUnavailable, ErrorURITrustUnavailable},
 		{ErrLowOrderKey, ErrorURILowOrderKey},
 	} {
 		if errors.Is(err, m.err) {

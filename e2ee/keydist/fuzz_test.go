@@ -11,6 +11,7 @@ import (
 	"github.com/fxamacker/cbor/v2"
 	"github.com/stretchr/testify/require"
 
+	"github.com/wamp-e2ee/e2ee-node/e2ee"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
 )
 
@@ -32,7 +33,7 @@ func decodeWire(data []byte) (map[string]any, bool) {
 
 func seedWire(t testing.TB) (req, resp [][]byte) {
 	w := newWorld(t)
-	p, err := w.req.NewRequest(testKeyID, testURI, keydist.RoleSubscriber)
+	p, err := w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
 	require.NoError(t, err)
 	vr, err := w.resp.VerifyRequest(context.Background(), p.Request)
 	require.NoError(t, err)

@@ -3,7 +3,7 @@ package keydist_test
 import (
 	"context"
 	"encoding/json"
-	"errors"
+	"fmt"
 	"os"
 	"sync"
 	"sync/atomic"
@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 
+	"github.com/wamp-e2ee/e2ee-node/e2ee"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keys"
@@ -124,30 +125,53 @@ func (f *fixture) chain3(t testing.TB, delIdx int, cs [32]byte, o chainOpts) []c
 	return []cert.Certificate{d, a1, r}
 }
 
-// trustRoot admits chains rooted at root; it counts its decisions and
-// exposes a settable version.
+// trustRoot is a test e2ee.TrustDecider: it admits complete chains rooted
+// at root and, when lone is set, lone delegate certificates whose issuer
+// hint is lone. It counts its decisions, records the last request, and can
+// be told to deny a role (e2ee.ErrUntrusted) or to be unavailable
+// (e2ee.ErrTrustUnavailable).
 type trustRoot struct {
-	root    common.Address
-	deny    map[keydist.Role]bool
-	calls   atomic.Int64
-	version atomic.Uint64
+	root        common.Address
+	lone        common.Address
+	deny        map[e2ee.Role]bool
+	unavailable bool
+	calls       atomic.Int64
+	mu          sync.Mutex
+	last        e2ee.TrustRequest
 }
 
-func (tr *trustRoot) Decide(_ context.Context, vc *cert.VerifiedChain, tc keydist.TrustContext) error {
+func (tr *trustRoot) Decide(_ context.Context, req e2ee.TrustRequest) (e2ee.TrustDecision, error) {
 	tr.calls.Add(1)
-	if tr.deny[tc.Role] {
-		return errors.New("role denied")
+	tr.mu.Lock()
+	tr.last = req
+	tr.mu.Unlock()
+	if tr.unavailable {
+		return e2ee.TrustDecision{}, fmt.Errorf("registry RPC down: %w", e2ee.ErrTrustUnavailable)
 	}
-	r, ok := vc.Trustroot()
-	if !ok || r != tr.root {
-		return errors.New("unknown trustroot")
+	if tr.deny[req.Role] {
+		return e2ee.TrustDecision{}, fmt.Errorf("role denied: %w", e2ee.ErrUntrusted)
 	}
-	return nil
+	if !req.Chain.Complete() {
+		if tr.lone == (common.Address{}) || req.IssuerHint != tr.lone {
+			return e2ee.TrustDecision{}, fmt.Errorf("unknown issuer: %w", e2ee.ErrUntrusted)
+		}
+		return e2ee.TrustDecision{Trustroot: tr.lone, Issuer: tr.lone, Delegate: req.Chain.DelegateAddress()}, nil
+	}
+	r, _ := req.Chain.Trustroot()
+	if r != tr.root {
+		return e2ee.TrustDecision{}, fmt.Errorf("unknown trustroot: %w", e2ee.ErrUntrusted)
+	}
+	iss, _ := req.Chain.Issuer()
+	return e2ee.TrustDecision{Trustroot: r, Issuer: iss, Delegate: req.Chain.DelegateAddress()}, nil
 }
 
-func (tr *trustRoot) Version() uint64 { return tr.version.Load() }
+func (tr *trustRoot) lastRequest() e2ee.TrustRequest {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	return tr.last
+}
 
-func (f *fixture) policy(trust keydist.Trust, now *time.Time) keydist.Policy {
+func (f *fixture) policy(trust e2ee.TrustDecider, now *time.Time) keydist.Policy {
 	return keydist.Policy{
 		ChainID: testChainID, Registry: testRegistry, Realm: testRealm, Trust: trust,
 		Block: func() uint64 { return testBlock },
@@ -155,7 +179,7 @@ func (f *fixture) policy(trust keydist.Trust, now *time.Time) keydist.Policy {
 	}
 }
 
-// zeroReader is a deterministic "random" source for vectors.
+// fillReader is a deterministic "random" source for vectors.
 type fillReader byte
 
 func (r fillReader) Read(p []byte) (int, error) {
@@ -214,4 +238,12 @@ func resignResponse(t testing.TB, r *keydist.KeyResponse, k cert.Signer) {
 	sig, err := k.SignDigest(d)
 	require.NoError(t, err)
 	copy(r.Signature[:], sig)
+}
+
+// wireChain encodes a chain for a request or response.
+func wireChain(t testing.TB, c []cert.Certificate) []byte {
+	t.Helper()
+	b, err := cert.MarshalChainCBOR(c)
+	require.NoError(t, err)
+	return b
 }

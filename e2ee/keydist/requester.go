@@ -8,6 +8,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"golang.org/x/crypto/nacl/box"
+
+	"github.com/wamp-e2ee/e2ee-node/e2ee"
 )
 
 // RequesterConfig configures a Requester.
@@ -16,7 +18,8 @@ type RequesterConfig struct {
 	Policy Policy
 	// Identity is the receiver's own keys and chain.
 	Identity Identity
-	// CacheSize bounds the per-responder cache (0: DefaultCacheSize).
+	// CacheSize bounds the verified-chain cache (when Policy.Certs is nil)
+	// and the box-key cache (0: DefaultCacheSize).
 	CacheSize int
 	// Rand is the source of request nonces (nil: crypto/rand).
 	Rand io.Reader
@@ -26,25 +29,33 @@ type RequesterConfig struct {
 // requests and verifies and opens the responses. It is safe for concurrent
 // use.
 type Requester struct {
-	cfg     RequesterConfig
-	digests []common.Hash
-	cache   *peerCache
+	cfg    RequesterConfig
+	own    ownChain
+	domain common.Hash
+	csPub  [32]byte
+	boxes  *boxCache
 }
 
 // NewRequester returns a Requester, checking that the configuration is
 // complete and that the identity's delegate certificate names its keys.
 func NewRequester(cfg RequesterConfig) (*Requester, error) {
-	if err := cfg.Policy.check(); err != nil {
+	if err := cfg.Policy.prepare(cfg.CacheSize); err != nil {
 		return nil, err
 	}
-	digests, err := cfg.Identity.check()
+	own, err := cfg.Identity.prepare()
 	if err != nil {
 		return nil, err
 	}
 	if cfg.Rand == nil {
 		cfg.Rand = rand.Reader
 	}
-	return &Requester{cfg: cfg, digests: digests, cache: newPeerCache(cfg.CacheSize)}, nil
+	return &Requester{
+		cfg:    cfg,
+		own:    own,
+		domain: DomainSeparator(cfg.Policy.ChainID, cfg.Policy.Registry),
+		csPub:  cfg.Identity.Session.PublicKey32(),
+		boxes:  newBoxCache(cfg.CacheSize),
+	}, nil
 }
 
 // Pending is a request that was sent and awaits its response. Use it for
@@ -55,8 +66,9 @@ type Pending struct {
 }
 
 // NewRequest builds and signs a request for keyID, needed to open a message
-// delivered under the concrete uri, in role (subscriber, callee or caller).
-func (q *Requester) NewRequest(keyID, uri string, role Role) (*Pending, error) {
+// delivered under the concrete uri, in role (subscriber, callee or caller),
+// with a fresh random nonce.
+func (q *Requester) NewRequest(keyID, uri string, role e2ee.Role) (*Pending, error) {
 	p := &q.cfg.Policy
 	req := &KeyRequest{
 		ChainID:  p.ChainID,
@@ -65,8 +77,9 @@ func (q *Requester) NewRequest(keyID, uri string, role Role) (*Pending, error) {
 		KeyID:    keyID,
 		URI:      uri,
 		Role:     role,
-		CSPubKey: q.cfg.Identity.Session.PublicKey32(),
-		Chain:    q.cfg.Identity.Chain,
+		CSPubKey: q.csPub,
+		Chain:    q.own.wire,
+		Issuer:   q.cfg.Identity.Issuer,
 		IssuedAt: uint64(p.now().UnixMilli()), //nolint:gosec // after 1970
 	}
 	if err := req.Validate(); err != nil {
@@ -75,7 +88,7 @@ func (q *Requester) NewRequest(keyID, uri string, role Role) (*Pending, error) {
 	if _, err := io.ReadFull(q.cfg.Rand, req.Nonce[:]); err != nil {
 		return nil, fail("request", ErrMalformed, err)
 	}
-	sig, err := q.cfg.Identity.Delegate.SignDigest(req.digest(q.digests))
+	sig, err := q.cfg.Identity.Delegate.SignDigest(req.digest(q.domain, q.own.chainHash))
 	if err != nil || len(sig) != SignatureLength {
 		return nil, failf("request", ErrBadSignature, "signing the request failed")
 	}
@@ -86,10 +99,12 @@ func (q *Requester) NewRequest(keyID, uri string, role Role) (*Pending, error) {
 // Open verifies resp as the answer to p and returns the payload key. It
 // checks, failing closed: well-formed; domain and realm; the responder's
 // role is the counterpart of ours; resp answers p (key id, request nonce,
-// our CS key); the URI scope covers p's URI; not expired; the signature
-// recovers to the delegate of the responder's delegate certificate; the
-// responder's CS key is its csPubKey; its chain verifies and the trust
-// decision admits it in its role for p's URI. Only then does it open the box.
+// our CS key); the URI scope covers p's URI; not expired; the responder's
+// chain verifies (cached by its wire bytes); the signature recovers to the
+// delegate of the responder's delegate certificate; the responder's CS key
+// is its csPubKey; the trust decision (asked every time, Peer = the
+// responder's delegate address) admits it in its role for p's URI. Only
+// then does it open the box.
 func (q *Requester) Open(ctx context.Context, p *Pending, resp *KeyResponse) (key [KeySize]byte, err error) {
 	pol := &q.cfg.Policy
 	req := p.Request
@@ -99,7 +114,7 @@ func (q *Requester) Open(ctx context.Context, p *Pending, resp *KeyResponse) (ke
 	if err := pol.checkDomain(resp.ChainID, resp.Registry, resp.Realm); err != nil {
 		return key, err
 	}
-	if resp.Role != req.Role.Counterpart() {
+	if resp.Role != CounterpartRole(req.Role) {
 		return key, failf("role", ErrRole, "responder role does not answer our role")
 	}
 	if resp.KeyID != req.KeyID ||
@@ -110,18 +125,21 @@ func (q *Requester) Open(ctx context.Context, p *Pending, resp *KeyResponse) (ke
 	if !resp.Scope.Covers(req.URI) {
 		return key, failf("scope", ErrScope, "scope does not cover the requested URI")
 	}
-	if resp.ExpiresAt <= uint64(pol.now().UnixMilli()) { //nolint:gosec // after 1970
+	now := pol.now()
+	if resp.ExpiresAt <= uint64(now.UnixMilli()) { //nolint:gosec // after 1970
 		return key, failf("expiry", ErrExpired, "key expired")
 	}
-	digests, err := ChainDigests(resp.Chain)
+	vc, chainHash, err := pol.verifyChain(resp.Chain)
 	if err != nil {
 		return key, err
 	}
-	if _, err := verifyPeer(ctx, pol, q.cache, resp.digest(digests), &resp.Signature, resp.Chain, digests, &resp.CSPubKey,
-		TrustContext{Realm: resp.Realm, URI: req.URI, Role: resp.Role}); err != nil {
+	if err := checkSigner(vc, resp.digest(q.domain, chainHash), &resp.Signature, &resp.CSPubKey); err != nil {
 		return key, err
 	}
-	shared, err := sharedKey(q.cache, q.cfg.Identity.Session, resp.CSPubKey)
+	if _, err := pol.decide(ctx, vc, resp.Realm, req.URI, resp.Role, resp.Issuer, now); err != nil {
+		return key, err
+	}
+	shared, err := sharedKey(q.boxes, q.cfg.Identity.Session, resp.CSPubKey)
 	if err != nil {
 		return key, err
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"golang.org/x/crypto/nacl/box"
 
+	"github.com/wamp-e2ee/e2ee-node/e2ee"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keys"
 )
@@ -17,25 +18,51 @@ import (
 // client-session key and certificate chain (whose delegate certificate
 // names both).
 type Identity struct {
+	// Delegate signs our requests or responses; its address must be the
+	// delegate of Chain's delegate certificate.
 	Delegate cert.Signer
-	Session  *keys.SessionKey
-	Chain    []cert.Certificate
+	// Session is our client-session key; its public key must be the
+	// csPubKey of Chain's delegate certificate.
+	Session *keys.SessionKey
+	// Chain is our certificate chain [delegate, …, root], or only the
+	// delegate certificate when the rest is on-chain.
+	Chain []cert.Certificate
+	// Issuer optionally names the CA that issued our delegate on-chain; it
+	// is sent as the issuer hint and only allowed when Chain is a lone
+	// delegate certificate.
+	Issuer common.Address
 }
 
-// check validates id and returns its chain digests.
-func (id *Identity) check() ([]common.Hash, error) {
+// ownChain is an Identity's chain prepared once for sending.
+type ownChain struct {
+	wire      []byte      // cert.MarshalChainCBOR(Chain)
+	chainHash common.Hash // keccak256 of the certificate digests
+}
+
+// prepare validates id and encodes its chain.
+func (id *Identity) prepare() (ownChain, error) {
 	if id.Delegate == nil || id.Session == nil {
-		return nil, failf("config", ErrMalformed, "identity needs a delegate and a session key")
+		return ownChain{}, failf("config", ErrMalformed, "identity needs a delegate and a session key")
 	}
-	digests, err := ChainDigests(id.Chain)
-	if err != nil {
-		return nil, err
+	if len(id.Chain) == 0 || len(id.Chain) > MaxChainLength {
+		return ownChain{}, failf("config", ErrMalformed, "own chain length out of range")
 	}
 	d := id.Chain[0].Delegate
 	if d == nil || d.Delegate != id.Delegate.Address() || d.CSPubKey != id.Session.PublicKey32() {
-		return nil, failf("config", ErrCSKeyMismatch, "own delegate certificate does not name our delegate and session keys")
+		return ownChain{}, failf("config", ErrCSKeyMismatch, "own delegate certificate does not name our delegate and session keys")
 	}
-	return digests, nil
+	wire, err := cert.MarshalChainCBOR(id.Chain)
+	if err != nil {
+		return ownChain{}, fail("config", ErrMalformed, err)
+	}
+	if err := checkChain(wire, id.Issuer); err != nil {
+		return ownChain{}, err
+	}
+	digests, err := ChainDigests(wire)
+	if err != nil {
+		return ownChain{}, err
+	}
+	return ownChain{wire: wire, chainHash: digestsHash(digests)}, nil
 }
 
 // ResponderConfig configures a Responder.
@@ -44,7 +71,8 @@ type ResponderConfig struct {
 	Policy Policy
 	// Identity is the originator's own keys and chain.
 	Identity Identity
-	// CacheSize bounds the per-requester cache (0: DefaultCacheSize).
+	// CacheSize bounds the verified-chain cache (when Policy.Certs is nil)
+	// and the box-key cache (0: DefaultCacheSize).
 	CacheSize int
 	// ReplayCapacity bounds the request nonces remembered per window
 	// (0: DefaultReplayCapacity).
@@ -56,19 +84,21 @@ type ResponderConfig struct {
 // Responder is the originator side of key distribution: it verifies key
 // requests and answers them. It is safe for concurrent use.
 type Responder struct {
-	cfg     ResponderConfig
-	digests []common.Hash
-	cache   *peerCache
-	replay  *replaySet
+	cfg    ResponderConfig
+	own    ownChain
+	domain common.Hash
+	csPub  [32]byte
+	boxes  *boxCache
+	replay *replaySet
 }
 
 // NewResponder returns a Responder, checking that the configuration is
 // complete and that the identity's delegate certificate names its keys.
 func NewResponder(cfg ResponderConfig) (*Responder, error) {
-	if err := cfg.Policy.check(); err != nil {
+	if err := cfg.Policy.prepare(cfg.CacheSize); err != nil {
 		return nil, err
 	}
-	digests, err := cfg.Identity.check()
+	own, err := cfg.Identity.prepare()
 	if err != nil {
 		return nil, err
 	}
@@ -76,10 +106,12 @@ func NewResponder(cfg ResponderConfig) (*Responder, error) {
 		cfg.Rand = rand.Reader
 	}
 	return &Responder{
-		cfg:     cfg,
-		digests: digests,
-		cache:   newPeerCache(cfg.CacheSize),
-		replay:  newReplaySet(cfg.ReplayCapacity, 2*cfg.Policy.window().Milliseconds()),
+		cfg:    cfg,
+		own:    own,
+		domain: DomainSeparator(cfg.Policy.ChainID, cfg.Policy.Registry),
+		csPub:  cfg.Identity.Session.PublicKey32(),
+		boxes:  newBoxCache(cfg.CacheSize),
+		replay: newReplaySet(cfg.ReplayCapacity, 2*cfg.Policy.window().Milliseconds()),
 	}, nil
 }
 
@@ -88,17 +120,22 @@ type VerifiedRequest struct {
 	// Request is the verified request (do not modify).
 	Request *KeyRequest
 	// Chain is the requester's verified chain.
-	Chain  *cert.VerifiedChain
-	shared *[32]byte
+	Chain *cert.VerifiedChain
+	// Decision is the trust decision that admitted the requester.
+	Decision e2ee.TrustDecision
+	shared   *[32]byte
 }
 
 // VerifyRequest checks req, failing closed, in this order: well-formed and
 // bounded; chain id, registry and realm as configured; issued within the
-// freshness window; the signature recovers to the delegate of the chain's
-// delegate certificate; the CS key equals its csPubKey; the chain verifies
-// (cert rules) and the trust decision admits the requester for (realm, URI,
-// role) — both cached per requester; the CS key has a safe X25519 form;
-// the request nonce is new. It does not check that the key id is one this
+// freshness window; the chain verifies (cert rules; cached by its wire
+// bytes); the signature recovers to the delegate of the chain's delegate
+// certificate; the CS key equals its csPubKey; the request nonce is new;
+// the trust decision (asked every time, with Peer = the delegate address
+// and the request's issuer hint) admits the requester for (realm, URI,
+// role); the CS key has a safe X25519 form (box key cached by CS key). A
+// definite trust refusal matches ErrUntrusted, a failure to decide
+// ErrTrustUnavailable. It does not check that the key id is one this
 // originator serves or that the key covers req.URI: the caller does.
 func (r *Responder) VerifyRequest(ctx context.Context, req *KeyRequest) (*VerifiedRequest, error) {
 	p := &r.cfg.Policy
@@ -108,32 +145,36 @@ func (r *Responder) VerifyRequest(ctx context.Context, req *KeyRequest) (*Verifi
 	if err := p.checkDomain(req.ChainID, req.Registry, req.Realm); err != nil {
 		return nil, err
 	}
-	now := p.now().UnixMilli()
+	now := p.now()
+	nowMs := now.UnixMilli()
 	w := p.window().Milliseconds()
-	if req.IssuedAt > uint64(now+w) || int64(req.IssuedAt) < now-w { //nolint:gosec // IssuedAt bounded by the first check
+	if req.IssuedAt > uint64(nowMs+w) || int64(req.IssuedAt) < nowMs-w { //nolint:gosec // IssuedAt bounded by the first check
 		return nil, failf("freshness", ErrStale, "issued outside the freshness window")
 	}
-	digests, err := ChainDigests(req.Chain)
+	vc, chainHash, err := p.verifyChain(req.Chain)
 	if err != nil {
 		return nil, err
 	}
-	vc, err := verifyPeer(ctx, p, r.cache, req.digest(digests), &req.Signature, req.Chain, digests, &req.CSPubKey,
-		TrustContext{Realm: req.Realm, URI: req.URI, Role: req.Role})
+	if err := checkSigner(vc, req.digest(r.domain, chainHash), &req.Signature, &req.CSPubKey); err != nil {
+		return nil, err
+	}
+	if err := r.replay.add(req.Nonce, nowMs); err != nil {
+		return nil, err
+	}
+	dec, err := p.decide(ctx, vc, req.Realm, req.URI, req.Role, req.Issuer, now)
 	if err != nil {
 		return nil, err
 	}
-	shared, err := sharedKey(r.cache, r.cfg.Identity.Session, req.CSPubKey)
+	shared, err := sharedKey(r.boxes, r.cfg.Identity.Session, req.CSPubKey)
 	if err != nil {
 		return nil, err
 	}
-	if err := r.replay.add(req.Nonce, now); err != nil {
-		return nil, err
-	}
-	return &VerifiedRequest{Request: req, Chain: vc, shared: shared}, nil
+	return &VerifiedRequest{Request: req, Chain: vc, Decision: dec, shared: shared}, nil
 }
 
-// Respond boxes key to the requester of vr and signs the response. scope
-// must cover the requested URI and expires must be in the future.
+// Respond boxes key to the requester of vr and signs the response with the
+// originator's delegate key. scope must cover the requested URI and
+// expires must be in the future.
 func (r *Responder) Respond(vr *VerifiedRequest, key *[KeySize]byte, scope Scope, expires time.Time) (*KeyResponse, error) {
 	if vr == nil || vr.shared == nil || vr.Request == nil {
 		return nil, failf("respond", ErrMalformed, "request not verified")
@@ -151,18 +192,19 @@ func (r *Responder) Respond(vr *VerifiedRequest, key *[KeySize]byte, scope Scope
 		Realm:             req.Realm,
 		KeyID:             req.KeyID,
 		Scope:             scope,
-		Role:              req.Role.Counterpart(),
+		Role:              CounterpartRole(req.Role),
 		RequesterCSPubKey: req.CSPubKey,
 		RequestNonce:      req.Nonce,
-		CSPubKey:          r.cfg.Identity.Session.PublicKey32(),
-		Chain:             r.cfg.Identity.Chain,
+		CSPubKey:          r.csPub,
+		Chain:             r.own.wire,
+		Issuer:            r.cfg.Identity.Issuer,
 		ExpiresAt:         uint64(expires.UnixMilli()), //nolint:gosec // after now
 	}
 	if _, err := io.ReadFull(r.cfg.Rand, resp.BoxNonce[:]); err != nil {
 		return nil, fail("respond", ErrMalformed, err)
 	}
 	box.SealAfterPrecomputation(resp.Box[:0], key[:], &resp.BoxNonce, vr.shared)
-	sig, err := r.cfg.Identity.Delegate.SignDigest(resp.digest(r.digests))
+	sig, err := r.cfg.Identity.Delegate.SignDigest(resp.digest(r.domain, r.own.chainHash))
 	if err != nil || len(sig) != SignatureLength {
 		return nil, failf("respond", ErrBadSignature, "signing the response failed")
 	}

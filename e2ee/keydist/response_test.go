@@ -12,11 +12,12 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/wamp-e2ee/e2ee-node/e2ee"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
 )
 
-func verified(t *testing.T, w *world, role keydist.Role) (*keydist.Pending, *keydist.KeyResponse) {
+func verified(t *testing.T, w *world, role e2ee.Role) (*keydist.Pending, *keydist.KeyResponse) {
 	t.Helper()
 	p, err := w.req.NewRequest(testKeyID, testURI, role)
 	require.NoError(t, err)
@@ -59,7 +60,7 @@ func TestResponseRejections(t *testing.T) {
 			w.now = w.now.Add(time.Minute)
 		}, keydist.ErrExpired},
 		{"wrong responder role", func(t *testing.T, w *world, p *keydist.Pending, r *keydist.KeyResponse) {
-			r.Role = keydist.RoleCallee
+			r.Role = e2ee.RoleCallee
 			resignResponse(t, r, w.f.del[2])
 		}, keydist.ErrRole},
 		{"responder CS key not its csPubKey", func(t *testing.T, w *world, p *keydist.Pending, r *keydist.KeyResponse) {
@@ -70,16 +71,16 @@ func TestResponseRejections(t *testing.T) {
 			resignResponse(t, r, w.f.del[3])
 		}, keydist.ErrWrongSigner},
 		{"router-forged: own self-made chain", func(t *testing.T, w *world, p *keydist.Pending, r *keydist.KeyResponse) {
-			r.Chain = w.f.chain3(t, 3, w.f.sess[9].PublicKey32(), chainOpts{rootIdx: 3})
+			r.Chain = wireChain(t, w.f.chain3(t, 3, w.f.sess[9].PublicKey32(), chainOpts{rootIdx: 3}))
 			r.CSPubKey = w.f.sess[9].PublicKey32()
 			resignResponse(t, r, w.f.del[3])
 		}, keydist.ErrUntrusted},
 		{"responder chain breaks a rule", func(t *testing.T, w *world, p *keydist.Pending, r *keydist.KeyResponse) {
-			r.Chain = w.f.chain3(t, 2, w.f.sess[7].PublicKey32(), chainOpts{chainID: 7})
+			r.Chain = wireChain(t, w.f.chain3(t, 2, w.f.sess[7].PublicKey32(), chainOpts{chainID: 7}))
 			resignResponse(t, r, w.f.del[2])
 		}, cert.ErrWrongChain},
 		{"responder not trusted as publisher", func(t *testing.T, w *world, p *keydist.Pending, r *keydist.KeyResponse) {
-			w.trust.deny = map[keydist.Role]bool{keydist.RolePublisher: true}
+			w.trust.deny = map[e2ee.Role]bool{e2ee.RolePublisher: true}
 		}, keydist.ErrUntrusted},
 		{"wrong registry", func(t *testing.T, w *world, p *keydist.Pending, r *keydist.KeyResponse) {
 			r.Registry = common.Address{1}
@@ -89,7 +90,7 @@ func TestResponseRejections(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			w := newWorld(t)
-			p, resp := verified(t, w, keydist.RoleSubscriber)
+			p, resp := verified(t, w, e2ee.RoleSubscriber)
 			r := *resp
 			tc.mutate(t, w, p, &r)
 			key, err := w.req.Open(context.Background(), p, &r)
@@ -102,7 +103,7 @@ func TestResponseRejections(t *testing.T) {
 
 func TestRespondRefusesBadGrant(t *testing.T) {
 	w := newWorld(t)
-	p, err := w.req.NewRequest(testKeyID, testURI, keydist.RoleSubscriber)
+	p, err := w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
 	require.NoError(t, err)
 	vr, err := w.resp.VerifyRequest(context.Background(), p.Request)
 	require.NoError(t, err)
@@ -139,10 +140,8 @@ func TestScopeCovers(t *testing.T) {
 // go-ethereum apitypes on random inputs.
 func TestFastPathEqualsAPITypes(t *testing.T) {
 	f := loadFixture(t)
-	chains := [][]cert.Certificate{
-		f.chain3(t, 1, f.sess[6].PublicKey32(), chainOpts{}),
-		f.chain3(t, 1, f.sess[6].PublicKey32(), chainOpts{})[:1],
-	}
+	full := f.chain3(t, 1, f.sess[6].PublicKey32(), chainOpts{})
+	chains := [][]byte{wireChain(t, full), wireChain(t, full[:1])}
 	rng := rand.New(rand.NewPCG(1, 2))
 	fill := func(b []byte) {
 		for i := range b {
@@ -157,9 +156,12 @@ func TestFastPathEqualsAPITypes(t *testing.T) {
 		fill(r.Realm[:])
 		r.KeyID = uris[rng.IntN(len(uris))] + "id"
 		r.URI = uris[rng.IntN(len(uris))]
-		r.Role = keydist.Role(uris[rng.IntN(len(uris))])
+		r.Role = e2ee.Role(uris[rng.IntN(len(uris))])
 		fill(r.CSPubKey[:])
 		r.Chain = chains[i%2]
+		if i%2 == 1 && i%3 == 0 {
+			fill(r.Issuer[:])
+		}
 		r.IssuedAt = rng.Uint64()
 		fill(r.Nonce[:])
 		fast, err := r.Digest()
@@ -178,6 +180,9 @@ func TestFastPathEqualsAPITypes(t *testing.T) {
 		fill(s.RequestNonce[:])
 		fill(s.CSPubKey[:])
 		s.Chain = chains[(i+1)%2]
+		if i%2 == 0 && i%3 == 0 {
+			fill(s.Issuer[:])
+		}
 		fill(s.BoxNonce[:])
 		fill(s.Box[:])
 		s.ExpiresAt = rng.Uint64()
@@ -191,7 +196,7 @@ func TestFastPathEqualsAPITypes(t *testing.T) {
 // as "\u0000"+base64 (WAMP JSON) and as plain base64 (nexus JSON).
 func TestWireJSON(t *testing.T) {
 	w := newWorld(t)
-	p, resp := verified(t, w, keydist.RoleCallee)
+	p, resp := verified(t, w, e2ee.RoleCallee)
 	for _, prefix := range []string{"\x00", ""} {
 		kw, err := keydist.EncodeRequest(p.Request)
 		require.NoError(t, err)
@@ -227,7 +232,7 @@ func viaJSON(t *testing.T, kw map[string]any, prefix string) map[string]any {
 
 func TestDecodeRejects(t *testing.T) {
 	w := newWorld(t)
-	p, resp := verified(t, w, keydist.RoleCallee)
+	p, resp := verified(t, w, e2ee.RoleCallee)
 	for _, tc := range []struct {
 		name   string
 		mutate func(m map[string]any)
@@ -243,6 +248,12 @@ func TestDecodeRejects(t *testing.T) {
 		{"bad base64", func(m map[string]any) { m["nonce"] = "\x00!!!" }},
 		{"binary is int", func(m map[string]any) { m["realm"] = 5 }},
 		{"garbage chain", func(m map[string]any) { m["certificates"] = []byte{0x80} }},
+		{"chain not an array", func(m map[string]any) { m["certificates"] = []byte{0xa1, 0x01, 0x02} }},
+		{"chain too long", func(m map[string]any) { m["certificates"] = []byte{0x89} }},
+		{"chain indefinite length", func(m map[string]any) { m["certificates"] = []byte{0x9f, 0xff} }},
+		{"zero issuer", func(m map[string]any) { m["issuer"] = make([]byte, 20) }},
+		{"short issuer", func(m map[string]any) { m["issuer"] = make([]byte, 19) }},
+		{"issuer with a complete chain", func(m map[string]any) { m["issuer"] = testRealm.Bytes() }},
 		{"keyid not string", func(m map[string]any) { m["keyid"] = []byte("x") }},
 		{"nil value", func(m map[string]any) { m["uri"] = nil }},
 	} {

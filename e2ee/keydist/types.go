@@ -6,6 +6,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/wamp-e2ee/e2ee-node/e2ee"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/envelope"
 )
@@ -31,37 +32,31 @@ const (
 	MaxChainLength = cert.MaxChainLength
 )
 
-// Role is the role of a peer for a URI. A requester is a subscriber (it
-// needs a publisher's key), a callee (it needs a caller's key for the call
-// arguments) or a caller (it needs a callee's key for the result or error).
-// The responder's role is the counterpart (Role.Counterpart).
-type Role string
-
-// Roles. The string values are part of the wire format and the EIP712
-// messages.
-const (
-	RoleSubscriber Role = "subscriber"
-	RolePublisher  Role = "publisher"
-	RoleCaller     Role = "caller"
-	RoleCallee     Role = "callee"
-)
-
-// ValidRequester reports whether r is a role that may request a key.
-func (r Role) ValidRequester() bool {
-	return r == RoleSubscriber || r == RoleCallee || r == RoleCaller
+// ValidRequesterRole reports whether r is a role that may request a key:
+// a subscriber (it needs a publisher's key), a callee (it needs a caller's
+// key for the call arguments) or a caller (it needs a callee's key for the
+// result or error).
+func ValidRequesterRole(r e2ee.Role) bool {
+	return r == e2ee.RoleSubscriber || r == e2ee.RoleCallee || r == e2ee.RoleCaller
 }
 
-// Counterpart returns the role of the originator that answers a requester
-// in role r: publisher for a subscriber, caller for a callee, callee for a
-// caller; "" for any other role.
-func (r Role) Counterpart() Role {
+// ValidResponderRole reports whether r is a role that may answer a key
+// request: publisher, caller or callee.
+func ValidResponderRole(r e2ee.Role) bool {
+	return r == e2ee.RolePublisher || r == e2ee.RoleCaller || r == e2ee.RoleCallee
+}
+
+// CounterpartRole returns the role of the originator that answers a
+// requester in role r: publisher for a subscriber, caller for a callee,
+// callee for a caller; "" for any other role.
+func CounterpartRole(r e2ee.Role) e2ee.Role {
 	switch r {
-	case RoleSubscriber:
-		return RolePublisher
-	case RoleCallee:
-		return RoleCaller
-	case RoleCaller:
-		return RoleCallee
+	case e2ee.RoleSubscriber:
+		return e2ee.RolePublisher
+	case e2ee.RoleCallee:
+		return e2ee.RoleCaller
+	case e2ee.RoleCaller:
+		return e2ee.RoleCallee
 	}
 	return ""
 }
@@ -87,7 +82,10 @@ func (m Match) Valid() bool { return m == MatchExact || m == MatchPrefix || m ==
 
 // Scope is the set of URIs a payload key is valid for.
 type Scope struct {
-	URI   string
+	// URI is the scope's URI (for MatchWildcard, empty components are
+	// wildcards).
+	URI string
+	// Match is how URI matches concrete URIs.
 	Match Match
 }
 
@@ -139,6 +137,10 @@ func validURI(s string, allowEmpty bool) bool {
 
 // KeyRequest is a signed request for the payload key KeyID, sent by a
 // receiver to the originator's key RPC (envelope.KeyID.KeyRPCURI).
+//
+// The certificate chain is kept in its wire form (Chain): the responder
+// verifies it through a cert.Cache keyed by these exact bytes, so a chain
+// seen before is never parsed again.
 type KeyRequest struct {
 	// ChainID and Registry form the EIP712 domain (with the verifying
 	// contract = Registry); Realm is the WAMP realm's address.
@@ -150,13 +152,20 @@ type KeyRequest struct {
 	// URI is the concrete topic or procedure the message arrived under.
 	URI string
 	// Role is the requester's role: subscriber, callee or caller.
-	Role Role
+	Role e2ee.Role
 	// CSPubKey is the requester's Ed25519 client-session public key; the
 	// key is boxed to its X25519 form.
 	CSPubKey [32]byte
 	// Chain is the requester's certificate chain [delegate, …, root], or
-	// only its delegate certificate when the rest is on-chain.
-	Chain []cert.Certificate
+	// only its delegate certificate when the rest is on-chain, encoded as a
+	// CBOR array of Autobahn certificate files (cert.MarshalChainCBOR). Do
+	// not modify it after decoding: it is a cache key.
+	Chain []byte
+	// Issuer optionally names the CA that issued the delegate when Chain is
+	// a lone delegate certificate (the zero address: none). It is signed,
+	// but only a lookup hint for the trust decision (e2ee.TrustRequest.
+	// IssuerHint), which must verify it. It must be zero for a longer chain.
+	Issuer common.Address
 	// IssuedAt is the issue time, unix milliseconds.
 	IssuedAt uint64
 	// Nonce is a random request id; the response must echo it.
@@ -168,6 +177,7 @@ type KeyRequest struct {
 // KeyResponse carries a payload key, boxed to the requester's CS key and
 // signed by the originator's delegate key.
 type KeyResponse struct {
+	// ChainID, Registry and Realm are as in KeyRequest.
 	ChainID  uint64
 	Registry common.Address
 	Realm    common.Address
@@ -175,16 +185,20 @@ type KeyResponse struct {
 	KeyID string
 	// Scope is the set of URIs the key is valid for.
 	Scope Scope
-	// Role is the responder's role: the Counterpart of the request's role.
-	Role Role
+	// Role is the responder's role: CounterpartRole of the request's role.
+	Role e2ee.Role
 	// RequesterCSPubKey and RequestNonce repeat the request being answered.
 	RequesterCSPubKey [32]byte
 	RequestNonce      [NonceSize]byte
 	// CSPubKey is the responder's Ed25519 client-session public key (the
 	// box sender key, in X25519 form).
 	CSPubKey [32]byte
-	// Chain is the responder's certificate chain.
-	Chain []cert.Certificate
+	// Chain is the responder's certificate chain in wire form (see
+	// KeyRequest.Chain).
+	Chain []byte
+	// Issuer is the optional issuer hint for a lone delegate certificate
+	// (see KeyRequest.Issuer).
+	Issuer common.Address
 	// BoxNonce and Box are the nacl/box of the 32-byte payload key.
 	BoxNonce [BoxNonceSize]byte
 	Box      [BoxSize]byte
@@ -194,16 +208,53 @@ type KeyResponse struct {
 	Signature [SignatureLength]byte
 }
 
-// checkCommon validates the fields shared by request and response.
-func checkChain(chain []cert.Certificate) error {
-	if len(chain) == 0 || len(chain) > MaxChainLength {
-		return failf("decode", ErrMalformed, "chain length out of range")
+// chainCount reads the element count from the CBOR array header of a wire
+// chain without parsing the certificates. It accepts the definite-length
+// header forms cert.ParseChainCBOR accepts and reports false for anything
+// else or a count outside 1…MaxChainLength.
+func chainCount(raw []byte) (int, bool) {
+	if len(raw) == 0 || len(raw) > cert.MaxChainSize || raw[0]>>5 != 4 {
+		return 0, false
+	}
+	info := raw[0] & 0x1f
+	var n uint64
+	switch {
+	case info < 24:
+		n = uint64(info)
+	case info <= 27:
+		size := 1 << (info - 24) // 1, 2, 4 or 8 bytes
+		if len(raw) < 1+size {
+			return 0, false
+		}
+		for _, b := range raw[1 : 1+size] {
+			n = n<<8 | uint64(b)
+		}
+	default: // reserved or indefinite length
+		return 0, false
+	}
+	if n == 0 || n > MaxChainLength {
+		return 0, false
+	}
+	return int(n), true
+}
+
+// checkChain validates the shape of a wire chain and the issuer hint: the
+// hint is only allowed with a lone delegate certificate.
+func checkChain(raw []byte, issuer common.Address) error {
+	n, ok := chainCount(raw)
+	if !ok {
+		return failf("decode", ErrMalformed, "certificates: not a CBOR array of 1…8 certificates")
+	}
+	if issuer != (common.Address{}) && n != 1 {
+		return failf("decode", ErrMalformed, "issuer: only allowed with a lone delegate certificate")
 	}
 	return nil
 }
 
-// Validate checks that r is well-formed and bounded: key id, URI, role and
-// chain length. It does not verify the signature or the chain.
+// Validate checks that r is well-formed and bounded: key id, URI, role,
+// the chain's array header (1…MaxChainLength certificates, at most
+// cert.MaxChainSize bytes) and the issuer hint. It does not parse the
+// certificates or verify the signature or the chain.
 func (r *KeyRequest) Validate() error {
 	if !envelope.ValidKeyID(r.KeyID) {
 		return failf("decode", ErrMalformed, "bad key id")
@@ -211,14 +262,15 @@ func (r *KeyRequest) Validate() error {
 	if !validURI(r.URI, false) {
 		return failf("decode", ErrMalformed, "bad uri")
 	}
-	if !r.Role.ValidRequester() {
+	if !ValidRequesterRole(r.Role) {
 		return failf("decode", ErrRole, "role may not request keys")
 	}
-	return checkChain(r.Chain)
+	return checkChain(r.Chain, r.Issuer)
 }
 
-// Validate checks that r is well-formed and bounded: key id, scope, role
-// and chain length. It does not verify the signature, chain or box.
+// Validate checks that r is well-formed and bounded: key id, scope, role,
+// the chain's array header and the issuer hint. It does not parse the
+// certificates or verify the signature, chain or box.
 func (r *KeyResponse) Validate() error {
 	if !envelope.ValidKeyID(r.KeyID) {
 		return failf("decode", ErrMalformed, "bad key id")
@@ -226,8 +278,8 @@ func (r *KeyResponse) Validate() error {
 	if !r.Scope.Match.Valid() || !validURI(r.Scope.URI, r.Scope.Match == MatchWildcard) {
 		return failf("decode", ErrMalformed, "bad uri scope")
 	}
-	if r.Role != RolePublisher && r.Role != RoleCaller && r.Role != RoleCallee {
+	if !ValidResponderRole(r.Role) {
 		return failf("decode", ErrRole, "role may not answer key requests")
 	}
-	return checkChain(r.Chain)
+	return checkChain(r.Chain, r.Issuer)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/wamp-e2ee/e2ee-node/e2ee"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
 )
@@ -43,7 +44,7 @@ func TestVectors(t *testing.T) {
 		key[i] = byte(0xa0 + i)
 	}
 	scope := keydist.Scope{URI: "com.example.topic", Match: keydist.MatchPrefix}
-	p, err := q.NewRequest(testKeyID, testURI, keydist.RoleSubscriber)
+	p, err := q.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
 	require.NoError(t, err)
 	vr, err := r.VerifyRequest(context.Background(), p.Request)
 	require.NoError(t, err)
@@ -63,7 +64,7 @@ func TestVectors(t *testing.T) {
 	chainJSON := func(c []cert.Certificate) map[string]any {
 		b, err := cert.MarshalChainJSON(c, cert.FormPair)
 		require.NoError(t, err)
-		d, err := keydist.ChainDigests(c)
+		d, err := keydist.ChainDigests(wireChain(t, c))
 		require.NoError(t, err)
 		ds := make([]string, len(d))
 		for i := range d {
@@ -72,11 +73,24 @@ func TestVectors(t *testing.T) {
 		return map[string]any{"json": json.RawMessage(b), "digests": ds}
 	}
 	h := func(b []byte) string { return hex.EncodeToString(b) }
+
+	// A lone delegate certificate with the issuer hint (the rest on-chain):
+	// the requester's delegate certificate, issuer = delegate key 4.
+	loneQ, err := keydist.NewRequester(keydist.RequesterConfig{
+		Policy: f.policy(tr, &now), Rand: fillReader(0x17),
+		Identity: keydist.Identity{Delegate: f.del[1], Session: f.sess[6], Chain: reqChain[:1], Issuer: f.del[4].Address()},
+	})
+	require.NoError(t, err)
+	lone, err := loneQ.NewRequest(testKeyID, testURI, e2ee.RoleCallee)
+	require.NoError(t, err)
+	loneDigest, err := lone.Request.Digest()
+	require.NoError(t, err)
 	doc := map[string]any{
 		"_about": "Deterministic KeyRequest/KeyResponse example (docs/protocol.md §3). Keys from the seedphrase of " +
 			"testdata/vectors/eip712-certificates.json: root CA = delegate key 0, requester = delegate key 1 + " +
-			"session key 6, responder = delegate key 2 + session key 7. Request nonce = 16×0x16, box nonce = " +
-			"24×0x24. All binary values hex without 0x. Regenerate with go test ./e2ee/keydist -run TestVectors -update.",
+			"session key 6, responder = delegate key 2 + session key 7. Request nonce = 16×0x16 (lone-delegate " +
+			"request: 16×0x17, issuer hint = delegate key 4), box nonce = 24×0x24. On the wire the chain is a CBOR " +
+			"array of Autobahn certificate files (cert.MarshalChainCBOR); the signatures bind only the digests. All binary values hex without 0x. Regenerate with go test ./e2ee/keydist -run TestVectors -update.",
 		"domain": map[string]any{
 			"typeString": keydist.DomainTypeString, "name": keydist.DomainName, "version": keydist.DomainVersion,
 			"chainId": testChainID, "verifyingContract": testRegistry.Hex(),
@@ -86,15 +100,24 @@ func TestVectors(t *testing.T) {
 			"typeString": keydist.KeyRequestTypeString, "typeHash": h(keydist.KeyRequestTypeHash().Bytes()),
 			"realm": testRealm.Hex(), "keyId": p.Request.KeyID, "uri": p.Request.URI, "role": string(p.Request.Role),
 			"csPubKey": h(p.Request.CSPubKey[:]), "certificates": chainJSON(reqChain),
+			"issuer":   p.Request.Issuer.Hex(),
 			"issuedAt": p.Request.IssuedAt, "requestNonce": h(p.Request.Nonce[:]),
 			"digest": h(reqDigest.Bytes()), "signature": h(p.Request.Signature[:]),
+			"signer": f.del[1].Address().Hex(),
+		},
+		"key_request_lone_delegate": map[string]any{
+			"realm": testRealm.Hex(), "keyId": lone.Request.KeyID, "uri": lone.Request.URI, "role": string(lone.Request.Role),
+			"csPubKey": h(lone.Request.CSPubKey[:]), "certificates": chainJSON(reqChain[:1]),
+			"issuer":   lone.Request.Issuer.Hex(),
+			"issuedAt": lone.Request.IssuedAt, "requestNonce": h(lone.Request.Nonce[:]),
+			"digest": h(loneDigest.Bytes()), "signature": h(lone.Request.Signature[:]),
 			"signer": f.del[1].Address().Hex(),
 		},
 		"key_response": map[string]any{
 			"typeString": keydist.KeyResponseTypeString, "typeHash": h(keydist.KeyResponseTypeHash().Bytes()),
 			"payloadKey": h(key[:]), "uriScope": scope.URI, "match": string(scope.Match), "role": string(resp.Role),
 			"requesterCsPubKey": h(resp.RequesterCSPubKey[:]), "requestNonce": h(resp.RequestNonce[:]),
-			"csPubKey": h(resp.CSPubKey[:]), "certificates": chainJSON(respChain),
+			"csPubKey": h(resp.CSPubKey[:]), "certificates": chainJSON(respChain), "issuer": resp.Issuer.Hex(),
 			"boxNonce": h(resp.BoxNonce[:]), "box": h(resp.Box[:]), "boxHash": h(resp.BoxHash().Bytes()),
 			"expiresAt": resp.ExpiresAt, "digest": h(respDigest.Bytes()), "signature": h(resp.Signature[:]),
 			"signer": f.del[2].Address().Hex(),

@@ -3,24 +3,16 @@ package keydist
 import (
 	"context"
 	"crypto/subtle"
+	"errors"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 	"golang.org/x/crypto/nacl/box"
 
+	"github.com/wamp-e2ee/e2ee-node/e2ee"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keys"
 )
-
-// chainKey identifies a chain by its certificate digests and signatures.
-func chainKey(chain []cert.Certificate, digests []common.Hash) common.Hash {
-	buf := make([]byte, 0, len(chain)*(32+SignatureLength))
-	for i := range chain {
-		buf = append(buf, digests[i][:]...)
-		buf = append(buf, chain[i].Signature[:]...)
-	}
-	return crypto.Keccak256Hash(buf)
-}
 
 // checkDomain compares a message's domain and realm with the policy.
 func (p *Policy) checkDomain(chainID uint64, registry, realm common.Address) error {
@@ -33,50 +25,68 @@ func (p *Policy) checkDomain(chainID uint64, registry, realm common.Address) err
 	return nil
 }
 
-// verifyPeer checks a peer's signed message exactly the same way on both
-// sides: signature → delegate of the delegate certificate, CS key ==
-// csPubKey, chain rules, trust decision (cached per chain and trust
-// version).
-func verifyPeer(ctx context.Context, p *Policy, c *peerCache, digest common.Hash, sig *[SignatureLength]byte,
-	chain []cert.Certificate, digests []common.Hash, cs *[32]byte, tc TrustContext,
-) (*cert.VerifiedChain, error) {
-	d := chain[0].Delegate
-	if d == nil {
-		return nil, failf("chain", ErrChain, "first certificate is not a delegate certificate")
+// verifyChain verifies a wire chain through the policy's cert.Cache (a
+// chain seen before costs one SHA-256 of its bytes and a lookup) and
+// returns it with the hash of its certificate digests, the value the
+// message signature binds.
+func (p *Policy) verifyChain(raw []byte) (*cert.VerifiedChain, common.Hash, error) {
+	vc, err := p.Certs.VerifyCBOR(raw, p.expect())
+	if err != nil {
+		if errors.Is(err, cert.ErrMalformed) {
+			return nil, common.Hash{}, fail("chain", ErrMalformed, err)
+		}
+		return nil, common.Hash{}, fail("chain", ErrChain, err)
 	}
+	return vc, digestsHash(vc.Digests()), nil
+}
+
+// checkSigner checks that sig over digest recovers to the delegate of vc
+// and that the message's CS key is the delegate certificate's csPubKey.
+func checkSigner(vc *cert.VerifiedChain, digest common.Hash, sig *[SignatureLength]byte, cs *[32]byte) error {
 	signer, err := cert.RecoverSigner(digest, sig[:])
 	if err != nil {
-		return nil, fail("signature", ErrBadSignature, err)
+		return fail("signature", ErrBadSignature, err)
 	}
-	if signer != d.Delegate {
-		return nil, failf("signature", ErrWrongSigner, "signer "+signer.Hex()+" is not delegate "+d.Delegate.Hex())
+	if signer != vc.DelegateAddress() {
+		return failf("signature", ErrWrongSigner, "signature is not by the delegate of the certificate chain")
 	}
-	if subtle.ConstantTimeCompare(cs[:], d.CSPubKey[:]) != 1 {
-		return nil, failf("cs-key", ErrCSKeyMismatch, "CS public key is not the delegate certificate's csPubKey")
+	certCS := vc.CSPubKey()
+	if subtle.ConstantTimeCompare(cs[:], certCS[:]) != 1 {
+		return failf("cs-key", ErrCSKeyMismatch, "CS public key is not the delegate certificate's csPubKey")
 	}
-	key := chainKey(chain, digests)
-	vk := verdictKey{realm: tc.Realm, uri: tc.URI, role: tc.Role}
-	ver := p.Trust.Version()
-	vc, ok := c.verdict(key, vk, ver)
-	if ok {
-		return vc, nil
+	return nil
+}
+
+// decide asks the trust decider, on every call (no verdict is cached
+// here), whether the holder of vc may act in role on uri. Peer is the
+// delegate address, authenticated by the message signature checked before.
+// A definite no maps to ErrUntrusted, anything else to ErrTrustUnavailable.
+func (p *Policy) decide(ctx context.Context, vc *cert.VerifiedChain, realm common.Address, uri string,
+	role e2ee.Role, issuer common.Address, at time.Time,
+) (e2ee.TrustDecision, error) {
+	d, err := p.Trust.Decide(ctx, e2ee.TrustRequest{
+		Realm:      realm,
+		URI:        uri,
+		Role:       role,
+		Chain:      vc,
+		IssuerHint: issuer,
+		Peer:       vc.DelegateAddress().Hex(),
+		At:         at,
+	})
+	switch {
+	case err == nil:
+		return d, nil
+	case errors.Is(err, e2ee.ErrUntrusted) && !errors.Is(err, e2ee.ErrTrustUnavailable):
+		return e2ee.TrustDecision{}, fail("trust", ErrUntrusted, err)
+	default:
+		return e2ee.TrustDecision{}, fail("trust", ErrTrustUnavailable, err)
 	}
-	if vc == nil {
-		if vc, err = p.verifyChain(chain); err != nil {
-			return nil, err
-		}
-	}
-	if err := p.Trust.Decide(ctx, vc, tc); err != nil {
-		return nil, fail("trust", ErrUntrusted, err)
-	}
-	c.store(key, vc, vk, ver)
-	return vc, nil
 }
 
 // sharedKey returns the precomputed nacl/box key between our X25519
 // private key and the peer's CS key, rejecting unsafe peer keys.
-func sharedKey(c *peerCache, sk *keys.SessionKey, peerCS [32]byte) (*[32]byte, error) {
-	if k, ok := c.box(peerCS); ok {
+func sharedKey(c *boxCache, sk *keys.SessionKey, peerCS [32]byte) (*[32]byte, error) {
+	if k, ok := c.get(peerCS); ok {
 		return k, nil
 	}
 	px, err := keys.Ed25519PublicToX25519(peerCS[:])
@@ -90,6 +100,6 @@ func sharedKey(c *peerCache, sk *keys.SessionKey, peerCS [32]byte) (*[32]byte, e
 	k := new([32]byte)
 	box.Precompute(k, &px, &priv)
 	clear(priv[:])
-	c.storeBox(peerCS, k)
+	c.put(peerCS, k)
 	return k, nil
 }

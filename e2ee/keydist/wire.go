@@ -6,6 +6,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/wamp-e2ee/e2ee-node/e2ee"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
 )
 
@@ -14,7 +15,8 @@ import (
 // its RESULT. Binary values are []byte; on input, a JSON session's
 // "\u0000"+base64 string or a plain base64 string (nexus JSON) is also
 // accepted. Integers may arrive as any integer type or, from JSON, as an
-// integral float64 ≤ 2^53. Unknown keys are rejected.
+// integral float64 ≤ 2^53. Unknown keys are rejected; "issuer" is the only
+// optional key.
 const (
 	kwVersion      = "v"
 	kwChainID      = "chain_id"
@@ -34,18 +36,19 @@ const (
 	kwReqNonce     = "request_nonce"
 	kwSecret       = "secret"
 	kwExpires      = "expires"
-	maxWireEntries = 16
+	kwIssuer       = "issuer"
+	maxWireEntries = 17
 )
 
-// EncodeRequest returns the wire map of r. The chain is one CBOR byte
-// string (cert.MarshalChainCBOR). A JSON session must wrap []byte values in
-// its binary convention (nexus: serialize.BinaryData).
+// EncodeRequest returns the wire map of r. The chain is r.Chain itself
+// (shared, not copied); "issuer" is present only when r.Issuer is set. A
+// JSON session must wrap []byte values in its binary convention (nexus:
+// serialize.BinaryData). It fails if r does not pass Validate.
 func EncodeRequest(r *KeyRequest) (map[string]any, error) {
-	chain, err := cert.MarshalChainCBOR(r.Chain)
-	if err != nil {
-		return nil, fail("encode", ErrMalformed, err)
+	if err := r.Validate(); err != nil {
+		return nil, err
 	}
-	return map[string]any{
+	m := map[string]any{
 		kwVersion:   uint64(Version),
 		kwChainID:   r.ChainID,
 		kwRegistry:  r.Registry.Bytes(),
@@ -54,20 +57,23 @@ func EncodeRequest(r *KeyRequest) (map[string]any, error) {
 		kwURI:       r.URI,
 		kwPeerType:  string(r.Role),
 		kwPubKey:    append([]byte(nil), r.CSPubKey[:]...),
-		kwCerts:     chain,
+		kwCerts:     r.Chain,
 		kwIssued:    r.IssuedAt,
 		kwNonce:     append([]byte(nil), r.Nonce[:]...),
 		kwSignature: append([]byte(nil), r.Signature[:]...),
-	}, nil
+	}
+	if r.Issuer != (common.Address{}) {
+		m[kwIssuer] = r.Issuer.Bytes()
+	}
+	return m, nil
 }
 
 // EncodeResponse returns the wire map of r (see EncodeRequest).
 func EncodeResponse(r *KeyResponse) (map[string]any, error) {
-	chain, err := cert.MarshalChainCBOR(r.Chain)
-	if err != nil {
-		return nil, fail("encode", ErrMalformed, err)
+	if err := r.Validate(); err != nil {
+		return nil, err
 	}
-	return map[string]any{
+	m := map[string]any{
 		kwVersion:   uint64(Version),
 		kwChainID:   r.ChainID,
 		kwRegistry:  r.Registry.Bytes(),
@@ -79,12 +85,16 @@ func EncodeResponse(r *KeyResponse) (map[string]any, error) {
 		kwReqPubKey: append([]byte(nil), r.RequesterCSPubKey[:]...),
 		kwReqNonce:  append([]byte(nil), r.RequestNonce[:]...),
 		kwPubKey:    append([]byte(nil), r.CSPubKey[:]...),
-		kwCerts:     chain,
+		kwCerts:     r.Chain,
 		kwNonce:     append([]byte(nil), r.BoxNonce[:]...),
 		kwSecret:    append([]byte(nil), r.Box[:]...),
 		kwExpires:   r.ExpiresAt,
 		kwSignature: append([]byte(nil), r.Signature[:]...),
-	}, nil
+	}
+	if r.Issuer != (common.Address{}) {
+		m[kwIssuer] = r.Issuer.Bytes()
+	}
+	return m, nil
 }
 
 // wireReader reads typed fields from a wire map, remembering the first error.
@@ -226,19 +236,32 @@ func (w *wireReader) address(field string) (a common.Address) {
 	return a
 }
 
-func (w *wireReader) chain(field string) []cert.Certificate {
+// chain reads the wire chain as bytes (copied from the input) and checks
+// only its array header; the certificates are parsed, once, by the
+// verifier's cert.Cache.
+func (w *wireReader) chain(field string) []byte {
 	b := w.bytes(field, 1, cert.MaxChainSize)
 	if b == nil {
 		return nil
 	}
-	c, err := cert.ParseChainCBOR(b)
-	if err != nil {
-		if w.err == nil {
-			w.err = fail("decode", ErrMalformed, err)
-		}
+	if _, ok := chainCount(b); !ok {
+		w.bad(field, "not a CBOR array of 1…8 certificates")
 		return nil
 	}
-	return c
+	return append([]byte(nil), b...)
+}
+
+// optAddress reads an optional address; when present it must not be the
+// zero address (absent is its only encoding).
+func (w *wireReader) optAddress(field string) (a common.Address) {
+	if _, ok := w.kw[field]; !ok {
+		return a
+	}
+	w.fixed(field, a[:])
+	if w.err == nil && a == (common.Address{}) {
+		w.bad(field, "zero address (omit the key instead)")
+	}
+	return a
 }
 
 func (w *wireReader) finish() error {
@@ -262,10 +285,13 @@ func newWireReader(kw map[string]any) (*wireReader, error) {
 	return w, w.err
 }
 
-// DecodeRequest parses the wire map of a key request strictly: every key
-// present with the right type and length, no unknown key, the chain
-// well-formed (cert.ParseChainCBOR), and KeyRequest.Validate. It never
-// panics; errors match ErrMalformed (or ErrRole) and never echo key material.
+// DecodeRequest parses the wire map of a key request strictly: every
+// required key present with the right type and length, no unknown key, and
+// KeyRequest.Validate. The chain is kept as bytes (KeyRequest.Chain): only
+// its CBOR array header is checked here, the certificates are parsed and
+// verified by Responder.VerifyRequest (once per distinct chain). It never
+// panics; errors match ErrMalformed (or ErrRole) and never echo key
+// material.
 func DecodeRequest(kw map[string]any) (*KeyRequest, error) {
 	w, err := newWireReader(kw)
 	if err != nil {
@@ -277,8 +303,9 @@ func DecodeRequest(kw map[string]any) (*KeyRequest, error) {
 		Realm:    w.address(kwRealm),
 		KeyID:    w.str(kwKeyID, 64),
 		URI:      w.str(kwURI, MaxURILength),
-		Role:     Role(w.str(kwPeerType, 16)),
+		Role:     e2ee.Role(w.str(kwPeerType, 16)),
 		IssuedAt: w.uint(kwIssued, math.MaxInt64),
+		Issuer:   w.optAddress(kwIssuer),
 	}
 	w.fixed(kwPubKey, r.CSPubKey[:])
 	w.fixed(kwNonce, r.Nonce[:])
@@ -308,8 +335,9 @@ func DecodeResponse(kw map[string]any) (*KeyResponse, error) {
 		Realm:     w.address(kwRealm),
 		KeyID:     w.str(kwKeyID, 64),
 		Scope:     Scope{URI: w.str(kwScope, MaxURILength), Match: Match(w.str(kwMatch, 16))},
-		Role:      Role(w.str(kwPeerType, 16)),
+		Role:      e2ee.Role(w.str(kwPeerType, 16)),
 		ExpiresAt: w.uint(kwExpires, math.MaxInt64),
+		Issuer:    w.optAddress(kwIssuer),
 	}
 	w.fixed(kwReqPubKey, r.RequesterCSPubKey[:])
 	w.fixed(kwReqNonce, r.RequestNonce[:])
