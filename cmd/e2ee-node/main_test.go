@@ -1,0 +1,61 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/wamp-e2ee/e2ee-node/chain"
+	"github.com/wamp-e2ee/e2ee-node/chain/anvil"
+)
+
+// TestMain lets the test binary run as the e2ee-node command inside scripts.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"e2ee-node": func() {
+			e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
+			os.Exit(run(context.Background(), e, os.Args[1:]))
+		},
+	})
+}
+
+// TestScripts runs the CLI scripts in testdata/script: each reads like a terminal session
+// (see rogpeppe/go-internal/testscript).
+func TestScripts(t *testing.T) {
+	vectors, err := filepath.Abs(filepath.Join("..", "..", "testdata", "vectors"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir: filepath.Join("testdata", "script"),
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("VECTORS", vectors)
+			env.Setenv("REGISTRY", chain.RegistryAddress(chain.DefaultRegistrySalt).Hex())
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// start-anvil starts a real anvil node for the script and sets $RPC (http) and $WSRPC.
+			"start-anvil": func(ts *testscript.TestScript, neg bool, args []string) {
+				ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+				defer cancel()
+				n, err := anvil.Start(ctx, anvil.Options{Home: ts.MkAbs(".anvil-home")})
+				ts.Check(err)
+				ts.Defer(n.Stop)
+				ts.Setenv("RPC", n.HTTPURL)
+				ts.Setenv("WSRPC", n.WSURL)
+			},
+			// anvil-key writes anvil's funded development key i (hex) to a file.
+			"anvil-key": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: anvil-key INDEX FILE")
+				}
+				i := map[string]int{"0": 0, "1": 1, "2": 2}[args[0]]
+				ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(anvil.DevKeys[i]+"\n"), 0o600))
+			},
+		},
+	})
+}

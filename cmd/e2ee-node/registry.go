@@ -1,0 +1,238 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/ethclient"
+
+	"github.com/wamp-e2ee/e2ee-node/chain"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/keys"
+)
+
+// authorizationStatusNames are ITrustRegistry.AuthorizationStatus values by index.
+var authorizationStatusNames = [...]string{
+	"Valid", "NotAuthorized", "NotYetValid", "Expired", "Revoked", "UnknownRealm", "RootNotActive",
+	"RevokedByRootEpoch", "RevokedByRealmChange", "IssuerNotAdmitted", "IssuerMissingCapability", "RevokedByIssuer",
+}
+
+// registryConn is a connection to a JSON-RPC endpoint and a registry on it.
+type registryConn struct {
+	client  *ethclient.Client
+	reg     *chain.Registry
+	chainID uint64
+	block   uint64
+}
+
+// dialRegistry connects to rpcURL and checks that a registry is deployed at addr.
+func dialRegistry(ctx context.Context, rpcURL string, addr common.Address) (*registryConn, error) {
+	dctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	c, err := ethclient.DialContext(dctx, rpcURL)
+	if err != nil {
+		return nil, fmt.Errorf("connect to %s: %w", rpcURL, err)
+	}
+	id, err := c.ChainID(dctx)
+	if err != nil {
+		c.Close()
+		return nil, fmt.Errorf("RPC endpoint %s unreachable: %w", rpcURL, err)
+	}
+	block, err := c.BlockNumber(dctx)
+	if err != nil {
+		c.Close()
+		return nil, fmt.Errorf("read block number from %s: %w", rpcURL, err)
+	}
+	if addr != (common.Address{}) {
+		code, err := c.CodeAt(dctx, addr, nil)
+		if err != nil {
+			c.Close()
+			return nil, fmt.Errorf("read code at %s: %w", addr.Hex(), err)
+		}
+		if len(code) == 0 {
+			c.Close()
+			return nil, fmt.Errorf("no registry at %s on chain %d", addr.Hex(), id.Uint64())
+		}
+	}
+	return &registryConn{client: c, reg: chain.NewRegistry(c, addr), chainID: id.Uint64(), block: block}, nil
+}
+
+func (r *registryConn) Close() { r.client.Close() }
+
+// onChainVerdict is the registry's view of a verified chain.
+type onChainVerdict struct {
+	Registry string   `json:"registry"`
+	Issuer   string   `json:"issuer"`
+	Realm    string   `json:"realm"`
+	Root     string   `json:"root"`
+	Status   string   `json:"status"`
+	Detail   string   `json:"detail,omitempty"`
+	Revoked  []string `json:"revokedCertificates,omitempty"`
+	ChainID  uint64   `json:"chainId"`
+	Block    uint64   `json:"block"`
+}
+
+// verdict asks the registry whether vchain's delegate is authorized now, and whether any of its
+// certificates was revoked by digest.
+func (r *registryConn) verdict(ctx context.Context, vchain *cert.VerifiedChain, realm common.Address, trustroot string) (*onChainVerdict, error) {
+	if rr, ok := vchain.Realm(); ok {
+		realm = rr
+	}
+	if realm == (common.Address{}) {
+		return nil, errors.New("a lone delegate certificate names no realm: pass --realm")
+	}
+	a := r.reg.ABI
+	issuer, ok := vchain.Issuer()
+	if !ok {
+		out, err := r.reg.Call(ctx, a.PackGetRealm(realm))
+		if err != nil {
+			return nil, fmt.Errorf("read realm %s: %w", realm.Hex(), err)
+		}
+		rm, err := a.UnpackGetRealm(out)
+		if err != nil {
+			return nil, fmt.Errorf("decode realm: %w", err)
+		}
+		issuer = rm.Root
+	}
+	out, err := r.reg.Call(ctx, a.PackAuthorizationStatus(issuer, realm, vchain.DelegateAddress()))
+	if err != nil {
+		return nil, fmt.Errorf("read authorization: %w", err)
+	}
+	st, err := a.UnpackAuthorizationStatus(out)
+	if err != nil {
+		return nil, fmt.Errorf("decode authorization: %w", err)
+	}
+	v := &onChainVerdict{
+		Registry: r.reg.Address().Hex(), Issuer: issuer.Hex(), Realm: realm.Hex(), Root: st.Root.Hex(),
+		Status: "Unknown", ChainID: r.chainID, Block: r.block,
+	}
+	if int(st.Status) < len(authorizationStatusNames) {
+		v.Status = authorizationStatusNames[st.Status]
+	}
+	if trustroot != "" {
+		want, err := cert.ParseAddress(trustroot)
+		if err != nil {
+			return nil, err
+		}
+		if st.Root != want && v.Status == "Valid" {
+			v.Status, v.Detail = "WrongTrustroot", fmt.Sprintf(" (realm's root is %s)", st.Root.Hex())
+		}
+	}
+	signers := []common.Address{vchain.DelegateAddress()}
+	for _, au := range vchain.Authorities() {
+		signers = append(signers, au.Issuer)
+	}
+	for i, d := range vchain.Digests() {
+		if i >= len(signers) {
+			break
+		}
+		out, err := r.reg.Call(ctx, a.PackCertificateRevokedAt(signers[i], d))
+		if err != nil {
+			return nil, fmt.Errorf("read certificate revocation: %w", err)
+		}
+		at, err := a.UnpackCertificateRevokedAt(out)
+		if err != nil {
+			return nil, fmt.Errorf("decode certificate revocation: %w", err)
+		}
+		if at.Sign() != 0 {
+			v.Revoked = append(v.Revoked, d.Hex())
+		}
+	}
+	if len(v.Revoked) > 0 && v.Status == "Valid" {
+		v.Status, v.Detail = "CertificateRevoked", " ("+strings.Join(v.Revoked, ", ")+")"
+	}
+	return v, nil
+}
+
+func runRegistryAddress(ctx context.Context, e *env, args []string) error {
+	var salt string
+	fs := newFlags(e, "registry-address", "registry-address [--salt HEX32]",
+		"Prints the address the registry has on every chain for a CREATE2 salt (default: the canonical salt).")
+	fs.StringVar(&salt, "salt", "", "CREATE2 salt, 32 bytes hex (default keccak256(\"e2ee-node/TrustRegistry/v1\"))")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	s, err := parseSalt(salt)
+	if err != nil {
+		return usageErrorf(e, "registry-address: %v", err)
+	}
+	fmt.Fprintln(e.stdout, chain.RegistryAddress(s).Hex())
+	return nil
+}
+
+func parseSalt(s string) (common.Hash, error) {
+	if s == "" {
+		return chain.DefaultRegistrySalt, nil
+	}
+	b := common.FromHex(s)
+	if len(b) != 32 || !strings.HasPrefix(strings.ToLower(s), "0x") && len(s) != 64 {
+		return common.Hash{}, errors.New("--salt must be 32 bytes of hex")
+	}
+	return common.BytesToHash(b), nil
+}
+
+func runDeploy(ctx context.Context, e *env, args []string) error {
+	var rpcURL, keyFile, passwordFile, salt string
+	var timeout time.Duration
+	var asJSON bool
+	fs := newFlags(e, "deploy", "deploy --rpc URL --key KEYSTORE [--password-file F] [--salt HEX32] [--json]",
+		"Deploys the TrustRegistry through the deterministic CREATE2 proxy (0x4e59b448…4956C), so it lands\nat the same address on every chain. Idempotent: an existing deployment is reported, not repeated.\nThe key pays the gas; it comes from a go-ethereum keystore, never from the command line.")
+	fs.StringVar(&rpcURL, "rpc", "", "JSON-RPC endpoint: http(s)://, ws(s):// or an IPC path (required)")
+	fs.StringVar(&keyFile, "key", "", "keystore of the paying account (required)")
+	fs.StringVar(&passwordFile, "password-file", "", "password file of --key (default $E2EE_PASSWORD_FILE, else prompt)")
+	fs.StringVar(&salt, "salt", "", "CREATE2 salt, 32 bytes hex (default: the canonical salt)")
+	fs.DurationVar(&timeout, "timeout", 2*time.Minute, "how long to wait for the receipt")
+	fs.BoolVar(&asJSON, "json", false, "print JSON")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if rpcURL == "" || keyFile == "" {
+		return usageErrorf(e, "deploy: --rpc and --key are required")
+	}
+	s, err := parseSalt(salt)
+	if err != nil {
+		return usageErrorf(e, "deploy: %v", err)
+	}
+	pw, err := readPassword(e, passwordFile, "password of "+keyFile, false)
+	if err != nil {
+		return err
+	}
+	key, err := keys.LoadDelegateKey(keyFile, pw)
+	if err != nil {
+		return fmt.Errorf("load key: %w", err)
+	}
+	conn, err := dialRegistry(ctx, rpcURL, common.Address{})
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	opts := bind.NewKeyedTransactor(key.PrivateKey(), new(big.Int).SetUint64(conn.chainID))
+	if !asJSON {
+		fmt.Fprintf(e.stderr, "deploying registry to %s on chain %d, waiting for the receipt…\n", chain.RegistryAddress(s).Hex(), conn.chainID)
+	}
+	dep, err := chain.DeployRegistry(ctx, conn.client, opts, s, timeout)
+	if err != nil {
+		return err
+	}
+	res := map[string]any{"registry": dep.Address.Hex(), "chainId": conn.chainID, "alreadyDeployed": dep.Receipt == nil}
+	if dep.Receipt != nil {
+		res["transaction"] = dep.Receipt.TxHash.Hex()
+		res["block"] = dep.Receipt.BlockNumber.Uint64()
+		res["gasUsed"] = dep.Receipt.GasUsed
+	}
+	if asJSON {
+		return printJSON(e, res)
+	}
+	if dep.Receipt == nil {
+		fmt.Fprintf(e.stdout, "registry already deployed at %s\n", dep.Address.Hex())
+		return nil
+	}
+	fmt.Fprintf(e.stdout, "registry deployed at %s\ntransaction %s, block %d, gas %d\n", dep.Address.Hex(), dep.Receipt.TxHash.Hex(), dep.Receipt.BlockNumber.Uint64(), dep.Receipt.GasUsed)
+	return nil
+}
