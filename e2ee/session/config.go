@@ -1,0 +1,241 @@
+package session
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/gammazero/nexus/v3/transport/serialize"
+	"github.com/gammazero/nexus/v3/wamp"
+
+	"github.com/wamp-e2ee/e2ee-node/e2ee/envelope"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/keyring"
+)
+
+// Defaults of Config.
+const (
+	DefaultBufferPerKey   = 256
+	DefaultBufferTotal    = 4096
+	DefaultFetchTimeout   = 5 * time.Second
+	DefaultMaxFetches     = 64
+	DefaultDenyRate       = 10.0 // denials per second per requester
+	DefaultDenyBurst      = 20
+	DefaultReconnectDelay = 200 * time.Millisecond
+	// DefaultKeyRPCAttempts bounds the locators tried when key-RPC URIs are
+	// taken.
+	DefaultKeyRPCAttempts = 8
+	// negativeTTL is how long a key id whose fetch failed is not fetched
+	// again (it bounds the key requests garbage key ids can cause).
+	negativeTTL = 2 * time.Second
+)
+
+// Match is how a Rule's pattern is compared with a URI.
+type Match string
+
+// Match policies of rules.
+const (
+	// MatchExact: the URI equals the pattern.
+	MatchExact Match = "exact"
+	// MatchPrefix: the URI equals the pattern or continues it after a ".".
+	MatchPrefix Match = "prefix"
+	// MatchWildcard: same number of dot-separated components; an empty
+	// pattern component matches any one component.
+	MatchWildcard Match = "wildcard"
+	// MatchAll matches every URI (a catch-all rule; Pattern is ignored).
+	MatchAll Match = "all"
+)
+
+// Rule is the policy for the URIs its pattern matches. The first matching
+// rule of Config.Rules decides; a URI no rule matches uses Config.Default.
+type Rule struct {
+	Pattern string
+	Match   Match
+	// Encrypt seals outgoing messages and requires incoming ones (except
+	// router-generated plaintext errors) to be sealed. Without it messages
+	// are sent in plaintext, and sealed incoming messages are still opened.
+	Encrypt bool
+	// Rotation is the key-rotation policy of this rule's key ring;
+	// nil means keyring.DefaultPolicy().
+	Rotation *keyring.Policy
+	// Sign adds sender signatures to outgoing messages and requires them on
+	// incoming ones (non-repudiation mode); without it messages are
+	// deniable.
+	Sign bool
+}
+
+// Matches reports whether r's pattern matches uri.
+func (r *Rule) Matches(uri string) bool {
+	switch r.Match {
+	case MatchAll:
+		return true
+	case MatchExact, "":
+		return uri == r.Pattern
+	case MatchPrefix:
+		return uri == r.Pattern || (strings.HasPrefix(uri, r.Pattern) && len(uri) > len(r.Pattern) && uri[len(r.Pattern)] == '.')
+	case MatchWildcard:
+		return wildcardMatch(r.Pattern, uri)
+	}
+	return false
+}
+
+// wildcardMatch implements WAMP wildcard matching: same number of
+// components, an empty pattern component matches any non-empty component.
+func wildcardMatch(pattern, uri string) bool {
+	for {
+		pi := strings.IndexByte(pattern, '.')
+		ui := strings.IndexByte(uri, '.')
+		if (pi < 0) != (ui < 0) {
+			return false
+		}
+		var pc, uc string
+		if pi < 0 {
+			pc, uc = pattern, uri
+		} else {
+			pc, uc = pattern[:pi], uri[:ui]
+		}
+		if uc == "" || (pc != "" && pc != uc) {
+			return false
+		}
+		if pi < 0 {
+			return true
+		}
+		pattern, uri = pattern[pi+1:], uri[ui+1:]
+	}
+}
+
+// patternMatches reports whether a concrete uri lies in a WAMP subscription
+// or registration with the given match policy ("", "exact", "prefix",
+// "wildcard"). WAMP prefix matching is a plain string prefix.
+func patternMatches(pattern, match, uri string) bool {
+	switch match {
+	case "", wamp.MatchExact:
+		return uri == pattern
+	case wamp.MatchPrefix:
+		return strings.HasPrefix(uri, pattern)
+	case wamp.MatchWildcard:
+		return wildcardMatch(pattern, uri)
+	}
+	return false
+}
+
+// Config configures a Session.
+type Config struct {
+	// Realm is the WAMP realm URI to join.
+	Realm string
+	// Dial opens the transport to the router: typically a closure over
+	// transport.ConnectWebsocketPeer or transport.ConnectRawSocketPeer. It
+	// is called again on every reconnection. Required.
+	Dial func(ctx context.Context) (wamp.Peer, error)
+	// Serialization is the session serializer Dial uses; with serialize.JSON
+	// binary values are sent as serialize.BinaryData ("\u0000"+base64).
+	Serialization serialize.Serialization
+	// HelloDetails are passed to nexus (roles are added by nexus).
+	HelloDetails wamp.Dict
+	// ResponseTimeout is nexus's response timeout (0: nexus's default).
+	ResponseTimeout time.Duration
+
+	// Identity is this node's delegate key, client-session key and
+	// certificate chain; KeyPolicy the chain id, registry, realm address,
+	// trust decider and block source that key requests and responses are
+	// checked against. Both are required.
+	Identity  keydist.Identity
+	KeyPolicy keydist.Policy
+
+	// Rules are the per-URI policies, first match wins; Default applies to
+	// URIs no rule matches (its Pattern and Match are ignored).
+	Rules   []Rule
+	Default Rule
+	// KeyRPCPrefix is the realm's key-RPC prefix ("": envelope's default).
+	KeyRPCPrefix string
+
+	// Open configures the envelope opener (limits, timestamp freshness).
+	Open envelope.OpenOptions
+	// Cache configures the received-key cache.
+	Cache keyring.CacheConfig
+
+	// BufferPerKey and BufferTotal bound the messages waiting for a key
+	// (per key id and per connection); FetchTimeout bounds a key fetch
+	// and thus how long a message waits; MaxFetches bounds concurrent
+	// fetches. Zero values take the defaults.
+	BufferPerKey, BufferTotal int
+	FetchTimeout              time.Duration
+	MaxFetches                int
+	// DenyRate and DenyBurst are the token bucket of key-request denials
+	// per requester (keyed by its delegate address, or by its CS key when
+	// the request did not verify far enough): a requester whose bucket is
+	// empty is refused with the overload error before any verification
+	// work. Zero values take the defaults.
+	DenyRate  float64
+	DenyBurst int
+
+	// Reconnect makes the session redial (with ReconnectDelay, doubling up
+	// to 5 s) when the connection is lost, then re-register its key RPCs
+	// and the application's subscriptions and registrations. Without it a
+	// lost connection ends the session (Done is closed).
+	Reconnect      bool
+	ReconnectDelay time.Duration
+
+	// Logf, if set, receives diagnostic lines (never key material or
+	// payloads).
+	Logf func(format string, args ...any)
+}
+
+func (c *Config) withDefaults() (Config, error) {
+	cfg := *c
+	if cfg.Dial == nil {
+		return cfg, errors.New("session: config needs Dial")
+	}
+	if cfg.Realm == "" {
+		return cfg, errors.New("session: config needs Realm")
+	}
+	if cfg.KeyPolicy.Trust == nil || cfg.KeyPolicy.Block == nil {
+		return cfg, errors.New("session: config needs KeyPolicy.Trust and KeyPolicy.Block")
+	}
+	if cfg.Identity.Delegate == nil || cfg.Identity.Session == nil || len(cfg.Identity.Chain) == 0 {
+		return cfg, errors.New("session: config needs a complete Identity")
+	}
+	for i := range cfg.Rules {
+		switch cfg.Rules[i].Match {
+		case "", MatchExact, MatchPrefix, MatchWildcard, MatchAll:
+		default:
+			return cfg, fmt.Errorf("session: rule %d: unknown match %q", i, cfg.Rules[i].Match)
+		}
+	}
+	cfg.Default.Match = MatchAll
+	if cfg.KeyRPCPrefix == "" {
+		cfg.KeyRPCPrefix = envelope.DefaultKeyRPCPrefix
+	}
+	if cfg.BufferPerKey <= 0 {
+		cfg.BufferPerKey = DefaultBufferPerKey
+	}
+	if cfg.BufferTotal <= 0 {
+		cfg.BufferTotal = DefaultBufferTotal
+	}
+	if cfg.FetchTimeout <= 0 {
+		cfg.FetchTimeout = DefaultFetchTimeout
+	}
+	if cfg.MaxFetches <= 0 {
+		cfg.MaxFetches = DefaultMaxFetches
+	}
+	if cfg.DenyRate <= 0 {
+		cfg.DenyRate = DefaultDenyRate
+	}
+	if cfg.DenyBurst <= 0 {
+		cfg.DenyBurst = DefaultDenyBurst
+	}
+	if cfg.ReconnectDelay <= 0 {
+		cfg.ReconnectDelay = DefaultReconnectDelay
+	}
+	if cfg.Logf == nil {
+		cfg.Logf = func(string, ...any) {}
+	}
+	return cfg, nil
+}
+
+// isKeyRPC reports whether uri is a key-RPC URI of this realm.
+func (c *Config) isKeyRPC(uri string) bool {
+	return strings.HasPrefix(uri, c.KeyRPCPrefix) && len(uri) > len(c.KeyRPCPrefix) && uri[len(c.KeyRPCPrefix)] == '.'
+}

@@ -1,0 +1,520 @@
+package session
+
+import (
+	"context"
+	"crypto/ed25519"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/gammazero/nexus/v3/client"
+	"github.com/gammazero/nexus/v3/transport/serialize"
+	"github.com/gammazero/nexus/v3/wamp"
+
+	"github.com/wamp-e2ee/e2ee-node/e2ee"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/envelope"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/keyring"
+)
+
+// Errors of key fetching, wrapped with context.
+var (
+	// ErrTooManyFetches: MaxFetches key fetches are already running.
+	ErrTooManyFetches = errors.New("session: too many concurrent key fetches")
+	// ErrRecentlyFailed: a fetch for this key id failed moments ago.
+	ErrRecentlyFailed = errors.New("session: key fetch failed recently")
+	// ErrNotConnected: the session has no connection to the router.
+	ErrNotConnected = errors.New("session: not connected")
+	// ErrClosed: the session was closed.
+	ErrClosed = errors.New("session: closed")
+)
+
+// ruleState is a rule with its key ring (nil when the rule does not
+// encrypt). The ring is replaced when its key-RPC URI is taken.
+type ruleState struct {
+	rule Rule
+	mu   sync.Mutex
+	ring *keyring.Ring
+}
+
+func (r *ruleState) currentRing() *keyring.Ring {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.ring
+}
+
+type flight struct {
+	done chan struct{}
+	err  error
+}
+
+type bucket struct {
+	tokens float64
+	last   time.Time
+}
+
+// maxBuckets bounds the rate limiter's table; when full it is reset.
+const maxBuckets = 65536
+
+// node is the state of a Session that outlives connections: rules and key
+// rings, received keys, key-distribution endpoints, counters, revocations.
+type node struct {
+	cfg   Config
+	stats counters
+	rules []*ruleState
+	def   *ruleState
+	cache *keyring.Cache
+
+	requester *keydist.Requester
+	responder *keydist.Responder
+	signer    ed25519.PrivateKey
+
+	clMu sync.RWMutex
+	cl   *client.Client
+
+	fmu      sync.Mutex
+	flights  map[string]*flight
+	negative map[string]time.Time
+
+	mu        sync.Mutex
+	rings     map[envelope.Locator]*ruleState // every ring ever used → its rule
+	oldRings  map[envelope.Locator]*keyring.Ring
+	denied    map[common.Address]bool
+	fetchedBy map[common.Address]map[string]string // requester delegate → key id → scope
+	keysFrom  map[common.Address]map[string]bool   // originator delegate → key ids cached
+	buckets   map[string]*bucket
+}
+
+// denyTrust puts the local deny list in front of the configured decider.
+type denyTrust struct {
+	inner e2ee.TrustDecider
+	n     *node
+}
+
+func (d denyTrust) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee.TrustDecision, error) {
+	if req.Chain != nil && d.n.isDenied(req.Chain.DelegateAddress()) {
+		return e2ee.TrustDecision{}, fmt.Errorf("session: delegate revoked locally: %w", e2ee.ErrUntrusted)
+	}
+	return d.inner.Decide(ctx, req)
+}
+
+func newNode(cfg Config) (*node, error) {
+	n := &node{
+		cfg:       cfg,
+		cache:     keyring.NewCache(cfg.Cache),
+		flights:   map[string]*flight{},
+		negative:  map[string]time.Time{},
+		rings:     map[envelope.Locator]*ruleState{},
+		oldRings:  map[envelope.Locator]*keyring.Ring{},
+		denied:    map[common.Address]bool{},
+		fetchedBy: map[common.Address]map[string]string{},
+		keysFrom:  map[common.Address]map[string]bool{},
+		buckets:   map[string]*bucket{},
+	}
+	n.signer = ed25519.NewKeyFromSeed(cfg.Identity.Session.Seed())
+	pol := cfg.KeyPolicy
+	pol.Trust = denyTrust{inner: cfg.KeyPolicy.Trust, n: n}
+	if pol.Certs == nil {
+		pol.Certs = cert.NewCache(keydist.DefaultCacheSize)
+	}
+	var err error
+	if n.requester, err = keydist.NewRequester(keydist.RequesterConfig{Policy: pol, Identity: cfg.Identity}); err != nil {
+		return nil, fmt.Errorf("session: key requester: %w", err)
+	}
+	if n.responder, err = keydist.NewResponder(keydist.ResponderConfig{Policy: pol, Identity: cfg.Identity}); err != nil {
+		return nil, fmt.Errorf("session: key responder: %w", err)
+	}
+	mk := func(r Rule) (*ruleState, error) {
+		rs := &ruleState{rule: r}
+		if r.Encrypt {
+			ring, err := n.newRing(r)
+			if err != nil {
+				return nil, err
+			}
+			rs.ring = ring
+			n.rings[ring.Locator()] = rs
+		}
+		return rs, nil
+	}
+	for _, r := range cfg.Rules {
+		rs, err := mk(r)
+		if err != nil {
+			return nil, err
+		}
+		n.rules = append(n.rules, rs)
+	}
+	if n.def, err = mk(cfg.Default); err != nil {
+		return nil, err
+	}
+	return n, nil
+}
+
+func (n *node) newRing(r Rule) (*keyring.Ring, error) {
+	pol := keyring.DefaultPolicy()
+	if r.Rotation != nil {
+		pol = *r.Rotation
+	}
+	ring, err := keyring.New(keyring.Config{Policy: pol, KeyRPCPrefix: n.cfg.KeyRPCPrefix})
+	if err != nil {
+		return nil, fmt.Errorf("session: key ring: %w", err)
+	}
+	return ring, nil
+}
+
+// rule returns the state of the rule deciding uri.
+func (n *node) rule(uri string) *ruleState {
+	for _, rs := range n.rules {
+		if rs.rule.Matches(uri) {
+			return rs
+		}
+	}
+	return n.def
+}
+
+func (n *node) client() *client.Client {
+	n.clMu.RLock()
+	defer n.clMu.RUnlock()
+	return n.cl
+}
+
+func (n *node) setClient(c *client.Client) {
+	n.clMu.Lock()
+	n.cl = c
+	n.clMu.Unlock()
+}
+
+func (n *node) isDenied(a common.Address) bool {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return n.denied[a]
+}
+
+// wire converts binary values of a keydist map for the session serializer.
+func (n *node) wire(m map[string]any) wamp.Dict {
+	if n.cfg.Serialization == serialize.JSON {
+		for k, v := range m {
+			if b, ok := v.([]byte); ok {
+				m[k] = serialize.BinaryData(b)
+			}
+		}
+	}
+	return m
+}
+
+// registerKeyRPCs registers the key RPC of every encrypting rule on cl,
+// moving a rule to a new locator when its URI is taken.
+func (n *node) registerKeyRPCs(cl *client.Client) error {
+	all := append(append([]*ruleState{}, n.rules...), n.def)
+	for _, rs := range all {
+		if !rs.rule.Encrypt {
+			continue
+		}
+		var err error
+		for attempt := 0; attempt < DefaultKeyRPCAttempts; attempt++ {
+			ring := rs.currentRing()
+			uri := ring.KeyRPCURI()
+			err = cl.Register(uri, n.keyHandler(ring, rs),
+				wamp.Dict{wamp.OptMatch: wamp.MatchExact, wamp.OptInvoke: wamp.InvokeSingle})
+			if err == nil {
+				break
+			}
+			if !strings.Contains(err.Error(), string(wamp.ErrProcedureAlreadyExists)) {
+				return fmt.Errorf("session: registering key RPC: %w", err)
+			}
+			n.stats.rpcRetries.Add(1)
+			n.cfg.Logf("session: key RPC %s is taken; moving to a new locator", uri)
+			nr, rerr := n.newRing(rs.rule)
+			if rerr != nil {
+				return rerr
+			}
+			n.mu.Lock()
+			n.oldRings[ring.Locator()] = ring
+			n.rings[nr.Locator()] = rs
+			n.mu.Unlock()
+			rs.mu.Lock()
+			rs.ring = nr
+			rs.mu.Unlock()
+		}
+		if err != nil {
+			return fmt.Errorf("session: key RPC URIs taken %d times: %w", DefaultKeyRPCAttempts, err)
+		}
+	}
+	return nil
+}
+
+// allow reports whether requester key may be served (its denial bucket is
+// not empty).
+func (n *node) allow(key string) bool {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	b := n.buckets[key]
+	if b == nil {
+		return true
+	}
+	now := time.Now()
+	b.tokens += now.Sub(b.last).Seconds() * n.cfg.DenyRate
+	if max := float64(n.cfg.DenyBurst); b.tokens > max {
+		b.tokens = max
+	}
+	b.last = now
+	return b.tokens >= 1
+}
+
+// charge takes a token from requester key's denial bucket.
+func (n *node) charge(key string) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	b := n.buckets[key]
+	if b == nil {
+		if len(n.buckets) >= maxBuckets {
+			n.buckets = map[string]*bucket{}
+		}
+		b = &bucket{tokens: float64(n.cfg.DenyBurst), last: time.Now()}
+		n.buckets[key] = b
+	}
+	b.tokens--
+}
+
+// keyHandler is the key RPC of one ring.
+func (n *node) keyHandler(ring *keyring.Ring, rs *ruleState) client.InvocationHandler {
+	return func(ctx context.Context, inv *wamp.Invocation) client.InvokeResult {
+		res, err := n.serveKey(ctx, ring, inv)
+		if err != nil {
+			uri := denialURI(err)
+			n.stats.deny(uri)
+			return client.InvokeResult{Err: wamp.URI(uri)}
+		}
+		n.stats.served.Add(1)
+		return client.InvokeResult{Kwargs: res}
+	}
+}
+
+// errNotServed is the node's own denial: the key id is not one it serves, or
+// the key's scope does not cover the requested URI (keydist has no sentinel
+// for it; it maps to keydist.ErrorURIUnknownKey).
+var errNotServed = errors.New("session: key not served for this URI")
+
+// denialURI maps a key-request denial to its WAMP error URI.
+func denialURI(err error) string {
+	if errors.Is(err, errNotServed) {
+		return keydist.ErrorURIUnknownKey
+	}
+	return keydist.ErrorURI(err)
+}
+
+func (n *node) serveKey(ctx context.Context, ring *keyring.Ring, inv *wamp.Invocation) (wamp.Dict, error) {
+	if len(inv.Arguments) != 0 {
+		return nil, &keydist.Error{Step: "decode", Err: keydist.ErrMalformed}
+	}
+	req, err := keydist.DecodeRequest(inv.ArgumentsKw)
+	if err != nil {
+		return nil, err
+	}
+	rl := "cs:" + hex.EncodeToString(req.CSPubKey[:])
+	if !n.allow(rl) {
+		return nil, &keydist.Error{Step: "rate", Err: keydist.ErrOverload}
+	}
+	vr, err := n.responder.VerifyRequest(ctx, req)
+	if err != nil {
+		n.charge(rl)
+		return nil, err
+	}
+	delegate := vr.Chain.DelegateAddress()
+	dl := "d:" + delegate.Hex()
+	if !n.allow(dl) {
+		return nil, &keydist.Error{Step: "rate", Err: keydist.ErrOverload}
+	}
+	if n.isDenied(delegate) {
+		n.charge(dl)
+		return nil, &keydist.Error{Step: "trust", Err: keydist.ErrUntrusted}
+	}
+	info, ok := ring.Lookup(req.KeyID)
+	if !ok {
+		n.charge(dl)
+		return nil, fmt.Errorf("session: key request: %w", errNotServed)
+	}
+	defer info.Wipe()
+	scope := keydist.Scope{URI: info.Scope, Match: keydist.MatchExact}
+	if !scope.Covers(req.URI) {
+		n.charge(dl)
+		return nil, fmt.Errorf("session: key request: %w", errNotServed)
+	}
+	expires := info.Expires
+	if max := time.Now().Add(keyring.DefaultCacheTTL); expires.IsZero() || expires.After(max) {
+		expires = max
+	}
+	resp, err := n.responder.Respond(vr, &info.Key, scope, expires)
+	if err != nil {
+		return nil, err
+	}
+	kw, err := keydist.EncodeResponse(resp)
+	if err != nil {
+		return nil, err
+	}
+	n.mu.Lock()
+	m := n.fetchedBy[delegate]
+	if m == nil {
+		m = map[string]string{}
+		n.fetchedBy[delegate] = m
+	}
+	m[req.KeyID] = info.Scope
+	n.mu.Unlock()
+	return n.wire(kw), nil
+}
+
+// fetchKey makes sure the key keyID is in the cache, fetching it (once for
+// concurrent callers) from its originator's key RPC.
+func (n *node) fetchKey(ctx context.Context, keyID, uri string, role e2ee.Role) error {
+	n.fmu.Lock()
+	if f := n.flights[keyID]; f != nil {
+		n.fmu.Unlock()
+		select {
+		case <-f.done:
+			return f.err
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	if until, ok := n.negative[keyID]; ok {
+		if time.Now().Before(until) {
+			n.fmu.Unlock()
+			return ErrRecentlyFailed
+		}
+		delete(n.negative, keyID)
+	}
+	if len(n.flights) >= n.cfg.MaxFetches {
+		n.fmu.Unlock()
+		return ErrTooManyFetches
+	}
+	f := &flight{done: make(chan struct{})}
+	n.flights[keyID] = f
+	n.fmu.Unlock()
+
+	f.err = n.doFetch(ctx, keyID, uri, role)
+
+	n.fmu.Lock()
+	delete(n.flights, keyID)
+	if f.err != nil {
+		if len(n.negative) >= maxBuckets {
+			n.negative = map[string]time.Time{}
+		}
+		n.negative[keyID] = time.Now().Add(negativeTTL)
+	}
+	n.fmu.Unlock()
+	close(f.done)
+	return f.err
+}
+
+func (n *node) doFetch(ctx context.Context, keyID, uri string, role e2ee.Role) error {
+	n.stats.fetches.Add(1)
+	err := n.fetchOnce(ctx, keyID, uri, role)
+	if err != nil {
+		n.stats.fetchFailures.Add(1)
+		n.cfg.Logf("session: key fetch for %s (%s) failed: %v", uri, role, err)
+	}
+	return err
+}
+
+func (n *node) fetchOnce(ctx context.Context, keyID, uri string, role e2ee.Role) error {
+	kid, err := envelope.ParseKeyID(keyID)
+	if err != nil {
+		return err
+	}
+	cl := n.client()
+	if cl == nil {
+		return ErrNotConnected
+	}
+	p, err := n.requester.NewRequest(keyID, uri, role)
+	if err != nil {
+		return fmt.Errorf("session: building key request: %w", err)
+	}
+	kw, err := keydist.EncodeRequest(p.Request)
+	if err != nil {
+		return fmt.Errorf("session: encoding key request: %w", err)
+	}
+	ctx, cancel := context.WithTimeout(ctx, n.cfg.FetchTimeout)
+	defer cancel()
+	res, err := cl.Call(ctx, kid.KeyRPCURI(n.cfg.KeyRPCPrefix), nil, nil, n.wire(kw), nil)
+	if err != nil {
+		return fmt.Errorf("session: calling key RPC: %w", err)
+	}
+	if len(res.Arguments) != 0 {
+		return fmt.Errorf("session: key response: %w", keydist.ErrMalformed)
+	}
+	resp, err := keydist.DecodeResponse(res.ArgumentsKw)
+	if err != nil {
+		return fmt.Errorf("session: key response: %w", err)
+	}
+	key, err := n.requester.Open(ctx, p, resp)
+	if err != nil {
+		return fmt.Errorf("session: key response: %w", err)
+	}
+	defer func() { key = [keydist.KeySize]byte{} }()
+	// The responder's chain verified inside Open; its delegate is needed for
+	// revocation bookkeeping.
+	chain, err := cert.ParseChainCBOR(resp.Chain)
+	if err != nil || len(chain) == 0 || chain[0].Delegate == nil {
+		return fmt.Errorf("session: key response chain: %w", keydist.ErrMalformed)
+	}
+	originator := chain[0].Delegate.Delegate
+	if n.isDenied(originator) {
+		return fmt.Errorf("session: key response: originator revoked: %w", keydist.ErrUntrusted)
+	}
+	sender := ed25519.PublicKey(append([]byte(nil), resp.CSPubKey[:]...))
+	if err := n.cache.Add(keyID, &key, sender, time.UnixMilli(int64(resp.ExpiresAt))); err != nil {
+		return fmt.Errorf("session: caching key: %w", err)
+	}
+	n.mu.Lock()
+	m := n.keysFrom[originator]
+	if m == nil {
+		m = map[string]bool{}
+		n.keysFrom[originator] = m
+	}
+	m[keyID] = true
+	n.mu.Unlock()
+	return nil
+}
+
+// revoke denies delegate new keys, rotates every key it fetched from us and
+// drops the keys we fetched from it.
+func (n *node) revoke(delegate common.Address) {
+	n.mu.Lock()
+	n.denied[delegate] = true
+	fetched := n.fetchedBy[delegate]
+	delete(n.fetchedBy, delegate)
+	from := n.keysFrom[delegate]
+	delete(n.keysFrom, delegate)
+	n.mu.Unlock()
+	for id, scope := range fetched {
+		kid, err := envelope.ParseKeyID(id)
+		if err != nil {
+			continue
+		}
+		n.mu.Lock()
+		rs := n.rings[kid.Locator]
+		n.mu.Unlock()
+		if rs == nil {
+			continue
+		}
+		if ring := rs.currentRing(); ring.Locator() == kid.Locator {
+			ring.RotateScope(scope)
+		}
+	}
+	for id := range from {
+		n.cache.Remove(id)
+	}
+}
+
+// rotateAll retires every current key of every ring.
+func (n *node) rotateAll() {
+	for _, rs := range append(append([]*ruleState{}, n.rules...), n.def) {
+		if ring := rs.currentRing(); ring != nil {
+			ring.RotateAll()
+		}
+	}
+}

@@ -1,0 +1,649 @@
+package session
+
+import (
+	"context"
+	"errors"
+	"sync"
+
+	"github.com/gammazero/nexus/v3/transport/serialize"
+	"github.com/gammazero/nexus/v3/wamp"
+
+	"github.com/wamp-e2ee/e2ee-node/e2ee"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/envelope"
+)
+
+// outQueue is the capacity of the channel nexus sends into.
+const outQueue = 64
+
+type subInfo struct {
+	uri, match string
+}
+
+type callInfo struct {
+	uri string // procedure (concrete)
+	enc bool   // the call (or invocation) was encrypted
+}
+
+// delivery is what the receiver knows about an incoming message.
+type delivery struct {
+	uri    string // envelope.Delivery.URI
+	keyURI string // URI the key is requested for (the procedure for errors)
+	kind   e2ee.MessageKind
+	role   e2ee.Role
+	rule   *ruleState
+}
+
+type waiter struct {
+	msg wamp.Message
+	d   delivery
+}
+
+type keyReady struct {
+	keyID string
+	err   error
+}
+
+// cryptoPeer is the wamp.Peer given to nexus's client: it seals outgoing
+// messages on its outbound goroutine and validates, opens and strips
+// incoming ones on its inbound goroutine, before nexus sees them.
+type cryptoPeer struct {
+	n     *node
+	inner wamp.Peer
+	json  bool
+
+	in      chan wamp.Message // to nexus; closed by the inbound goroutine
+	out     chan wamp.Message // from nexus
+	local   chan wamp.Message // to nexus, from other goroutines (via inbound)
+	ready   chan keyReady
+	closing chan struct{}
+	ctx     context.Context
+	cancel  context.CancelFunc
+	once    sync.Once
+	wg      sync.WaitGroup
+
+	smu    sync.RWMutex // guards inner sends against Close
+	closed bool
+
+	// outbound goroutine only
+	sealer *envelope.Sealer
+	sk     envelope.SealKey
+
+	// inbound goroutine only
+	opener   *envelope.Opener
+	waiting  map[string][]waiter
+	nWaiting int
+
+	mu          sync.Mutex // tracking state, shared by both goroutines
+	pendingSubs map[wamp.ID]subInfo
+	subs        map[wamp.ID]subInfo
+	pendingRegs map[wamp.ID]subInfo
+	regs        map[wamp.ID]subInfo
+	calls       map[wamp.ID]callInfo
+	invs        map[wamp.ID]callInfo
+}
+
+func newCryptoPeer(n *node, inner wamp.Peer) (*cryptoPeer, error) {
+	sealer, err := envelope.NewSealer(envelope.SealOptions{Signer: n.signer, Limits: n.cfg.Open.Limits})
+	if err != nil {
+		return nil, err
+	}
+	opener, err := envelope.NewOpener(n.cfg.Open)
+	if err != nil {
+		return nil, err
+	}
+	p := &cryptoPeer{
+		n: n, inner: inner, json: n.cfg.Serialization == serialize.JSON,
+		in: make(chan wamp.Message), out: make(chan wamp.Message, outQueue),
+		local: make(chan wamp.Message, 16), ready: make(chan keyReady, 16),
+		closing: make(chan struct{}),
+		sealer:  sealer, opener: opener,
+		waiting:     map[string][]waiter{},
+		pendingSubs: map[wamp.ID]subInfo{}, subs: map[wamp.ID]subInfo{},
+		pendingRegs: map[wamp.ID]subInfo{}, regs: map[wamp.ID]subInfo{},
+		calls: map[wamp.ID]callInfo{}, invs: map[wamp.ID]callInfo{},
+	}
+	p.ctx, p.cancel = context.WithCancel(context.Background())
+	p.wg.Add(2)
+	go p.outboundLoop()
+	go p.inboundLoop()
+	return p, nil
+}
+
+// Recv implements wamp.Peer: the decrypted messages for nexus.
+func (p *cryptoPeer) Recv() <-chan wamp.Message { return p.in }
+
+// Send implements wamp.Peer: the channel nexus sends into.
+func (p *cryptoPeer) Send() chan<- wamp.Message { return p.out }
+
+// IsLocal implements wamp.Peer.
+func (p *cryptoPeer) IsLocal() bool { return p.inner.IsLocal() }
+
+// Close implements wamp.Peer: it stops both goroutines and pending key
+// fetches, closes Recv and the inner peer.
+func (p *cryptoPeer) Close() {
+	p.once.Do(func() {
+		close(p.closing)
+		p.cancel()
+		p.smu.Lock()
+		p.closed = true
+		p.smu.Unlock()
+		p.inner.Close()
+		p.wg.Wait()
+	})
+}
+
+// sendInner forwards msg to the router unless the peer is closing.
+func (p *cryptoPeer) sendInner(msg wamp.Message) {
+	p.smu.RLock()
+	defer p.smu.RUnlock()
+	if p.closed {
+		return
+	}
+	select {
+	case p.inner.Send() <- msg:
+	case <-p.closing:
+	}
+}
+
+// toNexus hands msg to nexus (inbound goroutine only).
+func (p *cryptoPeer) toNexus(msg wamp.Message) {
+	select {
+	case p.in <- msg:
+	case <-p.closing:
+	}
+}
+
+func (p *cryptoPeer) outboundLoop() {
+	defer p.wg.Done()
+	for {
+		select {
+		case msg := <-p.out:
+			if msg = p.outbound(msg); msg != nil {
+				p.sendInner(msg)
+			}
+		case <-p.closing:
+			return
+		}
+	}
+}
+
+func (p *cryptoPeer) inboundLoop() {
+	defer p.wg.Done()
+	defer close(p.in)
+	recv := p.inner.Recv()
+	for {
+		select {
+		case msg, ok := <-recv:
+			if !ok {
+				p.dropWaiting()
+				return
+			}
+			p.inbound(msg)
+		case msg := <-p.local:
+			p.toNexus(msg)
+		case r := <-p.ready:
+			p.keyArrived(r)
+		case <-p.closing:
+			p.dropWaiting()
+			return
+		}
+	}
+}
+
+// ---- outbound ----
+
+func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
+	switch m := msg.(type) {
+	case *wamp.Publish:
+		uri := string(m.Topic)
+		rs := p.n.rule(uri)
+		if !rs.rule.Encrypt || p.n.cfg.isKeyRPC(uri) {
+			p.n.stats.plain.Add(1)
+			return m
+		}
+		var ok bool
+		m.Options, m.Arguments, ok = p.seal(rs, uri, uri, e2ee.KindPublish, m.Options, m.Arguments, m.ArgumentsKw)
+		if !ok {
+			return nil
+		}
+		m.ArgumentsKw = nil
+	case *wamp.Call:
+		uri := string(m.Procedure)
+		rs := p.n.rule(uri)
+		enc := rs.rule.Encrypt && !p.n.cfg.isKeyRPC(uri)
+		p.mu.Lock()
+		p.calls[m.Request] = callInfo{uri: uri, enc: enc}
+		p.mu.Unlock()
+		if !enc {
+			p.n.stats.plain.Add(1)
+			return m
+		}
+		var ok bool
+		m.Options, m.Arguments, ok = p.seal(rs, uri, uri, e2ee.KindCall, m.Options, m.Arguments, m.ArgumentsKw)
+		if !ok {
+			p.mu.Lock()
+			delete(p.calls, m.Request)
+			p.mu.Unlock()
+			p.sendLocal(&wamp.Error{Type: wamp.CALL, Request: m.Request, Details: wamp.Dict{}, Error: ReasonSealFailed})
+			return nil
+		}
+		m.ArgumentsKw = nil
+	case *wamp.Yield:
+		progress, _ := m.Options[wamp.OptProgress].(bool)
+		inv, known := p.invocation(m.Request, !progress)
+		if !known {
+			return m
+		}
+		rs := p.n.rule(inv.uri)
+		if !(inv.enc || rs.rule.Encrypt) || p.n.cfg.isKeyRPC(inv.uri) {
+			p.n.stats.plain.Add(1)
+			return m
+		}
+		var ok bool
+		m.Options, m.Arguments, ok = p.seal(rs, inv.uri, inv.uri, e2ee.KindYield, m.Options, m.Arguments, m.ArgumentsKw)
+		if !ok {
+			return &wamp.Error{Type: wamp.INVOCATION, Request: m.Request, Details: wamp.Dict{}, Error: ReasonSealFailed}
+		}
+		m.ArgumentsKw = nil
+	case *wamp.Error:
+		if m.Type != wamp.INVOCATION {
+			return m
+		}
+		inv, known := p.invocation(m.Request, true)
+		if !known {
+			return m
+		}
+		rs := p.n.rule(inv.uri)
+		if !(inv.enc || rs.rule.Encrypt) || p.n.cfg.isKeyRPC(inv.uri) {
+			p.n.stats.plain.Add(1)
+			return m
+		}
+		var ok bool
+		m.Details, m.Arguments, ok = p.seal(rs, inv.uri, string(m.Error), e2ee.KindError, m.Details, m.Arguments, m.ArgumentsKw)
+		if !ok {
+			return &wamp.Error{Type: wamp.INVOCATION, Request: m.Request, Details: wamp.Dict{}, Error: ReasonSealFailed}
+		}
+		m.ArgumentsKw = nil
+	case *wamp.Subscribe:
+		match, _ := m.Options[wamp.OptMatch].(string)
+		p.mu.Lock()
+		p.pendingSubs[m.Request] = subInfo{uri: string(m.Topic), match: match}
+		p.mu.Unlock()
+	case *wamp.Register:
+		match, _ := m.Options[wamp.OptMatch].(string)
+		p.mu.Lock()
+		p.pendingRegs[m.Request] = subInfo{uri: string(m.Procedure), match: match}
+		p.mu.Unlock()
+	}
+	return msg
+}
+
+// sendLocal queues a message for nexus from a goroutine other than the
+// inbound one.
+func (p *cryptoPeer) sendLocal(msg wamp.Message) {
+	select {
+	case p.local <- msg:
+	case <-p.closing:
+	}
+}
+
+func (p *cryptoPeer) invocation(req wamp.ID, remove bool) (callInfo, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	inv, ok := p.invs[req]
+	if ok && remove {
+		delete(p.invs, req)
+	}
+	return inv, ok
+}
+
+// seal encrypts args/kwargs for msgURI with the key of keyURI's scope and
+// returns the new options (a copy of opts with the ppt_* options) and
+// arguments.
+func (p *cryptoPeer) seal(rs *ruleState, keyURI, msgURI string, kind e2ee.MessageKind, opts wamp.Dict, args wamp.List, kwargs wamp.Dict) (wamp.Dict, wamp.List, bool) {
+	ring := rs.currentRing()
+	if ring == nil {
+		p.n.stats.reject(ReasonSealFailed)
+		return opts, args, false
+	}
+	defer p.sk.Wipe()
+	if err := ring.Next(keyURI, &p.sk); err != nil {
+		p.n.stats.reject(ReasonSealFailed)
+		p.n.cfg.Logf("session: no key for %s: %v", keyURI, err)
+		return opts, args, false
+	}
+	// The payload is handed to the transport's goroutine: a fresh buffer.
+	payload, err := p.sealer.Seal(make([]byte, 0, 256), &p.sk, &envelope.Message{
+		URI: msgURI, Kind: kind, Args: args, Kwargs: kwargs, Sign: rs.rule.Sign,
+	})
+	if err != nil {
+		p.n.stats.reject(ReasonSealFailed)
+		p.n.cfg.Logf("session: sealing for %s: %v", msgURI, err)
+		return opts, args, false
+	}
+	o := make(wamp.Dict, len(opts)+5)
+	for k, v := range opts {
+		o[k] = v
+	}
+	envelope.PutOptions(o, p.sk.ID, p.sk.KeyRPC)
+	p.n.stats.encrypted.Add(1)
+	if p.json {
+		return o, wamp.List{serialize.BinaryData(payload)}, true
+	}
+	return o, wamp.List{payload}, true
+}
+
+// ---- inbound ----
+
+func (p *cryptoPeer) inbound(msg wamp.Message) {
+	switch m := msg.(type) {
+	case *wamp.Event:
+		p.inEvent(m)
+		return
+	case *wamp.Invocation:
+		p.inInvocation(m)
+		return
+	case *wamp.Result:
+		p.inResult(m)
+		return
+	case *wamp.Error:
+		if p.inError(m) {
+			return
+		}
+	case *wamp.Subscribed:
+		p.mu.Lock()
+		if s, ok := p.pendingSubs[m.Request]; ok {
+			delete(p.pendingSubs, m.Request)
+			p.subs[m.Subscription] = s
+		}
+		p.mu.Unlock()
+	case *wamp.Registered:
+		p.mu.Lock()
+		if s, ok := p.pendingRegs[m.Request]; ok {
+			delete(p.pendingRegs, m.Request)
+			p.regs[m.Registration] = s
+		}
+		p.mu.Unlock()
+	}
+	p.toNexus(msg)
+}
+
+// concrete returns the concrete URI of a delivery to a subscription or
+// registration s, taking it from details[key] for pattern-based ones and
+// checking that it lies in the pattern.
+func concrete(s subInfo, details wamp.Dict, key string) (string, bool) {
+	if s.match == "" || s.match == wamp.MatchExact {
+		return s.uri, true
+	}
+	u, ok := details[key].(string)
+	if !ok {
+		if w, ok2 := details[key].(wamp.URI); ok2 {
+			u, ok = string(w), true
+		}
+	}
+	if !ok || !patternMatches(s.uri, s.match, u) {
+		return "", false
+	}
+	return u, true
+}
+
+func (p *cryptoPeer) inEvent(m *wamp.Event) {
+	ppt := envelope.IsPPT(m.Details)
+	p.mu.Lock()
+	s, ok := p.subs[m.Subscription]
+	p.mu.Unlock()
+	if !ok {
+		if ppt {
+			p.n.stats.reject(ReasonUnknownDelivery)
+			return
+		}
+		p.toNexus(m)
+		return
+	}
+	uri, ok := concrete(s, m.Details, "topic")
+	if !ok {
+		if ppt || p.n.rule(s.uri).rule.Encrypt {
+			p.n.stats.reject(ReasonBadDetails)
+			return
+		}
+		p.toNexus(m)
+		return
+	}
+	rs := p.n.rule(uri)
+	p.deliver(m, delivery{uri: uri, keyURI: uri, kind: e2ee.KindPublish, role: e2ee.RoleSubscriber, rule: rs}, rs.rule.Encrypt, false)
+}
+
+func (p *cryptoPeer) inInvocation(m *wamp.Invocation) {
+	ppt := envelope.IsPPT(m.Details)
+	p.mu.Lock()
+	s, ok := p.regs[m.Registration]
+	p.mu.Unlock()
+	if !ok {
+		if ppt {
+			p.n.stats.reject(ReasonUnknownDelivery)
+			p.sendInner(&wamp.Error{Type: wamp.INVOCATION, Request: m.Request, Details: wamp.Dict{}, Error: ReasonUnknownDelivery})
+			return
+		}
+		p.toNexus(m)
+		return
+	}
+	uri, ok := concrete(s, m.Details, "procedure")
+	if !ok {
+		if ppt || p.n.rule(s.uri).rule.Encrypt {
+			p.n.stats.reject(ReasonBadDetails)
+			p.sendInner(&wamp.Error{Type: wamp.INVOCATION, Request: m.Request, Details: wamp.Dict{}, Error: ReasonBadDetails})
+			return
+		}
+		p.toNexus(m)
+		return
+	}
+	p.mu.Lock()
+	p.invs[m.Request] = callInfo{uri: uri, enc: ppt}
+	p.mu.Unlock()
+	rs := p.n.rule(uri)
+	p.deliver(m, delivery{uri: uri, keyURI: uri, kind: e2ee.KindCall, role: e2ee.RoleCallee, rule: rs}, rs.rule.Encrypt, false)
+}
+
+func (p *cryptoPeer) inResult(m *wamp.Result) {
+	progress, _ := m.Details[wamp.OptProgress].(bool)
+	p.mu.Lock()
+	c, ok := p.calls[m.Request]
+	if ok && !progress {
+		delete(p.calls, m.Request)
+	}
+	p.mu.Unlock()
+	if !ok {
+		if envelope.IsPPT(m.Details) {
+			p.n.stats.reject(ReasonUnknownDelivery)
+			return
+		}
+		p.toNexus(m)
+		return
+	}
+	p.deliver(m, delivery{uri: c.uri, keyURI: c.uri, kind: e2ee.KindYield, role: e2ee.RoleCaller, rule: p.n.rule(c.uri)}, c.enc, false)
+}
+
+// inError handles an ERROR; it reports whether it consumed the message.
+func (p *cryptoPeer) inError(m *wamp.Error) bool {
+	switch m.Type {
+	case wamp.SUBSCRIBE:
+		p.mu.Lock()
+		delete(p.pendingSubs, m.Request)
+		p.mu.Unlock()
+	case wamp.REGISTER:
+		p.mu.Lock()
+		delete(p.pendingRegs, m.Request)
+		p.mu.Unlock()
+	case wamp.CALL:
+		p.mu.Lock()
+		c, ok := p.calls[m.Request]
+		delete(p.calls, m.Request)
+		p.mu.Unlock()
+		if !envelope.IsPPT(m.Details) {
+			return false // router-generated errors are plaintext
+		}
+		if !ok {
+			p.n.stats.reject(ReasonUnknownDelivery)
+			return true
+		}
+		p.deliver(m, delivery{uri: string(m.Error), keyURI: c.uri, kind: e2ee.KindError, role: e2ee.RoleCaller, rule: p.n.rule(c.uri)}, false, false)
+		return true
+	}
+	if envelope.IsPPT(m.Details) {
+		p.n.stats.reject(ReasonUnknownDelivery)
+		return true
+	}
+	return false
+}
+
+// fields returns the details, arguments and keyword arguments of an
+// incoming message that deliver handles.
+func fields(msg wamp.Message) (wamp.Dict, wamp.List, wamp.Dict) {
+	switch m := msg.(type) {
+	case *wamp.Event:
+		return m.Details, m.Arguments, m.ArgumentsKw
+	case *wamp.Invocation:
+		return m.Details, m.Arguments, m.ArgumentsKw
+	case *wamp.Result:
+		return m.Details, m.Arguments, m.ArgumentsKw
+	case *wamp.Error:
+		return m.Details, m.Arguments, m.ArgumentsKw
+	}
+	return nil, nil, nil
+}
+
+func setPayload(msg wamp.Message, args wamp.List, kwargs wamp.Dict) {
+	switch m := msg.(type) {
+	case *wamp.Event:
+		m.Arguments, m.ArgumentsKw = args, kwargs
+	case *wamp.Invocation:
+		m.Arguments, m.ArgumentsKw = args, kwargs
+	case *wamp.Result:
+		m.Arguments, m.ArgumentsKw = args, kwargs
+	case *wamp.Error:
+		m.Arguments, m.ArgumentsKw = args, kwargs
+	}
+}
+
+// deliver checks, opens and hands an incoming message to nexus.
+// requireEnc rejects plaintext; buffered marks a retry after a key fetch.
+func (p *cryptoPeer) deliver(msg wamp.Message, d delivery, requireEnc, buffered bool) {
+	details, args, kwargs := fields(msg)
+	ppt := envelope.IsPPT(details)
+	if p.n.cfg.isKeyRPC(d.keyURI) {
+		if ppt {
+			p.n.stats.reject(ReasonKeyRPC)
+			p.fail(msg, ReasonKeyRPC)
+			return
+		}
+		p.toNexus(msg)
+		return
+	}
+	if !ppt {
+		if requireEnc {
+			p.n.stats.reject(ReasonPlaintext)
+			p.fail(msg, ReasonPlaintext)
+			return
+		}
+		p.n.stats.plain.Add(1)
+		p.toNexus(msg)
+		return
+	}
+	opened, err := p.opener.Open(details, args, kwargs,
+		envelope.Delivery{URI: d.uri, Kind: d.kind, RequireSignature: d.rule.rule.Sign}, p.n.cache)
+	if err != nil {
+		if errors.Is(err, envelope.ErrUnknownKey) && !buffered {
+			keyID, _ := details[envelope.OptKeyID].(string) // validated by Open
+			p.wait(keyID, msg, d)
+			return
+		}
+		reason := envelope.ErrorURI(err)
+		p.n.stats.reject(reason)
+		p.fail(msg, reason)
+		return
+	}
+	if !buffered {
+		p.n.stats.cacheHits.Add(1)
+	}
+	p.n.stats.decrypted.Add(1)
+	envelope.StripOptions(details)
+	kw := wamp.Dict(opened.Kwargs)
+	if len(kw) == 0 {
+		kw = nil
+	}
+	setPayload(msg, wamp.List(opened.Args), kw)
+	p.toNexus(msg)
+}
+
+// fail tells the other side of a call that an incoming message was dropped:
+// an INVOCATION is answered with an ERROR to the router, a RESULT or ERROR
+// of a call becomes a local ERROR for nexus. Events are only dropped.
+func (p *cryptoPeer) fail(msg wamp.Message, reason string) {
+	switch m := msg.(type) {
+	case *wamp.Invocation:
+		p.mu.Lock()
+		delete(p.invs, m.Request)
+		p.mu.Unlock()
+		p.sendInner(&wamp.Error{Type: wamp.INVOCATION, Request: m.Request, Details: wamp.Dict{}, Error: wamp.URI(reason)})
+	case *wamp.Result:
+		p.mu.Lock()
+		delete(p.calls, m.Request)
+		p.mu.Unlock()
+		p.toNexus(&wamp.Error{Type: wamp.CALL, Request: m.Request, Details: wamp.Dict{}, Error: wamp.URI(reason)})
+	case *wamp.Error:
+		p.toNexus(&wamp.Error{Type: wamp.CALL, Request: m.Request, Details: wamp.Dict{}, Error: wamp.URI(reason)})
+	}
+}
+
+// wait buffers msg until key keyID arrives, starting its fetch.
+func (p *cryptoPeer) wait(keyID string, msg wamp.Message, d delivery) {
+	q := p.waiting[keyID]
+	if len(q) >= p.n.cfg.BufferPerKey || p.nWaiting >= p.n.cfg.BufferTotal {
+		p.n.stats.reject(ReasonBufferOverflow)
+		p.n.stats.dropped.Add(1)
+		p.fail(msg, ReasonBufferOverflow)
+		return
+	}
+	p.waiting[keyID] = append(q, waiter{msg: msg, d: d})
+	p.nWaiting++
+	p.n.stats.buffered.Add(1)
+	if len(q) > 0 {
+		return // fetch already running
+	}
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		err := p.n.fetchKey(p.ctx, keyID, d.keyURI, d.role)
+		select {
+		case p.ready <- keyReady{keyID: keyID, err: err}:
+		case <-p.closing:
+		}
+	}()
+}
+
+func (p *cryptoPeer) keyArrived(r keyReady) {
+	q := p.waiting[r.keyID]
+	delete(p.waiting, r.keyID)
+	p.nWaiting -= len(q)
+	for _, w := range q {
+		if r.err != nil {
+			reason := ReasonKeyFetch
+			if errors.Is(r.err, context.DeadlineExceeded) {
+				reason = ReasonBufferTimeout
+			}
+			p.n.stats.reject(reason)
+			p.n.stats.dropped.Add(1)
+			p.fail(w.msg, reason)
+			continue
+		}
+		p.deliver(w.msg, w.d, true, true)
+	}
+}
+
+func (p *cryptoPeer) dropWaiting() {
+	for id, q := range p.waiting {
+		p.n.stats.dropped.Add(uint64(len(q)))
+		delete(p.waiting, id)
+	}
+	p.nWaiting = 0
+}

@@ -1,0 +1,129 @@
+package session
+
+import (
+	"sort"
+	"sync"
+	"sync/atomic"
+)
+
+// Rejection reasons counted in Stats.Rejected besides the envelope error URIs
+// (envelope.ErrorURI values such as "wamp.e2ee.error.bad_mac").
+const (
+	// ReasonPlaintext: a plaintext message arrived on a URI whose rule
+	// requires encryption (or as the result of an encrypted call).
+	ReasonPlaintext = "plaintext_on_encrypted_uri"
+	// ReasonUnknownDelivery: a PPT message for a subscription, registration
+	// or call this session does not know.
+	ReasonUnknownDelivery = "unknown_delivery"
+	// ReasonBadDetails: a pattern delivery whose details.topic /
+	// details.procedure is missing, not a string or outside the pattern.
+	ReasonBadDetails = "bad_details"
+	// ReasonKeyRPC: a PPT message on a key-RPC URI (key distribution is
+	// always plaintext).
+	ReasonKeyRPC = "ppt_on_key_rpc"
+	// ReasonKeyFetch: the key could not be fetched or verified.
+	ReasonKeyFetch = "key_fetch_failed"
+	// ReasonBufferOverflow: the message waited for a key but the buffer was
+	// full.
+	ReasonBufferOverflow = "buffer_overflow"
+	// ReasonBufferTimeout: the key did not arrive in time.
+	ReasonBufferTimeout = "buffer_timeout"
+	// ReasonSealFailed: an outgoing message could not be sealed (it is not
+	// sent; nexus's caller sees a timeout or the error reply).
+	ReasonSealFailed = "seal_failed"
+)
+
+// Stats is a snapshot of a session's counters.
+type Stats struct {
+	// Encrypted and Decrypted count sealed outgoing and opened incoming
+	// messages.
+	Encrypted, Decrypted uint64
+	// Plain counts messages that passed through unencrypted by rule.
+	Plain uint64
+	// Rejected counts dropped incoming (and unsealable outgoing) messages
+	// per reason (envelope error URIs and the Reason* constants).
+	Rejected map[string]uint64
+	// KeyRequestsServed counts key responses sent; KeyRequestsDenied counts
+	// key requests refused, per keydist error URI in KeyDenials.
+	KeyRequestsServed, KeyRequestsDenied uint64
+	KeyDenials                           map[string]uint64
+	// KeyFetches counts key requests this session sent; KeyFetchFailures
+	// those that did not yield a verified key; CacheHits incoming messages
+	// whose key was cached.
+	KeyFetches, KeyFetchFailures, CacheHits uint64
+	// Buffered counts messages that waited for a key; Dropped those dropped
+	// on buffer overflow, timeout or fetch failure.
+	Buffered, Dropped uint64
+	// KeyRPCRetries counts key-RPC registrations that found the URI taken
+	// and moved to a new locator; Reconnects counts reconnections.
+	KeyRPCRetries, Reconnects uint64
+}
+
+// TotalRejected returns the sum of Rejected.
+func (s Stats) TotalRejected() uint64 {
+	var n uint64
+	for _, v := range s.Rejected {
+		n += v
+	}
+	return n
+}
+
+// Reasons returns the rejection reasons with a non-zero count, sorted.
+func (s Stats) Reasons() []string {
+	out := make([]string, 0, len(s.Rejected))
+	for k := range s.Rejected {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+type counters struct {
+	encrypted, decrypted, plain             atomic.Uint64
+	served, denied                          atomic.Uint64
+	fetches, fetchFailures, cacheHits       atomic.Uint64
+	buffered, dropped, rpcRetries, reconnec atomic.Uint64
+
+	mu       sync.Mutex
+	rejected map[string]uint64
+	denials  map[string]uint64
+}
+
+func (c *counters) reject(reason string) {
+	c.mu.Lock()
+	if c.rejected == nil {
+		c.rejected = map[string]uint64{}
+	}
+	c.rejected[reason]++
+	c.mu.Unlock()
+}
+
+func (c *counters) deny(uri string) {
+	c.denied.Add(1)
+	c.mu.Lock()
+	if c.denials == nil {
+		c.denials = map[string]uint64{}
+	}
+	c.denials[uri]++
+	c.mu.Unlock()
+}
+
+func (c *counters) snapshot() Stats {
+	s := Stats{
+		Encrypted: c.encrypted.Load(), Decrypted: c.decrypted.Load(), Plain: c.plain.Load(),
+		KeyRequestsServed: c.served.Load(), KeyRequestsDenied: c.denied.Load(),
+		KeyFetches: c.fetches.Load(), KeyFetchFailures: c.fetchFailures.Load(), CacheHits: c.cacheHits.Load(),
+		Buffered: c.buffered.Load(), Dropped: c.dropped.Load(),
+		KeyRPCRetries: c.rpcRetries.Load(), Reconnects: c.reconnec.Load(),
+		Rejected: map[string]uint64{}, KeyDenials: map[string]uint64{},
+	}
+	c.mu.Lock()
+	for k, v := range c.rejected {
+		s.Rejected[k] = v
+	}
+	for k, v := range c.denials {
+		s.KeyDenials[k] = v
+	}
+	c.mu.Unlock()
+	return s
+}
