@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"math/big"
 	"strconv"
+	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
@@ -77,20 +78,64 @@ func putAddress(w []byte, a common.Address) {
 	copy(w[12:32], a[:])
 }
 
-func keccakString(w []byte, s string) {
-	h := crypto.Keccak256Hash([]byte(s))
+// scratch holds the keccak state and the buffers of one digest computation.
+// Buffers handed to the keccak interface would otherwise escape to the
+// heap, one allocation per hash; verifiers keep scratches in a sync.Pool so
+// that computing a digest allocates nothing.
+type scratch struct {
+	st  crypto.KeccakState
+	out common.Hash
+	buf [14 * 32]byte
+	str [MaxURILength]byte
+	dig [MaxChainLength * 32]byte
+}
+
+func newScratch() *scratch { return &scratch{st: crypto.NewKeccakState()} }
+
+// newScratchPool returns a pool of scratches (one per Responder or
+// Requester).
+func newScratchPool() *sync.Pool {
+	return &sync.Pool{New: func() any { return newScratch() }}
+}
+
+// hash returns keccak256(b).
+func (s *scratch) hash(b []byte) common.Hash {
+	s.st.Reset()
+	_, _ = s.st.Write(b)
+	_, _ = s.st.Read(s.out[:])
+	return s.out
+}
+
+// hashString writes keccak256(str) to w (the EIP712 encoding of a string).
+func (s *scratch) hashString(w []byte, str string) {
+	var h common.Hash
+	if len(str) <= len(s.str) {
+		n := copy(s.str[:], str)
+		h = s.hash(s.str[:n])
+	} else { // only for unvalidated messages (Digest of a hand-made value)
+		h = crypto.Keccak256Hash([]byte(str))
+	}
 	copy(w, h[:])
 }
 
 // digestsHash returns keccak256 of the concatenated certificate digests (the
-// EIP712 encoding of a bytes32[]).
-func digestsHash(d []common.Hash) common.Hash {
-	var buf [MaxChainLength * 32]byte
+// EIP712 encoding of a bytes32[]); at most MaxChainLength are used, more is
+// rejected before.
+func (s *scratch) digestsHash(d []common.Hash) common.Hash {
 	n := 0
 	for i := range d {
-		n += copy(buf[n:], d[i][:])
+		n += copy(s.dig[n:], d[i][:])
 	}
-	return crypto.Keccak256Hash(buf[:n])
+	return s.hash(s.dig[:n])
+}
+
+// eip712Digest returns keccak256(0x1901 ‖ domain ‖ structHash).
+func (s *scratch) eip712Digest(domain, structHash common.Hash) common.Hash {
+	b := s.buf[:66]
+	b[0], b[1] = 0x19, 0x01
+	copy(b[2:34], domain[:])
+	copy(b[34:66], structHash[:])
+	return s.hash(b)
 }
 
 // ChainDigests parses a wire chain (a CBOR array of certificate files, see
@@ -116,30 +161,23 @@ func ChainDigests(chain []byte) ([]common.Hash, error) {
 	return out, nil
 }
 
-func eip712Digest(domain, structHash common.Hash) common.Hash {
-	var buf [66]byte
-	buf[0], buf[1] = 0x19, 0x01
-	copy(buf[2:34], domain[:])
-	copy(buf[34:66], structHash[:])
-	return crypto.Keccak256Hash(buf[:])
-}
-
 // structHash is the fixed-layout EIP712 hashStruct of r, given the hash of
 // its chain digests (TestFastPathEqualsAPITypes proves it equal to apitypes).
-func (r *KeyRequest) structHash(chainHash common.Hash) common.Hash {
-	var buf [10 * 32]byte
+func (r *KeyRequest) structHash(s *scratch, chainHash common.Hash) common.Hash {
+	buf := s.buf[:10*32]
 	th := constHash(requestTypeHashHex)
 	copy(buf[0:], th[:])
 	putAddress(buf[32:64], r.Realm)
-	keccakString(buf[64:96], r.KeyID)
-	keccakString(buf[96:128], r.URI)
-	keccakString(buf[128:160], string(r.Role))
+	s.hashString(buf[64:96], r.KeyID)
+	s.hashString(buf[96:128], r.URI)
+	s.hashString(buf[128:160], string(r.Role))
 	copy(buf[160:192], r.CSPubKey[:])
 	copy(buf[192:224], chainHash[:])
 	putAddress(buf[224:256], r.Issuer)
 	putUint64(buf[256:288], r.IssuedAt)
 	copy(buf[288:304], r.Nonce[:]) // bytesN: left-aligned, zero-padded
-	return crypto.Keccak256Hash(buf[:])
+	clear(buf[304:320])
+	return s.hash(buf)
 }
 
 // Digest returns the EIP712 digest r.Signature covers. It parses r.Chain
@@ -150,35 +188,37 @@ func (r *KeyRequest) Digest() (common.Hash, error) {
 	if err != nil {
 		return common.Hash{}, err
 	}
-	return r.digest(DomainSeparator(r.ChainID, r.Registry), digestsHash(d)), nil
+	s := newScratch()
+	return r.digest(s, DomainSeparator(r.ChainID, r.Registry), s.digestsHash(d)), nil
 }
 
-func (r *KeyRequest) digest(domain, chainHash common.Hash) common.Hash {
-	return eip712Digest(domain, r.structHash(chainHash))
+func (r *KeyRequest) digest(s *scratch, domain, chainHash common.Hash) common.Hash {
+	return s.eip712Digest(domain, r.structHash(s, chainHash))
 }
 
 // BoxHash returns keccak256 of the box, the value the signature binds.
 func (r *KeyResponse) BoxHash() common.Hash { return crypto.Keccak256Hash(r.Box[:]) }
 
-func (r *KeyResponse) structHash(chainHash common.Hash) common.Hash {
-	var buf [14 * 32]byte
+func (r *KeyResponse) structHash(s *scratch, chainHash common.Hash) common.Hash {
+	buf := s.buf[:14*32]
+	clear(buf)
 	th := constHash(responseTypeHashHex)
 	copy(buf[0:], th[:])
 	putAddress(buf[32:64], r.Realm)
-	keccakString(buf[64:96], r.KeyID)
-	keccakString(buf[96:128], r.Scope.URI)
-	keccakString(buf[128:160], string(r.Scope.Match))
-	keccakString(buf[160:192], string(r.Role))
+	s.hashString(buf[64:96], r.KeyID)
+	s.hashString(buf[96:128], r.Scope.URI)
+	s.hashString(buf[128:160], string(r.Scope.Match))
+	s.hashString(buf[160:192], string(r.Role))
 	copy(buf[192:224], r.RequesterCSPubKey[:])
 	copy(buf[224:240], r.RequestNonce[:])
 	copy(buf[256:288], r.CSPubKey[:])
 	copy(buf[288:320], chainHash[:])
 	putAddress(buf[320:352], r.Issuer)
 	copy(buf[352:376], r.BoxNonce[:])
-	bh := r.BoxHash()
+	bh := s.hash(r.Box[:])
 	copy(buf[384:416], bh[:])
 	putUint64(buf[416:448], r.ExpiresAt)
-	return crypto.Keccak256Hash(buf[:])
+	return s.hash(buf)
 }
 
 // Digest returns the EIP712 digest r.Signature covers (see
@@ -188,11 +228,12 @@ func (r *KeyResponse) Digest() (common.Hash, error) {
 	if err != nil {
 		return common.Hash{}, err
 	}
-	return r.digest(DomainSeparator(r.ChainID, r.Registry), digestsHash(d)), nil
+	s := newScratch()
+	return r.digest(s, DomainSeparator(r.ChainID, r.Registry), s.digestsHash(d)), nil
 }
 
-func (r *KeyResponse) digest(domain, chainHash common.Hash) common.Hash {
-	return eip712Digest(domain, r.structHash(chainHash))
+func (r *KeyResponse) digest(s *scratch, domain, chainHash common.Hash) common.Hash {
+	return s.eip712Digest(domain, r.structHash(s, chainHash))
 }
 
 func domainTypes() []apitypes.Type {

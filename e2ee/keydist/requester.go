@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"io"
+	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 	"golang.org/x/crypto/nacl/box"
@@ -34,6 +35,7 @@ type Requester struct {
 	domain common.Hash
 	csPub  [32]byte
 	boxes  *boxCache
+	pool   *sync.Pool // of *scratch
 }
 
 // NewRequester returns a Requester, checking that the configuration is
@@ -55,6 +57,7 @@ func NewRequester(cfg RequesterConfig) (*Requester, error) {
 		domain: DomainSeparator(cfg.Policy.ChainID, cfg.Policy.Registry),
 		csPub:  cfg.Identity.Session.PublicKey32(),
 		boxes:  newBoxCache(cfg.CacheSize),
+		pool:   newScratchPool(),
 	}, nil
 }
 
@@ -88,7 +91,10 @@ func (q *Requester) NewRequest(keyID, uri string, role e2ee.Role) (*Pending, err
 	if _, err := io.ReadFull(q.cfg.Rand, req.Nonce[:]); err != nil {
 		return nil, fail("request", ErrMalformed, err)
 	}
-	sig, err := q.cfg.Identity.Delegate.SignDigest(req.digest(q.domain, q.own.chainHash))
+	sc := q.pool.Get().(*scratch)
+	digest := req.digest(sc, q.domain, q.own.chainHash)
+	q.pool.Put(sc)
+	sig, err := q.cfg.Identity.Delegate.SignDigest(digest)
 	if err != nil || len(sig) != SignatureLength {
 		return nil, failf("request", ErrBadSignature, "signing the request failed")
 	}
@@ -129,11 +135,15 @@ func (q *Requester) Open(ctx context.Context, p *Pending, resp *KeyResponse) (ke
 	if resp.ExpiresAt <= uint64(now.UnixMilli()) { //nolint:gosec // after 1970
 		return key, failf("expiry", ErrExpired, "key expired")
 	}
-	vc, chainHash, err := pol.verifyChain(resp.Chain)
+	sc := q.pool.Get().(*scratch)
+	vc, chainHash, err := pol.verifyChain(sc, resp.Chain)
 	if err != nil {
+		q.pool.Put(sc)
 		return key, err
 	}
-	if err := checkSigner(vc, resp.digest(q.domain, chainHash), &resp.Signature, &resp.CSPubKey); err != nil {
+	digest := resp.digest(sc, q.domain, chainHash)
+	q.pool.Put(sc)
+	if err := checkSigner(vc, digest, &resp.Signature, &resp.CSPubKey); err != nil {
 		return key, err
 	}
 	if _, err := pol.decide(ctx, vc, resp.Realm, req.URI, resp.Role, resp.Issuer, now); err != nil {

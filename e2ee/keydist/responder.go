@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"io"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -62,7 +63,7 @@ func (id *Identity) prepare() (ownChain, error) {
 	if err != nil {
 		return ownChain{}, err
 	}
-	return ownChain{wire: wire, chainHash: digestsHash(digests)}, nil
+	return ownChain{wire: wire, chainHash: newScratch().digestsHash(digests)}, nil
 }
 
 // ResponderConfig configures a Responder.
@@ -90,6 +91,7 @@ type Responder struct {
 	csPub  [32]byte
 	boxes  *boxCache
 	replay *replaySet
+	pool   *sync.Pool // of *scratch
 }
 
 // NewResponder returns a Responder, checking that the configuration is
@@ -112,6 +114,7 @@ func NewResponder(cfg ResponderConfig) (*Responder, error) {
 		csPub:  cfg.Identity.Session.PublicKey32(),
 		boxes:  newBoxCache(cfg.CacheSize),
 		replay: newReplaySet(cfg.ReplayCapacity, 2*cfg.Policy.window().Milliseconds()),
+		pool:   newScratchPool(),
 	}, nil
 }
 
@@ -151,11 +154,15 @@ func (r *Responder) VerifyRequest(ctx context.Context, req *KeyRequest) (*Verifi
 	if req.IssuedAt > uint64(nowMs+w) || int64(req.IssuedAt) < nowMs-w { //nolint:gosec // IssuedAt bounded by the first check
 		return nil, failf("freshness", ErrStale, "issued outside the freshness window")
 	}
-	vc, chainHash, err := p.verifyChain(req.Chain)
+	sc := r.pool.Get().(*scratch)
+	vc, chainHash, err := p.verifyChain(sc, req.Chain)
 	if err != nil {
+		r.pool.Put(sc)
 		return nil, err
 	}
-	if err := checkSigner(vc, req.digest(r.domain, chainHash), &req.Signature, &req.CSPubKey); err != nil {
+	digest := req.digest(sc, r.domain, chainHash)
+	r.pool.Put(sc)
+	if err := checkSigner(vc, digest, &req.Signature, &req.CSPubKey); err != nil {
 		return nil, err
 	}
 	if err := r.replay.add(req.Nonce, nowMs); err != nil {
@@ -204,7 +211,10 @@ func (r *Responder) Respond(vr *VerifiedRequest, key *[KeySize]byte, scope Scope
 		return nil, fail("respond", ErrMalformed, err)
 	}
 	box.SealAfterPrecomputation(resp.Box[:0], key[:], &resp.BoxNonce, vr.shared)
-	sig, err := r.cfg.Identity.Delegate.SignDigest(resp.digest(r.domain, r.own.chainHash))
+	sc := r.pool.Get().(*scratch)
+	digest := resp.digest(sc, r.domain, r.own.chainHash)
+	r.pool.Put(sc)
+	sig, err := r.cfg.Identity.Delegate.SignDigest(digest)
 	if err != nil || len(sig) != SignatureLength {
 		return nil, failf("respond", ErrBadSignature, "signing the response failed")
 	}

@@ -7,7 +7,8 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"golang.org/x/crypto/nacl/box"
+	"golang.org/x/crypto/curve25519"
+	"golang.org/x/crypto/salsa20/salsa"
 
 	"github.com/wamp-e2ee/e2ee-node/e2ee"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
@@ -29,7 +30,7 @@ func (p *Policy) checkDomain(chainID uint64, registry, realm common.Address) err
 // chain seen before costs one SHA-256 of its bytes and a lookup) and
 // returns it with the hash of its certificate digests, the value the
 // message signature binds.
-func (p *Policy) verifyChain(raw []byte) (*cert.VerifiedChain, common.Hash, error) {
+func (p *Policy) verifyChain(s *scratch, raw []byte) (*cert.VerifiedChain, common.Hash, error) {
 	vc, err := p.Certs.VerifyCBOR(raw, p.expect())
 	if err != nil {
 		if errors.Is(err, cert.ErrMalformed) {
@@ -37,7 +38,7 @@ func (p *Policy) verifyChain(raw []byte) (*cert.VerifiedChain, common.Hash, erro
 		}
 		return nil, common.Hash{}, fail("chain", ErrChain, err)
 	}
-	return vc, digestsHash(vc.Digests()), nil
+	return vc, s.digestsHash(vc.Digests()), nil
 }
 
 // checkSigner checks that sig over digest recovers to the delegate of vc
@@ -84,7 +85,12 @@ func (p *Policy) decide(ctx context.Context, vc *cert.VerifiedChain, realm commo
 }
 
 // sharedKey returns the precomputed nacl/box key between our X25519
-// private key and the peer's CS key, rejecting unsafe peer keys.
+// private key and the peer's CS key (cached by CS key), rejecting unsafe
+// peer keys. It is box.Precompute with the low-order check folded into the
+// one scalar multiplication: curve25519.X25519 fails when the product is
+// all zero, which for our clamped scalar (a multiple of 8 below 8·L) means
+// exactly that the peer's point has low order — the condition
+// keys.CheckX25519Public tests with a second multiplication.
 func sharedKey(c *boxCache, sk *keys.SessionKey, peerCS [32]byte) (*[32]byte, error) {
 	if k, ok := c.get(peerCS); ok {
 		return k, nil
@@ -93,13 +99,19 @@ func sharedKey(c *boxCache, sk *keys.SessionKey, peerCS [32]byte) (*[32]byte, er
 	if err != nil {
 		return nil, fail("box-key", ErrLowOrderKey, err)
 	}
-	if err := keys.CheckX25519Public(px); err != nil {
-		return nil, fail("box-key", ErrLowOrderKey, err)
-	}
 	priv := sk.X25519PrivateKey()
-	k := new([32]byte)
-	box.Precompute(k, &px, &priv)
+	dh, err := curve25519.X25519(priv[:], px[:])
 	clear(priv[:])
+	if err != nil {
+		return nil, fail("box-key", ErrLowOrderKey, keys.ErrLowOrder)
+	}
+	var in [32]byte
+	copy(in[:], dh)
+	clear(dh)
+	var zeros [16]byte
+	k := new([32]byte)
+	salsa.HSalsa20(k, &zeros, &in, &salsa.Sigma)
+	clear(in[:])
 	c.put(peerCS, k)
 	return k, nil
 }
