@@ -82,7 +82,7 @@ func DeployRegistry(ctx context.Context, backend DeployBackend, opts *bind.Trans
 	}
 	waitCtx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	receipt, err := bind.WaitMined(waitCtx, backend, tx.Hash())
+	receipt, err := WaitReceipt(waitCtx, backend, tx.Hash())
 	if err != nil {
 		return nil, fmt.Errorf("deploy registry: wait for transaction %s: %w", tx.Hash().Hex(), err)
 	}

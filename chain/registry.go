@@ -89,12 +89,57 @@ func (r *Registry) Transact(ctx context.Context, opts *bind.TransactOpts, callda
 	return r.wait(ctx, tx.Hash())
 }
 
+// Submit signs calldata as s and sends it without waiting; see [Registry.Wait]. A call the
+// registry rejects at gas estimation returns a *RevertError.
+func (r *Registry) Submit(ctx context.Context, s TxSigner, calldata []byte) (*types.Transaction, error) {
+	id, err := r.ChainID(ctx)
+	if err != nil {
+		return nil, err
+	}
+	opts, err := transactOpts(s, id)
+	if err != nil {
+		return nil, fmt.Errorf("registry transaction: %w", err)
+	}
+	opts.Context = ctx
+	tx, err := r.bound.RawTransact(opts, calldata)
+	if err != nil {
+		return nil, fmt.Errorf("registry transaction: %w", DecodeRevert(err))
+	}
+	return tx, nil
+}
+
+// Wait waits for the receipt of a submitted transaction and the configured confirmations.
+func (r *Registry) Wait(ctx context.Context, hash common.Hash) (*types.Receipt, error) {
+	return r.wait(ctx, hash)
+}
+
+// receiptPollInterval is how often WaitReceipt asks for a receipt (bind.WaitMined waits 1 s).
+const receiptPollInterval = 25 * time.Millisecond
+
+// WaitReceipt polls for the receipt of hash until it exists or ctx ends.
+func WaitReceipt(ctx context.Context, b bind.DeployBackend, hash common.Hash) (*types.Receipt, error) {
+	t := time.NewTicker(receiptPollInterval)
+	defer t.Stop()
+	for {
+		receipt, err := b.TransactionReceipt(ctx, hash)
+		if err == nil && receipt != nil {
+			return receipt, nil
+		}
+		// NotFound and transient errors are retried until ctx ends.
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-t.C:
+		}
+	}
+}
+
 // wait waits for the receipt of hash and then for r.confirmations blocks on top of it, up to
 // r.receiptTimeout.
 func (r *Registry) wait(ctx context.Context, hash common.Hash) (*types.Receipt, error) {
 	waitCtx, cancel := context.WithTimeout(ctx, r.receiptTimeout)
 	defer cancel()
-	receipt, err := bind.WaitMined(waitCtx, r.backend, hash)
+	receipt, err := WaitReceipt(waitCtx, r.backend, hash)
 	if err != nil {
 		return nil, fmt.Errorf("registry transaction %s: wait for receipt: %w", hash.Hex(), err)
 	}

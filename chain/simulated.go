@@ -5,12 +5,14 @@ import (
 	"crypto/ecdsa"
 	"fmt"
 	"math/big"
+	"reflect"
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
+	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
 	"github.com/ethereum/go-ethereum/node"
 	"github.com/ethereum/go-ethereum/rpc"
@@ -58,8 +60,15 @@ func (s *SimulatedChain) Commit() common.Hash {
 // RPCClient returns the in-process JSON-RPC client of the chain, for batched calls
 // (rpc.Client.BatchCallContext). Transactions sent through it are not mined automatically.
 func (s *SimulatedChain) RPCClient() *rpc.Client {
-	if c, ok := s.backend.Client().(interface{ Client() *rpc.Client }); ok {
-		return c.Client()
+	// The simulated client is an unexported struct whose exported field Client (an
+	// *ethclient.Client over the node's in-process RPC) shadows ethclient's Client method.
+	v := reflect.ValueOf(s.backend.Client())
+	if v.Kind() == reflect.Struct {
+		if f := v.FieldByName("Client"); f.IsValid() && f.CanInterface() {
+			if ec, ok := f.Interface().(*ethclient.Client); ok && ec != nil {
+				return ec.Client()
+			}
+		}
 	}
 	return nil
 }

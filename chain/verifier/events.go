@@ -59,8 +59,8 @@ func (v *Verifier) notify(r Revocation) {
 
 // eventIDs are the topic-0 values of the registry events the follower acts on.
 type eventIDs struct {
-	authorized, revoked, revokedAll, certRevoked                                      common.Hash
-	rootRegistered, membersChanged, policyChanged, retired, epochBumped               common.Hash
+	authorized, revoked, revokedAll, certRevoked                                    common.Hash
+	rootRegistered, membersChanged, policyChanged, retired, epochBumped             common.Hash
 	realmRequested, realmSet, admissionRequested, operatorAdmitted, operatorRemoved common.Hash
 }
 

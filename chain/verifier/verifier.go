@@ -35,7 +35,7 @@ type Verifier struct {
 	synced   atomic.Bool   // follower subscribed (or polling) and backfilled
 	lastSeen atomic.Int64  // unix nanos of the follower's last successful contact
 
-	stats counters
+	stats   counters
 	f       follower
 	ids     eventIDs
 	rootSeq map[common.Address]uint64 // follower goroutine only
@@ -221,8 +221,9 @@ func (v *Verifier) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee.Trus
 		if ne.root == (common.Address{}) {
 			ne.root = expectedRoot
 		}
-		// An event arrived while reading: re-read once so the verdict reflects it.
-		if f.auth.Status == chain.StatusNotYetValid || v.store(ne, gen) || attempt == 1 {
+		// Verdicts that change with time alone (not yet valid, not yet confirmed) are not
+		// cached. If an event arrived while reading, re-read once so the verdict reflects it.
+		if f.auth.Status == chain.StatusNotYetValid || f.confirmed != f.auth.Status || v.store(ne, gen) || attempt == 1 {
 			break
 		}
 	}

@@ -118,25 +118,9 @@ func (e *Env) Account() *chain.KeySigner {
 	key, err := crypto.GenerateKey()
 	require.NoError(e.T, err)
 	s := chain.NewKeySigner(key)
-	c := e.Backend.Client()
-	nonce, err := c.PendingNonceAt(e.Ctx, e.Payer.Address())
-	require.NoError(e.T, err)
-	tip, err := c.SuggestGasTipCap(e.Ctx)
-	require.NoError(e.T, err)
-	head, err := c.HeaderByNumber(e.Ctx, nil)
-	require.NoError(e.T, err)
-	to := s.Address()
-	tx, err := e.Payer.SignTx(types.NewTx(&types.DynamicFeeTx{
-		ChainID: e.Backend.ChainID(), Nonce: nonce, GasTipCap: tip, Gas: 21000, To: &to,
-		GasFeeCap: new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2))),
-		Value:     new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil),
-	}), e.Backend.ChainID())
-	require.NoError(e.T, err)
-	require.NoError(e.T, c.SendTransaction(e.Ctx, tx))
 	ctx, cancel := context.WithTimeout(e.Ctx, 30*time.Second)
 	defer cancel()
-	_, err = bind.WaitMined(ctx, c, tx.Hash())
-	require.NoError(e.T, err)
+	require.NoError(e.T, Fund(ctx, e, s.Address()))
 	return s
 }
 
@@ -165,4 +149,34 @@ func RequireRevert(t testing.TB, err error, name string) {
 	var rev *chain.RevertError
 	require.ErrorAs(t, err, &rev, "error %v carries no decoded revert", err)
 	require.Equal(t, name, rev.Name, "revert: %v", err)
+}
+
+// Fund sends 1 ether from the payer to addr and waits for it.
+func Fund(ctx context.Context, e *Env, addr common.Address) error {
+	c := e.Backend.Client()
+	nonce, err := c.PendingNonceAt(ctx, e.Payer.Address())
+	if err != nil {
+		return err
+	}
+	tip, err := c.SuggestGasTipCap(ctx)
+	if err != nil {
+		return err
+	}
+	head, err := c.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return err
+	}
+	tx, err := e.Payer.SignTx(types.NewTx(&types.DynamicFeeTx{
+		ChainID: e.Backend.ChainID(), Nonce: nonce, GasTipCap: tip, Gas: 21000, To: &addr,
+		GasFeeCap: new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2))),
+		Value:     new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil),
+	}), e.Backend.ChainID())
+	if err != nil {
+		return err
+	}
+	if err := c.SendTransaction(ctx, tx); err != nil {
+		return err
+	}
+	_, err = chain.WaitReceipt(ctx, c, tx.Hash())
+	return err
 }
