@@ -219,11 +219,15 @@ func (c *handshakeConn) Read(p []byte) (int, error) {
 // handleRawSocket runs the rawsocket handshake under a deadline and attaches
 // the client.
 func (r *Router) handleRawSocket(c net.Conn) {
+	if !r.track(c) {
+		return
+	}
 	hc := &handshakeConn{Conn: c}
 	_ = c.SetDeadline(time.Now().Add(r.cfg.HandshakeTimeout))
 	peer, err := transport.AcceptRawSocket(hc, nexusLog{r.log}, r.cfg.MaxMessageSize, r.cfg.OutQueueSize)
 	if err != nil {
 		r.log.Debug("router: rawsocket handshake failed", "remote", c.RemoteAddr().String(), "err", err)
+		r.untrack(c)
 		return // AcceptRawSocket closed c
 	}
 	_ = c.SetDeadline(time.Time{})

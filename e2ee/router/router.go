@@ -126,9 +126,7 @@ func (r *Router) attach(peer wamp.Peer, td wamp.Dict, jsonSession bool, remote s
 		defer r.wg.Done()
 		gp.pump()
 		if nc != nil {
-			r.mu.Lock()
-			delete(r.conns, nc)
-			r.mu.Unlock()
+			r.untrack(nc)
 		}
 	}()
 	if err := r.nx.AttachClient(gp, td); err != nil {
@@ -136,6 +134,25 @@ func (r *Router) attach(peer wamp.Peer, td wamp.Dict, jsonSession bool, remote s
 		return fmt.Errorf("router: attaching client: %w", err)
 	}
 	return nil
+}
+
+// track registers a client connection for Close; false (and c closed) once
+// the router is closing.
+func (r *Router) track(c net.Conn) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.closed {
+		_ = c.Close()
+		return false
+	}
+	r.conns[c] = struct{}{}
+	return true
+}
+
+func (r *Router) untrack(c net.Conn) {
+	r.mu.Lock()
+	delete(r.conns, c)
+	r.mu.Unlock()
 }
 
 // enter registers a connection handler; false once the router is closing.
