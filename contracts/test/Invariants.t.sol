@@ -31,22 +31,25 @@ contract InvariantsTest is Test {
     }
 
     function targetSelectors() public view returns (FuzzSelector[] memory s) {
-        bytes4[] memory sel = new bytes4[](15);
+        // Weighted: authorizations and admissions are what the properties are about.
+        bytes4[] memory sel = new bytes4[](17);
         sel[0] = RegistryHandler.registerRoot.selector;
         sel[1] = RegistryHandler.setPolicy.selector;
         sel[2] = RegistryHandler.setRealm.selector;
         sel[3] = RegistryHandler.admit.selector;
-        sel[4] = RegistryHandler.removeOperator.selector;
-        sel[5] = RegistryHandler.authorize.selector;
-        sel[6] = RegistryHandler.authorize.selector; // weighted: authorizations are the point
-        sel[7] = RegistryHandler.revoke.selector;
-        sel[8] = RegistryHandler.revokeAllDelegates.selector;
-        sel[9] = RegistryHandler.bumpEpoch.selector;
-        sel[10] = RegistryHandler.retire.selector;
-        sel[11] = RegistryHandler.approveShared.selector;
-        sel[12] = RegistryHandler.advance.selector;
-        sel[13] = RegistryHandler.replay.selector;
-        sel[14] = RegistryHandler.cancel.selector;
+        sel[4] = RegistryHandler.admit.selector;
+        sel[5] = RegistryHandler.removeOperator.selector;
+        sel[6] = RegistryHandler.authorize.selector;
+        sel[7] = RegistryHandler.authorize.selector;
+        sel[8] = RegistryHandler.authorize.selector;
+        sel[9] = RegistryHandler.revoke.selector;
+        sel[10] = RegistryHandler.revokeAllDelegates.selector;
+        sel[11] = RegistryHandler.bumpEpoch.selector;
+        sel[12] = RegistryHandler.retire.selector;
+        sel[13] = RegistryHandler.approveShared.selector;
+        sel[14] = RegistryHandler.advance.selector;
+        sel[15] = RegistryHandler.replay.selector;
+        sel[16] = RegistryHandler.cancel.selector;
         s = new FuzzSelector[](1);
         s[0] = FuzzSelector({addr: address(handler), selectors: sel});
     }
@@ -55,6 +58,7 @@ contract InvariantsTest is Test {
 
     /// @dev Revoked, issuer-revoked-all and operator-removed authorizations are never Valid; epoch-bumped
     /// and retired-root ones are never Valid while the realm stays with that root.
+    /// forge-config: default.invariant.runs = 128
     function invariant_KilledAuthorizationNeverValid() public view {
         uint8 always = handler.REVOKED() | handler.ISSUER_ALL() | handler.REMOVED();
         uint8 unlessMoved = handler.EPOCH() | handler.RETIRED();
@@ -65,6 +69,7 @@ contract InvariantsTest is Test {
 
     /// @dev An authorization written before its realm moved to another Realm-CA is never Valid again.
     /// (Failed before 38ef88f: see Realms.t.sol test_MoveRealm_ReadmissionDoesNotReviveOldOperatorAuthorization.)
+    /// forge-config: default.invariant.runs = 128
     function invariant_RealmMovedAuthorizationNeverValid() public view {
         (bool found,, uint8 killed) = handler.firstKilledButValid(handler.MOVED(), 0);
         assertFalse(found, string.concat("realm moved but Valid, reasons ", vm.toString(uint256(killed))));
