@@ -17,6 +17,11 @@ import (
 
 // Defaults of Config.
 const (
+	// DefaultKeyRPCPrefix is the key-RPC prefix used unless configured.
+	// envelope.DefaultKeyRPCPrefix ("wamp.e2ee.key") cannot be used: nexus
+	// (like Crossbar) refuses client registrations under "wamp."
+	// (wamp.error.invalid_uri).
+	DefaultKeyRPCPrefix = "e2ee.key"
 	DefaultBufferPerKey   = 256
 	DefaultBufferTotal    = 4096
 	DefaultFetchTimeout   = 5 * time.Second
@@ -64,6 +69,10 @@ type Rule struct {
 	// incoming ones (non-repudiation mode); without it messages are
 	// deniable.
 	Sign bool
+	// Locator fixes the locator of the rule's key ring, i.e. its key-RPC URI
+	// (zero: random). If the URI is taken the session still moves to a
+	// random one.
+	Locator envelope.Locator
 }
 
 // Matches reports whether r's pattern matches uri.
@@ -148,7 +157,7 @@ type Config struct {
 	// URIs no rule matches (its Pattern and Match are ignored).
 	Rules   []Rule
 	Default Rule
-	// KeyRPCPrefix is the realm's key-RPC prefix ("": envelope's default).
+	// KeyRPCPrefix is the realm's key-RPC prefix ("": DefaultKeyRPCPrefix).
 	KeyRPCPrefix string
 
 	// Open configures the envelope opener (limits, timestamp freshness).
@@ -206,7 +215,7 @@ func (c *Config) withDefaults() (Config, error) {
 	}
 	cfg.Default.Match = MatchAll
 	if cfg.KeyRPCPrefix == "" {
-		cfg.KeyRPCPrefix = envelope.DefaultKeyRPCPrefix
+		cfg.KeyRPCPrefix = DefaultKeyRPCPrefix
 	}
 	if cfg.BufferPerKey <= 0 {
 		cfg.BufferPerKey = DefaultBufferPerKey

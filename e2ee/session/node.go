@@ -132,7 +132,7 @@ func newNode(cfg Config) (*node, error) {
 	mk := func(r Rule) (*ruleState, error) {
 		rs := &ruleState{rule: r}
 		if r.Encrypt {
-			ring, err := n.newRing(r)
+			ring, err := n.newRing(r, false)
 			if err != nil {
 				return nil, err
 			}
@@ -154,12 +154,16 @@ func newNode(cfg Config) (*node, error) {
 	return n, nil
 }
 
-func (n *node) newRing(r Rule) (*keyring.Ring, error) {
+func (n *node) newRing(r Rule, fresh bool) (*keyring.Ring, error) {
 	pol := keyring.DefaultPolicy()
 	if r.Rotation != nil {
 		pol = *r.Rotation
 	}
-	ring, err := keyring.New(keyring.Config{Policy: pol, KeyRPCPrefix: n.cfg.KeyRPCPrefix})
+	kc := keyring.Config{Policy: pol, KeyRPCPrefix: n.cfg.KeyRPCPrefix}
+	if !fresh {
+		kc.Locator = r.Locator
+	}
+	ring, err := keyring.New(kc)
 	if err != nil {
 		return nil, fmt.Errorf("session: key ring: %w", err)
 	}
@@ -228,7 +232,7 @@ func (n *node) registerKeyRPCs(cl *client.Client) error {
 			}
 			n.stats.rpcRetries.Add(1)
 			n.cfg.Logf("session: key RPC %s is taken; moving to a new locator", uri)
-			nr, rerr := n.newRing(rs.rule)
+			nr, rerr := n.newRing(rs.rule, true)
 			if rerr != nil {
 				return rerr
 			}

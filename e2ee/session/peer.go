@@ -31,11 +31,24 @@ type delivery struct {
 	kind   e2ee.MessageKind
 	role   e2ee.Role
 	rule   *ruleState
+	// ch names the ordered stream the message belongs to (a subscription,
+	// registration or call): messages of one stream are delivered in order,
+	// so one waiting for a key holds back the ones behind it.
+	ch stream
+	// requireEnc rejects plaintext.
+	requireEnc bool
+}
+
+// stream names a subscription ('s'), registration ('r') or call ('c').
+type stream struct {
+	t  byte
+	id wamp.ID
 }
 
 type waiter struct {
-	msg wamp.Message
-	d   delivery
+	msg   wamp.Message
+	d     delivery
+	keyID string // ppt_keyid as received ("" if none)
 }
 
 type keyReady struct {
@@ -70,8 +83,10 @@ type cryptoPeer struct {
 
 	// inbound goroutine only
 	opener   *envelope.Opener
-	waiting  map[string][]waiter
+	queues   map[stream][]waiter // stream → messages held back, in order
 	nWaiting int
+	fetching map[string]bool  // key ids being fetched
+	failed   map[string]error // fetch errors, while queues drain
 
 	mu          sync.Mutex // tracking state, shared by both goroutines
 	pendingSubs map[wamp.ID]subInfo
@@ -97,7 +112,7 @@ func newCryptoPeer(n *node, inner wamp.Peer) (*cryptoPeer, error) {
 		local: make(chan wamp.Message, 16), ready: make(chan keyReady, 16),
 		closing: make(chan struct{}),
 		sealer:  sealer, opener: opener,
-		waiting:     map[string][]waiter{},
+		queues: map[stream][]waiter{}, fetching: map[string]bool{}, failed: map[string]error{},
 		pendingSubs: map[wamp.ID]subInfo{}, subs: map[wamp.ID]subInfo{},
 		pendingRegs: map[wamp.ID]subInfo{}, regs: map[wamp.ID]subInfo{},
 		calls: map[wamp.ID]callInfo{}, invs: map[wamp.ID]callInfo{},
@@ -410,7 +425,8 @@ func (p *cryptoPeer) inEvent(m *wamp.Event) {
 		return
 	}
 	rs := p.n.rule(uri)
-	p.deliver(m, delivery{uri: uri, keyURI: uri, kind: e2ee.KindPublish, role: e2ee.RoleSubscriber, rule: rs}, rs.rule.Encrypt, false)
+	p.receive(m, delivery{uri: uri, keyURI: uri, kind: e2ee.KindPublish, role: e2ee.RoleSubscriber, rule: rs,
+		ch: stream{'s', m.Subscription}, requireEnc: rs.rule.Encrypt})
 }
 
 func (p *cryptoPeer) inInvocation(m *wamp.Invocation) {
@@ -441,7 +457,8 @@ func (p *cryptoPeer) inInvocation(m *wamp.Invocation) {
 	p.invs[m.Request] = callInfo{uri: uri, enc: ppt}
 	p.mu.Unlock()
 	rs := p.n.rule(uri)
-	p.deliver(m, delivery{uri: uri, keyURI: uri, kind: e2ee.KindCall, role: e2ee.RoleCallee, rule: rs}, rs.rule.Encrypt, false)
+	p.receive(m, delivery{uri: uri, keyURI: uri, kind: e2ee.KindCall, role: e2ee.RoleCallee, rule: rs,
+		ch: stream{'r', m.Registration}, requireEnc: rs.rule.Encrypt})
 }
 
 func (p *cryptoPeer) inResult(m *wamp.Result) {
@@ -460,7 +477,8 @@ func (p *cryptoPeer) inResult(m *wamp.Result) {
 		p.toNexus(m)
 		return
 	}
-	p.deliver(m, delivery{uri: c.uri, keyURI: c.uri, kind: e2ee.KindYield, role: e2ee.RoleCaller, rule: p.n.rule(c.uri)}, c.enc, false)
+	p.receive(m, delivery{uri: c.uri, keyURI: c.uri, kind: e2ee.KindYield, role: e2ee.RoleCaller, rule: p.n.rule(c.uri),
+		ch: stream{'c', m.Request}, requireEnc: c.enc})
 }
 
 // inError handles an ERROR; it reports whether it consumed the message.
@@ -486,7 +504,8 @@ func (p *cryptoPeer) inError(m *wamp.Error) bool {
 			p.n.stats.reject(ReasonUnknownDelivery)
 			return true
 		}
-		p.deliver(m, delivery{uri: string(m.Error), keyURI: c.uri, kind: e2ee.KindError, role: e2ee.RoleCaller, rule: p.n.rule(c.uri)}, false, false)
+		p.receive(m, delivery{uri: string(m.Error), keyURI: c.uri, kind: e2ee.KindError, role: e2ee.RoleCaller, rule: p.n.rule(c.uri),
+			ch: stream{'c', m.Request}})
 		return true
 	}
 	if envelope.IsPPT(m.Details) {
@@ -525,9 +544,22 @@ func setPayload(msg wamp.Message, args wamp.List, kwargs wamp.Dict) {
 	}
 }
 
-// deliver checks, opens and hands an incoming message to nexus.
-// requireEnc rejects plaintext; buffered marks a retry after a key fetch.
-func (p *cryptoPeer) deliver(msg wamp.Message, d delivery, requireEnc, buffered bool) {
+// receive delivers msg now, or queues it behind earlier messages of its
+// stream that wait for a key.
+func (p *cryptoPeer) receive(msg wamp.Message, d delivery) {
+	if len(p.queues[d.ch]) > 0 {
+		details, _, _ := fields(msg)
+		keyID, _ := details[envelope.OptKeyID].(string)
+		p.enqueue(msg, d, keyID)
+		return
+	}
+	p.deliver(msg, d, false)
+}
+
+// deliver checks, opens and hands an incoming message to nexus. buffered
+// marks a message that was queued (its key is not fetched again).
+func (p *cryptoPeer) deliver(msg wamp.Message, d delivery, buffered bool) {
+	requireEnc := d.requireEnc
 	details, args, kwargs := fields(msg)
 	ppt := envelope.IsPPT(details)
 	if p.n.cfg.isKeyRPC(d.keyURI) {
@@ -554,7 +586,7 @@ func (p *cryptoPeer) deliver(msg wamp.Message, d delivery, requireEnc, buffered 
 	if err != nil {
 		if errors.Is(err, envelope.ErrUnknownKey) && !buffered {
 			keyID, _ := details[envelope.OptKeyID].(string) // validated by Open
-			p.wait(keyID, msg, d)
+			p.enqueue(msg, d, keyID)
 			return
 		}
 		reason := envelope.ErrorURI(err)
@@ -595,21 +627,32 @@ func (p *cryptoPeer) fail(msg wamp.Message, reason string) {
 	}
 }
 
-// wait buffers msg until key keyID arrives, starting its fetch.
-func (p *cryptoPeer) wait(keyID string, msg wamp.Message, d delivery) {
-	q := p.waiting[keyID]
+// enqueue holds msg back in its stream until keyID (if any) is available,
+// starting the key's fetch unless it is cached or already being fetched.
+func (p *cryptoPeer) enqueue(msg wamp.Message, d delivery, keyID string) {
+	q := p.queues[d.ch]
 	if len(q) >= p.n.cfg.BufferPerKey || p.nWaiting >= p.n.cfg.BufferTotal {
 		p.n.stats.reject(ReasonBufferOverflow)
 		p.n.stats.dropped.Add(1)
 		p.fail(msg, ReasonBufferOverflow)
 		return
 	}
-	p.waiting[keyID] = append(q, waiter{msg: msg, d: d})
+	if keyID != "" && !envelope.ValidKeyID(keyID) {
+		keyID = "" // deliver rejects it as malformed when its turn comes
+	}
+	p.queues[d.ch] = append(q, waiter{msg: msg, d: d, keyID: keyID})
 	p.nWaiting++
 	p.n.stats.buffered.Add(1)
-	if len(q) > 0 {
-		return // fetch already running
+	if keyID == "" || p.fetching[keyID] {
+		return
 	}
+	var tmp [envelope.KeySize]byte
+	_, err := p.n.cache.LookupKey(keyID, &tmp)
+	tmp = [envelope.KeySize]byte{}
+	if err == nil {
+		return
+	}
+	p.fetching[keyID] = true
 	p.wg.Add(1)
 	go func() {
 		defer p.wg.Done()
@@ -622,13 +665,31 @@ func (p *cryptoPeer) wait(keyID string, msg wamp.Message, d delivery) {
 }
 
 func (p *cryptoPeer) keyArrived(r keyReady) {
-	q := p.waiting[r.keyID]
-	delete(p.waiting, r.keyID)
-	p.nWaiting -= len(q)
-	for _, w := range q {
-		if r.err != nil {
+	delete(p.fetching, r.keyID)
+	if r.err != nil {
+		p.failed[r.keyID] = r.err
+	}
+	for ch := range p.queues {
+		p.drain(ch)
+	}
+	clear(p.failed)
+}
+
+// drain delivers the messages at the head of stream ch whose keys are no
+// longer being fetched.
+func (p *cryptoPeer) drain(ch stream) {
+	q := p.queues[ch]
+	for len(q) > 0 {
+		w := q[0]
+		if w.keyID != "" && p.fetching[w.keyID] {
+			break
+		}
+		q[0] = waiter{}
+		q = q[1:]
+		p.nWaiting--
+		if err, bad := p.failed[w.keyID]; bad && w.keyID != "" {
 			reason := ReasonKeyFetch
-			if errors.Is(r.err, context.DeadlineExceeded) {
+			if errors.Is(err, context.DeadlineExceeded) {
 				reason = ReasonBufferTimeout
 			}
 			p.n.stats.reject(reason)
@@ -636,14 +697,19 @@ func (p *cryptoPeer) keyArrived(r keyReady) {
 			p.fail(w.msg, reason)
 			continue
 		}
-		p.deliver(w.msg, w.d, true, true)
+		p.deliver(w.msg, w.d, true)
+	}
+	if len(q) == 0 {
+		delete(p.queues, ch)
+	} else {
+		p.queues[ch] = q
 	}
 }
 
 func (p *cryptoPeer) dropWaiting() {
-	for id, q := range p.waiting {
+	for ch, q := range p.queues {
 		p.n.stats.dropped.Add(uint64(len(q)))
-		delete(p.waiting, id)
+		delete(p.queues, ch)
 	}
 	p.nWaiting = 0
 }

@@ -1,0 +1,273 @@
+package test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/gammazero/nexus/v3/client"
+	"github.com/gammazero/nexus/v3/wamp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/wamp-e2ee/e2ee-node/e2ee/session"
+)
+
+func payload(i int) (wamp.List, wamp.Dict) {
+	return wamp.List{string(marker), i, []byte(marker)}, wamp.Dict{"m": string(marker), "i": i}
+}
+
+func checkPayload(t *testing.T, args wamp.List, kwargs wamp.Dict, i int) {
+	t.Helper()
+	require.Len(t, args, 3)
+	assert.Equal(t, string(marker), args[0])
+	n, ok := wamp.AsInt64(args[1])
+	assert.True(t, ok)
+	assert.EqualValues(t, i, n)
+	b, ok := args[2].([]byte)
+	require.True(t, ok, "bytes arg %T", args[2])
+	assert.Equal(t, marker, b)
+	assert.Equal(t, string(marker), kwargs["m"])
+}
+
+// TestMatrix: three nodes per serializer; pub/sub (exact and pattern),
+// RPC (exact and pattern, results, errors, progressive results), with the
+// router tap proving no plaintext marker crosses the router.
+func TestMatrix(t *testing.T) {
+	for _, sc := range serializers {
+		t.Run(sc.name, func(t *testing.T) {
+			p := newPKI(t)
+			tr := startRouter(t, "127.0.0.1:0", nil)
+			defer tr.stop()
+			a := newSession(t, tr, p, sc.ser, nil)
+			b := newSession(t, tr, p, sc.ser, nil)
+			c := newSession(t, tr, p, sc.ser, nil)
+
+			eb, ec := newEvents(), newEvents()
+			require.NoError(t, b.Subscribe("com.m.topic", eb.handler, nil))
+			require.NoError(t, c.Subscribe("com.m", ec.handler, wamp.Dict{wamp.OptMatch: wamp.MatchPrefix}))
+			for i := 0; i < 5; i++ {
+				args, kw := payload(i)
+				require.NoError(t, a.Publish("com.m.topic", nil, args, kw))
+			}
+			for i := 0; i < 5; i++ {
+				ev := eb.next(t, 5*time.Second)
+				checkPayload(t, ev.Arguments, ev.ArgumentsKw, i)
+				assert.NotContains(t, ev.Details, "ppt_scheme")
+				ev = ec.next(t, 5*time.Second)
+				checkPayload(t, ev.Arguments, ev.ArgumentsKw, i)
+			}
+
+			// RPC: b is callee of an exact and a wildcard procedure.
+			require.NoError(t, b.Register("com.m.echo", func(ctx context.Context, inv *wamp.Invocation) client.InvokeResult {
+				return client.InvokeResult{Args: inv.Arguments, Kwargs: inv.ArgumentsKw}
+			}, nil))
+			require.NoError(t, b.Register("com.m..fail", func(ctx context.Context, inv *wamp.Invocation) client.InvokeResult {
+				return client.InvokeResult{Err: "com.m.error.failed", Args: wamp.List{string(marker)}}
+			}, wamp.Dict{wamp.OptMatch: wamp.MatchWildcard}))
+			require.NoError(t, c.Register("com.m.progress", func(ctx context.Context, inv *wamp.Invocation) client.InvokeResult {
+				for i := 0; i < 3; i++ {
+					args, kw := payload(i)
+					if err := c.Client().SendProgress(ctx, args, kw); err != nil {
+						return client.InvokeResult{Err: "com.m.error.progress"}
+					}
+				}
+				args, kw := payload(3)
+				return client.InvokeResult{Args: args, Kwargs: kw}
+			}, nil))
+
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			args, kw := payload(7)
+			res, err := a.Call(ctx, "com.m.echo", nil, args, kw, nil)
+			require.NoError(t, err)
+			checkPayload(t, res.Arguments, res.ArgumentsKw, 7)
+			assert.NotContains(t, res.Details, "ppt_keyid")
+
+			_, err = a.Call(ctx, "com.m.x.fail", nil, args, kw, nil)
+			var rpcErr client.RPCError
+			require.True(t, errors.As(err, &rpcErr), "%v", err)
+			assert.Equal(t, wamp.URI("com.m.error.failed"), rpcErr.Err.Error)
+			assert.Equal(t, wamp.List{string(marker)}, rpcErr.Err.Arguments)
+
+			var prog []int
+			res, err = a.Call(ctx, "com.m.progress", nil, nil, nil, func(r *wamp.Result) {
+				n, _ := wamp.AsInt64(r.Arguments[1])
+				prog = append(prog, int(n))
+			})
+			require.NoError(t, err)
+			checkPayload(t, res.Arguments, res.ArgumentsKw, 3)
+			assert.Equal(t, []int{0, 1, 2}, prog)
+
+			for name, s := range map[string]*session.Session{"a": a, "b": b, "c": c} {
+				st := s.Stats()
+				assert.Zero(t, st.TotalRejected(), "%s rejected %v", name, st.Rejected)
+			}
+			assert.NotZero(t, a.Stats().Encrypted)
+			assert.NotZero(t, b.Stats().Decrypted)
+			assert.NotZero(t, a.Stats().KeyRequestsServed)
+			leaks, total := tr.tap.leaks(marker)
+			assert.Zero(t, leaks, "plaintext marker crossed the router")
+			assert.NotZero(t, total)
+		})
+	}
+}
+
+// TestTapDetectsPlaintext proves the tap would see the marker: a plaintext
+// rule sends it in the clear.
+func TestTapDetectsPlaintext(t *testing.T) {
+	p := newPKI(t)
+	tr := startRouter(t, "127.0.0.1:0", nil)
+	defer tr.stop()
+	plain := []session.Rule{{Pattern: "com.plain", Match: session.MatchPrefix}}
+	a := newSession(t, tr, p, serializers[0].ser, plain)
+	b := newSession(t, tr, p, serializers[0].ser, plain)
+	eb := newEvents()
+	require.NoError(t, b.Subscribe("com.plain.t", eb.handler, nil))
+	args, kw := payload(1)
+	require.NoError(t, a.Publish("com.plain.t", nil, args, kw))
+	checkPayload(t, eb.next(t, 5*time.Second).Arguments, kw, 1)
+	leaks, _ := tr.tap.leaks(marker)
+	assert.NotZero(t, leaks)
+}
+
+// TestLateJoiner: a subscriber joining after keys were issued fetches the
+// current key on its first event.
+func TestLateJoiner(t *testing.T) {
+	p := newPKI(t)
+	tr := startRouter(t, "127.0.0.1:0", nil)
+	defer tr.stop()
+	a := newSession(t, tr, p, serializers[1].ser, nil)
+	b := newSession(t, tr, p, serializers[1].ser, nil)
+	eb := newEvents()
+	require.NoError(t, b.Subscribe("com.late", eb.handler, nil))
+	for i := 0; i < 3; i++ {
+		args, kw := payload(i)
+		require.NoError(t, a.Publish("com.late", nil, args, kw))
+		eb.next(t, 5*time.Second)
+	}
+	late := newSession(t, tr, p, serializers[1].ser, nil)
+	el := newEvents()
+	require.NoError(t, late.Subscribe("com.late", el.handler, nil))
+	args, kw := payload(9)
+	require.NoError(t, a.Publish("com.late", nil, args, kw))
+	ev := el.next(t, 5*time.Second)
+	checkPayload(t, ev.Arguments, ev.ArgumentsKw, 9)
+	assert.EqualValues(t, 1, late.Stats().KeyFetches)
+	assert.EqualValues(t, 1, b.Stats().KeyFetches, "the first subscriber fetched once")
+}
+
+// TestRotationPolicies: per message, per topic, every N, every T.
+func TestRotationPolicies(t *testing.T) {
+	p := newPKI(t)
+	tr := startRouter(t, "127.0.0.1:0", nil)
+	defer tr.stop()
+	rules := rotationRules()
+	a := newSession(t, tr, p, serializers[0].ser, rules)
+	b := newSession(t, tr, p, serializers[0].ser, rules)
+	const n = 9
+	want := map[string][2]uint64{ // min, max key fetches for n messages
+		"com.rot.msg": {n, n}, "com.rot.topic": {1, 1}, "com.rot.n3": {3, 3}, "com.rot.t": {2, n},
+	}
+	for topic, bounds := range want {
+		eb := newEvents()
+		require.NoError(t, b.Subscribe(topic, eb.handler, nil))
+		before := b.Stats().KeyFetches
+		for i := 0; i < n; i++ {
+			args, kw := payload(i)
+			require.NoError(t, a.Publish(topic, nil, args, kw))
+			if topic == "com.rot.t" {
+				time.Sleep(15 * time.Millisecond)
+			}
+		}
+		for i := 0; i < n; i++ {
+			ev := eb.next(t, 5*time.Second)
+			checkPayload(t, ev.Arguments, ev.ArgumentsKw, i)
+		}
+		got := b.Stats().KeyFetches - before
+		assert.GreaterOrEqual(t, got, bounds[0], topic)
+		assert.LessOrEqual(t, got, bounds[1], topic)
+	}
+	assert.Zero(t, b.Stats().TotalRejected(), "%v", b.Stats().Rejected)
+	leaks, _ := tr.tap.leaks(marker)
+	assert.Zero(t, leaks)
+}
+
+// TestRouterRestart: the router goes away and comes back on the same
+// address; sessions reconnect, re-register key RPCs and subscriptions.
+func TestRouterRestart(t *testing.T) {
+	p := newPKI(t)
+	tr := startRouter(t, "127.0.0.1:0", nil)
+	addr := tr.addr
+	recon := func(c *session.Config) { c.Reconnect = true; c.ReconnectDelay = 50 * time.Millisecond }
+	a := newSession(t, tr, p, serializers[1].ser, nil, recon)
+	b := newSession(t, tr, p, serializers[1].ser, nil, recon)
+	eb := newEvents()
+	require.NoError(t, b.Subscribe("com.restart", eb.handler, nil))
+	require.NoError(t, b.Register("com.restart.echo", func(ctx context.Context, inv *wamp.Invocation) client.InvokeResult {
+		return client.InvokeResult{Args: inv.Arguments}
+	}, nil))
+	args, kw := payload(1)
+	require.NoError(t, a.Publish("com.restart", nil, args, kw))
+	eb.next(t, 5*time.Second)
+
+	tr.stop()
+	tr2 := startRouter(t, addr, nil)
+	defer tr2.stop()
+	eventually(t, func() bool { return a.Stats().Reconnects >= 1 && b.Stats().Reconnects >= 1 }, "reconnect")
+	a.RotateAll() // new keys: b must fetch them through the re-registered key RPC
+	b.RotateAll()
+	fetches := b.Stats().KeyFetches
+	eventually(t, func() bool {
+		_ = a.Publish("com.restart", nil, args, kw)
+		select {
+		case ev := <-eb.ch:
+			checkPayload(t, ev.Arguments, ev.ArgumentsKw, 1)
+			return true
+		case <-time.After(50 * time.Millisecond):
+			return false
+		}
+	}, "event after restart")
+	assert.Greater(t, b.Stats().KeyFetches, fetches)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	res, err := a.Call(ctx, "com.restart.echo", nil, args, nil, nil)
+	require.NoError(t, err)
+	checkPayload(t, res.Arguments, kw, 1)
+	leaks, _ := tr2.tap.leaks(marker)
+	assert.Zero(t, leaks)
+}
+
+// TestRevocation: after the revocation hook, the revoked delegate gets no new
+// key; the others keep receiving.
+func TestRevocation(t *testing.T) {
+	p := newPKI(t)
+	tr := startRouter(t, "127.0.0.1:0", nil)
+	defer tr.stop()
+	ser := serializers[0].ser
+	a := newSession(t, tr, p, ser, nil)
+	idC := p.identity(t)
+	b := newSession(t, tr, p, ser, nil)
+	c := newSession(t, tr, p, ser, nil, func(cfg *session.Config) { cfg.Identity = idC })
+	eb, ec := newEvents(), newEvents()
+	require.NoError(t, b.Subscribe("com.rev", eb.handler, nil))
+	require.NoError(t, c.Subscribe("com.rev", ec.handler, nil))
+	args, kw := payload(1)
+	require.NoError(t, a.Publish("com.rev", nil, args, kw))
+	eb.next(t, 5*time.Second)
+	ec.next(t, 5*time.Second)
+
+	a.Revoke(idC.Delegate.Address())
+	for i := 0; i < 3; i++ {
+		require.NoError(t, a.Publish("com.rev", nil, args, kw))
+		ev := eb.next(t, 5*time.Second)
+		checkPayload(t, ev.Arguments, ev.ArgumentsKw, 1)
+	}
+	ec.none(t, 300*time.Millisecond)
+	st := a.Stats()
+	assert.NotZero(t, st.KeyDenials["wamp.e2ee.error.key_request.untrusted"], "%v", st.KeyDenials)
+	eventually(t, func() bool { return c.Stats().Dropped >= 1 }, "revoked node dropped the event")
+	fmt.Println("revoked node rejections:", c.Stats().Rejected)
+}
