@@ -141,6 +141,25 @@ contract AdmissionsTest is RegistryTest {
         _assertAdmission(operator, ITrustRegistry.AdmissionStatus.Admitted, INT_RELAY, block.number, "raised");
     }
 
+    /// @dev QUESTIONABLE (reported): after a root epoch voids a Permissioned admission, the operator
+    /// cannot file a new request (NoChange: its record still says Admitted), while the root may
+    /// re-admit it with capabilities it never requested.
+    function test_Permissioned_StaleAdmission_CurrentBehaviour() public {
+        _rootWithRealm(PERMISSIONED);
+        vm.prank(operator);
+        reg.requestAdmission(realm, Caps.PUBLIC_RELAY);
+        _admit(operator, Caps.PUBLIC_RELAY);
+        _nextBlock();
+        vm.prank(root);
+        reg.bumpEpoch();
+        _nextBlock();
+        vm.expectRevert(ITrustRegistry.NoChange.selector);
+        vm.prank(operator);
+        reg.requestAdmission(realm, INT);
+        _admit(operator, INT_RELAY);
+        _assertAdmission(operator, ITrustRegistry.AdmissionStatus.Admitted, INT_RELAY, block.number, "re-admitted");
+    }
+
     // ------------------------------------------------------------------ Private
 
     function test_RevertWhen_Private_Request() public {
