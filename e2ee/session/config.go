@@ -21,7 +21,7 @@ const (
 	// envelope.DefaultKeyRPCPrefix ("wamp.e2ee.key") cannot be used: nexus
 	// (like Crossbar) refuses client registrations under "wamp."
 	// (wamp.error.invalid_uri).
-	DefaultKeyRPCPrefix = "e2ee.key"
+	DefaultKeyRPCPrefix   = "e2ee.key"
 	DefaultBufferPerKey   = 256
 	DefaultBufferTotal    = 4096
 	DefaultFetchTimeout   = 5 * time.Second

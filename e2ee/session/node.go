@@ -373,9 +373,14 @@ func (n *node) serveKey(ctx context.Context, ring *keyring.Ring, inv *wamp.Invoc
 
 // fetchKey makes sure the key keyID is in the cache, fetching it (once for
 // concurrent callers) from its originator's key RPC.
+//
+// Flights and the negative cache are keyed by (key id, URI, role): a router
+// that redirects a message to another URI makes that fetch fail, but must
+// not poison the key id for its genuine URI.
 func (n *node) fetchKey(ctx context.Context, keyID, uri string, role e2ee.Role) error {
+	fk := keyID + "|" + string(role) + "|" + uri
 	n.fmu.Lock()
-	if f := n.flights[keyID]; f != nil {
+	if f := n.flights[fk]; f != nil {
 		n.fmu.Unlock()
 		select {
 		case <-f.done:
@@ -384,30 +389,30 @@ func (n *node) fetchKey(ctx context.Context, keyID, uri string, role e2ee.Role) 
 			return ctx.Err()
 		}
 	}
-	if until, ok := n.negative[keyID]; ok {
+	if until, ok := n.negative[fk]; ok {
 		if time.Now().Before(until) {
 			n.fmu.Unlock()
 			return ErrRecentlyFailed
 		}
-		delete(n.negative, keyID)
+		delete(n.negative, fk)
 	}
 	if len(n.flights) >= n.cfg.MaxFetches {
 		n.fmu.Unlock()
 		return ErrTooManyFetches
 	}
 	f := &flight{done: make(chan struct{})}
-	n.flights[keyID] = f
+	n.flights[fk] = f
 	n.fmu.Unlock()
 
 	f.err = n.doFetch(ctx, keyID, uri, role)
 
 	n.fmu.Lock()
-	delete(n.flights, keyID)
+	delete(n.flights, fk)
 	if f.err != nil {
 		if len(n.negative) >= maxBuckets {
 			n.negative = map[string]time.Time{}
 		}
-		n.negative[keyID] = time.Now().Add(negativeTTL)
+		n.negative[fk] = time.Now().Add(negativeTTL)
 	}
 	n.fmu.Unlock()
 	close(f.done)
