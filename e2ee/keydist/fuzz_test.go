@@ -2,11 +2,13 @@ package keydist_test
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/fxamacker/cbor/v2"
 	"github.com/stretchr/testify/require"
@@ -31,26 +33,55 @@ func decodeWire(data []byte) (map[string]any, bool) {
 	return m, err == nil
 }
 
+// seedWire returns wire encodings of a request and a response with a
+// 3-certificate chain and of a lone-delegate request and response with the
+// issuer hint, each as CBOR, as nexus JSON (plain base64) and as WAMP JSON
+// ("\u0000"+base64).
 func seedWire(t testing.TB) (req, resp [][]byte) {
 	w := newWorld(t)
-	p, err := w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+	f := w.f
+	w.trust.lone = f.del[4].Address()
+	lone := keydist.Identity{Delegate: f.del[1], Session: f.sess[6], Chain: f.chain3(t, 1, f.sess[6].PublicKey32(), chainOpts{})[:1], Issuer: f.del[4].Address()}
+	loneQ, err := keydist.NewRequester(keydist.RequesterConfig{Policy: f.policy(w.trust, &w.now), Identity: lone})
 	require.NoError(t, err)
-	vr, err := w.resp.VerifyRequest(context.Background(), p.Request)
-	require.NoError(t, err)
-	r, err := w.resp.Respond(vr, &w.key, w.scope, w.now.Add(3600e9))
-	require.NoError(t, err)
-	kw, err := keydist.EncodeRequest(p.Request)
-	require.NoError(t, err)
-	rkw, err := keydist.EncodeResponse(r)
+	loneR, err := keydist.NewResponder(keydist.ResponderConfig{Policy: f.policy(w.trust, &w.now), Identity: keydist.Identity{
+		Delegate: f.del[2], Session: f.sess[7], Chain: f.chain3(t, 2, f.sess[7].PublicKey32(), chainOpts{})[:1], Issuer: f.del[4].Address(),
+	}})
 	require.NoError(t, err)
 	enc := func(m map[string]any) [][]byte {
 		c, err := cbor.Marshal(m)
 		require.NoError(t, err)
 		j, err := json.Marshal(m) // []byte → plain base64, as nexus JSON
 		require.NoError(t, err)
-		return [][]byte{append([]byte{'c'}, c...), append([]byte{'j'}, j...)}
+		wm := map[string]any{}
+		for k, v := range m {
+			if b, ok := v.([]byte); ok {
+				v = "\x00" + base64.StdEncoding.EncodeToString(b)
+			}
+			wm[k] = v
+		}
+		wj, err := json.Marshal(wm)
+		require.NoError(t, err)
+		return [][]byte{append([]byte{'c'}, c...), append([]byte{'j'}, j...), append([]byte{'j'}, wj...)}
 	}
-	return enc(kw), enc(rkw)
+	for _, side := range []struct {
+		q *keydist.Requester
+		r *keydist.Responder
+	}{{w.req, w.resp}, {loneQ, loneR}} {
+		p, err := side.q.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+		require.NoError(t, err)
+		vr, err := side.r.VerifyRequest(context.Background(), p.Request)
+		require.NoError(t, err)
+		r, err := side.r.Respond(vr, &w.key, w.scope, w.now.Add(time.Hour))
+		require.NoError(t, err)
+		kw, err := keydist.EncodeRequest(p.Request)
+		require.NoError(t, err)
+		rkw, err := keydist.EncodeResponse(r)
+		require.NoError(t, err)
+		req = append(req, enc(kw)...)
+		resp = append(resp, enc(rkw)...)
+	}
+	return req, resp
 }
 
 func FuzzDecodeRequest(f *testing.F) {

@@ -10,10 +10,13 @@ import (
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
 )
 
-// TestDecodeMutations is a fallback for environments where the go fuzzing
-// engine stalls: it mutates the seed corpus (flips, truncation, insertion,
-// splicing) and feeds both decoders, which must never panic. Set
-// KEYDIST_MUTATE_SECONDS for a longer run (default 2 s).
+// TestDecodeMutations runs in every `go test`: it mutates the seed corpus
+// (flips, truncation, insertion, splicing) and feeds both decoders, which
+// must never panic. It complements FuzzDecodeRequest/FuzzDecodeResponse,
+// which need `go test -fuzz` (with -fuzzminimizetime of a few seconds: the
+// seeds are several KiB, and minimizing each new input for the default
+// 60 s looks like a stall). Set KEYDIST_MUTATE_SECONDS for a longer run
+// (default 2 s).
 func TestDecodeMutations(t *testing.T) {
 	secs := 2
 	if s := os.Getenv("KEYDIST_MUTATE_SECONDS"); s != "" {
