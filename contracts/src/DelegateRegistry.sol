@@ -28,16 +28,16 @@ abstract contract DelegateRegistry is RealmRegistry {
      */
     function authorize(address realm, address delegate, uint48 validFrom, uint48 validUntil) external {
         if (realm == address(0) || delegate == address(0)) revert ZeroAddress();
-        if (validUntil == 0) validUntil = type(uint48).max;
-        if (validUntil <= validFrom) revert InvalidValidity(validFrom, validUntil);
+        uint48 until = validUntil == 0 ? type(uint48).max : validUntil;
+        if (until <= validFrom) revert InvalidValidity(validFrom, validUntil);
         address issuer = _actor();
         _authorizations[_authorizationKey(issuer, realm, delegate)] = Authorization({
             validFrom: validFrom,
-            validUntil: validUntil,
+            validUntil: until,
             revokedAt: 0,
             issuedBlock: uint48(block.number)
         });
-        emit DelegateAuthorized(issuer, realm, delegate, validFrom, validUntil);
+        emit DelegateAuthorized(issuer, realm, delegate, validFrom, until);
     }
 
     /**

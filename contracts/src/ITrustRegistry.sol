@@ -135,7 +135,8 @@ interface ITrustRegistry {
     /// @notice A realm asked `root` to become its Realm-CA.
     event RealmCARequested(address indexed realm, address indexed root, uint64 sequence);
     /// @notice `root` became the Realm-CA of `realm`.
-    event RealmCASet(address indexed realm, address indexed root, address previousRoot, uint64 sequence);
+    /// @dev `previousRoot` is indexed too, so that a reader following a root sees it lose a realm.
+    event RealmCASet(address indexed realm, address indexed root, address indexed previousRoot, uint64 sequence);
     /// @notice An operator asked to be admitted into a realm (permissioned roots).
     event AdmissionRequested(
         address indexed root, address indexed realm, address indexed operator, uint64 capabilities, uint64 sequence
@@ -177,8 +178,6 @@ interface ITrustRegistry {
     error CallNotRelayable(bytes4 selector);
     /// @notice The relayed or approved call is shorter than a selector.
     error CallTooShort();
-    /// @notice `caller` is not allowed to act for `root`.
-    error NotRootAdmin(address caller, address root);
     /// @notice The root already exists.
     error RootExists(address root);
     /// @notice The root does not exist or is retired.

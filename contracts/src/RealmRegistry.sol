@@ -31,7 +31,7 @@ abstract contract RealmRegistry is TrustrootRegistry {
             _setRealmCA(realm, root, r);
             return;
         }
-        if (_pendingRealmCA[realm] == root) revert NoChange();
+        if (_pendingRealmCA[realm] == root || _realms[realm].root == root) revert NoChange();
         _pendingRealmCA[realm] = root;
         uint64 seq = ++r.sequence;
         emit RealmCARequested(realm, root, seq);
@@ -66,8 +66,11 @@ abstract contract RealmRegistry is TrustrootRegistry {
             _admit(root, r, realm, operator, a, capabilities);
             return;
         }
-        if (a.status == AdmissionStatus.Requested && a.capabilities == capabilities) revert NoChange();
-        if (a.status == AdmissionStatus.Admitted) revert NoChange();
+        if (a.capabilities == capabilities && (a.status == AdmissionStatus.Requested || _isEffective(a, realm, r))) {
+            revert NoChange();
+        }
+        // A new request (also one that widens an effective admission) suspends the admission until
+        // the Realm-CA admits again.
         a.status = AdmissionStatus.Requested;
         a.capabilities = capabilities;
         a.admittedBlock = uint48(block.number);
@@ -77,8 +80,9 @@ abstract contract RealmRegistry is TrustrootRegistry {
 
     /**
      * @notice The caller (the realm's Realm-CA) admits `operator` into `realm` with `capabilities`.
-     * Under a Permissioned policy the operator must have requested at least these capabilities.
-     * Admitting an admitted operator again replaces its capabilities.
+     * Under a Permissioned policy the operator must have requested at least these capabilities under
+     * the current Realm-CA, or the call narrows an effective admission. Admitting an admitted
+     * operator again replaces its capabilities.
      * @param realm The realm.
      * @param operator The Operator-CA's address.
      * @param capabilities WMP capability bits; ROOT_CA and bits 8-63 are rejected.
@@ -90,8 +94,10 @@ abstract contract RealmRegistry is TrustrootRegistry {
         if (operator == address(0)) revert ZeroAddress();
         WmpCapabilities.requireAssignable(capabilities);
         Admission storage a = _admissions[_admissionKey(realm, operator)];
-        if (r.policy == AdmissionPolicy.Permissioned && a.status != AdmissionStatus.Admitted) {
-            if (a.status != AdmissionStatus.Requested || capabilities & ~a.capabilities != 0) {
+        if (r.policy == AdmissionPolicy.Permissioned) {
+            // Within a request made under the current Realm-CA, or narrowing an effective admission.
+            bool requested = a.status == AdmissionStatus.Requested && a.admittedBlock >= _realms[realm].rootSetBlock;
+            if ((!requested && !_isEffective(a, realm, r)) || capabilities & ~a.capabilities != 0) {
                 revert AdmissionNotRequested(operator, capabilities);
             }
         }

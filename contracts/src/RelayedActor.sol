@@ -32,7 +32,7 @@ abstract contract RelayedActor is ITrustRegistry, EIP712, NoncesKeyed {
      * @param data ABI-encoded call of a registry function other than `execute`.
      * @param nonce `actor`'s next nonce for the key in its upper 192 bits (OpenZeppelin NoncesKeyed).
      * @param deadline Unix time after which the signature is void.
-     * @param signature ECDSA (65 or 64 bytes) or an ERC-1271 signature of any length.
+     * @param signature A 65-byte ECDSA signature r‖s‖v (low s), or an ERC-1271 signature of any length.
      * @return result The call's return data.
      */
     function execute(address actor, bytes calldata data, uint256 nonce, uint256 deadline, bytes calldata signature)

@@ -105,8 +105,9 @@ abstract contract TrustrootRegistry is RelayedActor {
     function bumpEpoch() external returns (uint32 epoch) {
         address root = _actor();
         Root storage r = _activeRoot(root);
-        epoch = ++r.epoch;
         uint48 blockNumber = uint48(block.number);
+        if (r.epochBlock == blockNumber) revert NoChange();
+        epoch = ++r.epoch;
         r.epochBlock = blockNumber;
         uint64 seq = ++r.sequence;
         emit RootEpochBumped(root, epoch, blockNumber, seq);
