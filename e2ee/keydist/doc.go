@@ -20,21 +20,25 @@
 // Most callers need two types. The originator of encrypted messages (a
 // publisher, a caller, or a callee for its results) runs a Responder:
 // VerifyRequest checks a decoded request, failing closed — well-formedness,
-// domain, freshness, signature, csPubKey binding, chain rules, trust decision,
-// replay — and Respond boxes the payload key to the requester. A receiver
-// runs a Requester: NewRequest builds and signs a request and returns a
-// Pending that remembers it; Pending.Open checks the response exactly as the
-// responder checked the request (signature, csPubKey, chain, trust with the
-// responder's role) plus that it answers this request, that its URI scope
-// covers the requested URI and that the key has not expired, and only then
-// opens the box. Without the last step a router could hand out its own key
-// and inject messages.
+// domain, freshness, chain rules, signature, csPubKey binding, replay, trust
+// decision, box key — and Respond boxes the payload key to the requester. A
+// receiver runs a Requester: NewRequest builds and signs a request and
+// returns a Pending that remembers it; Requester.Open checks the response
+// exactly as the responder checked the request (chain, signature, csPubKey,
+// trust with the responder's role) plus that it answers this request, that
+// its URI scope covers the requested URI and that the key has not expired,
+// and only then opens the box. Without the last step a router could hand
+// out its own key and inject messages.
 //
-// The trust decision is a small interface (Trust) that the node wires to the
-// standalone, TOFU or on-chain decider. A Responder caches, per requester,
-// the verified chain and positive trust verdicts (keyed by the certificate
-// digests and the trust-state version) and the precomputed box key (keyed by
-// the CS key), so that a known requester costs one signature recovery.
+// The trust decision is the project's e2ee.TrustDecider (standalone, TOFU
+// or on-chain), asked on every request and response with the realm, URI,
+// role, verified chain, the message's issuer hint and Peer = the sender's
+// delegate address. This package caches no verdict: deciders own their
+// caches and invalidate them (the on-chain one on registry events), so a
+// revocation applies to the next request. What is cached is independent of
+// trust: verified chains by their exact wire bytes (a cert.Cache, shared
+// through Policy.Certs), and precomputed box keys by CS key. A known peer
+// therefore costs one signature recovery, a cache lookup and the decision.
 //
 // On the wire (WAMP CALL / RESULT ArgumentsKw) requests and responses are maps
 // of typed values with binary fields as []byte; EncodeRequest, DecodeRequest,
