@@ -5,6 +5,8 @@ import (
 	"io"
 	"log"
 	"net"
+	"os"
+	"strconv"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -20,7 +22,7 @@ import (
 
 // benchWindow bounds events in flight so that the router never drops events
 // for a slow subscriber (its queue holds DefaultOutQueueSize).
-const benchWindow = 32
+var benchWindow = int64(envInt("ROUTER_BENCH_WINDOW", 32))
 
 // benchPubSub publishes b.N plaintext 1 KiB events from one nexus client to
 // another through the router at url (websocket + msgpack, same process) and
@@ -104,4 +106,11 @@ func BenchmarkPolicyCheck(b *testing.B) {
 			b.Fatal(rerr)
 		}
 	}
+}
+
+func envInt(name string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(name)); err == nil && v > 0 {
+		return v
+	}
+	return def
 }

@@ -56,6 +56,10 @@ type Config struct {
 	WebsocketKeepAlive time.Duration
 }
 
+// Authenticator is nexus's authentication method interface (see
+// NewCryptosignAuthenticator for WAMP-cryptosign).
+type Authenticator = auth.Authenticator
+
 // RealmConfig configures one realm.
 type RealmConfig struct {
 	// Name is the realm URI.
@@ -65,7 +69,7 @@ type RealmConfig struct {
 	DisableAnonymous bool
 	// Authenticators are additional authentication methods, e.g. the
 	// WAMP-cryptosign authenticator built with NewCryptosignAuthenticator.
-	Authenticators []auth.Authenticator
+	Authenticators []Authenticator
 	// StrictURI enforces strict URI validation.
 	StrictURI bool
 	// AllowDisclose lets callers and publishers ask for disclosure of their
