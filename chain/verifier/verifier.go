@@ -151,6 +151,9 @@ func (v *Verifier) Close() {
 // changes (e2ee/keydist's Trust.Version).
 func (v *Verifier) Version() uint64 { return v.gen.Load() }
 
+// Purge drops every cached verdict (the next decisions read the chain) and bumps Version.
+func (v *Verifier) Purge() { v.invalidate(scope{}) }
+
 // Stats returns the verifier's counters.
 func (v *Verifier) Stats() Stats {
 	v.mu.RLock()

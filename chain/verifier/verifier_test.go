@@ -2,6 +2,7 @@ package verifier_test
 
 import (
 	"context"
+	"runtime"
 	"testing"
 	"time"
 
@@ -409,4 +410,32 @@ func TestReorgDropsVerdict(t *testing.T) {
 	require.NotZero(t, e.v.Stats().Reorgs)
 	_, err = e.decide(vc, realm, common.Address{})
 	requireReason(t, err, "NotAuthorized")
+}
+
+// TestCloseStopsFollower: Close stops the follower goroutine and later decisions fail closed.
+func TestCloseStopsFollower(t *testing.T) {
+	e := setup(t, chaintest.Simulated, 0)
+	e.start()
+	before := runtime.NumGoroutine()
+	e.v.Close()
+	e.v.Close() // idempotent
+	require.Eventually(t, func() bool { return runtime.NumGoroutine() < before }, 5*time.Second, 10*time.Millisecond)
+	_, err := e.decide(e.lone(e.Signer()), e.realm.Address(), common.Address{})
+	require.ErrorIs(t, err, e2ee.ErrTrustUnavailable)
+	require.ErrorIs(t, err, verifier.ErrClosed)
+}
+
+// TestBadRequests never reach the chain.
+func TestBadRequests(t *testing.T) {
+	e := setup(t, chaintest.Simulated, 0)
+	e.start()
+	_, err := e.v.Decide(e.Ctx, e2ee.TrustRequest{Realm: e.realm.Address(), Role: e2ee.RoleCaller})
+	requireReason(t, err, verifier.ReasonBadRequest)
+	_, err = e.v.Decide(e.Ctx, e2ee.TrustRequest{Realm: e.realm.Address(), Role: "admin", Chain: e.lone(e.Signer())})
+	requireReason(t, err, verifier.ReasonBadRequest)
+	ctx, cancel := context.WithCancel(e.Ctx)
+	cancel()
+	_, err = e.v.Decide(ctx, e2ee.TrustRequest{Realm: e.realm.Address(), Role: e2ee.RoleCaller, Chain: e.lone(e.Signer())})
+	require.ErrorIs(t, err, e2ee.ErrTrustUnavailable)
+	require.Zero(t, e.v.Stats().Reads)
 }

@@ -1,0 +1,95 @@
+package verifier
+
+import (
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/stretchr/testify/require"
+
+	"github.com/wamp-e2ee/e2ee-node/bindings"
+)
+
+func bareVerifier(revs *[]Revocation) *Verifier {
+	v := &Verifier{
+		cfg: Config{Registry: common.Address{0xee}, OnRevocation: func(r Revocation) { *revs = append(*revs, r) }},
+		abi: bindings.NewTrustRegistry(), entries: map[key]*entry{}, rootSeq: map[common.Address]uint64{},
+	}
+	v.loadEventIDs()
+	return v
+}
+
+// rootLog builds a RootPolicyChanged(root, policy, seq) log.
+func rootLog(t *testing.T, v *Verifier, root common.Address, seq uint64, block uint64) *types.Log {
+	ev := v.abi.GetABI().Events["RootPolicyChanged"]
+	data, err := ev.Inputs.NonIndexed().Pack(uint8(1), seq)
+	require.NoError(t, err)
+	return &types.Log{Address: v.cfg.Registry, Topics: []common.Hash{ev.ID, common.BytesToHash(root.Bytes())}, Data: data, BlockNumber: block}
+}
+
+// TestRootSequenceGap: a missed root event (sequence jumps) drops that root's verdicts only and
+// reports a Resync; duplicates from backfill are ignored.
+func TestRootSequenceGap(t *testing.T) {
+	var revs []Revocation
+	v := bareVerifier(&revs)
+	rootA, rootB := common.Address{0xa}, common.Address{0xb}
+	v.entries[key{delegate: common.Address{1}}] = &entry{key: key{delegate: common.Address{1}}, root: rootA}
+	v.entries[key{delegate: common.Address{2}}] = &entry{key: key{delegate: common.Address{2}}, root: rootB}
+
+	v.handleLog(rootLog(t, v, rootA, 1, 10))
+	v.handleLog(rootLog(t, v, rootA, 2, 11))
+	require.Len(t, v.entries, 2, "policy changes do not affect verdicts")
+	v.handleLog(rootLog(t, v, rootA, 2, 11)) // duplicate
+	require.Zero(t, v.stats.gaps.Load())
+	gen := v.Version()
+	v.handleLog(rootLog(t, v, rootA, 5, 14)) // 3 and 4 missed
+	require.Equal(t, uint64(1), v.stats.gaps.Load())
+	require.Len(t, v.entries, 1)
+	require.Contains(t, v.entries, key{delegate: common.Address{2}}, "other roots keep their verdicts")
+	require.NotEqual(t, gen, v.Version())
+	require.Equal(t, []Revocation{{Kind: Resync, Root: rootA, Block: 14}}, revs)
+}
+
+// TestRemovedLogAndGarbage: a removed (reorged) log or an undecodable registry log drops
+// everything; logs of other contracts are ignored.
+func TestRemovedLogAndGarbage(t *testing.T) {
+	var revs []Revocation
+	v := bareVerifier(&revs)
+	fill := func() { v.entries[key{}] = &entry{} }
+	fill()
+	l := rootLog(t, v, common.Address{0xa}, 1, 3)
+	l.Address = common.Address{0x01}
+	v.handleLog(l)
+	require.Len(t, v.entries, 1)
+	l = rootLog(t, v, common.Address{0xa}, 1, 3)
+	l.Removed = true
+	v.handleLog(l)
+	require.Empty(t, v.entries)
+	fill()
+	l = rootLog(t, v, common.Address{0xa}, 1, 3)
+	l.Data = l.Data[:5]
+	v.handleLog(l)
+	require.Empty(t, v.entries)
+	require.Len(t, revs, 2)
+	require.Equal(t, Resync, revs[1].Kind)
+}
+
+// TestScopeMatching covers the invalidation scopes.
+func TestScopeMatching(t *testing.T) {
+	e := &entry{key: key{issuer: common.Address{1}, realm: common.Address{2}, delegate: common.Address{3}}, root: common.Address{4}, digests: []common.Hash{{5}, {6}}}
+	for _, c := range []struct {
+		s    scope
+		want bool
+	}{
+		{scope{}, true},
+		{scope{issuer: common.Address{1}, realm: common.Address{2}, delegate: common.Address{3}}, true},
+		{scope{issuer: common.Address{1}, realm: common.Address{2}, delegate: common.Address{9}}, false},
+		{scope{issuer: common.Address{1}, realm: common.Address{2}}, true},
+		{scope{realm: common.Address{9}}, false},
+		{scope{root: common.Address{4}}, true},
+		{scope{digest: common.Hash{6}}, true},
+		{scope{digest: common.Hash{7}}, false},
+	} {
+		require.Equal(t, c.want, c.s.matches(e), "%+v", c.s)
+	}
+}
