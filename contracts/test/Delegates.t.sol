@@ -54,9 +54,17 @@ contract DelegatesTest is RegistryTest {
         reg.authorize(realm, delegate, 100, 100);
         vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.InvalidValidity.selector, uint48(100), uint48(99)));
         reg.authorize(realm, delegate, 100, 99);
-        // validUntil 0 becomes "no expiry"; only validFrom == max is then invalid (reported with max).
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.InvalidValidity.selector, FOREVER, FOREVER));
+        // validUntil 0 means "no expiry"; only validFrom == max is then invalid, and the error reports
+        // the caller's arguments (max, 0), not the substituted end.
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.InvalidValidity.selector, FOREVER, uint48(0)));
         reg.authorize(realm, delegate, FOREVER, 0);
+        // An explicit max end with validFrom == max is reported as given.
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.InvalidValidity.selector, FOREVER, FOREVER));
+        reg.authorize(realm, delegate, FOREVER, FOREVER);
+        // FOREVER - 1 with no expiry is the last valid window start; its event carries the substituted end.
+        vm.expectEmit(true, true, true, true, address(reg));
+        emit ITrustRegistry.DelegateAuthorized(address(this), realm, delegate, FOREVER - 1, FOREVER);
+        reg.authorize(realm, delegate, FOREVER - 1, 0);
     }
 
     function test_Authorize_IsPermissionlessButOnlyCountsForIssuers() public {
@@ -310,7 +318,8 @@ contract DelegatesTest is RegistryTest {
         _admit(operator, Caps.INTERMEDIATE_CA);
         uint48 effectiveUntil = validUntil == 0 ? type(uint48).max : validUntil;
         if (effectiveUntil <= validFrom) {
-            vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.InvalidValidity.selector, validFrom, effectiveUntil));
+            // The error reports the caller's arguments (validUntil as given, also 0).
+            vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.InvalidValidity.selector, validFrom, validUntil));
             vm.prank(operator);
             reg.authorize(realm, delegate, validFrom, validUntil);
             return;

@@ -146,6 +146,11 @@ contract HandlerSmokeTest is Test {
         h.removeOperator(1, 1, true, 1);
         h.setRealm(0, 2, 0); // realm 0 moves to root 2, relayed
         h.bumpEpoch(2, 1);
+        uint256 b = block.number;
+        h.bumpEpoch(2, 2); // same block again: the handler rolls a block instead of a NoChange no-op
+        assertEq(block.number, b + 1, "rolled");
+        assertEq(reg.getRoot(h.issuers(2)).epoch, 2, "second bump in the next block");
+        assertEq(h.epochRolls(), 1, "one roll");
         h.approveShared(0, 0, 0); // bumpEpoch approval 1 of 2 by pool[0]
         h.approveShared(1, 0, 1); // approval 2 by pool[1], relayed: executes
         assertEq(reg.getRoot(h.shared()).epoch, 1, "shared root epoch");

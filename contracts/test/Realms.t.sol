@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {Vm} from "./utils/Test.sol";
 import {RegistryTest, Caps} from "./utils/RegistryTest.sol";
 import {ITrustRegistry} from "../src/ITrustRegistry.sol";
 
@@ -98,17 +99,36 @@ contract RealmsTest is RegistryTest {
         reg.acceptRealm(realm);
     }
 
-    /// @dev QUESTIONABLE (reported): a realm may request the root that already is its Realm-CA; the
-    /// request is recorded (event, sequence) although accepting it can only revert with NoChange.
-    function test_RequestCurrentRealmCA_CurrentBehaviour() public {
+    /// @dev Requesting the root that already is the realm's Realm-CA is a no-op: NoChange, no event,
+    /// no sequence number, nothing pending; a pending request for another root is kept.
+    function test_RevertWhen_RequestCurrentRealmCA() public {
         _registerRoot(root, OPEN);
+        _registerRoot(root2, OPEN);
         _setRealm(realm, root);
+        uint64 seq = _seq(root);
+        vm.recordLogs();
+        vm.expectRevert(ITrustRegistry.NoChange.selector);
         vm.prank(realm);
         reg.requestRealmCA(root);
-        assertEq(reg.pendingRealmCA(realm), root, "pending although already set");
+        assertEq(vm.getRecordedLogs().length, 0, "no event");
+        assertEq(_seq(root), seq, "no sequence consumed");
+        assertEq(reg.pendingRealmCA(realm), address(0), "nothing pending");
+
+        vm.prank(realm);
+        reg.requestRealmCA(root2);
         vm.expectRevert(ITrustRegistry.NoChange.selector);
-        vm.prank(root);
+        vm.prank(realm);
+        reg.requestRealmCA(root);
+        assertEq(reg.pendingRealmCA(realm), root2, "pending request for another root kept");
+
+        // Once the realm moved away, asking the old root again is a change.
+        _nextBlock();
+        vm.prank(root2);
         reg.acceptRealm(realm);
+        vm.expectEmit(true, true, true, true, address(reg));
+        emit ITrustRegistry.RealmCARequested(realm, root, seq + 1);
+        vm.prank(realm);
+        reg.requestRealmCA(root);
     }
 
     // ------------------------------------------------------------------ realm == root
@@ -140,6 +160,38 @@ contract RealmsTest is RegistryTest {
         vm.prank(root2);
         reg.acceptRealm(realm);
         assertEq(reg.getRealm(realm).root, root2, "moved");
+    }
+
+    /// @dev previousRoot is the third indexed topic, so a reader filtering on it sees a root lose a realm.
+    function test_MoveRealm_PreviousRootIsIndexed() public {
+        _registerRoot(root, OPEN);
+        _registerRoot(root2, OPEN);
+        // First Realm-CA: previousRoot topic is zero.
+        vm.prank(realm);
+        reg.requestRealmCA(root);
+        vm.expectEmit(false, false, true, false, address(reg));
+        emit ITrustRegistry.RealmCASet(address(0), address(0), address(0), 0);
+        vm.prank(root);
+        reg.acceptRealm(realm);
+
+        _nextBlock();
+        vm.prank(realm);
+        reg.requestRealmCA(root2);
+        // Only the previousRoot topic is checked here (not realm, root or data).
+        vm.expectEmit(false, false, true, false, address(reg));
+        emit ITrustRegistry.RealmCASet(address(0), address(0), root, 0);
+        vm.recordLogs();
+        vm.prank(root2);
+        reg.acceptRealm(realm);
+
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        assertEq(logs.length, 1, "one event");
+        assertEq(logs[0].topics.length, 4, "selector + 3 indexed");
+        assertEq(logs[0].topics[0], ITrustRegistry.RealmCASet.selector, "RealmCASet");
+        assertEq(logs[0].topics[1], bytes32(uint256(uint160(realm))), "realm topic");
+        assertEq(logs[0].topics[2], bytes32(uint256(uint160(root2))), "root topic");
+        assertEq(logs[0].topics[3], bytes32(uint256(uint160(root))), "previousRoot topic");
+        assertEq(abi.decode(logs[0].data, (uint64)), _seq(root2), "data is the sequence only");
     }
 
     function test_MoveRealm_VoidsAdmissionsAndRootAuthorizations() public {

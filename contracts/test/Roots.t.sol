@@ -168,18 +168,28 @@ contract RootsTest is RegistryTest {
         assertEq(e, 2, "second epoch");
     }
 
-    /// @dev QUESTIONABLE (reported): a second bump in the same block changes nothing that matters
-    /// (epochBlock stays) yet emits and consumes a sequence number, while revokeAllDelegates rejects
-    /// the same case with NoChange. This test pins the current behaviour.
-    function test_BumpEpoch_TwiceInOneBlock_CurrentBehaviour() public {
+    /// @dev A second bump in the same block would change nothing (epochBlock stays), so it is
+    /// rejected like revokeAllDelegates' same-block repeat: no event, no sequence number consumed.
+    function test_RevertWhen_BumpEpochTwiceInOneBlock() public {
         _registerRoot(root, OPEN);
         vm.prank(root);
         reg.bumpEpoch();
+        vm.recordLogs();
+        vm.expectRevert(ITrustRegistry.NoChange.selector);
         vm.prank(root);
-        uint32 e = reg.bumpEpoch();
-        assertEq(e, 2, "epoch counter moved");
-        assertEq(reg.getRoot(root).epochBlock, block.number, "same epochBlock");
-        assertEq(_seq(root), 3, "sequence consumed");
+        reg.bumpEpoch();
+        assertEq(vm.getRecordedLogs().length, 0, "no event");
+        ITrustRegistry.Root memory r = reg.getRoot(root);
+        assertEq(r.epoch, 1, "epoch counter unchanged");
+        assertEq(r.epochBlock, block.number, "epochBlock");
+        assertEq(r.sequence, 2, "no sequence consumed");
+
+        // One block later it is a change again.
+        _nextBlock();
+        vm.expectEmit(true, true, true, true, address(reg));
+        emit ITrustRegistry.RootEpochBumped(root, 2, uint48(block.number), 3);
+        vm.prank(root);
+        assertEq(reg.bumpEpoch(), 2, "second epoch");
     }
 
     function test_RevertWhen_BumpEpochUnknownRoot() public {

@@ -162,6 +162,13 @@ contract SharedRootsTest is RegistryTest {
         assertTrue(_approveBy(shared, data, members, 2), "first run");
         vm.prank(members[0]);
         assertFalse(reg.approveRootAction(shared, data), "a used approval does not carry over");
+        // In the same block a second epoch bump is a no-op: the executing approval reverts with the
+        // action's NoChange and is not recorded.
+        vm.expectRevert(ITrustRegistry.NoChange.selector);
+        vm.prank(members[1]);
+        reg.approveRootAction(shared, data);
+        assertEq(reg.approvalsOf(shared, data), 1, "the reverted approval is not counted");
+        _nextBlock();
         vm.prank(members[1]);
         assertTrue(reg.approveRootAction(shared, data), "second run");
         assertEq(reg.getRoot(shared).epoch, 2, "ran twice");

@@ -54,7 +54,8 @@ library RootEvents {
             return (true, address(uint160(uint256(log.topics[2]))), sequence);
         }
         if (t == ITrustRegistry.RealmCASet.selector) {
-            (, sequence) = abi.decode(log.data, (address, uint64));
+            // realm, root and previousRoot are indexed; only the sequence is in the data.
+            sequence = abi.decode(log.data, (uint64));
             return (true, address(uint160(uint256(log.topics[2]))), sequence);
         }
         if (t == ITrustRegistry.AdmissionRequested.selector || t == ITrustRegistry.OperatorAdmitted.selector) {
