@@ -66,7 +66,7 @@ abstract contract RealmRegistry is TrustrootRegistry {
             _admit(root, r, realm, operator, a, capabilities);
             return;
         }
-        if (a.capabilities == capabilities && (a.status == AdmissionStatus.Requested || _isEffective(a, realm, r))) {
+        if (a.capabilities == capabilities && (_isPendingRequest(a, realm) || _isEffective(a, realm, r))) {
             revert NoChange();
         }
         // A new request (also one that widens an effective admission) suspends the admission until
@@ -96,8 +96,7 @@ abstract contract RealmRegistry is TrustrootRegistry {
         Admission storage a = _admissions[_admissionKey(realm, operator)];
         if (r.policy == AdmissionPolicy.Permissioned) {
             // Within a request made under the current Realm-CA, or narrowing an effective admission.
-            bool requested = a.status == AdmissionStatus.Requested && a.admittedBlock >= _realms[realm].rootSetBlock;
-            if ((!requested && !_isEffective(a, realm, r)) || capabilities & ~a.capabilities != 0) {
+            if ((!_isPendingRequest(a, realm) && !_isEffective(a, realm, r)) || capabilities & ~a.capabilities != 0) {
                 revert AdmissionNotRequested(operator, capabilities);
             }
         }
@@ -149,6 +148,11 @@ abstract contract RealmRegistry is TrustrootRegistry {
         _realms[realm] = Realm({root: root, rootSetBlock: uint48(block.number)});
         uint64 seq = ++r.sequence;
         emit RealmCASet(realm, root, previous, seq);
+    }
+
+    /// @dev Whether `a` is a request made under the realm's current Realm-CA (after the block it was set in).
+    function _isPendingRequest(Admission storage a, address realm) private view returns (bool) {
+        return a.status == AdmissionStatus.Requested && a.admittedBlock > _realms[realm].rootSetBlock;
     }
 
     /// @dev Whether `a` is an admission that still counts (not voided by a realm move or root epoch).

@@ -269,9 +269,17 @@ contract AdmissionsTest is RegistryTest {
 
     /// @dev The boundary is inclusive: a request in the block the Realm-CA was set counts as made under
     /// it (block granularity cannot order it against the move within that block).
-    function test_Permissioned_RequestInRealmSetBlockCounts() public {
+    /// @dev A request in the same block as the realm's Realm-CA change cannot be told apart from one
+    /// made before it: it does not count (fail closed, like every block watermark); request again.
+    function test_Permissioned_RequestInRealmSetBlockDoesNotCount() public {
         _registerRoot(root, PERMISSIONED);
         _setRealm(realm, root);
+        vm.prank(operator);
+        reg.requestAdmission(realm, INT);
+        _nextBlock();
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.AdmissionNotRequested.selector, operator, INT));
+        vm.prank(root);
+        reg.admitOperator(realm, operator, INT);
         vm.prank(operator);
         reg.requestAdmission(realm, INT);
         _nextBlock();
@@ -279,11 +287,9 @@ contract AdmissionsTest is RegistryTest {
         _assertAdmission(operator, ITrustRegistry.AdmissionStatus.Admitted, INT, block.number, "admitted");
     }
 
-    /// @dev QUESTIONABLE (reported): a stale pending request (made under the previous Realm-CA) with
-    /// the same capabilities still counts as "pending" for the NoChange check, so the operator cannot
-    /// renew it as is, while the new Realm-CA cannot accept it. Workaround: withdraw (removeOperator)
-    /// or request other capabilities first.
-    function test_Permissioned_StaleRequestSameCapsAfterRealmMove_CurrentBehaviour() public {
+    /// @dev A pending request made under the previous Realm-CA is stale: the new Realm-CA cannot
+    /// accept it, and the operator renews it with the same capabilities.
+    function test_Permissioned_StaleRequestIsRenewedAfterRealmMove() public {
         _rootWithRealm(PERMISSIONED);
         _registerRoot(root2, PERMISSIONED);
         vm.prank(operator);
@@ -291,15 +297,9 @@ contract AdmissionsTest is RegistryTest {
         _nextBlock();
         _setRealm(realm, root2);
         _nextBlock();
-        vm.expectRevert(ITrustRegistry.NoChange.selector);
-        vm.prank(operator);
-        reg.requestAdmission(realm, INT);
         vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.AdmissionNotRequested.selector, operator, INT));
         vm.prank(root2);
         reg.admitOperator(realm, operator, INT);
-        // Withdrawing and requesting again works.
-        vm.prank(operator);
-        reg.removeOperator(realm, operator);
         vm.prank(operator);
         reg.requestAdmission(realm, INT);
         _nextBlock();
