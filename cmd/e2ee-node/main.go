@@ -49,6 +49,7 @@ func commands() []command {
 		{"cert", "issue, inspect and verify WMP/1 EIP712 certificates and chains", runCert},
 		{"deploy", "deploy the trust registry with CREATE2 (same address on every chain)", runDeploy},
 		{"registry-address", "print the deterministic registry address for a salt", runRegistryAddress},
+		{"router", "run the hardened embedded WAMP router (websocket, rawsocket; CBOR, msgpack, JSON)", runRouter},
 	}
 }
 

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/wamp-e2ee/e2ee-node/e2ee/router"
+)
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (s *stringList) String() string     { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
+func runRouter(ctx context.Context, e *env, args []string) error {
+	var listens, realms stringList
+	var certFile, keyFile, metrics string
+	var maxPayload int
+	var logs logFlags
+	fs := newFlags(e, "router", "router --listen URL [--listen URL…] --realm NAME [--realm NAME…] [--tls-cert F --tls-key F] [--metrics ADDR]",
+		"Runs the hardened embedded WAMP router (nexus) until interrupted. A guard in front of nexus validates\nevery message's ppt_* options and payload shape and answers what would crash nexus or its clients\nwith a WAMP error; the sender's session and all other traffic continue. Listeners speak CBOR,\nmsgpack and JSON: ws://host:port/path, wss://host:port/path (with --tls-cert/--tls-key), tcp://host:port\n(rawsocket).")
+	fs.Var(&listens, "listen", "listener URL (repeatable), e.g. ws://127.0.0.1:8080/ws or tcp://127.0.0.1:8081")
+	fs.Var(&realms, "realm", "realm to serve (repeatable)")
+	fs.StringVar(&certFile, "tls-cert", "", "PEM certificate for wss:// listeners")
+	fs.StringVar(&keyFile, "tls-key", "", "PEM private key for wss:// listeners")
+	fs.StringVar(&metrics, "metrics", "", "serve Prometheus metrics at http://ADDR/metrics (e.g. 127.0.0.1:9100)")
+	fs.IntVar(&maxPayload, "max-payload", 1<<20, "largest E2EE payload accepted, bytes")
+	logs.register(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if len(listens) == 0 || len(realms) == 0 {
+		return usageErrorf(e, "router: at least one --listen and one --realm are required")
+	}
+	log, err := logs.logger(e.stderr)
+	if err != nil {
+		return usageErrorf(e, "router: %v", err)
+	}
+	cfg := router.Config{Logger: log, Guard: router.Policy{MaxPayload: maxPayload}}
+	for _, r := range realms {
+		cfg.Realms = append(cfg.Realms, router.RealmConfig{Name: r})
+	}
+	for _, l := range listens {
+		lc := router.ListenerConfig{URL: l}
+		if strings.HasPrefix(l, "wss://") {
+			if certFile == "" || keyFile == "" {
+				return usageErrorf(e, "router: wss:// listeners need --tls-cert and --tls-key")
+			}
+			lc.CertFile, lc.KeyFile = certFile, keyFile
+		}
+		cfg.Listeners = append(cfg.Listeners, lc)
+	}
+	r, err := router.New(cfg)
+	if err != nil {
+		return fmt.Errorf("start router: %w", err)
+	}
+	defer r.Close()
+	if metrics != "" {
+		reg := prometheus.NewRegistry()
+		reg.MustRegister(routerCollector{r})
+		addr, err := serveMetrics(ctx, metrics, reg, log)
+		if err != nil {
+			return err
+		}
+		log.Info("metrics", "url", "http://"+addr+"/metrics")
+	}
+	for _, a := range r.Addrs() {
+		log.Info("listening", "url", a)
+		fmt.Fprintf(e.stdout, "listening on %s\n", a)
+	}
+	<-ctx.Done()
+	log.Info("shutting down")
+	return nil
+}
+
+// routerCollector exports the router guard's counters.
+type routerCollector struct{ r *router.Router }
+
+var (
+	pptDesc      = prometheus.NewDesc("e2ee_router_ppt_messages_total", "PPT messages that passed the guard.", nil, nil)
+	rejectedDesc = prometheus.NewDesc("e2ee_router_rejected_messages_total", "Messages the guard rejected, by reason.", []string{"reason"}, nil)
+)
+
+func (c routerCollector) Describe(ch chan<- *prometheus.Desc) {
+	ch <- pptDesc
+	ch <- rejectedDesc
+}
+
+func (c routerCollector) Collect(ch chan<- prometheus.Metric) {
+	st := c.r.Stats()
+	ch <- prometheus.MustNewConstMetric(pptDesc, prometheus.CounterValue, float64(st.PPT))
+	for i, n := range st.Rejected {
+		ch <- prometheus.MustNewConstMetric(rejectedDesc, prometheus.CounterValue, float64(n), router.Reason(i).String())
+	}
+}
