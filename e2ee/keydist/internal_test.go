@@ -20,6 +20,8 @@ func TestSharedKeyEqualsPrecompute(t *testing.T) {
 	for range 8 {
 		ours, err := keys.GenerateSessionKey()
 		require.NoError(t, err)
+		bk, err := boxPrivateKey(ours)
+		require.NoError(t, err)
 		peer, err := keys.GenerateSessionKey()
 		require.NoError(t, err)
 		px, err := keys.Ed25519PublicToX25519(peer.Public())
@@ -27,21 +29,23 @@ func TestSharedKeyEqualsPrecompute(t *testing.T) {
 		priv := ours.X25519PrivateKey()
 		var want [32]byte
 		box.Precompute(&want, &px, &priv)
-		got, err := sharedKey(c, ours, peer.PublicKey32())
+		got, err := sharedKey(c, bk, peer.PublicKey32())
 		require.NoError(t, err)
 		assert.Equal(t, want, *got)
-		again, err := sharedKey(c, ours, peer.PublicKey32())
+		again, err := sharedKey(c, bk, peer.PublicKey32())
 		require.NoError(t, err)
 		assert.Same(t, got, again, "cached by CS key")
 	}
 	ours, err := keys.GenerateSessionKey()
+	require.NoError(t, err)
+	bk, err := boxPrivateKey(ours)
 	require.NoError(t, err)
 	for name, pub := range map[string][32]byte{
 		"identity":  {1},
 		"all zero":  {},
 		"not point": {2, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f},
 	} {
-		_, err := sharedKey(c, ours, pub)
+		_, err := sharedKey(c, bk, pub)
 		assert.ErrorIs(t, err, ErrLowOrderKey, name)
 	}
 }

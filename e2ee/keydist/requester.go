@@ -2,6 +2,7 @@ package keydist
 
 import (
 	"context"
+	"crypto/ecdh"
 	"crypto/rand"
 	"crypto/subtle"
 	"io"
@@ -36,6 +37,7 @@ type Requester struct {
 	csPub  [32]byte
 	boxes  *boxCache
 	pool   *sync.Pool // of *scratch
+	boxKey *ecdh.PrivateKey
 }
 
 // NewRequester returns a Requester, checking that the configuration is
@@ -45,6 +47,10 @@ func NewRequester(cfg RequesterConfig) (*Requester, error) {
 		return nil, err
 	}
 	own, err := cfg.Identity.prepare()
+	if err != nil {
+		return nil, err
+	}
+	boxKey, err := boxPrivateKey(cfg.Identity.Session)
 	if err != nil {
 		return nil, err
 	}
@@ -58,6 +64,7 @@ func NewRequester(cfg RequesterConfig) (*Requester, error) {
 		csPub:  cfg.Identity.Session.PublicKey32(),
 		boxes:  newBoxCache(cfg.CacheSize),
 		pool:   newScratchPool(),
+		boxKey: boxKey,
 	}, nil
 }
 
@@ -149,7 +156,7 @@ func (q *Requester) Open(ctx context.Context, p *Pending, resp *KeyResponse) (ke
 	if _, err := pol.decide(ctx, vc, resp.Realm, req.URI, resp.Role, resp.Issuer, now); err != nil {
 		return key, err
 	}
-	shared, err := sharedKey(q.boxes, q.cfg.Identity.Session, resp.CSPubKey)
+	shared, err := sharedKey(q.boxes, q.boxKey, resp.CSPubKey)
 	if err != nil {
 		return key, err
 	}

@@ -2,6 +2,7 @@ package keydist
 
 import (
 	"context"
+	"crypto/ecdh"
 	"crypto/rand"
 	"io"
 	"sync"
@@ -92,6 +93,7 @@ type Responder struct {
 	boxes  *boxCache
 	replay *replaySet
 	pool   *sync.Pool // of *scratch
+	boxKey *ecdh.PrivateKey
 }
 
 // NewResponder returns a Responder, checking that the configuration is
@@ -101,6 +103,10 @@ func NewResponder(cfg ResponderConfig) (*Responder, error) {
 		return nil, err
 	}
 	own, err := cfg.Identity.prepare()
+	if err != nil {
+		return nil, err
+	}
+	boxKey, err := boxPrivateKey(cfg.Identity.Session)
 	if err != nil {
 		return nil, err
 	}
@@ -115,6 +121,7 @@ func NewResponder(cfg ResponderConfig) (*Responder, error) {
 		boxes:  newBoxCache(cfg.CacheSize),
 		replay: newReplaySet(cfg.ReplayCapacity, 2*cfg.Policy.window().Milliseconds()),
 		pool:   newScratchPool(),
+		boxKey: boxKey,
 	}, nil
 }
 
@@ -172,7 +179,7 @@ func (r *Responder) VerifyRequest(ctx context.Context, req *KeyRequest) (*Verifi
 	if err != nil {
 		return nil, err
 	}
-	shared, err := sharedKey(r.boxes, r.cfg.Identity.Session, req.CSPubKey)
+	shared, err := sharedKey(r.boxes, r.boxKey, req.CSPubKey)
 	if err != nil {
 		return nil, err
 	}

@@ -2,12 +2,12 @@ package keydist
 
 import (
 	"context"
+	"crypto/ecdh"
 	"crypto/subtle"
 	"errors"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"golang.org/x/crypto/curve25519"
 	"golang.org/x/crypto/salsa20/salsa"
 
 	"github.com/wamp-e2ee/e2ee-node/e2ee"
@@ -84,14 +84,28 @@ func (p *Policy) decide(ctx context.Context, vc *cert.VerifiedChain, realm commo
 	}
 }
 
+// boxPrivateKey returns our X25519 private key (libsodium's conversion of
+// the Ed25519 session key) as a crypto/ecdh key, made once per Responder or
+// Requester: crypto/ecdh computes the public key when a private key is
+// made, which would double the cost of every new peer's box key.
+func boxPrivateKey(sk *keys.SessionKey) (*ecdh.PrivateKey, error) {
+	priv := sk.X25519PrivateKey()
+	defer clear(priv[:])
+	k, err := ecdh.X25519().NewPrivateKey(priv[:])
+	if err != nil {
+		return nil, fail("config", ErrMalformed, err)
+	}
+	return k, nil
+}
+
 // sharedKey returns the precomputed nacl/box key between our X25519
 // private key and the peer's CS key (cached by CS key), rejecting unsafe
-// peer keys. It is box.Precompute with the low-order check folded into the
-// one scalar multiplication: curve25519.X25519 fails when the product is
-// all zero, which for our clamped scalar (a multiple of 8 below 8·L) means
-// exactly that the peer's point has low order — the condition
+// peer keys. It equals box.Precompute (tested) with the low-order check
+// folded into its one scalar multiplication: X25519 ECDH fails when the
+// product is all zero, which for a clamped scalar (a multiple of 8 below
+// 8·L) means exactly that the peer's point has low order — the condition
 // keys.CheckX25519Public tests with a second multiplication.
-func sharedKey(c *boxCache, sk *keys.SessionKey, peerCS [32]byte) (*[32]byte, error) {
+func sharedKey(c *boxCache, priv *ecdh.PrivateKey, peerCS [32]byte) (*[32]byte, error) {
 	if k, ok := c.get(peerCS); ok {
 		return k, nil
 	}
@@ -99,9 +113,11 @@ func sharedKey(c *boxCache, sk *keys.SessionKey, peerCS [32]byte) (*[32]byte, er
 	if err != nil {
 		return nil, fail("box-key", ErrLowOrderKey, err)
 	}
-	priv := sk.X25519PrivateKey()
-	dh, err := curve25519.X25519(priv[:], px[:])
-	clear(priv[:])
+	pub, err := ecdh.X25519().NewPublicKey(px[:])
+	if err != nil {
+		return nil, fail("box-key", ErrLowOrderKey, keys.ErrInvalidPublicKey)
+	}
+	dh, err := priv.ECDH(pub)
 	if err != nil {
 		return nil, fail("box-key", ErrLowOrderKey, keys.ErrLowOrder)
 	}
