@@ -49,6 +49,9 @@ func commands() []command {
 		{"cert", "issue, inspect and verify WMP/1 EIP712 certificates and chains", runCert},
 		{"deploy", "deploy the trust registry with CREATE2 (same address on every chain)", runDeploy},
 		{"registry-address", "print the deterministic registry address for a salt", runRegistryAddress},
+		{"root", "register, retire or revoke-all a trustroot on the registry", runRoot},
+		{"realm", "set a realm's Realm-CA and admit Operator-CAs", runRealm},
+		{"delegate", "authorize, revoke, revoke-all and check delegates on the registry", runDelegate},
 		{"router", "run the hardened embedded WAMP router (websocket, rawsocket; CBOR, msgpack, JSON)", runRouter},
 	}
 }
