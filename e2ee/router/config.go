@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/gammazero/nexus/v3/router/auth"
+	"github.com/gammazero/nexus/v3/wamp"
 )
 
 // Defaults of Config.
@@ -37,6 +38,12 @@ type Config struct {
 	// OnReject, if set, is called synchronously for every message the guard
 	// rejects, on the offending connection's goroutine; it must not block.
 	OnReject func(Rejection)
+	// Observe, if set, is called synchronously with every message a client
+	// sends that the guard forwards to nexus, on that connection's goroutine;
+	// it must not block and must not modify msg. It sees exactly what the
+	// router sees (for E2EE traffic: ciphertext), which makes it the
+	// router-side tap of audits, tests and the demo.
+	Observe func(conn uint64, msg wamp.Message)
 	// Logger receives the router's logs (nothing it logs contains payload
 	// bytes); nexus's own lines go to it at Debug level. Default:
 	// slog.Default().

@@ -418,6 +418,7 @@ type guard struct {
 	stats    counters
 	log      *slog.Logger
 	onReject func(Rejection)
+	observe  func(conn uint64, msg wamp.Message)
 }
 
 // rejected counts and reports one rejection.

@@ -103,6 +103,9 @@ func (p *guardPeer) pump() {
 		if fwd == nil {
 			continue
 		}
+		if p.g.observe != nil {
+			p.g.observe(p.conn, fwd)
+		}
 		select {
 		case p.rd <- fwd:
 		case <-p.done:

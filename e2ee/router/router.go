@@ -67,7 +67,7 @@ func New(cfg Config) (*Router, error) {
 		cfg:   cfg,
 		log:   cfg.Logger,
 		nx:    nx,
-		g:     &guard{policy: cfg.Guard, log: cfg.Logger, onReject: cfg.OnReject},
+		g:     &guard{policy: cfg.Guard, log: cfg.Logger, onReject: cfg.OnReject, observe: cfg.Observe},
 		conns: map[net.Conn]struct{}{},
 	}
 	for _, lc := range cfg.Listeners {
