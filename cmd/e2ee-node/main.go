@@ -45,6 +45,7 @@ func (f failure) Error() string { return f.msg }
 
 func commands() []command {
 	return []command{
+		{"demo", "the whole system in one process: chain, registry, router, three E2EE nodes, a revocation", runDemo},
 		{"keys", "create, import and show delegate (secp256k1) and client-session (Ed25519) keystores", runKeys},
 		{"cert", "issue, inspect and verify WMP/1 EIP712 certificates and chains", runCert},
 		{"deploy", "deploy the trust registry with CREATE2 (same address on every chain)", runDeploy},

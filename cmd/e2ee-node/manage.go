@@ -114,9 +114,9 @@ func parsePolicy(s string) (uint8, error) {
 	case "open":
 		return uint8(chain.PolicyOpen), nil
 	case "permissioned":
-		return uint8(chain.PolicyOpen) + 1, nil
+		return uint8(chain.PolicyPermissioned), nil
 	case "private":
-		return uint8(chain.PolicyOpen) + 2, nil
+		return uint8(chain.PolicyPrivate), nil
 	}
 	return 0, fmt.Errorf("policy must be open, permissioned or private, not %q", s)
 }
