@@ -62,7 +62,7 @@ func (f *fixture) seal(m *Message) (map[string]any, []any) {
 	f.key.Seq++
 	p, err := f.sealer.Seal(nil, &f.key, m)
 	require.NoError(f.t, err)
-	return PutOptions(nil, f.key.ID, "wamp.e2ee.key.x"), []any{p}
+	return PutOptions(nil, f.key.ID, "e2ee.key.x"), []any{p}
 }
 
 // sealRaw encrypts an arbitrary plaintext under the fixture key.

@@ -15,8 +15,9 @@ const (
 	// KeyIDLen is the length of a key id string.
 	KeyIDLen = 2*LocatorSize + 1 + 2*KeyTagSize
 	// DefaultKeyRPCPrefix is the key-RPC URI prefix used unless the realm
-	// configures another one.
-	DefaultKeyRPCPrefix = "wamp.e2ee.key"
+	// configures another one. (Not under "wamp.": routers such as nexus and
+	// Crossbar refuse client registrations there.)
+	DefaultKeyRPCPrefix = "e2ee.key"
 )
 
 // Locator identifies an originator's key RPC: 8 bytes the originator chooses

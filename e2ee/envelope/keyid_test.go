@@ -18,7 +18,7 @@ func TestParseKeyID(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, good, id.String())
 	assert.Equal(t, Locator{0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef}, id.Locator)
-	assert.Equal(t, "wamp.e2ee.key.0123456789abcdef", id.KeyRPCURI(""))
+	assert.Equal(t, "e2ee.key.0123456789abcdef", id.KeyRPCURI(""))
 	assert.Equal(t, "com.acme.keys.0123456789abcdef", id.KeyRPCURI("com.acme.keys"))
 
 	bad := []string{

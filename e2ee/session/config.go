@@ -17,11 +17,9 @@ import (
 
 // Defaults of Config.
 const (
-	// DefaultKeyRPCPrefix is the key-RPC prefix used unless configured.
-	// envelope.DefaultKeyRPCPrefix ("wamp.e2ee.key") cannot be used: nexus
-	// (like Crossbar) refuses client registrations under "wamp."
-	// (wamp.error.invalid_uri).
-	DefaultKeyRPCPrefix   = "e2ee.key"
+	// DefaultKeyRPCPrefix is the key-RPC prefix used unless configured
+	// (envelope.DefaultKeyRPCPrefix).
+	DefaultKeyRPCPrefix   = envelope.DefaultKeyRPCPrefix
 	DefaultBufferPerKey   = 256
 	DefaultBufferTotal    = 4096
 	DefaultFetchTimeout   = 5 * time.Second
