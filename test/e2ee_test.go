@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/gammazero/nexus/v3/client"
+	"github.com/gammazero/nexus/v3/transport/serialize"
 	"github.com/gammazero/nexus/v3/wamp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -35,11 +36,22 @@ func checkPayload(t *testing.T, args wamp.List, kwargs wamp.Dict, i int) {
 // TestMatrix: three nodes per serializer; pub/sub (exact and pattern),
 // RPC (exact and pattern, results, errors, progressive results), with the
 // router tap proving no plaintext marker crosses the router.
+// The websocket matrix runs every serializer; rawsocket (tcp://) runs
+// msgpack.
 func TestMatrix(t *testing.T) {
+	type variant struct {
+		name, network string
+		ser           serialize.Serialization
+	}
+	var vs []variant
 	for _, sc := range serializers {
+		vs = append(vs, variant{"ws-" + sc.name, "ws", sc.ser})
+	}
+	vs = append(vs, variant{"rawsocket-msgpack", "tcp", serialize.MSGPACK})
+	for _, sc := range vs {
 		t.Run(sc.name, func(t *testing.T) {
 			p := newPKI(t)
-			tr := startRouter(t, "127.0.0.1:0", nil)
+			tr := startRouterWith(t, routerOpts{network: sc.network})
 			defer tr.stop()
 			a := newSession(t, tr, p, sc.ser, nil)
 			b := newSession(t, tr, p, sc.ser, nil)
@@ -111,6 +123,8 @@ func TestMatrix(t *testing.T) {
 			leaks, total := tr.tap.leaks(marker)
 			assert.Zero(t, leaks, "plaintext marker crossed the router")
 			assert.NotZero(t, total)
+			assert.NotZero(t, tr.guarded.Stats().PPT, "the guard forwarded PPT messages")
+			assert.Zero(t, tr.guarded.Stats().TotalRejected(), "the guard rejected honest traffic")
 		})
 	}
 }

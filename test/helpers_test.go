@@ -5,14 +5,16 @@ import (
 	"context"
 	"io"
 	"log"
+	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/gammazero/nexus/v3/router"
+	nexus "github.com/gammazero/nexus/v3/router"
 	"github.com/gammazero/nexus/v3/transport"
 	"github.com/gammazero/nexus/v3/transport/serialize"
 	"github.com/gammazero/nexus/v3/wamp"
@@ -22,6 +24,7 @@ import (
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keys"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/router"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/session"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/trust"
 )
@@ -81,21 +84,34 @@ func (p *pki) policy() keydist.Policy {
 	return keydist.Policy{ChainID: chainID, Registry: registry, Realm: realm, Trust: p.trust, Block: func() uint64 { return block }}
 }
 
-// tap records every message a client sends into the router (serialized with
-// msgpack, which keeps byte strings verbatim) and can tamper with it: it is
-// the router's own hook and, with mutate set, an active malicious router.
+// tap records what crosses the router (serialized with msgpack, which keeps
+// byte strings verbatim). On the guarded router it is Config.Observe: it sees
+// exactly the messages the router forwards. On the nexus stand-in
+// (startNexusRouter) it is the realm's Authorizer and, with mutate set, an
+// active malicious router.
 type tap struct {
 	mu      sync.Mutex
 	records [][]byte
 	mutate  func(sess *wamp.Session, msg wamp.Message) bool // false drops
 }
 
-func (t *tap) Authorize(sess *wamp.Session, msg wamp.Message) (bool, error) {
+func (t *tap) record(msg wamp.Message) {
 	b, err := (&serialize.MessagePackSerializer{}).Serialize(msg)
-	t.mu.Lock()
-	if err == nil {
-		t.records = append(t.records, b)
+	if err != nil {
+		return
 	}
+	t.mu.Lock()
+	t.records = append(t.records, b)
+	t.mu.Unlock()
+}
+
+// observe is the guarded router's Observe hook.
+func (t *tap) observe(_ uint64, msg wamp.Message) { t.record(msg) }
+
+// Authorize is the nexus stand-in's Authorizer: it records, then mutates.
+func (t *tap) Authorize(sess *wamp.Session, msg wamp.Message) (bool, error) {
+	t.record(msg)
+	t.mu.Lock()
 	m := t.mutate
 	t.mu.Unlock()
 	if m != nil {
@@ -122,52 +138,109 @@ func (t *tap) leaks(needle []byte) (n, total int) {
 	return n, len(t.records)
 }
 
-// testRouter is a nexus router with a websocket listener on 127.0.0.1.
-// TODO: switch to e2ee/router (the guarded embedded router) once it lands.
+// testRouter is a router on 127.0.0.1: the guarded e2ee/router (honest
+// router, the default) or plain nexus with a mutating Authorizer (the
+// active malicious router, startNexusRouter).
 type testRouter struct {
-	addr string
-	tap  *tap
-	r    router.Router
-	srv  *http.Server
-	done chan struct{}
+	addr    string // host:port
+	network string // "ws" or "tcp" (rawsocket)
+	tap     *tap
+	guarded *router.Router
+	stopFn  func()
 }
 
+// routerOpts configures startRouterWith.
+type routerOpts struct {
+	addr    string // host:port; "" is 127.0.0.1:0
+	network string // "ws" (default) or "tcp"
+	tap     *tap   // nil: a fresh one
+	noTap   bool   // no Observe hook (benchmarks)
+}
+
+// startRouter starts the guarded router with a websocket listener on addr,
+// tp (or a fresh tap) observing what it forwards.
 func startRouter(t testing.TB, addr string, tp *tap) *testRouter {
 	t.Helper()
-	if tp == nil {
-		tp = &tap{}
+	return startRouterWith(t, routerOpts{addr: addr, tap: tp})
+}
+
+func startRouterWith(t testing.TB, o routerOpts) *testRouter {
+	t.Helper()
+	if o.addr == "" {
+		o.addr = "127.0.0.1:0"
 	}
-	r, err := router.NewRouter(&router.Config{RealmConfigs: []*router.RealmConfig{{
-		URI: wamp.URI(realmURI), AnonymousAuth: true, AllowDisclose: false, Authorizer: tp,
-	}}}, quiet)
-	require.NoError(t, err)
-	var l net.Listener
+	if o.network == "" {
+		o.network = "ws"
+	}
+	if o.tap == nil {
+		o.tap = &tap{}
+	}
+	url := "ws://" + o.addr + "/"
+	if o.network == "tcp" {
+		url = "tcp://" + o.addr
+	}
+	cfg := router.Config{
+		Realms:    []router.RealmConfig{{Name: realmURI}},
+		Listeners: []router.ListenerConfig{{URL: url}},
+		Logger:    slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}
+	if !o.noTap {
+		cfg.Observe = o.tap.observe
+	}
+	var r *router.Router
+	var err error
 	for i := 0; i < 50; i++ { // the old listener of a restarted router may linger briefly
-		if l, err = net.Listen("tcp", addr); err == nil {
+		if r, err = router.New(cfg); err == nil {
 			break
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
 	require.NoError(t, err)
-	ws := router.NewWebsocketServer(r)
-	tr := &testRouter{addr: l.Addr().String(), tap: tp, r: r, srv: &http.Server{Handler: ws}, done: make(chan struct{})}
-	go func() { defer close(tr.done); _ = tr.srv.Serve(l) }()
-	return tr
+	u := r.Addrs()[0]
+	host := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(u, "ws://"), "tcp://"), "/")
+	return &testRouter{addr: host, network: o.network, tap: o.tap, guarded: r, stopFn: r.Close}
 }
 
-func (tr *testRouter) stop() {
-	_ = tr.srv.Close()
-	<-tr.done
-	tr.r.Close()
+// startNexusRouter starts nexus's router without the guard, the tap as its
+// Authorizer: the stand-in for an ACTIVE malicious router (tap.setMutate).
+func startNexusRouter(t testing.TB, tp *tap) *testRouter {
+	t.Helper()
+	if tp == nil {
+		tp = &tap{}
+	}
+	r, err := nexus.NewRouter(&nexus.Config{RealmConfigs: []*nexus.RealmConfig{{
+		URI: wamp.URI(realmURI), AnonymousAuth: true, AllowDisclose: false, Authorizer: tp,
+	}}}, quiet)
+	require.NoError(t, err)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	srv := &http.Server{Handler: nexus.NewWebsocketServer(r)}
+	done := make(chan struct{})
+	go func() { defer close(done); _ = srv.Serve(l) }()
+	return &testRouter{addr: l.Addr().String(), network: "ws", tap: tp, stopFn: func() {
+		_ = srv.Close()
+		<-done
+		r.Close()
+	}}
 }
+
+func (tr *testRouter) stop() { tr.stopFn() }
 
 func (tr *testRouter) url() string { return "ws://" + tr.addr + "/" }
+
+// connect opens a transport peer to the router.
+func (tr *testRouter) connect(ctx context.Context, ser serialize.Serialization) (wamp.Peer, error) {
+	if tr.network == "tcp" {
+		return transport.ConnectRawSocketPeer(ctx, "tcp", tr.addr, ser, nil, quiet, 0)
+	}
+	return transport.ConnectWebsocketPeer(ctx, tr.url(), ser, nil, quiet, nil)
+}
 
 // dialer returns a session.Config.Dial for the router; wrap, if set, wraps
 // the transport peer (a malicious transport).
 func dialer(tr *testRouter, ser serialize.Serialization, wrap func(wamp.Peer) wamp.Peer) func(ctx context.Context) (wamp.Peer, error) {
 	return func(ctx context.Context) (wamp.Peer, error) {
-		p, err := transport.ConnectWebsocketPeer(ctx, tr.url(), ser, nil, quiet, nil)
+		p, err := tr.connect(ctx, ser)
 		if err != nil || wrap == nil {
 			return p, err
 		}

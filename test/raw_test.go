@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gammazero/nexus/v3/transport"
 	"github.com/gammazero/nexus/v3/transport/serialize"
 	"github.com/gammazero/nexus/v3/wamp"
 	"github.com/stretchr/testify/require"
@@ -25,7 +24,7 @@ func dialRaw(t testing.TB, tr *testRouter, ser serialize.Serialization) *rawPeer
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	p, err := transport.ConnectWebsocketPeer(ctx, tr.url(), ser, nil, quiet, nil)
+	p, err := tr.connect(ctx, ser)
 	require.NoError(t, err)
 	feat := wamp.Dict{"features": wamp.Dict{wamp.FeaturePayloadPassthruMode: true}}
 	p.Send() <- &wamp.Hello{Realm: realmURI, Details: wamp.Dict{"roles": wamp.Dict{
