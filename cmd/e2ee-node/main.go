@@ -54,6 +54,10 @@ func commands() []command {
 		{"realm", "set a realm's Realm-CA and admit Operator-CAs", runRealm},
 		{"delegate", "authorize, revoke, revoke-all and check delegates on the registry", runDelegate},
 		{"router", "run the hardened embedded WAMP router (websocket, rawsocket; CBOR, msgpack, JSON)", runRouter},
+		{"pub", "publish end-to-end encrypted events to a topic on any WAMP router", runPub},
+		{"sub", "subscribe to a topic and print the decrypted events as JSON lines", runSub},
+		{"call", "call a procedure with end-to-end encrypted arguments and print the result", runCall},
+		{"serve", "register an end-to-end encrypted callee (--echo) and serve calls", runServe},
 	}
 }
 

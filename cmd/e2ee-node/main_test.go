@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
@@ -55,6 +57,29 @@ func TestScripts(t *testing.T) {
 				}
 				i := map[string]int{"0": 0, "1": 1, "2": 2}[args[0]]
 				ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(anvil.DevKeys[i]+"\n"), 0o600))
+			},
+			// free-port VAR sets $VAR to a TCP port on 127.0.0.1 that was free a moment ago.
+			"free-port": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: free-port VAR")
+				}
+				l, err := net.Listen("tcp", "127.0.0.1:0")
+				ts.Check(err)
+				port := l.Addr().(*net.TCPAddr).Port
+				ts.Check(l.Close())
+				ts.Setenv(args[0], strconv.Itoa(port))
+			},
+			// waitfile FILE waits (up to 20 s) until FILE exists, e.g. a --ready-file.
+			"waitfile": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: waitfile FILE")
+				}
+				for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+					if _, err := os.Stat(ts.MkAbs(args[0])); err == nil {
+						return
+					}
+				}
+				ts.Fatalf("%s did not appear within 20 s", args[0])
 			},
 		},
 	})

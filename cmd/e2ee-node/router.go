@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -18,7 +19,7 @@ func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 
 func runRouter(ctx context.Context, e *env, args []string) error {
 	var listens, realms stringList
-	var certFile, keyFile, metrics string
+	var certFile, keyFile, metrics, readyFile, config string
 	var maxPayload int
 	var logs logFlags
 	fs := newFlags(e, "router", "router --listen URL [--listen URL…] --realm NAME [--realm NAME…] [--tls-cert F --tls-key F] [--metrics ADDR]",
@@ -29,9 +30,15 @@ func runRouter(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&keyFile, "tls-key", "", "PEM private key for wss:// listeners")
 	fs.StringVar(&metrics, "metrics", "", "serve Prometheus metrics at http://ADDR/metrics (e.g. 127.0.0.1:9100)")
 	fs.IntVar(&maxPayload, "max-payload", 1<<20, "largest E2EE payload accepted, bytes")
+	fs.StringVar(&readyFile, "ready-file", "", "once listening, write the listener URLs to this file (for scripts that must wait)")
+	fs.StringVar(&config, "config", "", "JSON config file with flag values, section \"router\" (default $E2EE_CONFIG)")
 	logs.register(fs)
-	if err := parseFlags(fs, args); err != nil {
+	pos, err := parseWithConfig(e, fs, args, "router")
+	if err != nil {
 		return err
+	}
+	if len(pos) != 0 {
+		return usageErrorf(e, "router: unexpected argument %q", pos[0])
 	}
 	if len(listens) == 0 || len(realms) == 0 {
 		return usageErrorf(e, "router: at least one --listen and one --realm are required")
@@ -71,6 +78,11 @@ func runRouter(ctx context.Context, e *env, args []string) error {
 	for _, a := range r.Addrs() {
 		log.Info("listening", "url", a)
 		fmt.Fprintf(e.stdout, "listening on %s\n", a)
+	}
+	if readyFile != "" {
+		if err := os.WriteFile(readyFile, []byte(strings.Join(r.Addrs(), "\n")+"\n"), 0o644); err != nil {
+			return fmt.Errorf("write --ready-file: %w", err)
+		}
 	}
 	<-ctx.Done()
 	log.Info("shutting down")

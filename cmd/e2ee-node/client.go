@@ -1,0 +1,424 @@
+package main
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"flag"
+	"fmt"
+	"log"
+	"log/slog"
+	"math"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/gammazero/nexus/v3/transport"
+	"github.com/gammazero/nexus/v3/transport/serialize"
+	"github.com/gammazero/nexus/v3/wamp"
+
+	"github.com/wamp-e2ee/e2ee-node/chain"
+	"github.com/wamp-e2ee/e2ee-node/chain/verifier"
+	"github.com/wamp-e2ee/e2ee-node/e2ee"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/keyring"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/keys"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/session"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/trust"
+)
+
+// clientFlags are the flags pub, sub, call and serve share: the router, the node's identity,
+// the trust mode of the realm and the per-URI policy.
+type clientFlags struct {
+	url, realm, serializer, tlsCA string
+	timeout                       time.Duration
+
+	key, sessionKey, chainFile, passwordFile, sessionPasswordFile string
+
+	trustMode, trustrootFile, pinFile              string
+	rpc, registry, realmAddress, trustroot, issuer string
+	confirmations, block                           uint64
+	encrypt, sign                                  bool
+	rotate                                         string
+	logs                                           logFlags
+	config                                         string
+}
+
+const clientFlagsHelp = `Identity: --key (delegate keystore), --session-key (client-session keystore) and --chain (the
+certificate chain from 'cert issue' / 'cert chain', delegate first); passwords from --password-file
+(default $E2EE_PASSWORD_FILE), never from flag values.
+
+Trust, for the realm joined:
+  --trust standalone --trustroot-file FILE   root certificate(s) the peers' chains must end in
+  --trust tofu --pin-file FILE               pin the first trustroot seen per peer; refuse changes
+  --trust onchain --rpc URL --realm-address ADDR --trustroot ADDR [--registry ADDR] [--issuer ADDR]
+                                             the on-chain registry (revocations rotate keys at once)
+
+Policy for the URI: --encrypt (default true), --sign (sender signatures, non-repudiation; both
+sides must agree), --rotate messages:N | period:DURATION | per-message | per-topic.
+Every flag can also come from a JSON config file (--config FILE or $E2EE_CONFIG; see README).`
+
+func (c *clientFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.url, "url", "", "router URL: ws://host:port/path, wss://…, tcp://host:port (rawsocket) (required)")
+	fs.StringVar(&c.realm, "realm", "", "WAMP realm URI to join (required)")
+	fs.StringVar(&c.serializer, "serializer", "cbor", "WAMP serializer: cbor, msgpack or json")
+	fs.StringVar(&c.tlsCA, "tls-ca", "", "PEM CA certificate(s) to verify a wss:// router (default: system roots)")
+	fs.DurationVar(&c.timeout, "timeout", 10*time.Second, "connect / call timeout")
+	fs.StringVar(&c.key, "key", "", "delegate keystore (secp256k1) (required)")
+	fs.StringVar(&c.sessionKey, "session-key", "", "client-session keystore (Ed25519) (required)")
+	fs.StringVar(&c.chainFile, "chain", "", "certificate chain file, delegate first (or the lone delegate certificate with --trust onchain) (required)")
+	fs.StringVar(&c.passwordFile, "password-file", "", "password file of --key (default $E2EE_PASSWORD_FILE, else prompt)")
+	fs.StringVar(&c.sessionPasswordFile, "session-password-file", "", "password file of --session-key (default: that of --key)")
+	fs.StringVar(&c.trustMode, "trust", "standalone", "trust mode: standalone, tofu or onchain")
+	fs.StringVar(&c.trustrootFile, "trustroot-file", "", "standalone: root certificate file (one certificate or a JSON list)")
+	fs.StringVar(&c.pinFile, "pin-file", "", "tofu: JSON pin file (created 0600 when missing)")
+	fs.StringVar(&c.rpc, "rpc", "", "onchain: JSON-RPC endpoint (http(s)://, ws(s):// or IPC path)")
+	fs.StringVar(&c.registry, "registry", "", "onchain: registry address (default: the deterministic CREATE2 address)")
+	fs.StringVar(&c.realmAddress, "realm-address", "", "realm's Ethereum address (default: from the certificate chain or the root certificate)")
+	fs.StringVar(&c.trustroot, "trustroot", "", "onchain: the trustroot expected as the realm's Realm-CA")
+	fs.StringVar(&c.issuer, "issuer", "", "onchain: the CA that authorized our delegate (issuer hint for a lone delegate certificate)")
+	fs.Uint64Var(&c.confirmations, "confirmations", 0, "onchain: blocks a new authorization needs on top (revocations count at once)")
+	fs.Uint64Var(&c.block, "block", 0, "standalone/tofu: current block number for validFrom checks (default: not checked)")
+	fs.BoolVar(&c.encrypt, "encrypt", true, "encrypt payloads on this URI (--encrypt=false: plaintext)")
+	fs.BoolVar(&c.sign, "sign", false, "sign payloads (non-repudiation); receivers then require signatures")
+	fs.StringVar(&c.rotate, "rotate", "", "key rotation: messages:N, period:DURATION, per-message or per-topic (default: the keyring default)")
+	fs.StringVar(&c.config, "config", "", "JSON config file with flag values (default $E2EE_CONFIG)")
+	c.logs.register(fs)
+}
+
+// parseRotation maps a --rotate value to a keyring policy (nil: the default).
+func parseRotation(s string) (*keyring.Policy, error) {
+	var p keyring.Policy
+	switch {
+	case s == "":
+		return nil, nil
+	case s == "per-message":
+		p = keyring.PerMessage()
+	case s == "per-topic":
+		p = keyring.PerTopic(nil)
+	case strings.HasPrefix(s, "messages:"):
+		n, err := strconv.ParseUint(strings.TrimPrefix(s, "messages:"), 10, 64)
+		if err != nil || n == 0 {
+			return nil, fmt.Errorf("--rotate %s: want messages:N with N ≥ 1", s)
+		}
+		p = keyring.EveryNMessages(n)
+	case strings.HasPrefix(s, "period:"):
+		d, err := time.ParseDuration(strings.TrimPrefix(s, "period:"))
+		if err != nil || d <= 0 {
+			return nil, fmt.Errorf("--rotate %s: want period:DURATION, e.g. period:1h", s)
+		}
+		p = keyring.EveryPeriod(d)
+	default:
+		return nil, fmt.Errorf("--rotate must be messages:N, period:DURATION, per-message or per-topic, not %q", s)
+	}
+	return &p, nil
+}
+
+func parseSerializer(s string) (serialize.Serialization, error) {
+	switch strings.ToLower(s) {
+	case "cbor":
+		return serialize.CBOR, nil
+	case "msgpack":
+		return serialize.MSGPACK, nil
+	case "json":
+		return serialize.JSON, nil
+	}
+	return 0, fmt.Errorf("--serializer must be cbor, msgpack or json, not %q", s)
+}
+
+// dialer returns the session's Dial function for a router URL.
+func dialer(rawURL string, ser serialize.Serialization, tlsCA string) (func(ctx context.Context) (wamp.Peer, error), error) {
+	u, err := url.Parse(rawURL)
+	if err != nil || u.Host == "" {
+		return nil, fmt.Errorf("--url %q: want ws://host:port/path, wss://host:port/path or tcp://host:port", rawURL)
+	}
+	var tlsCfg *tls.Config
+	if tlsCA != "" {
+		pem, err := os.ReadFile(tlsCA)
+		if err != nil {
+			return nil, fmt.Errorf("read --tls-ca: %w", err)
+		}
+		pool := x509.NewCertPool()
+		if !pool.AppendCertsFromPEM(pem) {
+			return nil, errors.New("--tls-ca: no PEM certificate found")
+		}
+		tlsCfg = &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}
+	}
+	quiet := log.New(discard{}, "", 0)
+	switch u.Scheme {
+	case "ws", "wss":
+		return func(ctx context.Context) (wamp.Peer, error) {
+			return transport.ConnectWebsocketPeer(ctx, rawURL, ser, tlsCfg, quiet, nil)
+		}, nil
+	case "tcp":
+		return func(ctx context.Context) (wamp.Peer, error) {
+			return transport.ConnectRawSocketPeer(ctx, "tcp", u.Host, ser, tlsCfg, quiet, 0)
+		}, nil
+	}
+	return nil, fmt.Errorf("--url %q: scheme must be ws, wss or tcp", rawURL)
+}
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// node is an open E2EE session with what it depends on.
+type node struct {
+	sess     *session.Session
+	verifier *verifier.Verifier
+	backend  *chain.Backend
+	log      *slog.Logger
+	done     chan struct{}
+}
+
+// Close closes the session, then the verifier and the chain connection.
+func (n *node) Close() {
+	if n.sess != nil {
+		_ = n.sess.Close()
+	}
+	if n.done != nil {
+		close(n.done)
+	}
+	if n.verifier != nil {
+		n.verifier.Close()
+	}
+	if n.backend != nil {
+		n.backend.Close()
+	}
+}
+
+// open validates the client flags, loads the identity, builds the trust decider and dials
+// the router. Usage problems return errUsage (already printed).
+func (c *clientFlags) open(ctx context.Context, e *env, cmd string, reconnect bool) (*node, error) {
+	if c.url == "" || c.realm == "" {
+		return nil, usageErrorf(e, "%s: --url and --realm are required", cmd)
+	}
+	if c.key == "" || c.sessionKey == "" || c.chainFile == "" {
+		return nil, usageErrorf(e, "%s: --key, --session-key and --chain are required (the node's identity)", cmd)
+	}
+	ser, err := parseSerializer(c.serializer)
+	if err != nil {
+		return nil, usageErrorf(e, "%s: %v", cmd, err)
+	}
+	rotation, err := parseRotation(c.rotate)
+	if err != nil {
+		return nil, usageErrorf(e, "%s: %v", cmd, err)
+	}
+	logger, err := c.logs.logger(e.stderr)
+	if err != nil {
+		return nil, usageErrorf(e, "%s: %v", cmd, err)
+	}
+	dial, err := dialer(c.url, ser, c.tlsCA)
+	if err != nil {
+		return nil, usageErrorf(e, "%s: %v", cmd, err)
+	}
+	var realmAddr common.Address
+	if c.realmAddress != "" {
+		if realmAddr, err = cert.ParseAddress(c.realmAddress); err != nil {
+			return nil, usageErrorf(e, "%s: --realm-address: %v", cmd, err)
+		}
+	}
+	var issuer common.Address
+	if c.issuer != "" {
+		if issuer, err = cert.ParseAddress(c.issuer); err != nil {
+			return nil, usageErrorf(e, "%s: --issuer: %v", cmd, err)
+		}
+	}
+
+	certs, err := readChainFile(c.chainFile)
+	if err != nil {
+		return nil, fmt.Errorf("--chain: %w", err)
+	}
+	if len(certs) == 0 || certs[0].Delegate == nil {
+		return nil, fmt.Errorf("--chain %s: the first certificate must be the delegate certificate", c.chainFile)
+	}
+	if realmAddr == (common.Address{}) {
+		for _, ct := range certs[1:] {
+			if ct.Authority != nil {
+				realmAddr = ct.Authority.Realm
+				break
+			}
+		}
+	}
+	pw, err := readPassword(e, c.passwordFile, "password of "+c.key, false)
+	if err != nil {
+		return nil, err
+	}
+	delegate, err := keys.LoadDelegateKey(c.key, pw)
+	if err != nil {
+		return nil, fmt.Errorf("load delegate key %s: %w", c.key, err)
+	}
+	spw := pw
+	if c.sessionPasswordFile != "" {
+		if spw, err = readPassword(e, c.sessionPasswordFile, "", false); err != nil {
+			return nil, err
+		}
+	}
+	sk, err := keys.LoadSessionKey(c.sessionKey, spw)
+	if err != nil {
+		return nil, fmt.Errorf("load session key %s: %w", c.sessionKey, err)
+	}
+	dc := certs[0].Delegate
+	if dc.Delegate != delegate.Address() {
+		return nil, fmt.Errorf("--chain: the delegate certificate names %s, but --key is %s", dc.Delegate.Hex(), delegate.Address().Hex())
+	}
+	if dc.CSPubKey != sk.PublicKey32() {
+		return nil, errors.New("--chain: the delegate certificate's csPubKey is not --session-key's public key")
+	}
+
+	n := &node{log: logger, done: make(chan struct{})}
+	policy := keydist.Policy{ChainID: dc.ChainID, Registry: dc.VerifyingContract, Realm: realmAddr}
+	block := c.block
+	if block == 0 {
+		block = math.MaxUint64
+	}
+	policy.Block = func() uint64 { return block }
+	var revocations chan verifier.Revocation
+	switch c.trustMode {
+	case "standalone":
+		if c.trustrootFile == "" {
+			return nil, usageErrorf(e, "%s: --trust standalone needs --trustroot-file", cmd)
+		}
+		roots, err := trust.LoadRootCertificates(c.trustrootFile)
+		if err != nil {
+			return nil, fmt.Errorf("--trustroot-file: %w", err)
+		}
+		if policy.Realm == (common.Address{}) && len(roots) > 0 {
+			policy.Realm = roots[0].Authority.Realm
+		}
+		if policy.Trust, err = trust.NewStandalone(trust.StandaloneConfig{RootCertificates: roots}); err != nil {
+			return nil, fmt.Errorf("standalone trust: %w", err)
+		}
+	case "tofu":
+		if c.pinFile == "" {
+			return nil, usageErrorf(e, "%s: --trust tofu needs --pin-file", cmd)
+		}
+		t, err := trust.OpenTOFU(trust.TOFUConfig{Path: c.pinFile})
+		if err != nil {
+			return nil, fmt.Errorf("tofu trust: %w", err)
+		}
+		policy.Trust = loggingDecider{t, logger}
+	case "onchain":
+		if c.rpc == "" || c.realmAddress == "" || c.trustroot == "" {
+			return nil, usageErrorf(e, "%s: --trust onchain needs --rpc, --realm-address and --trustroot", cmd)
+		}
+		root, err := cert.ParseAddress(c.trustroot)
+		if err != nil {
+			return nil, usageErrorf(e, "%s: --trustroot: %v", cmd, err)
+		}
+		regAddr := chain.RegistryAddress(chain.DefaultRegistrySalt)
+		if c.registry != "" {
+			if regAddr, err = cert.ParseAddress(c.registry); err != nil {
+				return nil, usageErrorf(e, "%s: --registry: %v", cmd, err)
+			}
+		}
+		dctx, cancel := context.WithTimeout(ctx, c.timeout)
+		b, err := chain.Connect(dctx, chain.BackendConfig{URL: c.rpc, Confirmations: c.confirmations})
+		cancel()
+		if err != nil {
+			return nil, fmt.Errorf("RPC endpoint %s unreachable: %w", c.rpc, err)
+		}
+		n.backend = b
+		revocations = make(chan verifier.Revocation, 256)
+		v, err := verifier.New(ctx, b, verifier.Config{
+			Registry:   regAddr,
+			Trustroots: map[common.Address]common.Address{realmAddr: root},
+			OnRevocation: func(r verifier.Revocation) {
+				select {
+				case revocations <- r:
+				default: // overflowing: rotate everything (the consumer does on Resync)
+					select {
+					case revocations <- verifier.Revocation{Kind: verifier.Resync}:
+					default:
+					}
+				}
+			},
+		})
+		if err != nil {
+			n.Close()
+			return nil, fmt.Errorf("on-chain verifier: %w", err)
+		}
+		n.verifier = v
+		policy.ChainID, policy.Registry, policy.Trust = b.ChainID().Uint64(), regAddr, v
+		var head atomic.Uint64
+		policy.Block = func() uint64 {
+			bctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+			defer cancel()
+			if h, err := b.Client().BlockNumber(bctx); err == nil {
+				head.Store(h)
+				return h
+			}
+			return head.Load()
+		}
+	default:
+		return nil, usageErrorf(e, "%s: --trust must be standalone, tofu or onchain, not %q", cmd, c.trustMode)
+	}
+	if policy.Realm == (common.Address{}) {
+		n.Close()
+		return nil, usageErrorf(e, "%s: --realm-address is required (the chain names no realm)", cmd)
+	}
+	if dc.ChainID != policy.ChainID || dc.VerifyingContract != policy.Registry {
+		n.Close()
+		return nil, fmt.Errorf("--chain: the delegate certificate is for chain %d, registry %s; the trust configuration expects chain %d, registry %s",
+			dc.ChainID, dc.VerifyingContract.Hex(), policy.ChainID, policy.Registry.Hex())
+	}
+	rule := session.Rule{Encrypt: c.encrypt, Sign: c.sign, Rotation: rotation}
+	dctx, cancel := context.WithTimeout(ctx, c.timeout)
+	defer cancel()
+	sess, err := session.Dial(dctx, session.Config{
+		Realm: c.realm, Dial: dial, Serialization: ser,
+		Identity:        keydist.Identity{Delegate: delegate, Session: sk, Chain: certs, Issuer: issuer},
+		KeyPolicy:       policy,
+		Default:         rule,
+		ResponseTimeout: c.timeout,
+		Reconnect:       reconnect,
+		Logf: func(format string, args ...any) {
+			logger.Info(fmt.Sprintf(format, args...))
+		},
+	})
+	if err != nil {
+		n.Close()
+		return nil, fmt.Errorf("connect to router %s (realm %s): %w", c.url, c.realm, err)
+	}
+	n.sess = sess
+	logger.Debug("joined", "url", c.url, "realm", c.realm, "delegate", delegate.Address().Hex(), "trust", c.trustMode)
+	if revocations != nil {
+		go func() {
+			for {
+				select {
+				case <-n.done:
+					return
+				case r := <-revocations:
+					logger.Warn("on-chain revocation", "kind", r.Kind.String(), "delegate", r.Delegate.Hex(), "block", r.Block)
+					if r.Kind == verifier.RevokedDelegate && r.Delegate != (common.Address{}) {
+						sess.Revoke(r.Delegate)
+					} else {
+						sess.RotateAll()
+					}
+				}
+			}
+		}()
+	}
+	return n, nil
+}
+
+// loggingDecider logs refused trust decisions (e.g. a TOFU pin change) so that the operator
+// sees why a peer was refused.
+type loggingDecider struct {
+	d   e2ee.TrustDecider
+	log *slog.Logger
+}
+
+func (l loggingDecider) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee.TrustDecision, error) {
+	dec, err := l.d.Decide(ctx, req)
+	if err != nil {
+		l.log.Warn("peer refused", "peer", req.Peer, "uri", req.URI, "role", string(req.Role), "err", err)
+	}
+	return dec, err
+}
