@@ -102,3 +102,52 @@ func BenchmarkVerifyChain3(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkParseChain3 measures parsing alone (no verification) of the
+// 3-certificate test chain in every wire form.
+func BenchmarkParseChain3(b *testing.B) {
+	chain := goodChain3(b)
+	pair, err := cert.MarshalChainJSON(chain, cert.FormPair)
+	require.NoError(b, err)
+	triple, err := cert.MarshalChainJSON(chain, cert.FormTriple)
+	require.NoError(b, err)
+	rawCBOR, err := cert.MarshalChainCBOR(chain)
+	require.NoError(b, err)
+	for _, bc := range []struct {
+		name  string
+		raw   []byte
+		parse func([]byte) ([]cert.Certificate, error)
+	}{
+		{"json-pair", pair, cert.ParseChainJSON},
+		{"json-triple", triple, cert.ParseChainJSON},
+		{"cbor", rawCBOR, cert.ParseChainCBOR},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(bc.raw)))
+			for b.Loop() {
+				if _, err := bc.parse(bc.raw); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkMarshalChain3 measures encoding the 3-certificate test chain.
+func BenchmarkMarshalChain3(b *testing.B) {
+	chain := goodChain3(b)
+	b.Run("cbor", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := cert.MarshalChainCBOR(chain); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("json-pair", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := cert.MarshalChainJSON(chain, cert.FormPair); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -3,6 +3,7 @@ package cert
 import (
 	"encoding/binary"
 	"fmt"
+	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -43,20 +44,52 @@ func putAddress(w []byte, a common.Address) {
 	copy(w[12:32], a[:])
 }
 
-// keccakInto hashes data with st (reset first) into out.
-func keccakInto(st crypto.KeccakState, out []byte, data ...[]byte) {
-	st.Reset()
-	for _, d := range data {
-		st.Write(d)
+// hasher is pooled Keccak-256 scratch: a reusable state and a buffer large
+// enough for the longest fixed-layout preimage, so hashing allocates nothing
+// (a slice passed to an interface method escapes, so stack buffers would).
+type hasher struct {
+	st  crypto.KeccakState
+	buf [9 * 32]byte
+	str [256]byte // staging for string input, copied in chunks
+	out [32]byte  // output staging (a caller's array would escape)
+}
+
+var hasherPool = sync.Pool{New: func() any { return &hasher{st: crypto.NewKeccakState()} }}
+
+func getHasher() *hasher  { return hasherPool.Get().(*hasher) }
+func putHasher(h *hasher) { hasherPool.Put(h) }
+
+// sum hashes data into out (32 bytes).
+func (h *hasher) sum(out []byte, data []byte) {
+	h.st.Reset()
+	h.st.Write(data)
+	h.st.Read(h.out[:])
+	copy(out, h.out[:])
+}
+
+// sumString hashes s into out without converting s to a heap []byte.
+func (h *hasher) sumString(out []byte, s string) {
+	h.st.Reset()
+	for len(s) > 0 {
+		n := copy(h.str[:], s)
+		h.st.Write(h.str[:n])
+		s = s[n:]
 	}
-	st.Read(out)
+	h.st.Read(h.out[:])
+	copy(out, h.out[:])
 }
 
 // StructHash returns the EIP712 hashStruct of d. It is the fixed-layout
 // encoding of the WMP/1 type; the tests prove it equal to go-ethereum's
 // apitypes for every vector and for fuzzed inputs.
 func (d *DelegateCertificate) StructHash() common.Hash {
-	var buf [8 * 32]byte
+	h := getHasher()
+	defer putHasher(h)
+	return d.structHash(h)
+}
+
+func (d *DelegateCertificate) structHash(h *hasher) common.Hash {
+	buf := h.buf[:8*32]
 	copy(buf[0:32], delegateTypeHash[:])
 	putUint64(buf[32:64], d.ChainID)
 	putAddress(buf[64:96], d.VerifyingContract)
@@ -64,17 +97,22 @@ func (d *DelegateCertificate) StructHash() common.Hash {
 	putAddress(buf[128:160], d.Delegate)
 	copy(buf[160:192], d.CSPubKey[:])
 	putUint64(buf[192:224], d.BootedAt)
-	st := crypto.NewKeccakState()
-	keccakInto(st, buf[224:256], []byte(d.Meta))
-	var h common.Hash
-	keccakInto(st, h[:], buf[:])
-	return h
+	h.sumString(buf[224:256], d.Meta)
+	var out common.Hash
+	h.sum(out[:], buf)
+	return out
 }
 
 // StructHash returns the EIP712 hashStruct of a (see
 // DelegateCertificate.StructHash).
 func (a *AuthorityCertificate) StructHash() common.Hash {
-	var buf [9 * 32]byte
+	h := getHasher()
+	defer putHasher(h)
+	return a.structHash(h)
+}
+
+func (a *AuthorityCertificate) structHash(h *hasher) common.Hash {
+	buf := h.buf[:9*32]
 	copy(buf[0:32], authorityTypeHash[:])
 	putUint64(buf[32:64], a.ChainID)
 	putAddress(buf[64:96], a.VerifyingContract)
@@ -83,27 +121,36 @@ func (a *AuthorityCertificate) StructHash() common.Hash {
 	putAddress(buf[160:192], a.Subject)
 	putAddress(buf[192:224], a.Realm)
 	putUint64(buf[224:256], a.Capabilities)
-	st := crypto.NewKeccakState()
-	keccakInto(st, buf[256:288], []byte(a.Meta))
-	var h common.Hash
-	keccakInto(st, h[:], buf[:])
-	return h
+	h.sumString(buf[256:288], a.Meta)
+	var out common.Hash
+	h.sum(out[:], buf)
+	return out
 }
 
 // eip712Digest returns keccak256(0x19 0x01 ‖ domainSeparator ‖ structHash).
-func eip712Digest(structHash common.Hash) common.Hash {
-	var buf [2 + 32 + 32]byte
+func (h *hasher) eip712Digest(structHash common.Hash) common.Hash {
+	buf := h.buf[:2+32+32]
 	buf[0], buf[1] = 0x19, 0x01
 	copy(buf[2:34], domainSeparator[:])
 	copy(buf[34:66], structHash[:])
-	return crypto.Keccak256Hash(buf[:])
+	var out common.Hash
+	h.sum(out[:], buf)
+	return out
 }
 
 // Digest returns the EIP712 digest of d, the hash its signature covers.
-func (d *DelegateCertificate) Digest() common.Hash { return eip712Digest(d.StructHash()) }
+func (d *DelegateCertificate) Digest() common.Hash {
+	h := getHasher()
+	defer putHasher(h)
+	return h.eip712Digest(d.structHash(h))
+}
 
 // Digest returns the EIP712 digest of a, the hash its signature covers.
-func (a *AuthorityCertificate) Digest() common.Hash { return eip712Digest(a.StructHash()) }
+func (a *AuthorityCertificate) Digest() common.Hash {
+	h := getHasher()
+	defer putHasher(h)
+	return h.eip712Digest(a.structHash(h))
+}
 
 // Digest returns the EIP712 digest of the message c carries. It fails if c
 // carries neither or both messages or if a field is out of bounds.

@@ -61,7 +61,11 @@ func RecoverSigner(digest common.Hash, sig []byte) (common.Address, error) {
 	if err != nil {
 		return common.Address{}, fmt.Errorf("cert: recover signer: %w", err)
 	}
-	return common.BytesToAddress(crypto.Keccak256(pub[1:])[12:]), nil
+	h := getHasher()
+	var ph common.Hash
+	h.sum(ph[:], pub[1:])
+	putHasher(h)
+	return common.Address(ph[12:]), nil
 }
 
 // Signer returns the address recovered from c's signature over c's digest.

@@ -157,3 +157,14 @@ func (c *Certificate) validate() error {
 	}
 	return nil
 }
+
+// meta returns the meta string of the message c carries ("" if none).
+func (c *Certificate) meta() string {
+	switch {
+	case c.Delegate != nil:
+		return c.Delegate.Meta
+	case c.Authority != nil:
+		return c.Authority.Meta
+	}
+	return ""
+}
