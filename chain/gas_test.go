@@ -22,7 +22,7 @@ func TestGasTargets(t *testing.T) {
 		"authorize_first":            50_000, // ERC-1056 addDelegate 72,226; EAS attest 249,448
 		"authorize_another":          50_000,
 		"authorize_relayed":          85_000, // ERC-1056 signed 100,454; EAS delegated 282,689
-		"revoke":                     30_000, // ERC-1056 revokeDelegate 37,659
+		"revoke":                     29_683, // delegate.xyz revoke 29,683; ERC-1056 revokeDelegate 37,659
 		"revoke_all_operator":        30_000,
 		"revoke_all_root_epoch_bump": 30_000,
 		// The full check reads three cold slots (authorization, realm, root) for a root-issued

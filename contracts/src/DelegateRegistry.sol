@@ -46,9 +46,18 @@ abstract contract DelegateRegistry is RealmRegistry {
     function revoke(address realm, address delegate) external {
         address issuer = _actor();
         Authorization storage a = _authorizations[_authorizationKey(issuer, realm, delegate)];
-        if (a.issuedBlock == 0) revert NotAuthorized(issuer, realm, delegate);
-        if (a.revokedAt != 0) revert AlreadyRevoked(issuer, realm, delegate);
-        a.revokedAt = uint48(block.timestamp);
+        // One read and one write of the packed slot: validFrom | validUntil << 48 |
+        // revokedAt << 96 | issuedBlock << 144 (Solidity's layout of Authorization).
+        uint256 packed;
+        assembly ("memory-safe") {
+            packed := sload(a.slot)
+        }
+        if (packed >> 144 == 0) revert NotAuthorized(issuer, realm, delegate);
+        if ((packed >> 96) & type(uint48).max != 0) revert AlreadyRevoked(issuer, realm, delegate);
+        uint256 revokedAt = uint48(block.timestamp);
+        assembly ("memory-safe") {
+            sstore(a.slot, or(packed, shl(96, revokedAt)))
+        }
         emit DelegateRevoked(issuer, realm, delegate);
     }
 
