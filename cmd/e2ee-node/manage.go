@@ -133,6 +133,28 @@ func addressFlag(e *env, name, v string) (common.Address, error) {
 	return a, nil
 }
 
+// addressFlags registers required address flags with the given names and descriptions
+// (name, description, name, description, …); the returned function parses them in order.
+func addressFlags(fs *flag.FlagSet, namesAndUsage ...string) func(e *env) ([]common.Address, error) {
+	vals := make([]*string, 0, len(namesAndUsage)/2)
+	names := make([]string, 0, len(namesAndUsage)/2)
+	for i := 0; i+1 < len(namesAndUsage); i += 2 {
+		names = append(names, namesAndUsage[i])
+		vals = append(vals, fs.String(namesAndUsage[i], "", namesAndUsage[i+1]+" (required)"))
+	}
+	return func(e *env) ([]common.Address, error) {
+		out := make([]common.Address, len(vals))
+		for i, v := range vals {
+			a, err := addressFlag(e, names[i], *v)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = a
+		}
+		return out, nil
+	}
+}
+
 // writeCommand builds a subcommand that sends one registry transaction.
 func writeCommand(name, summary, synopsis, description string, setup func(fs *flag.FlagSet) func(e *env, conn *connection) ([]byte, error)) command {
 	return command{name, summary, func(ctx context.Context, e *env, args []string) error {
@@ -188,39 +210,34 @@ func runRealm(ctx context.Context, e *env, args []string) error {
 		writeCommand("request-ca", "the realm's key asks a root to become its Realm-CA", "realm request-ca --rpc URL --key REALM_KEYSTORE --root ADDR",
 			"Signed by the realm's key: asks --root to become the realm's Realm-CA (the root then runs 'realm accept').\nA root that is its own realm is set at once.",
 			func(fs *flag.FlagSet) func(*env, *connection) ([]byte, error) {
-				root := fs.String("root", "", "the trustroot address (required)")
+				addrs := addressFlags(fs, "root", "the trustroot address")
 				return func(e *env, conn *connection) ([]byte, error) {
-					a, err := addressFlag(e, "root", *root)
+					a, err := addrs(e)
 					if err != nil {
 						return nil, err
 					}
-					return conn.reg.ABI.PackRequestRealmCA(a), nil
+					return conn.reg.ABI.PackRequestRealmCA(a[0]), nil
 				}
 			}),
 		writeCommand("accept", "the root accepts to be a realm's Realm-CA", "realm accept --rpc URL --key ROOT_KEYSTORE --realm ADDR",
 			"Signed by the root: accepts to be the Realm-CA of --realm, which must have requested it.",
 			func(fs *flag.FlagSet) func(*env, *connection) ([]byte, error) {
-				realm := fs.String("realm", "", "the realm address (required)")
+				addrs := addressFlags(fs, "realm", "the realm address")
 				return func(e *env, conn *connection) ([]byte, error) {
-					a, err := addressFlag(e, "realm", *realm)
+					a, err := addrs(e)
 					if err != nil {
 						return nil, err
 					}
-					return conn.reg.ABI.PackAcceptRealm(a), nil
+					return conn.reg.ABI.PackAcceptRealm(a[0]), nil
 				}
 			}),
 		writeCommand("admit", "the Realm-CA admits an Operator-CA with capabilities", "realm admit --rpc URL --key ROOT_KEYSTORE --realm ADDR --operator ADDR --capabilities CAPS",
 			"Signed by the realm's Realm-CA: admits --operator into --realm with --capabilities\n(intermediate_ca lets it authorize delegates).",
 			func(fs *flag.FlagSet) func(*env, *connection) ([]byte, error) {
-				realm := fs.String("realm", "", "the realm address (required)")
-				operator := fs.String("operator", "", "the Operator-CA address (required)")
+				addrs := addressFlags(fs, "realm", "the realm address", "operator", "the Operator-CA address")
 				caps := fs.String("capabilities", "intermediate_ca", "capability bits: a number or names joined by commas")
 				return func(e *env, conn *connection) ([]byte, error) {
-					r, err := addressFlag(e, "realm", *realm)
-					if err != nil {
-						return nil, err
-					}
-					o, err := addressFlag(e, "operator", *operator)
+					a, err := addrs(e)
 					if err != nil {
 						return nil, err
 					}
@@ -228,7 +245,7 @@ func runRealm(ctx context.Context, e *env, args []string) error {
 					if err != nil {
 						return nil, usageErrorf(e, "--capabilities: %v", err)
 					}
-					return conn.reg.ABI.PackAdmitOperator(r, o, c), nil
+					return conn.reg.ABI.PackAdmitOperator(a[0], a[1], c), nil
 				}
 			}),
 	})
@@ -254,16 +271,11 @@ func runDelegate(ctx context.Context, e *env, args []string) error {
 		writeCommand("authorize", "authorize a delegate in a realm (as --key, the issuer)", "delegate authorize --rpc URL --key ISSUER_KEYSTORE --realm ADDR --delegate ADDR [--valid-from T] [--valid-until T]",
 			"Signed by the issuer (the realm's Realm-CA or an admitted Operator-CA with intermediate_ca): authorizes\n--delegate in --realm for [valid-from, valid-until). Times are RFC 3339 or Unix seconds.",
 			func(fs *flag.FlagSet) func(*env, *connection) ([]byte, error) {
-				realm := fs.String("realm", "", "the realm address (required)")
-				delegate := fs.String("delegate", "", "the delegate address (required)")
+				addrs := addressFlags(fs, "realm", "the realm address", "delegate", "the delegate address")
 				from := fs.String("valid-from", "", "start of validity (default: now)")
 				until := fs.String("valid-until", "", "end of validity (default: none)")
 				return func(e *env, conn *connection) ([]byte, error) {
-					r, err := addressFlag(e, "realm", *realm)
-					if err != nil {
-						return nil, err
-					}
-					d, err := addressFlag(e, "delegate", *delegate)
+					a, err := addrs(e)
 					if err != nil {
 						return nil, err
 					}
@@ -278,36 +290,31 @@ func runDelegate(ctx context.Context, e *env, args []string) error {
 					if err != nil {
 						return nil, usageErrorf(e, "--valid-until: %v", err)
 					}
-					return conn.reg.AuthorizeCall(r, d, vf, vu)
+					return conn.reg.AuthorizeCall(a[0], a[1], vf, vu)
 				}
 			}),
 		writeCommand("revoke", "revoke a delegate's authorization (as --key, the issuer)", "delegate revoke --rpc URL --key ISSUER_KEYSTORE --realm ADDR --delegate ADDR",
 			"Signed by the issuer: revokes its authorization of --delegate in --realm. Subscribed verifiers drop it\nwithin one block and nodes rotate the keys it may hold.",
 			func(fs *flag.FlagSet) func(*env, *connection) ([]byte, error) {
-				realm := fs.String("realm", "", "the realm address (required)")
-				delegate := fs.String("delegate", "", "the delegate address (required)")
+				addrs := addressFlags(fs, "realm", "the realm address", "delegate", "the delegate address")
 				return func(e *env, conn *connection) ([]byte, error) {
-					r, err := addressFlag(e, "realm", *realm)
+					a, err := addrs(e)
 					if err != nil {
 						return nil, err
 					}
-					d, err := addressFlag(e, "delegate", *delegate)
-					if err != nil {
-						return nil, err
-					}
-					return conn.reg.ABI.PackRevoke(r, d), nil
+					return conn.reg.ABI.PackRevoke(a[0], a[1]), nil
 				}
 			}),
 		writeCommand("revoke-all", "an Operator-CA revokes every authorization it wrote in a realm", "delegate revoke-all --rpc URL --key OPERATOR_KEYSTORE --realm ADDR",
 			"Signed by an admitted Operator-CA: revokes, in O(1), every authorization it wrote in --realm so far.\n(A root revokes everything with 'root revoke-all'.)",
 			func(fs *flag.FlagSet) func(*env, *connection) ([]byte, error) {
-				realm := fs.String("realm", "", "the realm address (required)")
+				addrs := addressFlags(fs, "realm", "the realm address")
 				return func(e *env, conn *connection) ([]byte, error) {
-					r, err := addressFlag(e, "realm", *realm)
+					a, err := addrs(e)
 					if err != nil {
 						return nil, err
 					}
-					return conn.reg.ABI.PackRevokeAllDelegates(r), nil
+					return conn.reg.ABI.PackRevokeAllDelegates(a[0]), nil
 				}
 			}),
 		{"status", "the registry's verdict on (issuer, realm, delegate) now", runDelegateStatus},
