@@ -58,6 +58,7 @@ func commands() []command {
 		{"sub", "subscribe to a topic and print the decrypted events as JSON lines", runSub},
 		{"call", "call a procedure with end-to-end encrypted arguments and print the result", runCall},
 		{"serve", "register an end-to-end encrypted callee (--echo) and serve calls", runServe},
+		{"bench", "measure E2EE vs plaintext throughput, latency, key requests/s and registry gas", runBench},
 	}
 }
 

@@ -1,0 +1,490 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"log/slog"
+	"sort"
+	"sync/atomic"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/gammazero/nexus/v3/transport"
+	"github.com/gammazero/nexus/v3/transport/serialize"
+	"github.com/gammazero/nexus/v3/wamp"
+
+	"github.com/wamp-e2ee/e2ee-node/chain"
+	"github.com/wamp-e2ee/e2ee-node/e2ee"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/keyring"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/keys"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/router"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/session"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/trust"
+)
+
+const benchRealm = "com.e2ee.bench"
+
+// benchReport is the result of 'e2ee-node bench' (--json prints it).
+type benchReport struct {
+	Transport    string          `json:"transport"`
+	PayloadBytes int             `json:"payloadBytes"`
+	Throughput   benchThroughput `json:"throughput"`
+	Latency      benchLatency    `json:"latency"`
+	KeyRequests  benchKeyReqs    `json:"keyRequests"`
+	Gas          []chainGas      `json:"gas,omitempty"`
+	ElapsedMs    float64         `json:"elapsedMs"`
+}
+
+type benchThroughput struct {
+	Events int `json:"events"`
+	// Plaintext and E2EE are delivered events per second; Ratio is E2EE / Plaintext.
+	Plaintext float64 `json:"plaintextPerSec"`
+	E2EE      float64 `json:"e2eePerSec"`
+	Ratio     float64 `json:"ratio"`
+	// Lost counts events not delivered within the time bound (nexus drops on full queues).
+	LostPlaintext int `json:"lostPlaintext"`
+	LostE2EE      int `json:"lostE2ee"`
+}
+
+type benchLatency struct {
+	Samples   int          `json:"samples"`
+	Plaintext percentileUs `json:"plaintext"`
+	E2EE      percentileUs `json:"e2ee"`
+}
+
+type percentileUs struct {
+	P50 float64 `json:"p50Us"`
+	P99 float64 `json:"p99Us"`
+}
+
+type benchKeyReqs struct {
+	Requested int     `json:"events"`
+	Served    uint64  `json:"served"`
+	PerSecond float64 `json:"perSec"`
+}
+
+type chainGas = chain.GasFigure
+
+func runBench(ctx context.Context, e *env, args []string) error {
+	var events, samples, keyEvents, payload int
+	var gas, asJSON bool
+	var limit time.Duration
+	var config string
+	fs := newFlags(e, "bench", "bench [--events N] [--latency-samples N] [--key-requests N] [--gas=false] [--json]",
+		"Measures, in one run and with the plaintext baseline measured in the same run:\n"+
+			"  throughput   E2EE vs plaintext pub/sub through the embedded e2ee/router over websocket + msgpack\n"+
+			"               (--payload bytes, --events events each; the ratio is E2EE / plaintext);\n"+
+			"  latency      one-way publish→handler latency p50/p99, plaintext and E2EE, one event in flight;\n"+
+			"  key requests key requests served per second to known requesters (per-message rotation);\n"+
+			"  gas          the registry's gas per operation on a fresh simulated chain (chain.MeasureRegistryGas).\n"+
+			"Everything runs in this process on loopback; --limit bounds the whole run.")
+	fs.IntVar(&events, "events", 20000, "events per throughput run")
+	fs.IntVar(&samples, "latency-samples", 2000, "latency samples per mode")
+	fs.IntVar(&keyEvents, "key-requests", 2000, "events published under per-message rotation (each costs a key request per subscriber)")
+	fs.IntVar(&payload, "payload", 1024, "payload size in bytes")
+	fs.BoolVar(&gas, "gas", true, "measure registry gas")
+	fs.DurationVar(&limit, "limit", 30*time.Second, "upper bound of the whole run")
+	fs.BoolVar(&asJSON, "json", false, "print JSON")
+	fs.StringVar(&config, "config", "", "JSON config file with flag values, section \"bench\" (default $E2EE_CONFIG)")
+	pos, err := parseWithConfig(e, fs, args, "bench")
+	if err != nil {
+		return err
+	}
+	if len(pos) != 0 {
+		return usageErrorf(e, "bench: unexpected argument %q", pos[0])
+	}
+	if events < 1 || samples < 1 || keyEvents < 1 || payload < 1 || payload > 1<<20 {
+		return usageErrorf(e, "bench: --events, --latency-samples and --key-requests must be ≥ 1; --payload 1…1048576")
+	}
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	start := time.Now()
+	b, err := newBenchEnv(ctx)
+	if err != nil {
+		return err
+	}
+	defer b.close()
+	rep := benchReport{Transport: "websocket+msgpack, embedded e2ee/router, loopback", PayloadBytes: payload}
+	data := make([]byte, payload)
+	_, _ = rand.Read(data)
+
+	// Each phase gets a share of the time bound so that one slow phase cannot starve the rest.
+	phase := func(share float64) (context.Context, context.CancelFunc) {
+		left, _ := ctx.Deadline()
+		return context.WithTimeout(ctx, time.Duration(float64(time.Until(left))*share))
+	}
+	pctx, pcancel := phase(0.45)
+	rep.Throughput, err = b.throughput(pctx, data, events)
+	pcancel()
+	if err != nil {
+		return fmt.Errorf("throughput: %w", err)
+	}
+	pctx, pcancel = phase(0.4)
+	rep.Latency, err = b.latency(pctx, data, samples)
+	pcancel()
+	if err != nil {
+		return fmt.Errorf("latency: %w", err)
+	}
+	pctx, pcancel = phase(0.5)
+	rep.KeyRequests, err = b.keyRequests(pctx, keyEvents)
+	pcancel()
+	if err != nil {
+		return fmt.Errorf("key requests: %w", err)
+	}
+	if gas {
+		if rep.Gas, err = chain.MeasureRegistryGas(ctx); err != nil {
+			return fmt.Errorf("registry gas: %w", err)
+		}
+	}
+	rep.ElapsedMs = msSince(start)
+	if asJSON {
+		return printJSON(e, rep)
+	}
+	printBench(e, rep)
+	return nil
+}
+
+func printBench(e *env, r benchReport) {
+	w := e.stdout
+	fmt.Fprintf(w, "e2ee-node bench — %s, %d-byte payloads\n\n", r.Transport, r.PayloadBytes)
+	fmt.Fprintf(w, "%-34s %12s %12s %8s\n", "", "plaintext", "E2EE", "ratio")
+	fmt.Fprintf(w, "%-34s %12.0f %12.0f %8.2f\n", fmt.Sprintf("throughput, events/s (%d events)", r.Throughput.Events), r.Throughput.Plaintext, r.Throughput.E2EE, r.Throughput.Ratio)
+	fmt.Fprintf(w, "%-34s %12.0f %12.0f\n", fmt.Sprintf("latency p50, µs (%d samples)", r.Latency.Samples), r.Latency.Plaintext.P50, r.Latency.E2EE.P50)
+	fmt.Fprintf(w, "%-34s %12.0f %12.0f\n", "latency p99, µs", r.Latency.Plaintext.P99, r.Latency.E2EE.P99)
+	fmt.Fprintf(w, "%-34s %12s %12.0f\n", "key requests served/s", "—", r.KeyRequests.PerSecond)
+	if r.Throughput.LostPlaintext+r.Throughput.LostE2EE > 0 {
+		fmt.Fprintf(w, "(not delivered in time: %d plaintext, %d E2EE events)\n", r.Throughput.LostPlaintext, r.Throughput.LostE2EE)
+	}
+	if len(r.Gas) > 0 {
+		fmt.Fprintf(w, "\nregistry gas (fresh simulated chain)\n")
+		for _, g := range r.Gas {
+			fmt.Fprintf(w, "  %-40s %9d  %s\n", g.Op, g.Gas, g.Kind)
+		}
+	}
+	fmt.Fprintf(w, "\ntotal %.1f s\n", r.ElapsedMs/1000)
+}
+
+// benchEnv is a router and a standalone PKI (one root certifying every delegate).
+type benchEnv struct {
+	rt       *router.Router
+	url      string
+	root     *keys.DelegateKey
+	rootCert cert.Certificate
+	trust    e2ee.TrustDecider
+	sessions []*session.Session
+}
+
+var (
+	benchRegistry = common.HexToAddress("0x0000000000000000000000000000000000000001")
+	benchRealmAdr = common.HexToAddress("0x00000000000000000000000000000000000000b7")
+)
+
+func newBenchEnv(ctx context.Context) (*benchEnv, error) {
+	rt, err := router.New(router.Config{
+		Realms:    []router.RealmConfig{{Name: benchRealm}},
+		Listeners: []router.ListenerConfig{{URL: "ws://127.0.0.1:0/ws"}},
+		Logger:    slog.New(slog.NewTextHandler(io.Discard, nil)),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("start router: %w", err)
+	}
+	b := &benchEnv{rt: rt, url: rt.Addrs()[0]}
+	if b.root, err = keys.GenerateDelegateKey(); err != nil {
+		b.close()
+		return nil, err
+	}
+	b.rootCert, err = cert.SignAuthority(b.root, cert.AuthorityCertificate{ChainID: chain.SimulatedChainID, VerifyingContract: benchRegistry, ValidFrom: 1,
+		Issuer: b.root.Address(), Subject: b.root.Address(), Realm: benchRealmAdr, Capabilities: 0xff})
+	if err != nil {
+		b.close()
+		return nil, fmt.Errorf("root certificate: %w", err)
+	}
+	if b.trust, err = trust.NewStandalone(trust.StandaloneConfig{RootCertificates: []cert.Certificate{b.rootCert}}); err != nil {
+		b.close()
+		return nil, err
+	}
+	return b, nil
+}
+
+func (b *benchEnv) close() {
+	for _, s := range b.sessions {
+		_ = s.Close()
+	}
+	b.rt.Close()
+}
+
+// session dials a new E2EE session with a fresh certified delegate: URIs under bench.plain are
+// sent in plaintext, the rest per rules (default: encrypted).
+func (b *benchEnv) session(ctx context.Context, rules []session.Rule) (*session.Session, error) {
+	del, err := keys.GenerateDelegateKey()
+	if err != nil {
+		return nil, err
+	}
+	sk, err := keys.GenerateSessionKey()
+	if err != nil {
+		return nil, err
+	}
+	d, err := cert.SignDelegate(del, cert.DelegateCertificate{ChainID: chain.SimulatedChainID, VerifyingContract: benchRegistry, ValidFrom: 1,
+		Delegate: del.Address(), CSPubKey: sk.PublicKey32(), BootedAt: uint64(time.Now().UnixNano())})
+	if err != nil {
+		return nil, err
+	}
+	a, err := cert.SignAuthority(b.root, cert.AuthorityCertificate{ChainID: chain.SimulatedChainID, VerifyingContract: benchRegistry, ValidFrom: 1,
+		Issuer: b.root.Address(), Subject: del.Address(), Realm: benchRealmAdr, Capabilities: 0xfc})
+	if err != nil {
+		return nil, err
+	}
+	quiet := log.New(io.Discard, "", 0)
+	rules = append([]session.Rule{{Pattern: "bench.plain", Match: session.MatchPrefix}}, rules...)
+	s, err := session.Dial(ctx, session.Config{
+		Realm: benchRealm,
+		Dial: func(ctx context.Context) (wamp.Peer, error) {
+			return transport.ConnectWebsocketPeer(ctx, b.url, serialize.MSGPACK, nil, quiet, nil)
+		},
+		Serialization: serialize.MSGPACK,
+		Identity:      keydist.Identity{Delegate: del, Session: sk, Chain: []cert.Certificate{d, a, b.rootCert}},
+		KeyPolicy:     keydist.Policy{ChainID: chain.SimulatedChainID, Registry: benchRegistry, Realm: benchRealmAdr, Trust: b.trust, Block: func() uint64 { return 100 }},
+		Rules:         rules,
+		Default:       session.Rule{Encrypt: true},
+		FetchTimeout:  3 * time.Second,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("bench session: %w", err)
+	}
+	b.sessions = append(b.sessions, s)
+	return s, nil
+}
+
+// waitFor polls cond until it holds or ctx ends.
+func waitFor(ctx context.Context, cond func() bool) bool {
+	for !cond() {
+		select {
+		case <-ctx.Done():
+			return cond()
+		case <-time.After(100 * time.Microsecond):
+		}
+	}
+	return true
+}
+
+func (b *benchEnv) throughput(ctx context.Context, data []byte, n int) (benchThroughput, error) {
+	res := benchThroughput{Events: n}
+	pub, err := b.session(ctx, nil)
+	if err != nil {
+		return res, err
+	}
+	sub, err := b.session(ctx, nil)
+	if err != nil {
+		return res, err
+	}
+	// Both runs share the context's time; each may use half of it.
+	deadline, _ := ctx.Deadline()
+	for i, topic := range []string{"bench.plain.t", "bench.e2ee.t"} {
+		var got atomic.Int64
+		if err := sub.Subscribe(topic, func(*wamp.Event) { got.Add(1) }, nil); err != nil {
+			return res, err
+		}
+		time.Sleep(20 * time.Millisecond)                                     // let the subscription reach the router
+		if err := pub.Publish(topic, nil, wamp.List{data}, nil); err != nil { // warm up: the key fetch
+			return res, err
+		}
+		wctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		ok := waitFor(wctx, func() bool { return got.Load() == 1 })
+		cancel()
+		if !ok {
+			return res, fmt.Errorf("%s: the warm-up event did not arrive", topic)
+		}
+		got.Store(0)
+		share := time.Until(deadline) / time.Duration(2-i)
+		rctx, rcancel := context.WithTimeout(ctx, share)
+		start := time.Now()
+		fc := flowControl{got: &got, window: 32}
+		for j := 0; j < n && rctx.Err() == nil; j++ {
+			if err := pub.Publish(topic, nil, wamp.List{data}, nil); err != nil {
+				rcancel()
+				return res, err
+			}
+			fc.sent(rctx, int64(j+1))
+		}
+		fc.drain(rctx, int64(n))
+		el := time.Since(start)
+		rcancel()
+		rate := float64(got.Load()) / el.Seconds()
+		lost := n - int(got.Load())
+		if i == 0 {
+			res.Plaintext, res.LostPlaintext = rate, lost
+		} else {
+			res.E2EE, res.LostE2EE = rate, lost
+		}
+	}
+	if res.Plaintext > 0 {
+		res.Ratio = res.E2EE / res.Plaintext
+	}
+	if res.Plaintext == 0 || res.E2EE == 0 {
+		return res, errors.New("no event was delivered in time (raise --limit or lower --events)")
+	}
+	return res, nil
+}
+
+func (b *benchEnv) latency(ctx context.Context, data []byte, n int) (benchLatency, error) {
+	res := benchLatency{Samples: n}
+	pub, err := b.session(ctx, nil)
+	if err != nil {
+		return res, err
+	}
+	sub, err := b.session(ctx, nil)
+	if err != nil {
+		return res, err
+	}
+	deadline, _ := ctx.Deadline()
+	for i, topic := range []string{"bench.plain.l", "bench.e2ee.l"} {
+		ch := make(chan time.Duration, 1)
+		if err := sub.Subscribe(topic, func(ev *wamp.Event) {
+			if len(ev.Arguments) < 2 {
+				return
+			}
+			sent, _ := wamp.AsInt64(ev.Arguments[1])
+			select {
+			case ch <- time.Duration(time.Now().UnixNano() - sent):
+			default:
+			}
+		}, nil); err != nil {
+			return res, err
+		}
+		time.Sleep(20 * time.Millisecond)
+		share := time.Until(deadline) / time.Duration(2-i)
+		rctx, rcancel := context.WithTimeout(ctx, share)
+		lat := make([]time.Duration, 0, n)
+		for j := 0; j <= n; j++ { // sample 0 is the warm-up (key fetch)
+			if err := pub.Publish(topic, nil, wamp.List{data, time.Now().UnixNano()}, nil); err != nil {
+				rcancel()
+				return res, err
+			}
+			select {
+			case d := <-ch:
+				if j > 0 {
+					lat = append(lat, d)
+				}
+			case <-time.After(5 * time.Second):
+			case <-rctx.Done():
+			}
+			if rctx.Err() != nil {
+				break
+			}
+		}
+		rcancel()
+		if len(lat) == 0 {
+			return res, fmt.Errorf("%s: no sample within the time bound", topic)
+		}
+		sort.Slice(lat, func(a, c int) bool { return lat[a] < lat[c] })
+		p := percentileUs{P50: us(lat[len(lat)/2]), P99: us(lat[len(lat)*99/100])}
+		if i == 0 {
+			res.Plaintext = p
+		} else {
+			res.E2EE = p
+		}
+	}
+	return res, nil
+}
+
+// flowControl bounds the deliveries in flight below the router's per-client queue (nexus drops
+// events when it is full): after each publish, when window deliveries are outstanding it waits
+// for half of them; deliveries that make no progress for stall are counted lost.
+type flowControl struct {
+	got    *atomic.Int64
+	window int64
+	lost   int64
+}
+
+const stall = 200 * time.Millisecond
+
+func (f *flowControl) sent(ctx context.Context, expected int64) {
+	if expected-f.got.Load()-f.lost < f.window {
+		return
+	}
+	f.await(ctx, expected, f.window/2)
+}
+
+// drain waits until every expected delivery arrived or stalled.
+func (f *flowControl) drain(ctx context.Context, expected int64) { f.await(ctx, expected, 1) }
+
+func (f *flowControl) await(ctx context.Context, expected, below int64) {
+	last, since := f.got.Load(), time.Now()
+	for ctx.Err() == nil {
+		g := f.got.Load()
+		if expected-g-f.lost < below {
+			return
+		}
+		if g != last {
+			last, since = g, time.Now()
+		} else if time.Since(since) > stall {
+			f.lost = expected - g
+			return
+		}
+		time.Sleep(50 * time.Microsecond)
+	}
+}
+
+func us(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1000 }
+
+// keyRequests publishes n events under per-message rotation on 16 topics to two subscribers
+// whose chains the publisher has already verified (known requesters): every event costs one key
+// request per subscriber.
+func (b *benchEnv) keyRequests(ctx context.Context, n int) (benchKeyReqs, error) {
+	res := benchKeyReqs{Requested: n}
+	pm := keyring.PerMessage()
+	rules := []session.Rule{{Pattern: "bench.keys", Match: session.MatchPrefix, Encrypt: true, Rotation: &pm}}
+	pub, err := b.session(ctx, rules)
+	if err != nil {
+		return res, err
+	}
+	const topics = 16
+	var got atomic.Int64
+	for s := 0; s < 2; s++ {
+		sub, err := b.session(ctx, rules)
+		if err != nil {
+			return res, err
+		}
+		for i := 0; i < topics; i++ {
+			if err := sub.Subscribe(fmt.Sprintf("bench.keys.%d", i), func(*wamp.Event) { got.Add(1) }, nil); err != nil {
+				return res, err
+			}
+		}
+	}
+	time.Sleep(20 * time.Millisecond)
+	for i := 0; i < topics; i++ { // warm the chain caches
+		if err := pub.Publish(fmt.Sprintf("bench.keys.%d", i), nil, wamp.List{"x"}, nil); err != nil {
+			return res, err
+		}
+	}
+	wctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	ok := waitFor(wctx, func() bool { return got.Load() == 2*topics })
+	cancel()
+	if !ok {
+		return res, errors.New("warm-up events did not arrive")
+	}
+	served0 := pub.Stats().KeyRequestsServed
+	got.Store(0)
+	start := time.Now()
+	fc := flowControl{got: &got, window: 16}
+	for i := 0; i < n && ctx.Err() == nil; i++ {
+		if err := pub.Publish(fmt.Sprintf("bench.keys.%d", i%topics), nil, wamp.List{"x"}, nil); err != nil {
+			return res, err
+		}
+		fc.sent(ctx, int64(2*(i+1)))
+	}
+	fc.drain(ctx, int64(2*n))
+	el := time.Since(start)
+	res.Served = pub.Stats().KeyRequestsServed - served0
+	res.PerSecond = float64(res.Served) / el.Seconds()
+	if res.Served == 0 {
+		return res, errors.New("no key request was served in time")
+	}
+	return res, nil
+}
