@@ -46,15 +46,23 @@ type Expect struct {
 // establish its issuer and realm. The cheap rules are checked first and the
 // signatures last. Errors wrap a *RuleError and match ErrChain.
 func Verify(chain []Certificate, exp Expect) (*VerifiedChain, error) {
-	digests, err := digestsOf(chain)
+	return verifyKnown(chain, nil, exp)
+}
+
+// verifyKnown is Verify with digests a parser already computed from the
+// same certificates: known is nil or has len(chain) entries, a zero entry
+// meaning not known.
+func verifyKnown(chain []Certificate, known []common.Hash, exp Expect) (*VerifiedChain, error) {
+	digests, err := digestsOf(chain, known)
 	if err != nil {
 		return nil, err
 	}
 	return verify(chain, digests, exp)
 }
 
-// digestsOf checks the chain's length and kinds and computes every digest.
-func digestsOf(chain []Certificate) ([]common.Hash, error) {
+// digestsOf checks the chain's length and kinds and computes every digest
+// not in known (see verifyKnown).
+func digestsOf(chain []Certificate, known []common.Hash) ([]common.Hash, error) {
 	if len(chain) == 0 || len(chain) > MaxChainLength {
 		return nil, ruleErr("FORMAT", -1, ErrMalformed, "%d certificates, want 1 to %d", len(chain), MaxChainLength)
 	}
@@ -68,6 +76,10 @@ func digestsOf(chain []Certificate) ([]common.Hash, error) {
 			return nil, ruleErr("CCR-3", 0, ErrStructure, "first certificate is %s, want %s", k, DelegateCertificateType)
 		case i > 0 && k != KindAuthority:
 			return nil, ruleErr("CCR-3", i, ErrStructure, "certificate is %s, want %s", k, AuthorityCertificateType)
+		}
+		if len(known) == len(chain) && known[i] != (common.Hash{}) {
+			digests[i] = known[i]
+			continue
 		}
 		d, err := chain[i].Digest()
 		if err != nil {
