@@ -30,9 +30,9 @@ type cacheEntry struct {
 
 // Key domains keep wire-byte keys and digest keys apart.
 const (
-	keyDomainJSON    = "wmp-chain-json\x00"
-	keyDomainCBOR    = "wmp-chain-cbor\x00"
-	keyDomainFields  = "wmp-chain-fields\x00"
+	keyDomainJSON   = "wmp-chain-json\x00"
+	keyDomainCBOR   = "wmp-chain-cbor\x00"
+	keyDomainFields = "wmp-chain-fields\x00"
 )
 
 // NewCache returns a cache holding at most size chains (minimum 1).

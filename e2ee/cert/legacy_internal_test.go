@@ -19,7 +19,6 @@ import (
 	"github.com/fxamacker/cbor/v2"
 )
 
-
 // legacyFieldReader reads the message fields of one encoded certificate. JSON and
 // CBOR each implement it, so both wire forms apply the same field rules.
 type legacyFieldReader interface {
@@ -674,4 +673,3 @@ func legacyParseChainJSON(data []byte) ([]Certificate, error) {
 	}
 	return chain, nil
 }
-
