@@ -4,8 +4,10 @@ import (
 	"context"
 	"net"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strconv"
+	"syscall"
 	"testing"
 	"time"
 
@@ -19,8 +21,13 @@ import (
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"e2ee-node": func() {
+			// As main: an interrupt (testscript's kill -INT, or the end of a script) ends long-running
+			// commands cleanly.
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
-			os.Exit(run(context.Background(), e, os.Args[1:]))
+			code := run(ctx, e, os.Args[1:])
+			stop()
+			os.Exit(code)
 		},
 	})
 }
