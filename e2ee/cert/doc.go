@@ -24,5 +24,12 @@
 // Signatures are 65 bytes r‖s‖v with v ∈ {27, 28} and low s. This package
 // signs through the small Signer interface; package keys implements it.
 // Every untrusted length is bounded before work is done (MaxChainLength,
-// MaxMetaLength, MaxChainJSONSize, …).
+// MaxMetaLength, MaxChainSize, …).
+//
+// The decoders are strict single-pass parsers written for these shapes
+// (no reflection, no float64 for integers, duplicate keys rejected); the
+// CBOR encoder is deterministic. For a chain received as bytes,
+// Cache.VerifyJSON and Cache.VerifyCBOR are the fastest path: a repeat
+// costs one SHA-256 of the bytes. Cache.Verify serves parsed certificates
+// with one SHA-256 of their fields.
 package cert
