@@ -1,5 +1,6 @@
 // Command e2ee-node is the command-line node of WAMP-E2EE: keys, certificates, the on-chain trust
-// registry, and (as they land) the hardened router, E2EE clients and the one-command demo.
+// registry, the hardened router, E2EE clients (pub, sub, call, serve), benchmarks and the
+// one-command demo.
 //
 // Every subcommand explains itself with --help. Secrets never come from flag values: passwords
 // from --password-file (or $E2EE_PASSWORD_FILE) or a terminal prompt, private keys from keystore
