@@ -12,7 +12,9 @@ import (
 	"github.com/wamp-e2ee/e2ee-node/e2ee/envelope"
 )
 
-// outQueue is the capacity of the channel nexus sends into.
+// outQueue is the capacity of the channels between nexus and the peer's
+// goroutines (both ways): the peer opens the next message while nexus
+// dispatches the previous one.
 const outQueue = 64
 
 type subInfo struct {
@@ -22,6 +24,9 @@ type subInfo struct {
 type callInfo struct {
 	uri string // procedure (concrete)
 	enc bool   // the call (or invocation) was encrypted
+	// inv is the INVOCATION an invs entry was made for: fail removes the
+	// entry only if it still belongs to that message.
+	inv *wamp.Invocation
 }
 
 // delivery is what the receiver knows about an incoming message.
@@ -108,7 +113,7 @@ func newCryptoPeer(n *node, inner wamp.Peer) (*cryptoPeer, error) {
 	}
 	p := &cryptoPeer{
 		n: n, inner: inner, json: n.cfg.Serialization == serialize.JSON,
-		in: make(chan wamp.Message), out: make(chan wamp.Message, outQueue),
+		in: make(chan wamp.Message, outQueue), out: make(chan wamp.Message, outQueue),
 		local: make(chan wamp.Message, 16), ready: make(chan keyReady, 16),
 		closing: make(chan struct{}),
 		sealer:  sealer, opener: opener,
@@ -247,7 +252,11 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 		progress, _ := m.Options[wamp.OptProgress].(bool)
 		inv, known := p.invocation(m.Request, !progress)
 		if !known {
-			return m
+			// Never send a result in plaintext for an invocation we do
+			// not track: the router may have made us forget an encrypted
+			// one (docs/protocol.md §4.3).
+			p.n.stats.reject(ReasonUnknownInvocation)
+			return nil
 		}
 		rs := p.n.rule(inv.uri)
 		if !(inv.enc || rs.rule.Encrypt) || p.n.cfg.isKeyRPC(inv.uri) {
@@ -266,7 +275,8 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 		}
 		inv, known := p.invocation(m.Request, true)
 		if !known {
-			return m
+			p.n.stats.reject(ReasonUnknownInvocation)
+			return nil
 		}
 		rs := p.n.rule(inv.uri)
 		if !(inv.enc || rs.rule.Encrypt) || p.n.cfg.isKeyRPC(inv.uri) {
@@ -327,8 +337,9 @@ func (p *cryptoPeer) seal(rs *ruleState, keyURI, msgURI string, kind e2ee.Messag
 		p.n.cfg.Logf("session: no key for %s: %v", keyURI, err)
 		return opts, args, false
 	}
-	// The payload is handed to the transport's goroutine: a fresh buffer.
-	payload, err := p.sealer.Seal(make([]byte, 0, 256), &p.sk, &envelope.Message{
+	// The payload is handed to the transport's goroutine: a fresh buffer,
+	// sized so that secretbox seals in place (no second allocation and copy).
+	payload, err := p.sealer.Seal(make([]byte, 0, sealSizeHint(args, kwargs)), &p.sk, &envelope.Message{
 		URI: msgURI, Kind: kind, Args: args, Kwargs: kwargs, Sign: rs.rule.Sign,
 	})
 	if err != nil {
@@ -346,6 +357,30 @@ func (p *cryptoPeer) seal(rs *ruleState, keyURI, msgURI string, kind e2ee.Messag
 		return o, wamp.List{serialize.BinaryData(payload)}, true
 	}
 	return o, wamp.List{payload}, true
+}
+
+// sealSizeHint estimates the sealed size of args/kwargs: their byte strings
+// and strings plus room for the envelope's fields, nonce and tag. Nested
+// values count as a small constant; an underestimate only costs secretbox a
+// reallocation.
+func sealSizeHint(args wamp.List, kwargs wamp.Dict) int {
+	n := 256 // nonce 24, tag 16, uri, kid, seq, ts, kind, map heads
+	size := func(v any) int {
+		switch x := v.(type) {
+		case []byte:
+			return len(x) + 9
+		case string:
+			return len(x) + 9
+		}
+		return 16
+	}
+	for _, v := range args {
+		n += size(v)
+	}
+	for k, v := range kwargs {
+		n += len(k) + 9 + size(v)
+	}
+	return n
 }
 
 // ---- inbound ----
@@ -454,7 +489,16 @@ func (p *cryptoPeer) inInvocation(m *wamp.Invocation) {
 		return
 	}
 	p.mu.Lock()
-	p.invs[m.Request] = callInfo{uri: uri, enc: ppt}
+	if _, busy := p.invs[m.Request]; busy {
+		// A second INVOCATION with a request id in use can only come from
+		// a misbehaving router. Answering it (even with an ERROR) or
+		// replacing the entry would detach the first invocation's result
+		// from its encryption state: drop it, leave the entry alone.
+		p.mu.Unlock()
+		p.n.stats.reject(ReasonDuplicateRequest)
+		return
+	}
+	p.invs[m.Request] = callInfo{uri: uri, enc: ppt, inv: m}
 	p.mu.Unlock()
 	rs := p.n.rule(uri)
 	p.receive(m, delivery{uri: uri, keyURI: uri, kind: e2ee.KindCall, role: e2ee.RoleCallee, rule: rs,
@@ -614,7 +658,9 @@ func (p *cryptoPeer) fail(msg wamp.Message, reason string) {
 	switch m := msg.(type) {
 	case *wamp.Invocation:
 		p.mu.Lock()
-		delete(p.invs, m.Request)
+		if e, ok := p.invs[m.Request]; ok && e.inv == m {
+			delete(p.invs, m.Request)
+		}
 		p.mu.Unlock()
 		p.sendInner(&wamp.Error{Type: wamp.INVOCATION, Request: m.Request, Details: wamp.Dict{}, Error: wamp.URI(reason)})
 	case *wamp.Result:

@@ -31,6 +31,13 @@ const (
 	// ReasonSealFailed: an outgoing message could not be sealed (it is not
 	// sent; nexus's caller sees a timeout or the error reply).
 	ReasonSealFailed = "seal_failed"
+	// ReasonUnknownInvocation: the application answered (YIELD or ERROR)
+	// an invocation this session does not track; the answer is dropped,
+	// never sent in plaintext.
+	ReasonUnknownInvocation = "unknown_invocation"
+	// ReasonDuplicateRequest: an INVOCATION reused the request id of one
+	// still in progress; it is dropped without an answer.
+	ReasonDuplicateRequest = "duplicate_request"
 )
 
 // Stats is a snapshot of a session's counters.
