@@ -155,6 +155,9 @@ type routerOpts struct {
 	network string // "ws" (default) or "tcp"
 	tap     *tap   // nil: a fresh one
 	noTap   bool   // no Observe hook (benchmarks)
+	// outQueue is the router's per-client outbound queue (0: the router's
+	// default, 64); nexus drops events for a client whose queue is full.
+	outQueue int
 }
 
 // startRouter starts the guarded router with a websocket listener on addr,
@@ -180,9 +183,10 @@ func startRouterWith(t testing.TB, o routerOpts) *testRouter {
 		url = "tcp://" + o.addr
 	}
 	cfg := router.Config{
-		Realms:    []router.RealmConfig{{Name: realmURI}},
-		Listeners: []router.ListenerConfig{{URL: url}},
-		Logger:    slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Realms:       []router.RealmConfig{{Name: realmURI}},
+		Listeners:    []router.ListenerConfig{{URL: url}},
+		Logger:       slog.New(slog.NewTextHandler(io.Discard, nil)),
+		OutQueueSize: o.outQueue,
 	}
 	if !o.noTap {
 		cfg.Observe = o.tap.observe

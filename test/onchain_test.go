@@ -187,6 +187,7 @@ func (n *chainNode) close() {
 	n.wg.Wait()
 	n.stop = nil
 	_ = n.sess.Close()
+	n.verifier.Close() // idempotent; its follower goroutine ends here
 }
 
 // TestOnChainTrust: three delegates authorized by an operator CA on a

@@ -73,6 +73,10 @@ type node struct {
 	requester *keydist.Requester
 	responder *keydist.Responder
 	signer    ed25519.PrivateKey
+	// certs is the verified-chain cache shared with requester and
+	// responder: after Requester.Open verified a responder's chain, looking
+	// it up again is a hash and a map lookup (not a second CBOR parse).
+	certs *cert.Cache
 
 	clMu sync.RWMutex
 	cl   *client.Client
@@ -122,6 +126,7 @@ func newNode(cfg Config) (*node, error) {
 	if pol.Certs == nil {
 		pol.Certs = cert.NewCache(keydist.DefaultCacheSize)
 	}
+	n.certs = pol.Certs
 	var err error
 	if n.requester, err = keydist.NewRequester(keydist.RequesterConfig{Policy: pol, Identity: cfg.Identity}); err != nil {
 		return nil, fmt.Errorf("session: key requester: %w", err)
@@ -464,13 +469,15 @@ func (n *node) fetchOnce(ctx context.Context, keyID, uri string, role e2ee.Role)
 		return fmt.Errorf("session: key response: %w", err)
 	}
 	defer func() { key = [keydist.KeySize]byte{} }()
-	// The responder's chain verified inside Open; its delegate is needed for
-	// revocation bookkeeping.
-	chain, err := cert.ParseChainCBOR(resp.Chain)
-	if err != nil || len(chain) == 0 || chain[0].Delegate == nil {
+	// The responder's chain was verified inside Open (and is in the shared
+	// chain cache: this is a lookup); its delegate is needed for revocation
+	// bookkeeping.
+	pol := &n.cfg.KeyPolicy
+	vc, err := n.certs.VerifyCBOR(resp.Chain, cert.Expect{ChainID: pol.ChainID, VerifyingContract: pol.Registry, Realm: pol.Realm, Block: pol.Block()})
+	if err != nil {
 		return fmt.Errorf("session: key response chain: %w", keydist.ErrMalformed)
 	}
-	originator := chain[0].Delegate.Delegate
+	originator := vc.DelegateAddress()
 	if n.isDenied(originator) {
 		return fmt.Errorf("session: key response: originator revoked: %w", keydist.ErrUntrusted)
 	}
