@@ -111,7 +111,7 @@ func (r *jsonReader) str() ([]byte, error) {
 
 // strEscaped finishes str from the first backslash at i.
 func (r *jsonReader) strEscaped(start, i int) ([]byte, error) {
-	out := make([]byte, 0, len(r.b)-start)
+	out := make([]byte, 0, i-start+32) // grows as needed; never sized by the rest of the input
 	out = append(out, r.b[start:i]...)
 	hex4 := func(at int) (rune, bool) {
 		if at+4 > len(r.b) {
