@@ -7,20 +7,34 @@
 // For a verified certificate chain (package e2ee/cert) and a request (realm, URI, role) the
 // verifier establishes the delegate's issuer — A_1's issuer for a chain with authorities; for a
 // lone delegate certificate the request's IssuerHint, else the trustroot configured for the
-// realm — and asks the registry, in ONE batched JSON-RPC round trip (rpc.BatchCallContext):
+// realm — and asks the registry, in ONE batched JSON-RPC round trip (rpc.BatchCallContext; a
+// second only as described under "Reads at the processed block"):
 //
 //   - authorizationStatus(issuer, realm, delegate): the registry's whole rule set (authorization
 //     exists, realm known, root active, no epoch bump / realm move / removal / issuer revoke-all
 //     since, issuer admitted with INTERMEDIATE_CA, not revoked, inside the validity window);
 //   - certificateRevokedAt(signer, digest) for every certificate of the chain;
-//   - with confirmations c > 0, authorizationStatus again at block head−c, so that a new
+//   - with confirmations c > 0, authorizationStatus again at block B−c, so that a new
 //     authorization counts only once confirmed while a revocation counts at once;
-//   - eth_blockNumber, the block the verdict is attributed to.
+//   - eth_blockNumber, the endpoint's head H.
 //
 // The realm's root must equal the trustroot configured for the realm (and the chain's own root
 // when the chain carries one); certificates must name this chain and registry; optional role
 // capabilities must be granted by the issuer (and by the chain). A definite no wraps
 // e2ee.ErrUntrusted and, through *[UntrustedError], names the AuthorizationStatus reason.
+//
+// # Reads at the processed block
+//
+// Every eth_call names an explicit block B, never "latest", and the verdict is attributed to B.
+// A lagging or load-balanced endpoint may answer "latest" from a node that has not yet seen a
+// revocation the follower already processed; that stale yes would be cached and no further
+// event would drop it. So B is the follower's processed block P (every registry log it acted on
+// is at or below P, and P is raised before the log's invalidation). When the facts at P are
+// not a positive verdict and H > P — typically an authorization the follower has not processed
+// yet — they are read again at H (the verdict at P stands if that fails). A node without block
+// P answers with an error: if it also reports H < P the verifier re-reads once (a load balancer
+// may pick another node), then fails closed with [ErrStale]; it never decides on state older
+// than P. After a reorganisation onto a shorter chain P drops to the new head.
 //
 // # Cache, invalidation and staleness
 //

@@ -13,7 +13,9 @@ var (
 	// together with e2ee.ErrTrustUnavailable.
 	ErrUnreachable = errors.New("chain unreachable")
 	// ErrStale: a verdict exists but is older than the staleness bound (or the event stream that
-	// would invalidate it is down), and re-reading failed. Wrapped with e2ee.ErrTrustUnavailable.
+	// would invalidate it is down), and re-reading failed; or the endpoint cannot answer at the
+	// follower's processed block and reports an older head, twice (see the package
+	// documentation). Wrapped with e2ee.ErrTrustUnavailable.
 	ErrStale = errors.New("verdict stale")
 	// ErrWrongRegistry: the configured address holds no TrustRegistry for this chain.
 	ErrWrongRegistry = errors.New("no trust registry at the configured address")

@@ -89,6 +89,8 @@ func (v *Verifier) handleLog(l *types.Log) {
 		v.stats.reorgs.Add(1)
 		return
 	}
+	// Raised before this log invalidates anything (see Verifier.processed).
+	v.noteProcessed(l.BlockNumber)
 	bad := func() { v.resync(at, "undecodable registry log") }
 	a := v.abi
 	switch l.Topics[0] {

@@ -130,6 +130,7 @@ func (v *Verifier) handleHead(ctx context.Context, h *types.Header) error {
 		return errors.New("head without a block number")
 	}
 	n, hash := h.Number.Uint64(), h.Hash()
+	v.noteProcessed(n)
 	switch {
 	case n == v.f.lastBlock && hash == v.f.lastHash:
 		// duplicate
@@ -142,6 +143,7 @@ func (v *Verifier) handleHead(ctx context.Context, h *types.Header) error {
 		}
 	default:
 		v.stats.reorgs.Add(1)
+		v.processed.Store(n) // the old chain's blocks above n may not exist any more
 		v.resync(Revocation{Block: n}, "head does not extend the processed chain")
 	}
 	v.f.lastBlock, v.f.lastHash = n, hash
@@ -191,6 +193,7 @@ func (v *Verifier) catchUp(ctx context.Context, inclusive bool) error {
 	switch {
 	case n < v.f.lastBlock:
 		v.stats.reorgs.Add(1)
+		v.processed.Store(n) // the old chain's blocks above n may not exist any more
 		v.resync(Revocation{Block: n}, "chain is shorter than the processed chain")
 	case n == v.f.lastBlock && head.Hash() != v.f.lastHash:
 		v.stats.reorgs.Add(1)
@@ -203,6 +206,8 @@ func (v *Verifier) catchUp(ctx context.Context, inclusive bool) error {
 		if inclusive {
 			from = v.f.lastBlock
 		}
+		// Raised before the logs up to n are acted on (see Verifier.processed).
+		v.noteProcessed(n)
 		if n-from > v.cfg.MaxBackfill {
 			v.resync(Revocation{Block: n}, "outage longer than the backfill window")
 			break

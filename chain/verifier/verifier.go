@@ -31,9 +31,17 @@ type Verifier struct {
 	// gen is the trust-state version: bumped by every invalidation, reorg and sync change.
 	gen atomic.Uint64
 
-	head     atomic.Uint64 // highest block number seen
-	synced   atomic.Bool   // follower subscribed (or polling) and backfilled
-	lastSeen atomic.Int64  // unix nanos of the follower's last successful contact
+	head atomic.Uint64 // highest block number seen
+	// processed is the follower's processed block: every registry log it has acted on is in a
+	// block ≤ processed. Reads are made at a block ≥ processed (see read). The follower raises
+	// it before the invalidation a log causes, and Decide samples gen before loading it, so a
+	// read whose gen sample already reflects an invalidation is made at or after that log's
+	// block, and a read whose sample predates it cannot be cached (store compares gen). It
+	// only decreases when the follower sees a reorganisation onto a shorter (or replaced)
+	// chain, set to the new head before every verdict is dropped.
+	processed atomic.Uint64
+	synced    atomic.Bool  // follower subscribed (or polling) and backfilled
+	lastSeen  atomic.Int64 // unix nanos of the follower's last successful contact
 
 	stats   counters
 	f       follower
@@ -105,6 +113,7 @@ func New(ctx context.Context, backend *chain.Backend, cfg Config) (*Verifier, er
 	}
 	v.f = follower{lastBlock: head.Number.Uint64(), lastHash: head.Hash(), initialized: true}
 	v.noteHead(v.f.lastBlock)
+	v.noteProcessed(v.f.lastBlock)
 	fctx, cancel := context.WithCancel(context.Background())
 	v.cancel = cancel
 	go v.run(fctx)
@@ -177,6 +186,13 @@ func (v *Verifier) noteHead(n uint64) {
 	}
 }
 
+// noteProcessed raises the processed block to n (follower goroutine and New only).
+func (v *Verifier) noteProcessed(n uint64) {
+	if n > v.processed.Load() {
+		v.processed.Store(n)
+	}
+}
+
 // Decide implements e2ee.TrustDecider (see the package documentation for the rules).
 func (v *Verifier) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee.TrustDecision, error) {
 	if err := ctx.Err(); err != nil {
@@ -211,8 +227,11 @@ func (v *Verifier) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee.Trus
 	var f facts
 	for attempt := 0; ; attempt++ {
 		gen := v.gen.Load()
-		f, err = v.read(ctx, k, certs)
+		f, err = v.readRetry(ctx, k, certs)
 		if err != nil {
+			if errors.Is(err, errBehind) {
+				return e2ee.TrustDecision{}, unavailable(ErrStale, "delegate %s: the endpoint stays behind the follower's processed block; refusing to decide on older state: %v", k.delegate.Hex(), err)
+			}
 			if e != nil {
 				_, why := v.fresh(e)
 				return e2ee.TrustDecision{}, unavailable(ErrStale, "verdict for delegate %s from block %d is %s, and re-reading failed: %v", k.delegate.Hex(), e.block, why, err)
@@ -231,6 +250,16 @@ func (v *Verifier) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee.Trus
 		}
 	}
 	return v.verdict(ne, req, expectedRoot, now)
+}
+
+// readRetry is read, repeated once when the endpoint was behind the processed block (a
+// load-balanced endpoint may route the second batch to a node that is not).
+func (v *Verifier) readRetry(ctx context.Context, k key, certs []signedDigest) (facts, error) {
+	f, err := v.read(ctx, k, certs)
+	if err != nil && errors.Is(err, errBehind) && ctx.Err() == nil {
+		f, err = v.read(ctx, k, certs)
+	}
+	return f, err
 }
 
 // fresh reports whether a cached verdict may be used, and if not, why.

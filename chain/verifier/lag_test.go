@@ -1,0 +1,204 @@
+package verifier_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/rpc"
+	"github.com/stretchr/testify/require"
+
+	"github.com/wamp-e2ee/e2ee-node/chain"
+	"github.com/wamp-e2ee/e2ee-node/chain/internal/chaintest"
+	"github.com/wamp-e2ee/e2ee-node/chain/verifier"
+	"github.com/wamp-e2ee/e2ee-node/e2ee"
+)
+
+// lagProxy is an HTTP JSON-RPC endpoint in front of an upstream client that models a
+// load-balanced endpoint with a lagging node behind it. With lag L set (≠ 0):
+//   - eth_call at "latest" and eth_blockNumber are answered by the lagging node, from block L;
+//   - eth_call at an explicit block above L fails like a node without that block when strict
+//     is set, and is answered by an up-to-date node otherwise.
+//
+// Everything else (the follower's heads and logs) goes to the up-to-date node.
+type lagProxy struct {
+	*httptest.Server
+	up     *rpc.Client
+	lag    atomic.Uint64
+	strict atomic.Bool
+}
+
+type rpcMsg struct {
+	ID     json.RawMessage   `json:"id"`
+	Method string            `json:"method"`
+	Params []json.RawMessage `json:"params"`
+}
+
+type rpcErr struct {
+	Code    int    `json:"code"`
+	Message string `json:"message"`
+	Data    any    `json:"data,omitempty"`
+}
+
+type rpcResp struct {
+	JSONRPC string          `json:"jsonrpc"`
+	ID      json.RawMessage `json:"id"`
+	Result  json.RawMessage `json:"result,omitempty"`
+	Error   *rpcErr         `json:"error,omitempty"`
+}
+
+func newLagProxy(t testing.TB, up *rpc.Client) *lagProxy {
+	p := &lagProxy{up: up}
+	p.Server = httptest.NewServer(http.HandlerFunc(p.serve))
+	t.Cleanup(p.Close)
+	return p
+}
+
+func (p *lagProxy) serve(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	body = bytes.TrimSpace(body)
+	batch := len(body) > 0 && body[0] == '['
+	var msgs []rpcMsg
+	if batch {
+		err = json.Unmarshal(body, &msgs)
+	} else {
+		msgs = make([]rpcMsg, 1)
+		err = json.Unmarshal(body, &msgs[0])
+	}
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	out := make([]rpcResp, len(msgs))
+	for i, m := range msgs {
+		out[i] = p.handle(r.Context(), m)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if batch {
+		_ = json.NewEncoder(w).Encode(out)
+	} else {
+		_ = json.NewEncoder(w).Encode(out[0])
+	}
+}
+
+func (p *lagProxy) handle(ctx context.Context, m rpcMsg) rpcResp {
+	resp := rpcResp{JSONRPC: "2.0", ID: m.ID}
+	if lag := p.lag.Load(); lag != 0 {
+		switch {
+		case m.Method == "eth_blockNumber":
+			resp.Result, _ = json.Marshal(hexutil.Uint64(lag))
+			return resp
+		case m.Method == "eth_call" && len(m.Params) >= 2:
+			var tag string
+			_ = json.Unmarshal(m.Params[1], &tag)
+			if tag == "latest" {
+				m.Params[1], _ = json.Marshal(hexutil.Uint64(lag))
+			} else if n, err := strconv.ParseUint(tag, 0, 64); err == nil && n > lag && p.strict.Load() {
+				resp.Error = &rpcErr{Code: -32000, Message: "header not found"}
+				return resp
+			}
+		}
+	}
+	args := make([]any, len(m.Params))
+	for i := range m.Params {
+		args[i] = m.Params[i]
+	}
+	var res json.RawMessage
+	if err := p.up.CallContext(ctx, &res, m.Method, args...); err != nil {
+		e := &rpcErr{Code: -32000, Message: err.Error()}
+		var ce rpc.Error
+		if errors.As(err, &ce) {
+			e.Code = ce.ErrorCode()
+		}
+		var de rpc.DataError
+		if errors.As(err, &de) {
+			e.Data = de.ErrorData()
+		}
+		resp.Error = e
+		return resp
+	}
+	if len(res) == 0 {
+		res = json.RawMessage("null")
+	}
+	resp.Result = res
+	return resp
+}
+
+// TestLaggingEndpointCannotResurrectRevokedDelegate: the endpoint answers "latest" from a
+// node that lags behind a revocation the follower has already processed. The verifier must
+// neither answer nor cache the stale yes: it reads at the processed block, and when no node
+// can answer there it fails closed with ErrStale.
+func TestLaggingEndpointCannotResurrectRevokedDelegate(t *testing.T) {
+	e := setup(t, chaintest.Simulated, 0)
+	px := newLagProxy(t, e.Sim.RPCClient())
+	b, err := chain.Connect(e.Ctx, chain.BackendConfig{URL: px.URL, ChainID: chain.SimulatedChainID})
+	require.NoError(t, err)
+	t.Cleanup(b.Close)
+	require.Equal(t, chain.TransportHTTP, b.Transport())
+	v, err := verifier.New(e.Ctx, b, e.cfg)
+	require.NoError(t, err)
+	t.Cleanup(v.Close)
+	e.v = v
+	e.waitSynced()
+
+	realm := e.realm.Address()
+	d := e.Signer()
+	_, err = e.Reg.Authorize(e.Ctx, e.root, realm, d.Address(), time.Time{}, time.Time{})
+	require.NoError(t, err)
+	vc := e.lone(d)
+	_, err = e.decide(vc, realm, common.Address{})
+	require.NoError(t, err)
+
+	// The lagging node stops at the last block in which d is authorized.
+	lag := e.head()
+	px.lag.Store(lag)
+	drain(e.revs)
+	_, err = e.Reg.Revoke(e.Ctx, e.root, realm, d.Address())
+	require.NoError(t, err)
+	e.waitRevocation(verifier.RevokedDelegate, 5*time.Second)
+
+	// The endpoint really serves the stale yes at "latest".
+	var out hexutil.Bytes
+	require.NoError(t, b.RPC().CallContext(e.Ctx, &out, "eth_call",
+		map[string]any{"to": e.Reg.Address(), "data": hexutil.Bytes(e.Reg.ABI.PackAuthorizationStatus(e.root.Address(), realm, d.Address()))}, "latest"))
+	s, err := e.Reg.ABI.UnpackAuthorizationStatus(out)
+	require.NoError(t, err)
+	require.Equal(t, chain.StatusValid, chain.AuthorizationFromOutput(s.Status, s.Root, s.IssuerCapabilities, s.ValidUntil).Status)
+
+	// Load-balanced: reads at an explicit block reach an up-to-date node.
+	for range 3 {
+		_, err = e.decide(vc, realm, common.Address{})
+		requireReason(t, err, "Revoked")
+	}
+
+	// Only the lagging node: fail closed, cache nothing.
+	px.strict.Store(true)
+	e.v.Purge()
+	reads := e.v.Stats().Reads
+	_, err = e.decide(vc, realm, common.Address{})
+	require.ErrorIs(t, err, e2ee.ErrTrustUnavailable)
+	require.ErrorIs(t, err, verifier.ErrStale)
+	require.NotErrorIs(t, err, e2ee.ErrUntrusted)
+	t.Log(err)
+	require.Zero(t, e.v.Stats().Entries)
+	require.Equal(t, reads+2, e.v.Stats().Reads, "one re-read before failing closed")
+
+	// The node catches up.
+	px.lag.Store(0)
+	_, err = e.decide(vc, realm, common.Address{})
+	requireReason(t, err, "Revoked")
+}
