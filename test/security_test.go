@@ -12,7 +12,9 @@ import (
 	"github.com/gammazero/nexus/v3/wamp"
 	"github.com/stretchr/testify/require"
 
+	"github.com/wamp-e2ee/e2ee-node/e2ee"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/envelope"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/session"
 )
 
@@ -194,4 +196,154 @@ func TestSecurityDuplicateInvocationNoPlaintextYield(t *testing.T) {
 	n, _ := tr.tap.leaks(marker)
 	require.Zero(t, n, "the result crossed the router in plaintext")
 	require.EqualValues(t, 1, c.Stats().Rejected[session.ReasonDuplicateRequest])
+}
+
+// keyThief is an authorized delegate that calls key RPCs directly, claiming
+// whatever role it likes.
+type keyThief struct {
+	rq *keydist.Requester
+	s  *session.Session
+}
+
+func newKeyThief(t *testing.T, tr *testRouter, p *pki, ser serialize.Serialization) *keyThief {
+	pol := p.policy()
+	pol.Trust = allowAll{}
+	rq, err := keydist.NewRequester(keydist.RequesterConfig{Policy: pol, Identity: p.identity(t)})
+	require.NoError(t, err)
+	return &keyThief{rq: rq, s: newSession(t, tr, p, ser, nil)}
+}
+
+// steal requests keyID for uri in role and returns the key or the error.
+func (k *keyThief) steal(t *testing.T, keyID, uri string, role e2ee.Role) ([keydist.KeySize]byte, error) {
+	t.Helper()
+	pend, err := k.rq.NewRequest(keyID, uri, role)
+	require.NoError(t, err)
+	kw, err := keydist.EncodeRequest(pend.Request)
+	require.NoError(t, err)
+	kid, err := envelope.ParseKeyID(keyID)
+	require.NoError(t, err)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	res, err := k.s.Call(ctx, kid.KeyRPCURI(session.DefaultKeyRPCPrefix), nil, nil, kw, nil)
+	if err != nil {
+		return [keydist.KeySize]byte{}, err
+	}
+	resp, err := keydist.DecodeResponse(res.ArgumentsKw)
+	require.NoError(t, err)
+	return k.rq.Open(ctx, pend, resp)
+}
+
+func requireDenied(t *testing.T, err error, uri string) {
+	t.Helper()
+	require.Error(t, err)
+	var rpc client.RPCError
+	require.ErrorAs(t, err, &rpc)
+	require.Equal(t, wamp.URI(uri), rpc.Err.Error)
+}
+
+// TestSecurityKeyRoleBinding: the key RPC serves a key only to the reader
+// role of the kind it seals (publish → subscriber, call → callee, result →
+// caller), and a result key only to the caller it was sealed for.
+func TestSecurityKeyRoleBinding(t *testing.T) {
+	p := newPKI(t)
+	tr := startRouter(t, "", nil)
+	defer tr.stop()
+	ser := serialize.MSGPACK
+
+	// The callee records the key ids of the INVOCATIONs it receives, the
+	// caller those of its RESULTs.
+	var mu sync.Mutex
+	var callKey, resultKey string
+	cOpt, _ := withMitm(tr, ser, func(m wamp.Message) wamp.Message {
+		if inv, ok := m.(*wamp.Invocation); ok && envelope.IsPPT(inv.Details) {
+			mu.Lock()
+			callKey, _ = inv.Details[envelope.OptKeyID].(string)
+			mu.Unlock()
+		}
+		return m
+	})
+	aOpt, _ := withMitm(tr, ser, func(m wamp.Message) wamp.Message {
+		if r, ok := m.(*wamp.Result); ok && envelope.IsPPT(r.Details) {
+			mu.Lock()
+			resultKey, _ = r.Details[envelope.OptKeyID].(string)
+			mu.Unlock()
+		}
+		return m
+	})
+	c := newSession(t, tr, p, ser, nil, cOpt)
+	require.NoError(t, c.Register("com.sec.balance", func(ctx context.Context, inv *wamp.Invocation) client.InvokeResult {
+		return client.InvokeResult{Args: wamp.List{"balance"}}
+	}, nil))
+	a := newSession(t, tr, p, ser, nil, aOpt)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	_, err := a.Call(ctx, "com.sec.balance", nil, wamp.List{"alice"}, nil, nil)
+	require.NoError(t, err)
+
+	// A publish key: refused to callers and callees, served to subscribers.
+	pub := newSession(t, tr, p, ser, nil)
+	spy := dialRaw(t, tr, ser)
+	spy.subscribe(t, "com.sec.chat")
+	require.NoError(t, pub.Publish("com.sec.chat", nil, wamp.List{"hi"}, nil))
+	ev := expect[*wamp.Event](t, spy)
+	pubKey := ev.Details[envelope.OptKeyID].(string)
+
+	thief := newKeyThief(t, tr, p, ser)
+	_, err = thief.steal(t, pubKey, "com.sec.chat", e2ee.RoleCaller)
+	requireDenied(t, err, keydist.ErrorURIRole)
+	_, err = thief.steal(t, pubKey, "com.sec.chat", e2ee.RoleCallee)
+	requireDenied(t, err, keydist.ErrorURIRole)
+	_, err = thief.steal(t, pubKey, "com.sec.chat", e2ee.RoleSubscriber)
+	require.NoError(t, err)
+
+	mu.Lock()
+	ck, rk := callKey, resultKey
+	mu.Unlock()
+	require.NotEmpty(t, ck)
+	require.NotEmpty(t, rk)
+	// A's CALL key: only callees may read call arguments.
+	_, err = thief.steal(t, ck, "com.sec.balance", e2ee.RoleCaller)
+	requireDenied(t, err, keydist.ErrorURIRole)
+	// C's result key for A's call: another (authorized) caller is refused.
+	_, err = thief.steal(t, rk, "com.sec.balance", e2ee.RoleCaller)
+	requireDenied(t, err, keydist.ErrorURIRole)
+	_, err = thief.steal(t, rk, "com.sec.balance", e2ee.RoleSubscriber)
+	requireDenied(t, err, keydist.ErrorURIRole)
+}
+
+// TestSecurityKeyScopeOnReceive: a holder of one topic's key cannot write on
+// another topic to a receiver that holds that key too.
+func TestSecurityKeyScopeOnReceive(t *testing.T) {
+	p := newPKI(t)
+	tr := startRouter(t, "", nil)
+	defer tr.stop()
+	ser := serialize.MSGPACK
+	o := newSession(t, tr, p, ser, nil)
+
+	b := newSession(t, tr, p, ser, nil)
+	chat, pay := newEvents(), newEvents()
+	require.NoError(t, b.Subscribe("com.sec.chat", chat.handler, nil))
+	require.NoError(t, b.Subscribe("com.sec.pay", pay.handler, nil))
+	spy := dialRaw(t, tr, ser)
+	spy.subscribe(t, "com.sec.chat")
+	require.NoError(t, o.Publish("com.sec.chat", nil, wamp.List{"hello"}, nil))
+	chat.next(t, 5*time.Second) // b caches the chat key
+	keyID := expect[*wamp.Event](t, spy).Details[envelope.OptKeyID].(string)
+
+	// M is a legitimate subscriber of chat: it gets the key.
+	thief := newKeyThief(t, tr, p, ser)
+	key, err := thief.steal(t, keyID, "com.sec.chat", e2ee.RoleSubscriber)
+	require.NoError(t, err)
+
+	// M forges an event on com.sec.pay under the chat key.
+	s, err := envelope.NewSealer(envelope.SealOptions{})
+	require.NoError(t, err)
+	for i, kind := range []e2ee.MessageKind{e2ee.KindPublish} {
+		sk := envelope.SealKey{ID: keyID, Key: key, Seq: 1<<20 + uint64(i)}
+		payload, err := s.Seal(nil, &sk, &envelope.Message{URI: "com.sec.pay", Kind: kind, Args: []any{"PAY 1000 to mallory"}})
+		require.NoError(t, err)
+		spy.send(&wamp.Publish{Request: spy.id(), Options: envelope.PutOptions(map[string]any{}, keyID, ""), Topic: "com.sec.pay", Arguments: wamp.List{payload}})
+	}
+	eventually(t, func() bool { return b.Stats().Rejected[envelope.ErrorURIKeyScope] == 1 }, "cross-URI key use counted")
+	pay.none(t, 50*time.Millisecond)
 }

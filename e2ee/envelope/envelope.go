@@ -56,6 +56,10 @@ var (
 	// ErrUnknownKey: the key lookup does not know ppt_keyid; the caller
 	// should fetch the key through the key RPC (KeyID.KeyRPCURI) and retry.
 	ErrUnknownKey = errors.New("e2ee: unknown payload key")
+	// ErrKeyScope: the key is known but was not issued for the delivery's
+	// URI or message kind (ReceiveState.Scope): a holder of one key tries
+	// to write on another URI or in another role.
+	ErrKeyScope = errors.New("e2ee: payload key not issued for this URI or kind")
 	// ErrBadMAC: the payload does not authenticate under the key.
 	ErrBadMAC = errors.New("e2ee: payload authentication failed")
 	// ErrMalformedPlaintext: the payload authenticated but its plaintext
@@ -82,6 +86,7 @@ var (
 const (
 	ErrorURIMalformed          = "wamp.e2ee.error.malformed"
 	ErrorURIUnknownKey         = "wamp.e2ee.error.unknown_key"
+	ErrorURIKeyScope           = "wamp.e2ee.error.key_scope"
 	ErrorURIBadMAC             = "wamp.e2ee.error.bad_mac"
 	ErrorURIMalformedPlaintext = "wamp.e2ee.error.malformed_plaintext"
 	ErrorURIKeyIDMismatch      = "wamp.e2ee.error.key_id_mismatch"
@@ -99,6 +104,8 @@ func ErrorURI(err error) string {
 		return ErrorURIMalformed
 	case errors.Is(err, ErrUnknownKey):
 		return ErrorURIUnknownKey
+	case errors.Is(err, ErrKeyScope):
+		return ErrorURIKeyScope
 	case errors.Is(err, ErrBadMAC):
 		return ErrorURIBadMAC
 	case errors.Is(err, ErrMalformedPlaintext):

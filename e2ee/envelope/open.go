@@ -20,6 +20,9 @@ type ReceiveState struct {
 	// from the verified key response; nil if unknown. Sender signatures can
 	// only be verified (and required) when it is set.
 	Sender ed25519.PublicKey
+	// Scope restricts the URIs and message kinds the key opens (from the
+	// verified key response); the zero value restricts nothing.
+	Scope KeyScope
 }
 
 // KeyLookup resolves ppt_keyid values on the receiving side. keyring.Cache
@@ -48,6 +51,9 @@ type Delivery struct {
 	// RequireSignature rejects messages without a verified sender signature
 	// (the per-URI-pattern non-repudiation mode).
 	RequireSignature bool
+	// ScopeURI is the URI the key must have been issued for when it differs
+	// from URI: the called procedure for an ERROR. "" means URI.
+	ScopeURI string
 }
 
 // Opened is a successfully opened message. Args and Kwargs never alias the
@@ -117,7 +123,9 @@ func NewOpener(opts OpenOptions) (*Opener, error) {
 // order and fail with an error wrapping the named sentinel:
 //
 //  1. options, arguments and payload framing (ErrMalformed);
-//  2. keys.LookupKey(ppt_keyid) (ErrUnknownKey: fetch the key and retry);
+//  2. keys.LookupKey(ppt_keyid) (ErrUnknownKey: fetch the key and retry),
+//     then the key's scope: it must cover d.ScopeURI (or d.URI) and d.Kind
+//     (ErrKeyScope);
 //  3. the Poly1305 tag (ErrBadMAC);
 //  4. the compressed form and plaintext map (ErrMalformedPlaintext);
 //  5. "kid" = ppt_keyid (ErrKeyIDMismatch);
@@ -163,6 +171,13 @@ func (o *Opener) Open(options map[string]any, args []any, kwargs map[string]any,
 	}
 	if st.Window == nil {
 		return Opened{}, fmt.Errorf("%w: key lookup returned no replay window", ErrUnknownKey)
+	}
+	scopeURI := d.ScopeURI
+	if scopeURI == "" {
+		scopeURI = d.URI
+	}
+	if !st.Scope.Allows(scopeURI, d.Kind) {
+		return Opened{}, fmt.Errorf("%w: key not issued for this URI or %s messages", ErrKeyScope, d.Kind)
 	}
 
 	var nonce [NonceSize]byte

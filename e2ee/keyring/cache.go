@@ -42,7 +42,18 @@ type cached struct {
 	win     *envelope.ReplayWindow
 	sender  ed25519.PublicKey
 	expires time.Time
+	scope   envelope.KeyScope
+	origin  Origin
 }
+
+// Origin names the originator of a received key: the delegate address
+// (20 bytes) of the verified key response's chain. The zero value is
+// unknown.
+type Origin [20]byte
+
+// ErrScopeConflict is returned by Cache.AddScoped when the key id is already
+// cached with a different scope or originator.
+var ErrScopeConflict = errors.New("keyring: key id already cached with a different scope")
 
 // Cache holds payload keys fetched from originators, each with its replay
 // window and the originator's client-session public key. It implements
@@ -83,6 +94,15 @@ func NewCache(cfg CacheConfig) *Cache {
 // replay window; a different key for a cached id fails with ErrKeyConflict.
 // The cache keeps its own copy of key.
 func (c *Cache) Add(id string, key *[envelope.KeySize]byte, sender ed25519.PublicKey, expires time.Time) error {
+	return c.AddScoped(id, key, sender, expires, envelope.KeyScope{}, Origin{})
+}
+
+// AddScoped is Add for a key whose verified key response states its scope
+// (URI scope and the kinds of the originator's role) and originator:
+// LookupKey returns the scope, so that envelope.Opener.Open rejects the key
+// outside it (envelope.ErrKeyScope). Adding a cached id again with another
+// scope or originator fails with ErrScopeConflict.
+func (c *Cache) AddScoped(id string, key *[envelope.KeySize]byte, sender ed25519.PublicKey, expires time.Time, scope envelope.KeyScope, origin Origin) error {
 	if !envelope.ValidKeyID(id) {
 		return fmt.Errorf("keyring: add: %w", envelope.ErrMalformed)
 	}
@@ -102,6 +122,9 @@ func (c *Cache) Add(id string, key *[envelope.KeySize]byte, sender ed25519.Publi
 		if subtle.ConstantTimeCompare(e.key[:], key[:]) != 1 {
 			return ErrKeyConflict
 		}
+		if e.scope != scope || e.origin != origin {
+			return ErrScopeConflict
+		}
 		e.sender = clone(sender)
 		e.expires = expires
 		return nil
@@ -113,7 +136,8 @@ func (c *Cache) Add(id string, key *[envelope.KeySize]byte, sender ed25519.Publi
 	if len(c.keys) >= c.max {
 		c.evictLocked()
 	}
-	c.keys[id] = &cached{key: *key, win: envelope.NewReplayWindow(c.window), sender: clone(sender), expires: expires}
+	c.keys[id] = &cached{key: *key, win: envelope.NewReplayWindow(c.window), sender: clone(sender), expires: expires,
+		scope: scope, origin: origin}
 	return nil
 }
 
@@ -139,7 +163,36 @@ func (c *Cache) LookupKey(id string, key *[envelope.KeySize]byte) (envelope.Rece
 		return envelope.ReceiveState{}, fmt.Errorf("%w: key expired", envelope.ErrUnknownKey)
 	}
 	*key = e.key
-	return envelope.ReceiveState{Window: e.win, Sender: e.sender}, nil
+	return envelope.ReceiveState{Window: e.win, Sender: e.sender, Scope: e.scope}, nil
+}
+
+// Originator returns the originator recorded for a cached, unexpired key.
+func (c *Cache) Originator(id string) (Origin, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e := c.keys[id]
+	if e == nil || !c.now().Before(e.expires) || e.origin == (Origin{}) {
+		return Origin{}, false
+	}
+	return e.origin, true
+}
+
+// RemoveOriginator drops and zeroes every key of one originator and returns
+// how many it removed.
+func (c *Cache) RemoveOriginator(o Origin) int {
+	if o == (Origin{}) {
+		return 0
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := 0
+	for id, e := range c.keys {
+		if e.origin == o {
+			c.removeLocked(id)
+			n++
+		}
+	}
+	return n
 }
 
 // Remove drops and zeroes the key id and reports whether it was cached.

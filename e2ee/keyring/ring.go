@@ -95,7 +95,11 @@ type Info struct {
 	// Scope is the key's scope (the URI under the default policy); the key
 	// RPC must check that the requester may read it.
 	Scope string
-	Key   [envelope.KeySize]byte
+	// Tag is the tag the key was issued under (NextTagged; "" for Next):
+	// the session uses it for the message kind (and the audience of result
+	// keys), so that the key RPC serves each key only to its reader role.
+	Tag string
+	Key [envelope.KeySize]byte
 	// Created is when the key was generated; Retired when it was replaced
 	// (zero while current).
 	Created, Retired time.Time
@@ -120,6 +124,7 @@ type entry struct {
 	id      envelope.KeyID
 	idStr   string
 	scope   string
+	tag     string
 	key     [envelope.KeySize]byte
 	seq     uint64
 	created time.Time
@@ -137,7 +142,7 @@ type Ring struct {
 	rand   io.Reader
 
 	mu      sync.Mutex
-	current map[string]*entry // scope → current key
+	current map[string]*entry // slot(scope, tag) → current key
 	byID    map[string]*entry // every key still available (current and retired)
 	retired []*entry          // retired keys in retirement order
 }
@@ -194,14 +199,26 @@ func (r *Ring) scope(uri string) string {
 // rotating the scope's key first if the policy says so. k.Seq is ≥ 1 and
 // strictly increasing per key. Unless a new key has to be generated, Next
 // allocates nothing. Call k.Wipe when done with k.
-func (r *Ring) Next(uri string, k *envelope.SealKey) error {
+func (r *Ring) Next(uri string, k *envelope.SealKey) error { return r.NextTagged(uri, "", k) }
+
+// slot is the key of Ring.current: one current key per scope and tag.
+func slot(scope, tag string) string {
+	if tag == "" {
+		return scope
+	}
+	return scope + "\x00" + tag
+}
+
+// NextTagged is Next for a separate key per (scope, tag): keys of
+// different tags never coincide, and Lookup reports the tag of a key.
+func (r *Ring) NextTagged(uri, tag string, k *envelope.SealKey) error {
 	scope := r.scope(uri)
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	e := r.current[scope]
+	e := r.current[slot(scope, tag)]
 	if e == nil || r.due(e) {
 		var err error
-		if e, err = r.rotateLocked(scope); err != nil {
+		if e, err = r.rotateLocked(scope, tag); err != nil {
 			return err
 		}
 	}
@@ -223,10 +240,10 @@ func (r *Ring) due(e *entry) bool {
 
 // rotateLocked retires the current key of scope (if any), removes expired
 // keys and installs a fresh key.
-func (r *Ring) rotateLocked(scope string) (*entry, error) {
+func (r *Ring) rotateLocked(scope, tag string) (*entry, error) {
 	now := r.now()
 	r.cleanupLocked(now)
-	e := &entry{scope: scope, created: now}
+	e := &entry{scope: scope, tag: tag, created: now}
 	e.id.Locator = r.loc
 	if _, err := io.ReadFull(r.rand, e.id.Tag[:]); err != nil {
 		return nil, fmt.Errorf("keyring: random key tag: %w", err)
@@ -240,10 +257,10 @@ func (r *Ring) rotateLocked(scope string) (*entry, error) {
 		clear(e.key[:])
 		return nil, errors.New("keyring: key tag collision (broken random source)")
 	}
-	if old := r.current[scope]; old != nil {
+	if old := r.current[slot(scope, tag)]; old != nil {
 		r.retireLocked(old, now)
 	}
-	r.current[scope] = e
+	r.current[slot(scope, tag)] = e
 	r.byID[e.idStr] = e
 	return e, nil
 }
@@ -251,8 +268,8 @@ func (r *Ring) rotateLocked(scope string) (*entry, error) {
 func (r *Ring) retireLocked(e *entry, now time.Time) {
 	e.retired = now
 	r.retired = append(r.retired, e)
-	if r.current[e.scope] == e {
-		delete(r.current, e.scope)
+	if sl := slot(e.scope, e.tag); r.current[sl] == e {
+		delete(r.current, sl)
 	}
 }
 
@@ -270,17 +287,20 @@ func (r *Ring) RotateAll() {
 	r.cleanupLocked(now)
 }
 
-// RotateScope retires the current key of one scope and reports whether there
-// was one.
+// RotateScope retires the current keys of one scope (of every tag) and
+// reports whether there was one.
 func (r *Ring) RotateScope(scope string) bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	e := r.current[scope]
-	if e == nil {
-		return false
+	now := r.now()
+	found := false
+	for _, e := range r.current {
+		if e.scope == scope {
+			r.retireLocked(e, now)
+			found = true
+		}
 	}
-	r.retireLocked(e, r.now())
-	return true
+	return found
 }
 
 // RotateURI retires the current key of the scope of uri.
@@ -338,7 +358,7 @@ func (r *Ring) Lookup(id string) (Info, bool) {
 	if !e.retired.IsZero() && now.Sub(e.retired) >= r.grace {
 		return Info{}, false
 	}
-	info := Info{ID: e.id, Scope: e.scope, Key: e.key, Created: e.created, Retired: e.retired}
+	info := Info{ID: e.id, Scope: e.scope, Tag: e.tag, Key: e.key, Created: e.created, Retired: e.retired}
 	switch {
 	case !e.retired.IsZero():
 		info.Expires = e.retired.Add(r.grace)

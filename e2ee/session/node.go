@@ -353,10 +353,33 @@ func (n *node) serveKey(ctx context.Context, ring *keyring.Ring, inv *wamp.Invoc
 		n.charge(dl)
 		return nil, fmt.Errorf("session: key request: %w", errNotServed)
 	}
+	// Each key seals one kind of message (its ring tag): serve it only to
+	// the reader role of that kind, and a result key only to the caller it
+	// was sealed for (docs/protocol.md §4.4).
+	if !tagServes(info.Tag, req.Role, delegate) {
+		n.charge(dl)
+		return nil, &keydist.Error{Step: "role", Err: keydist.ErrRole}
+	}
 	expires := info.Expires
 	if max := time.Now().Add(keyring.DefaultCacheTTL); expires.IsZero() || expires.After(max) {
 		expires = max
 	}
+	// Re-check the deny list and record the fetch atomically with respect
+	// to revoke: either revoke sees this fetch (and rotates the key) or we
+	// see the revocation (and refuse).
+	n.mu.Lock()
+	if n.denied[delegate] {
+		n.mu.Unlock()
+		n.charge(dl)
+		return nil, &keydist.Error{Step: "trust", Err: keydist.ErrUntrusted}
+	}
+	m := n.fetchedBy[delegate]
+	if m == nil {
+		m = map[string]string{}
+		n.fetchedBy[delegate] = m
+	}
+	m[req.KeyID] = info.Scope
+	n.mu.Unlock()
 	resp, err := n.responder.Respond(vr, &info.Key, scope, expires)
 	if err != nil {
 		return nil, err
@@ -365,15 +388,47 @@ func (n *node) serveKey(ctx context.Context, ring *keyring.Ring, inv *wamp.Invoc
 	if err != nil {
 		return nil, err
 	}
-	n.mu.Lock()
-	m := n.fetchedBy[delegate]
-	if m == nil {
-		m = map[string]string{}
-		n.fetchedBy[delegate] = m
-	}
-	m[req.KeyID] = info.Scope
-	n.mu.Unlock()
 	return n.wire(kw), nil
+}
+
+// Ring tags: which kind of message a key seals (keyring.Ring.NextTagged).
+const (
+	tagPublish = "publish"
+	tagCall    = "call"
+	// tagResultPrefix + the caller's delegate address (lowercase hex, no
+	// 0x): the key of results and errors of calls made by that delegate.
+	tagResultPrefix = "result:"
+)
+
+func resultTag(caller keyring.Origin) string {
+	return tagResultPrefix + hex.EncodeToString(caller[:])
+}
+
+// tagServes reports whether a key of ring tag tag may be handed to a
+// requester in role role whose delegate is delegate.
+func tagServes(tag string, role e2ee.Role, delegate common.Address) bool {
+	switch {
+	case tag == tagPublish:
+		return role == e2ee.RoleSubscriber
+	case tag == tagCall:
+		return role == e2ee.RoleCallee
+	case strings.HasPrefix(tag, tagResultPrefix):
+		return role == e2ee.RoleCaller && tag == resultTag(keyring.Origin(delegate))
+	}
+	return false
+}
+
+// roleKinds are the kinds a key answered by an originator in role may open.
+func roleKinds(role e2ee.Role) envelope.KindSet {
+	switch role {
+	case e2ee.RolePublisher:
+		return envelope.KindSetOf(e2ee.KindPublish)
+	case e2ee.RoleCaller:
+		return envelope.KindSetOf(e2ee.KindCall)
+	case e2ee.RoleCallee:
+		return envelope.KindSetOf(e2ee.KindYield, e2ee.KindError)
+	}
+	return 0
 }
 
 // fetchKey makes sure the key keyID is in the cache, fetching it (once for
@@ -482,7 +537,12 @@ func (n *node) fetchOnce(ctx context.Context, keyID, uri string, role e2ee.Role)
 		return fmt.Errorf("session: key response: originator revoked: %w", keydist.ErrUntrusted)
 	}
 	sender := ed25519.PublicKey(append([]byte(nil), resp.CSPubKey[:]...))
-	if err := n.cache.Add(keyID, &key, sender, time.UnixMilli(int64(resp.ExpiresAt))); err != nil {
+	kinds := roleKinds(resp.Role)
+	if kinds == 0 {
+		return fmt.Errorf("session: key response: %w", keydist.ErrRole)
+	}
+	ks := envelope.KeyScope{URI: resp.Scope.URI, Match: string(resp.Scope.Match), Kinds: kinds}
+	if err := n.cache.AddScoped(keyID, &key, sender, time.UnixMilli(int64(resp.ExpiresAt)), ks, keyring.Origin(originator)); err != nil {
 		return fmt.Errorf("session: caching key: %w", err)
 	}
 	n.mu.Lock()

@@ -27,6 +27,10 @@ type callInfo struct {
 	// inv is the INVOCATION an invs entry was made for: fail removes the
 	// entry only if it still belongs to that message.
 	inv *wamp.Invocation
+	// resultTag names the key ring slot of the answer's key: the
+	// originator of the key the invocation opened under (the caller), so
+	// that only it may fetch the key of results and errors ("" unknown).
+	resultTag string
 }
 
 // delivery is what the receiver knows about an incoming message.
@@ -222,7 +226,7 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 			return m
 		}
 		var ok bool
-		m.Options, m.Arguments, ok = p.seal(rs, uri, uri, e2ee.KindPublish, m.Options, m.Arguments, m.ArgumentsKw)
+		m.Options, m.Arguments, ok = p.seal(rs, uri, uri, tagPublish, e2ee.KindPublish, m.Options, m.Arguments, m.ArgumentsKw)
 		if !ok {
 			return nil
 		}
@@ -239,7 +243,7 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 			return m
 		}
 		var ok bool
-		m.Options, m.Arguments, ok = p.seal(rs, uri, uri, e2ee.KindCall, m.Options, m.Arguments, m.ArgumentsKw)
+		m.Options, m.Arguments, ok = p.seal(rs, uri, uri, tagCall, e2ee.KindCall, m.Options, m.Arguments, m.ArgumentsKw)
 		if !ok {
 			p.mu.Lock()
 			delete(p.calls, m.Request)
@@ -264,7 +268,7 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 			return m
 		}
 		var ok bool
-		m.Options, m.Arguments, ok = p.seal(rs, inv.uri, inv.uri, e2ee.KindYield, m.Options, m.Arguments, m.ArgumentsKw)
+		m.Options, m.Arguments, ok = p.seal(rs, inv.uri, inv.uri, inv.resultTag, e2ee.KindYield, m.Options, m.Arguments, m.ArgumentsKw)
 		if !ok {
 			return &wamp.Error{Type: wamp.INVOCATION, Request: m.Request, Details: wamp.Dict{}, Error: ReasonSealFailed}
 		}
@@ -284,7 +288,7 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 			return m
 		}
 		var ok bool
-		m.Details, m.Arguments, ok = p.seal(rs, inv.uri, string(m.Error), e2ee.KindError, m.Details, m.Arguments, m.ArgumentsKw)
+		m.Details, m.Arguments, ok = p.seal(rs, inv.uri, string(m.Error), inv.resultTag, e2ee.KindError, m.Details, m.Arguments, m.ArgumentsKw)
 		if !ok {
 			return &wamp.Error{Type: wamp.INVOCATION, Request: m.Request, Details: wamp.Dict{}, Error: ReasonSealFailed}
 		}
@@ -325,14 +329,16 @@ func (p *cryptoPeer) invocation(req wamp.ID, remove bool) (callInfo, bool) {
 // seal encrypts args/kwargs for msgURI with the key of keyURI's scope and
 // returns the new options (a copy of opts with the ppt_* options) and
 // arguments.
-func (p *cryptoPeer) seal(rs *ruleState, keyURI, msgURI string, kind e2ee.MessageKind, opts wamp.Dict, args wamp.List, kwargs wamp.Dict) (wamp.Dict, wamp.List, bool) {
+func (p *cryptoPeer) seal(rs *ruleState, keyURI, msgURI, tag string, kind e2ee.MessageKind, opts wamp.Dict, args wamp.List, kwargs wamp.Dict) (wamp.Dict, wamp.List, bool) {
 	ring := rs.currentRing()
-	if ring == nil {
+	if ring == nil || tag == "" {
+		// No ring, or a result for a caller we could not identify (its
+		// key would be served to no one).
 		p.n.stats.reject(ReasonSealFailed)
 		return opts, args, false
 	}
 	defer p.sk.Wipe()
-	if err := ring.Next(keyURI, &p.sk); err != nil {
+	if err := ring.NextTagged(keyURI, tag, &p.sk); err != nil {
 		p.n.stats.reject(ReasonSealFailed)
 		p.n.cfg.Logf("session: no key for %s: %v", keyURI, err)
 		return opts, args, false
@@ -626,7 +632,7 @@ func (p *cryptoPeer) deliver(msg wamp.Message, d delivery, buffered bool) {
 		return
 	}
 	opened, err := p.opener.Open(details, args, kwargs,
-		envelope.Delivery{URI: d.uri, Kind: d.kind, RequireSignature: d.rule.rule.Sign}, p.n.cache)
+		envelope.Delivery{URI: d.uri, ScopeURI: d.keyURI, Kind: d.kind, RequireSignature: d.rule.rule.Sign}, p.n.cache)
 	if err != nil {
 		if errors.Is(err, envelope.ErrUnknownKey) && !buffered {
 			keyID, _ := details[envelope.OptKeyID].(string) // validated by Open
@@ -642,6 +648,9 @@ func (p *cryptoPeer) deliver(msg wamp.Message, d delivery, buffered bool) {
 		p.n.stats.cacheHits.Add(1)
 	}
 	p.n.stats.decrypted.Add(1)
+	if inv, ok := msg.(*wamp.Invocation); ok {
+		p.noteInvocation(inv, &opened)
+	}
 	envelope.StripOptions(details)
 	kw := wamp.Dict(opened.Kwargs)
 	if len(kw) == 0 {
@@ -649,6 +658,22 @@ func (p *cryptoPeer) deliver(msg wamp.Message, d delivery, buffered bool) {
 	}
 	setPayload(msg, wamp.List(opened.Args), kw)
 	p.toNexus(msg)
+}
+
+// noteInvocation records, for the answer to an opened INVOCATION, the
+// originator of the key it opened under (the caller).
+func (p *cryptoPeer) noteInvocation(inv *wamp.Invocation, opened *envelope.Opened) {
+	origin, ok := p.n.cache.Originator(opened.KeyID)
+	if !ok {
+		return
+	}
+	tag := resultTag(origin)
+	p.mu.Lock()
+	if e, ok := p.invs[inv.Request]; ok && e.inv == inv {
+		e.resultTag = tag
+		p.invs[inv.Request] = e
+	}
+	p.mu.Unlock()
 }
 
 // fail tells the other side of a call that an incoming message was dropped:
