@@ -39,3 +39,6 @@ echo "== forge test (Foundry: unit, fuzz, invariant)"
 
 echo "== go test"
 go test -count=1 ./...
+
+echo "== go test -race (router guard: no go-ethereum, quick)"
+go test -count=1 -race ./e2ee/router/

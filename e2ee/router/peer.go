@@ -53,8 +53,16 @@ func (p *guardPeer) Recv() <-chan wamp.Message { return p.rd }
 // Send is the inner peer's outgoing channel.
 func (p *guardPeer) Send() chan<- wamp.Message { return p.inner.Send() }
 
-// IsLocal reports whether the inner peer is in-process.
-func (p *guardPeer) IsLocal() bool { return p.inner.IsLocal() }
+// IsLocal reports true for every guarded peer, network peers included. nexus v3.3.0 shares one
+// EVENT details map (and arguments) among all subscribers of a publication and writes
+// per-subscriber fields (the pattern topic, disclosure) into it while earlier subscribers'
+// transports may still be serializing it: a concurrent map read and write, which is a fatal,
+// unrecoverable Go runtime error that any client could provoke with a pattern subscription. For
+// local subscribers nexus copies details and arguments per subscriber, so marking every guarded
+// peer local removes the race. The only other effect of locality in nexus — skipping
+// authentication and authorization — is turned off by RequireLocalAuth and RequireLocalAuthz on
+// every realm (see New).
+func (p *guardPeer) IsLocal() bool { return true }
 
 // Close stops forwarding to nexus, closes Recv promptly (so that nexus ends the
 // session instead of sending to a closed peer) and closes the inner peer.

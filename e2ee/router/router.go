@@ -57,6 +57,10 @@ func New(cfg Config) (*Router, error) {
 			Authenticators: rc.Authenticators,
 			StrictURI:      rc.StrictURI,
 			AllowDisclose:  rc.AllowDisclose,
+			// Every guarded peer reports itself local (see guardPeer.IsLocal):
+			// authenticate and authorize local sessions like network ones.
+			RequireLocalAuth:  true,
+			RequireLocalAuthz: true,
 		})
 	}
 	nx, err := nexus.NewRouter(nxCfg, nexusLog{cfg.Logger})
@@ -194,7 +198,9 @@ func (r *Router) Logger() stdlog.StdLog { return nexusLog{r.log} }
 // AddRealm adds a realm at run time (nexus's configuration type; its
 // Authorizer, if any, runs after the guard).
 func (r *Router) AddRealm(cfg *nexus.RealmConfig) error {
-	if err := r.nx.AddRealm(cfg); err != nil {
+	c := *cfg
+	c.RequireLocalAuth, c.RequireLocalAuthz = true, true // see guardPeer.IsLocal
+	if err := r.nx.AddRealm(&c); err != nil {
 		return fmt.Errorf("router: adding realm: %w", err)
 	}
 	return nil
