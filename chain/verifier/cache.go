@@ -33,6 +33,9 @@ type facts struct {
 	// revoked is the index of the first revoked certificate, -1 if none.
 	revoked int
 	block   uint64
+	// uncacheable: the facts at the processed block and at "latest" disagreed and no newer
+	// block could be read; the (negative) verdict is answered but not cached.
+	uncacheable bool
 }
 
 // entry is a cached verdict.

@@ -14,9 +14,9 @@
 //     exists, realm known, root active, no epoch bump / realm move / removal / issuer revoke-all
 //     since, issuer admitted with INTERMEDIATE_CA, not revoked, inside the validity window);
 //   - certificateRevokedAt(signer, digest) for every certificate of the chain;
-//   - with confirmations c > 0, authorizationStatus again at block B−c, so that a new
+//   - with confirmations c > 0, authorizationStatus again c blocks earlier, so that a new
 //     authorization counts only once confirmed while a revocation counts at once;
-//   - eth_blockNumber, the endpoint's head H.
+//   - eth_blockNumber, the endpoint's head.
 //
 // The realm's root must equal the trustroot configured for the realm (and the chain's own root
 // when the chain carries one); certificates must name this chain and registry; optional role
@@ -25,16 +25,18 @@
 //
 // # Reads at the processed block
 //
-// Every eth_call names an explicit block B, never "latest", and the verdict is attributed to B.
 // A lagging or load-balanced endpoint may answer "latest" from a node that has not yet seen a
 // revocation the follower already processed; that stale yes would be cached and no further
-// event would drop it. So B is the follower's processed block P (every registry log it acted on
-// is at or below P, and P is raised before the log's invalidation). When the facts at P are
-// not a positive verdict and H > P — typically an authorization the follower has not processed
-// yet — they are read again at H (the verdict at P stands if that fails). A node without block
-// P answers with an error: if it also reports H < P the verifier re-reads once (a load balancer
-// may pick another node), then fails closed with [ErrStale]; it never decides on state older
-// than P. After a reorganisation onto a shorter chain P drops to the new head.
+// event would drop it. So the facts are read at an explicit block: the follower's processed
+// block P (every registry log it acted on is at or below P, and P is raised before the log's
+// invalidation). The same batch reads them at "latest" too, but only as a change detector, and
+// eth_blockNumber (H) last. If the two agree on validity, or H ≤ P, the verdict is the one at P;
+// otherwise (a revocation or authorization after P the follower has not processed yet) a second
+// batch reads the facts at H, and if that fails the negative of the two is answered but not
+// cached. Every cached verdict is thus attributed to an explicit block ≥ P. A node without
+// block P answers with an error: if it also reports H < P the verifier re-reads once (a load
+// balancer may pick another node), then fails closed with [ErrStale]; it never decides on state
+// older than P. After a reorganisation onto a shorter chain P drops to the new head.
 //
 // # Cache, invalidation and staleness
 //

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math/big"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
@@ -30,28 +29,28 @@ type signedDigest struct {
 // closed with ErrStale.
 var errBehind = errors.New("endpoint is behind the processed block")
 
-// positive reports whether f, on its own, allows a positive verdict.
-func (f *facts) positive() bool {
-	return f.revoked < 0 && f.auth.Status == chain.StatusValid && f.confirmed == chain.StatusValid
-}
+// valid reports whether f, ignoring confirmations, allows a positive verdict.
+func (f *facts) valid() bool { return f.revoked < 0 && f.auth.Status == chain.StatusValid }
 
-// read establishes the facts about (k, certs) at an explicit block number, never "latest": a
-// lagging or load-balanced endpoint may serve "latest" from before a revocation the follower
-// has already processed, and that stale yes would be cached with no invalidation to come.
+// read establishes the facts about (k, certs) attributed to an explicit block number ≥ the
+// follower's processed block P, never to "latest": a lagging or load-balanced endpoint may
+// serve "latest" from before a revocation the follower has already processed, and that stale
+// yes would be cached with no invalidation to come. P is loaded after the caller sampled the
+// trust-state version; see Verifier.processed for why that order makes the result cover every
+// invalidation the caller's version reflects.
 //
-// The block is the follower's processed block P (v.processed, loaded after the caller sampled
-// the trust-state version; see Verifier.processed for why that order makes the result cover
-// every invalidation the caller's version reflects). One batch reads eth_blockNumber (H) and
-// the facts at P. If the facts at P are not a positive verdict and H > P — typically an
-// authorization the follower has not processed yet — a second batch reads them at H, and the
-// verdict at P stands if that fails. Every verdict is thus attributed to a block ≥ P. Any other
-// failure is an error (wrapping errBehind when the endpoint reports H < P): the caller fails
-// closed.
+// One batch reads the facts at P, authorizationStatus and certificateRevokedAt again at
+// "latest" as a change detector only, and then eth_blockNumber (H). When P and "latest" agree
+// on validity, or H ≤ P (so "latest" is no newer than P), the facts at P are the answer. When
+// they disagree and H > P — a revocation or authorization the follower has not processed yet —
+// a second batch reads the facts at H, which are the answer; if that fails, the negative of the
+// two is returned marked uncacheable. Any other failure is an error (wrapping errBehind when
+// the endpoint reports H < P): the caller fails closed.
 func (v *Verifier) read(ctx context.Context, k key, certs []signedDigest) (facts, error) {
 	ctx, cancel := context.WithTimeout(ctx, v.cfg.ReadTimeout)
 	defer cancel()
 	p := v.processed.Load()
-	f, head, err := v.readAt(ctx, k, certs, p, true)
+	fs, head, err := v.readBatch(ctx, k, certs, p, true)
 	if err != nil {
 		if head != 0 && head < p {
 			return facts{}, fmt.Errorf("read at processed block %d: %w (endpoint head %d): %w", p, errBehind, head, err)
@@ -59,85 +58,113 @@ func (v *Verifier) read(ctx context.Context, k key, certs []signedDigest) (facts
 		return facts{}, fmt.Errorf("read at processed block %d: %w", p, err)
 	}
 	v.noteHead(head)
-	if !f.positive() && head > p {
-		if g, _, err := v.readAt(ctx, k, certs, head, false); err == nil {
-			f = g
-		}
+	atP, atLatest := fs[0], fs[1]
+	if atP.valid() == atLatest.valid() || head <= p {
+		return atP, nil
 	}
-	return f, nil
+	gs, _, err := v.readBatch(ctx, k, certs, head, false)
+	if err != nil {
+		neg := atP
+		if neg.valid() {
+			neg = atLatest
+		}
+		neg.uncacheable = true
+		return neg, nil
+	}
+	return gs[0], nil
 }
 
-// readAt reads the facts at block n in one JSON-RPC batch: authorizationStatus (and, with
+// readBatch reads the facts at block n in one JSON-RPC batch: authorizationStatus (and, with
 // confirmations c > 0, again at n−c, so that a new authorization counts only once confirmed
-// while a revocation counts at once) and certificateRevokedAt for every certificate; with
-// withHead also eth_blockNumber, whose result it returns even when another element failed
-// (0 if unknown).
-func (v *Verifier) readAt(ctx context.Context, k key, certs []signedDigest, n uint64, withHead bool) (facts, uint64, error) {
+// while a revocation counts at once) and certificateRevokedAt for every certificate. With
+// detect it also reads authorizationStatus and certificateRevokedAt at "latest" (the second
+// result, without confirmations) and, last, eth_blockNumber, whose result it returns even
+// when another element failed (0 if unknown).
+func (v *Verifier) readBatch(ctx context.Context, k key, certs []signedDigest, n uint64, detect bool) ([]facts, uint64, error) {
 	v.stats.reads.Add(1)
-	at := hexutil.EncodeBig(new(big.Int).SetUint64(n))
 	authData := v.abi.PackAuthorizationStatus(k.issuer, k.realm, k.delegate)
-	var head hexutil.Uint64
-	outs := make([]hexutil.Bytes, 1+len(certs)+1)
-	batch := make([]rpc.BatchElem, 0, 3+len(certs))
-	batch = append(batch, rpc.BatchElem{Method: "eth_call", Args: []any{callArgs{To: v.cfg.Registry, Data: authData}, at}, Result: &outs[0]})
-	for i, c := range certs {
-		batch = append(batch, rpc.BatchElem{
-			Method: "eth_call",
-			Args:   []any{callArgs{To: v.cfg.Registry, Data: v.abi.PackCertificateRevokedAt(c.signer, c.digest)}, at},
-			Result: &outs[1+i],
-		})
-	}
 	conf := v.backend.Confirmations()
-	if conf > 0 {
-		if n < conf {
-			return facts{}, 0, fmt.Errorf("block %d has fewer than %d confirmations", n, conf)
+	if conf > 0 && n < conf {
+		return nil, 0, fmt.Errorf("block %d has fewer than %d confirmations", n, conf)
+	}
+	type group struct {
+		tag       string
+		confirmed bool
+		auth      int // batch index of authorizationStatus; the revocations follow, then the confirmed status
+	}
+	groups := []group{{tag: hexutil.EncodeUint64(n), confirmed: conf > 0}}
+	if detect {
+		groups = append(groups, group{tag: "latest"})
+	}
+	var head hexutil.Uint64
+	outs := make([]hexutil.Bytes, len(groups)*(len(certs)+2))
+	batch := make([]rpc.BatchElem, 0, len(outs)+1)
+	call := func(data []byte, tag string) {
+		batch = append(batch, rpc.BatchElem{Method: "eth_call", Args: []any{callArgs{To: v.cfg.Registry, Data: data}, tag}, Result: &outs[len(batch)]})
+	}
+	for i := range groups {
+		g := &groups[i]
+		g.auth = len(batch)
+		call(authData, g.tag)
+		for _, c := range certs {
+			call(v.abi.PackCertificateRevokedAt(c.signer, c.digest), g.tag)
 		}
-		batch = append(batch, rpc.BatchElem{
-			Method: "eth_call",
-			Args:   []any{callArgs{To: v.cfg.Registry, Data: authData}, hexutil.EncodeBig(new(big.Int).SetUint64(n - conf))},
-			Result: &outs[len(outs)-1],
-		})
+		if g.confirmed {
+			call(authData, hexutil.EncodeUint64(n-conf))
+		}
 	}
 	headAt := -1
-	if withHead {
+	if detect {
 		headAt = len(batch)
 		batch = append(batch, rpc.BatchElem{Method: "eth_blockNumber", Result: &head})
 	}
 	if err := v.rpc.BatchCallContext(ctx, batch); err != nil {
-		return facts{}, 0, fmt.Errorf("batch of %d calls at block %d: %w", len(batch), n, err)
+		return nil, 0, fmt.Errorf("batch of %d calls at block %d: %w", len(batch), n, err)
 	}
 	if headAt >= 0 && batch[headAt].Error != nil {
 		head = 0
 	}
 	for i := range batch {
 		if batch[i].Error != nil {
-			return facts{}, uint64(head), fmt.Errorf("batch element %d (%s) at block %d: %w", i, batch[i].Method, n, chain.DecodeRevert(batch[i].Error))
+			return nil, uint64(head), fmt.Errorf("batch element %d (%s at %v) for block %d: %w", i, batch[i].Method, tagOf(batch[i]), n, chain.DecodeRevert(batch[i].Error))
 		}
 	}
-	f := facts{revoked: -1, block: n}
-	auth, err := v.decodeStatus(outs[0])
-	if err != nil {
-		return facts{}, uint64(head), err
-	}
-	f.auth = auth
-	f.confirmed = auth.Status
-	for i := range certs {
-		at, err := v.abi.UnpackCertificateRevokedAt(outs[1+i])
+	fs := make([]facts, len(groups))
+	for gi, g := range groups {
+		f := facts{revoked: -1, block: n}
+		auth, err := v.decodeStatus(outs[g.auth])
 		if err != nil {
-			return facts{}, uint64(head), fmt.Errorf("decode certificateRevokedAt at block %d: %w", n, err)
+			return nil, uint64(head), fmt.Errorf("block %s: %w", g.tag, err)
 		}
-		if at.Sign() != 0 && f.revoked < 0 {
-			f.revoked = i
+		f.auth = auth
+		f.confirmed = auth.Status
+		for i := range certs {
+			at, err := v.abi.UnpackCertificateRevokedAt(outs[g.auth+1+i])
+			if err != nil {
+				return nil, uint64(head), fmt.Errorf("decode certificateRevokedAt at block %s: %w", g.tag, err)
+			}
+			if at.Sign() != 0 && f.revoked < 0 {
+				f.revoked = i
+			}
 		}
+		if g.confirmed {
+			c, err := v.decodeStatus(outs[g.auth+1+len(certs)])
+			if err != nil {
+				return nil, uint64(head), fmt.Errorf("block %d: %w", n-conf, err)
+			}
+			f.confirmed = c.Status
+		}
+		fs[gi] = f
 	}
-	if conf > 0 {
-		c, err := v.decodeStatus(outs[len(outs)-1])
-		if err != nil {
-			return facts{}, uint64(head), err
-		}
-		f.confirmed = c.Status
+	return fs, uint64(head), nil
+}
+
+// tagOf returns the block argument of an eth_call batch element ("" for other methods).
+func tagOf(e rpc.BatchElem) any {
+	if len(e.Args) == 2 {
+		return e.Args[1]
 	}
-	return f, uint64(head), nil
+	return ""
 }
 
 func (v *Verifier) decodeStatus(out []byte) (chain.Authorization, error) {

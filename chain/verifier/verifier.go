@@ -243,9 +243,9 @@ func (v *Verifier) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee.Trus
 		if ne.root == (common.Address{}) {
 			ne.root = expectedRoot
 		}
-		// Verdicts that change with time alone (not yet valid, not yet confirmed) are not
-		// cached. If an event arrived while reading, re-read once so the verdict reflects it.
-		if f.auth.Status == chain.StatusNotYetValid || f.confirmed != f.auth.Status || v.store(ne, gen) || attempt == 1 {
+		// Verdicts that change with time alone (not yet valid, not yet confirmed) or that read
+		// could not attribute to one block are not cached. If an event arrived while reading, re-read once so the verdict reflects it.
+		if f.uncacheable || f.auth.Status == chain.StatusNotYetValid || f.confirmed != f.auth.Status || v.store(ne, gen) || attempt == 1 {
 			break
 		}
 	}
