@@ -347,3 +347,110 @@ func TestSecurityKeyScopeOnReceive(t *testing.T) {
 	eventually(t, func() bool { return b.Stats().Rejected[envelope.ErrorURIKeyScope] == 1 }, "cross-URI key use counted")
 	pay.none(t, 50*time.Millisecond)
 }
+
+// TestSecurityAnswerBoundToCall: an encrypted RESULT or ERROR answers only
+// the CALL it was sealed for (call id "cid", procedure "proc"); the router
+// cannot replay it into another call of the same or another caller.
+func TestSecurityAnswerBoundToCall(t *testing.T) {
+	p := newPKI(t)
+	tr := startRouter(t, "", nil)
+	defer tr.stop()
+	ser := serialize.MSGPACK
+	c := newSession(t, tr, p, ser, nil)
+	require.NoError(t, c.Register("com.sec.balance", func(ctx context.Context, inv *wamp.Invocation) client.InvokeResult {
+		return client.InvokeResult{Args: wamp.List{"balance-of-" + inv.Arguments[0].(string)}}
+	}, nil))
+	require.NoError(t, c.Register("com.sec.deny", func(ctx context.Context, inv *wamp.Invocation) client.InvokeResult {
+		if inv.Arguments[0] == "first" {
+			return client.InvokeResult{Err: "com.sec.error.denied", Args: wamp.List{"first says no"}}
+		}
+		return client.InvokeResult{Args: wamp.List{"ok"}}
+	}, nil))
+
+	// The router withholds the sealed answer of one call (stage 1: capture
+	// and drop) and delivers it as the answer of the next (stage 2).
+	var mu sync.Mutex
+	var captured wamp.Message
+	stage := 0
+	hook := func(m wamp.Message) wamp.Message {
+		mu.Lock()
+		defer mu.Unlock()
+		switch x := m.(type) {
+		case *wamp.Result:
+			if !envelope.IsPPT(x.Details) {
+				return m
+			}
+			switch stage {
+			case 1:
+				captured = &wamp.Result{Details: dupDict(x.Details), Arguments: append(wamp.List{}, x.Arguments...)}
+				stage = 2
+				return nil
+			case 2:
+				stage = 0
+				switch c := captured.(type) {
+				case *wamp.Result:
+					return &wamp.Result{Request: x.Request, Details: dupDict(c.Details), Arguments: c.Arguments}
+				case *wamp.Error:
+					return &wamp.Error{Type: wamp.CALL, Request: x.Request, Details: dupDict(c.Details), Error: c.Error, Arguments: c.Arguments}
+				}
+			}
+			captured = &wamp.Result{Details: dupDict(x.Details), Arguments: append(wamp.List{}, x.Arguments...)}
+		case *wamp.Error:
+			if envelope.IsPPT(x.Details) && stage == 1 {
+				captured = &wamp.Error{Details: dupDict(x.Details), Error: x.Error, Arguments: append(wamp.List{}, x.Arguments...)}
+				stage = 2
+				return nil
+			}
+		}
+		return m
+	}
+	setStage := func(n int) { mu.Lock(); stage = n; mu.Unlock() }
+	aOpt, _ := withMitm(tr, ser, hook)
+	a := newSession(t, tr, p, ser, nil, aOpt, func(cfg *session.Config) { cfg.ResponseTimeout = time.Second })
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	withheld := func(proc, arg string) {
+		t.Helper()
+		setStage(1)
+		c1, cancel1 := context.WithTimeout(context.Background(), 300*time.Millisecond)
+		defer cancel1()
+		_, err := a.Call(c1, proc, nil, wamp.List{arg}, nil, nil)
+		require.Error(t, err, "the answer was withheld")
+	}
+
+	t.Run("result into another call of the same caller", func(t *testing.T) {
+		// Warm up: a holds c's result key.
+		_, err := a.Call(ctx, "com.sec.balance", nil, wamp.List{"warm"}, nil, nil)
+		require.NoError(t, err)
+		withheld("com.sec.balance", "alice")
+		before := a.Stats().Rejected[envelope.ErrorURIWrongCall]
+		res, err := a.Call(ctx, "com.sec.balance", nil, wamp.List{"bob"}, nil, nil)
+		require.Error(t, err, "a accepted the answer of another call: %v", res)
+		requireDenied(t, err, envelope.ErrorURIWrongCall)
+		require.Equal(t, before+1, a.Stats().Rejected[envelope.ErrorURIWrongCall])
+	})
+
+	t.Run("error into another call of the same procedure", func(t *testing.T) {
+		withheld("com.sec.deny", "first")
+		res, err := a.Call(ctx, "com.sec.deny", nil, wamp.List{"second"}, nil, nil)
+		require.Error(t, err, "a accepted the answer of another call: %v", res)
+		requireDenied(t, err, envelope.ErrorURIWrongCall)
+	})
+
+	t.Run("result into another caller's call", func(t *testing.T) {
+		_, err := a.Call(ctx, "com.sec.balance", nil, wamp.List{"alice"}, nil, nil)
+		require.NoError(t, err)
+		mu.Lock()
+		stolen := captured.(*wamp.Result)
+		mu.Unlock()
+		bOpt, _ := withMitm(tr, ser, func(m wamp.Message) wamp.Message {
+			if r, ok := m.(*wamp.Result); ok && envelope.IsPPT(r.Details) {
+				return &wamp.Result{Request: r.Request, Details: dupDict(stolen.Details), Arguments: stolen.Arguments}
+			}
+			return m
+		})
+		b := newSession(t, tr, p, ser, nil, bOpt)
+		res, err := b.Call(ctx, "com.sec.balance", nil, wamp.List{"bob"}, nil, nil)
+		require.Error(t, err, "b accepted a's result: %v", res)
+	})
+}

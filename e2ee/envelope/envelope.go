@@ -37,6 +37,8 @@ const (
 	KeySize = 32
 	// NonceSize is the size of the nonce that starts every payload.
 	NonceSize = 24
+	// CallIDSize is the size of a call id (Message.CallID).
+	CallIDSize = plaintext.CallIDSize
 	// Overhead is the number of bytes a payload adds to its plaintext
 	// (nonce and Poly1305 tag).
 	Overhead = NonceSize + 16
@@ -73,6 +75,10 @@ var (
 	ErrWrongURI = errors.New("e2ee: payload sealed for another URI")
 	// ErrWrongKind: the plaintext's "kind" does not fit the message type.
 	ErrWrongKind = errors.New("e2ee: payload sealed for another message kind")
+	// ErrWrongCall: a RESULT or ERROR does not echo the call id of the
+	// receiver's CALL, or an ERROR names another procedure: an answer
+	// replayed into another call.
+	ErrWrongCall = errors.New("e2ee: payload answers another call")
 	// ErrReplay: the sequence number was seen before or is older than the
 	// replay window, or the timestamp is outside the freshness bound.
 	ErrReplay = errors.New("e2ee: replayed or stale payload")
@@ -92,6 +98,7 @@ const (
 	ErrorURIKeyIDMismatch      = "wamp.e2ee.error.key_id_mismatch"
 	ErrorURIWrongURI           = "wamp.e2ee.error.wrong_uri"
 	ErrorURIWrongKind          = "wamp.e2ee.error.wrong_kind"
+	ErrorURIWrongCall          = "wamp.e2ee.error.wrong_call"
 	ErrorURIReplay             = "wamp.e2ee.error.replay"
 	ErrorURIBadSenderSignature = "wamp.e2ee.error.bad_sender_signature"
 )
@@ -116,6 +123,8 @@ func ErrorURI(err error) string {
 		return ErrorURIWrongURI
 	case errors.Is(err, ErrWrongKind):
 		return ErrorURIWrongKind
+	case errors.Is(err, ErrWrongCall):
+		return ErrorURIWrongCall
 	case errors.Is(err, ErrReplay):
 		return ErrorURIReplay
 	case errors.Is(err, ErrBadSenderSignature):

@@ -1,6 +1,7 @@
 package envelope
 
 import (
+	"bytes"
 	"crypto/ed25519"
 	"errors"
 	"fmt"
@@ -54,6 +55,12 @@ type Delivery struct {
 	// ScopeURI is the URI the key must have been issued for when it differs
 	// from URI: the called procedure for an ERROR. "" means URI.
 	ScopeURI string
+	// CallID, if not nil, is the call id the caller sent in its CALL: a
+	// RESULT or ERROR must echo it (ErrWrongCall).
+	CallID []byte
+	// Proc, if not "", is the called procedure an ERROR must name in its
+	// "proc" field (ErrWrongCall).
+	Proc string
 }
 
 // Opened is a successfully opened message. Args and Kwargs never alias the
@@ -72,6 +79,9 @@ type Opened struct {
 	Signed bool
 	// Compressed reports that the plaintext was in the compressed form.
 	Compressed bool
+	// CallID is the call id of the plaintext (valid if HasCallID).
+	CallID    [CallIDSize]byte
+	HasCallID bool
 }
 
 // OpenOptions configures an Opener. The zero value is valid.
@@ -131,6 +141,9 @@ func NewOpener(opts OpenOptions) (*Opener, error) {
 //  5. "kid" = ppt_keyid (ErrKeyIDMismatch);
 //  6. "uri" = d.URI (ErrWrongURI);
 //  7. "kind" = d.Kind (ErrWrongKind);
+//     7b. "cid" present only in CALL, YIELD and ERROR and equal to d.CallID
+//     when that is set; "proc" only in ERROR and equal to d.Proc when that is
+//     set (ErrWrongCall);
 //  8. the replay window and, if configured, the timestamp (ErrReplay);
 //  9. the sender signature (ErrBadSenderSignature): verified whenever present
 //     and the sender key is known; required if d.RequireSignature.
@@ -211,6 +224,9 @@ func (o *Opener) Open(options map[string]any, args []any, kwargs map[string]any,
 	if e2ee.MessageKind(dec.Kind) != d.Kind {
 		return Opened{}, fmt.Errorf("%w: sealed for %s, delivered as %s", ErrWrongKind, e2ee.MessageKind(dec.Kind), d.Kind)
 	}
+	if err := checkCall(dec, d); err != nil {
+		return Opened{}, err
+	}
 	if err := st.Window.Check(dec.Seq); err != nil {
 		return Opened{}, err
 	}
@@ -243,8 +259,30 @@ func (o *Opener) Open(options map[string]any, args []any, kwargs map[string]any,
 		Args: dec.Args, Kwargs: dec.Kwargs, KeyID: kid,
 		Seq: dec.Seq, TS: dec.TS, Signed: signed, Compressed: compressed,
 	}
+	if dec.CallID != nil {
+		copy(res.CallID[:], dec.CallID)
+		res.HasCallID = true
+	}
 	*dec = plaintext.Decoded{}
 	return res, nil
+}
+
+// checkCall checks the call binding of a plaintext (docs/protocol.md §1.4).
+func checkCall(dec *plaintext.Decoded, d Delivery) error {
+	kind := e2ee.MessageKind(dec.Kind)
+	if dec.CallID != nil && kind == e2ee.KindPublish {
+		return fmt.Errorf("%w: call id in a publish payload", ErrWrongCall)
+	}
+	if dec.Proc != nil && kind != e2ee.KindError {
+		return fmt.Errorf("%w: proc in a %s payload", ErrWrongCall, kind)
+	}
+	if d.CallID != nil && !bytes.Equal(dec.CallID, d.CallID) {
+		return fmt.Errorf("%w: call id does not match the call", ErrWrongCall)
+	}
+	if d.Proc != "" && string(dec.Proc) != d.Proc {
+		return fmt.Errorf("%w: error sealed for another procedure", ErrWrongCall)
+	}
+	return nil
 }
 
 func (o *Opener) checkTime(ts uint64) error {

@@ -69,6 +69,13 @@ type Message struct {
 	// fxamacker/cbor (no tags).
 	Args   []any
 	Kwargs map[string]any
+	// CallID (nil or CallIDSize bytes) binds a CALL and its answer: the
+	// caller puts a fresh random id in the CALL, the callee echoes it in
+	// the YIELD or ERROR (docs/protocol.md §1.4).
+	CallID []byte
+	// Proc is the called procedure, set in an ERROR (whose URI is the error
+	// URI) so that it is bound to the call.
+	Proc string
 	// Sign adds a sender signature with SealOptions.Signer.
 	Sign bool
 }
@@ -164,7 +171,7 @@ func (s *Sealer) Seal(dst []byte, key *SealKey, m *Message) ([]byte, error) {
 	}
 	pm := plaintext.Message{
 		URI: m.URI, KeyID: key.ID, Kind: uint8(m.Kind), Seq: key.Seq, TS: uint64(ts),
-		Args: m.Args, Kwargs: m.Kwargs,
+		Args: m.Args, Kwargs: m.Kwargs, CallID: m.CallID, Proc: m.Proc,
 	}
 	var err error
 	s.pt, err = s.codec.AppendMap(s.pt[:0], &pm, m.Sign)

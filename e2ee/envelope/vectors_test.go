@@ -36,6 +36,8 @@ type vector struct {
 	KeyRPCURI       string         `json:"key_rpc_uri"`
 	URI             string         `json:"uri"`
 	Kind            uint8          `json:"kind"`
+	CallIDHex       string         `json:"cid_hex,omitempty"`
+	Proc            string         `json:"proc,omitempty"`
 	Seq             uint64         `json:"seq"`
 	TS              uint64         `json:"ts"`
 	Compressed      bool           `json:"compressed"`
@@ -56,23 +58,34 @@ type vectorInput struct {
 	kwargs     map[string]any
 	compress   bool
 	sign       bool
+	cid        []byte
+	proc       string
 }
 
 func vectorInputs() []vectorInput {
 	return []vectorInput{
 		{"publish_bytes", "PUBLISH with one byte-string argument and no kwargs", e2ee.KindPublish,
-			"com.example.sensor.temperature", []any{[]byte{0xde, 0xad, 0xbe, 0xef}}, nil, false, false},
+			"com.example.sensor.temperature", []any{[]byte{0xde, 0xad, 0xbe, 0xef}}, nil, false, false, nil, ""},
 		{"call_mixed", "CALL with scalar args (uint64 max, negative, float, bool, null) and nested kwargs", e2ee.KindCall,
 			"com.example.add", []any{"hello", uint64(18446744073709551615), -7, 1.5, true, nil},
-			map[string]any{"unit": "C", "values": []any{1, 2, 3}}, false, false},
+			map[string]any{"unit": "C", "values": []any{1, 2, 3}}, false, false, nil, ""},
 		{"yield_compressed", "YIELD whose plaintext is compressed (raw DEFLATE, flate.BestSpeed)", e2ee.KindYield,
-			"com.example.report", []any{strings.Repeat("all work and no play makes jack a dull boy. ", 20)}, nil, true, false},
+			"com.example.report", []any{strings.Repeat("all work and no play makes jack a dull boy. ", 20)}, nil, true, false, nil, ""},
 		{"error_signed", "ERROR with a sender signature (Ed25519 over SHA-512(domain ‖ map without the last 64 bytes))", e2ee.KindError,
-			"com.example.error.not_authorized", []any{"denied"}, map[string]any{"reason": "quota"}, false, true},
+			"com.example.error.not_authorized", []any{"denied"}, map[string]any{"reason": "quota"}, false, true, nil, ""},
 		{"event_signed_compressed", "PUBLISH, signed and compressed: the signature covers the uncompressed map", e2ee.KindPublish,
-			"com.example.logs", []any{strings.Repeat("log line 0123456789\n", 30)}, nil, true, true},
+			"com.example.logs", []any{strings.Repeat("log line 0123456789\n", 30)}, nil, true, true, nil, ""},
+		{"call_with_cid", "CALL carrying a 16-byte call id (\"cid\") that the callee echoes in its answer", e2ee.KindCall,
+			"com.example.add", []any{1, 2}, nil, false, false, cidBytes, ""},
+		{"yield_with_cid", "YIELD echoing the call id of the CALL it answers", e2ee.KindYield,
+			"com.example.add", []any{3}, nil, false, false, cidBytes, ""},
+		{"error_with_cid_proc", "ERROR echoing the call id and naming the called procedure (\"proc\"), signed", e2ee.KindError,
+			"com.example.error.overflow", []any{"too big"}, nil, false, true, cidBytes, "com.example.add"},
 	}
 }
+
+// cidBytes is the call id of the vectors with one.
+var cidBytes = []byte{0xc0, 0xc1, 0xc2, 0xc3, 0xc4, 0xc5, 0xc6, 0xc7, 0xc8, 0xc9, 0xca, 0xcb, 0xcc, 0xcd, 0xce, 0xcf}
 
 func generateVectors(t *testing.T) vectorFile {
 	seed := bytes.Repeat([]byte{0x07}, ed25519.SeedSize)
@@ -102,7 +115,7 @@ func generateVectors(t *testing.T) vectorFile {
 		s, err := NewSealer(so)
 		require.NoError(t, err)
 		sk := SealKey{ID: id.String(), KeyRPC: id.KeyRPCURI(""), Key: key, Seq: uint64(i + 1)}
-		p, err := s.Seal(nil, &sk, &Message{URI: in.uri, Kind: in.kind, Args: in.args, Kwargs: in.kwargs, Sign: in.sign})
+		p, err := s.Seal(nil, &sk, &Message{URI: in.uri, Kind: in.kind, Args: in.args, Kwargs: in.kwargs, Sign: in.sign, CallID: in.cid, Proc: in.proc})
 		require.NoError(t, err)
 		sealed, ok := openRaw(p, &key)
 		require.True(t, ok)
@@ -115,7 +128,7 @@ func generateVectors(t *testing.T) vectorFile {
 		v := vector{
 			Name: in.name, Description: in.desc, KeyHex: hex.EncodeToString(key[:]), NonceHex: hex.EncodeToString(nonce[:]),
 			KeyID: sk.ID, KeyRPCURI: sk.KeyRPC, URI: in.uri, Kind: uint8(in.kind), Seq: sk.Seq, TS: uint64(ts.UnixMilli()),
-			Compressed: plaintext.IsCompressed(sealed), Signed: in.sign,
+			Compressed: plaintext.IsCompressed(sealed), Signed: in.sign, CallIDHex: hex.EncodeToString(in.cid), Proc: in.proc,
 			PlaintextHex: hex.EncodeToString(plain), SealedHex: hex.EncodeToString(sealed), PayloadHex: hex.EncodeToString(p),
 			Options: PutOptions(nil, sk.ID, sk.KeyRPC),
 		}
@@ -131,6 +144,13 @@ func generateVectors(t *testing.T) vectorFile {
 
 // TestEnvelopeVectors regenerates the committed vectors deterministically and
 // compares, then opens every committed vector through Open.
+func cidOf(o Opened) []byte {
+	if !o.HasCallID {
+		return nil
+	}
+	return o.CallID[:]
+}
+
 func TestEnvelopeVectors(t *testing.T) {
 	gen, err := json.MarshalIndent(generateVectors(t), "", "  ")
 	require.NoError(t, err)
@@ -167,9 +187,16 @@ func TestEnvelopeVectors(t *testing.T) {
 			for k, x := range v.Options {
 				opts[k] = x
 			}
-			got, err := o.Open(opts, []any{payload}, nil,
-				Delivery{URI: v.URI, Kind: e2ee.MessageKind(v.Kind), RequireSignature: v.Signed}, lk)
+			d := Delivery{URI: v.URI, Kind: e2ee.MessageKind(v.Kind), RequireSignature: v.Signed, Proc: v.Proc}
+			if v.CallIDHex != "" && v.Kind != uint8(e2ee.KindCall) {
+				d.CallID = mustHex(t, v.CallIDHex)
+			}
+			if v.Proc != "" {
+				d.ScopeURI = v.Proc
+			}
+			got, err := o.Open(opts, []any{payload}, nil, d, lk)
 			require.NoError(t, err)
+			assert.Equal(t, v.CallIDHex, hex.EncodeToString(got.CallID[:len(cidOf(got))]))
 			assert.Equal(t, v.Seq, got.Seq)
 			assert.Equal(t, v.TS, got.TS)
 			assert.Equal(t, v.Signed, got.Signed)

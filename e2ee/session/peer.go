@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"sync"
 
@@ -31,6 +32,10 @@ type callInfo struct {
 	// originator of the key the invocation opened under (the caller), so
 	// that only it may fetch the key of results and errors ("" unknown).
 	resultTag string
+	// cid is the call id: generated for an encrypted CALL, echoed from an
+	// encrypted INVOCATION (hasCID), bound into the answer's plaintext.
+	cid    [envelope.CallIDSize]byte
+	hasCID bool
 }
 
 // delivery is what the receiver knows about an incoming message.
@@ -46,6 +51,10 @@ type delivery struct {
 	ch stream
 	// requireEnc rejects plaintext.
 	requireEnc bool
+	// cid and proc, for a RESULT or ERROR of an encrypted call: the call id
+	// the answer must echo and the procedure an ERROR must name.
+	cid  []byte
+	proc string
 }
 
 // stream names a subscription ('s'), registration ('r') or call ('c').
@@ -226,7 +235,7 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 			return m
 		}
 		var ok bool
-		m.Options, m.Arguments, ok = p.seal(rs, uri, uri, tagPublish, e2ee.KindPublish, m.Options, m.Arguments, m.ArgumentsKw)
+		m.Options, m.Arguments, ok = p.seal(rs, uri, uri, tagPublish, e2ee.KindPublish, nil, "", m.Options, m.Arguments, m.ArgumentsKw)
 		if !ok {
 			return nil
 		}
@@ -235,15 +244,24 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 		uri := string(m.Procedure)
 		rs := p.n.rule(uri)
 		enc := rs.rule.Encrypt && !p.n.cfg.isKeyRPC(uri)
+		ci := callInfo{uri: uri, enc: enc}
+		if enc {
+			if _, err := rand.Read(ci.cid[:]); err != nil {
+				p.n.stats.reject(ReasonSealFailed)
+				p.sendLocal(&wamp.Error{Type: wamp.CALL, Request: m.Request, Details: wamp.Dict{}, Error: ReasonSealFailed})
+				return nil
+			}
+			ci.hasCID = true
+		}
 		p.mu.Lock()
-		p.calls[m.Request] = callInfo{uri: uri, enc: enc}
+		p.calls[m.Request] = ci
 		p.mu.Unlock()
 		if !enc {
 			p.n.stats.plain.Add(1)
 			return m
 		}
 		var ok bool
-		m.Options, m.Arguments, ok = p.seal(rs, uri, uri, tagCall, e2ee.KindCall, m.Options, m.Arguments, m.ArgumentsKw)
+		m.Options, m.Arguments, ok = p.seal(rs, uri, uri, tagCall, e2ee.KindCall, ci.cid[:], "", m.Options, m.Arguments, m.ArgumentsKw)
 		if !ok {
 			p.mu.Lock()
 			delete(p.calls, m.Request)
@@ -268,7 +286,7 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 			return m
 		}
 		var ok bool
-		m.Options, m.Arguments, ok = p.seal(rs, inv.uri, inv.uri, inv.resultTag, e2ee.KindYield, m.Options, m.Arguments, m.ArgumentsKw)
+		m.Options, m.Arguments, ok = p.seal(rs, inv.uri, inv.uri, inv.resultTag, e2ee.KindYield, inv.callID(), "", m.Options, m.Arguments, m.ArgumentsKw)
 		if !ok {
 			return &wamp.Error{Type: wamp.INVOCATION, Request: m.Request, Details: wamp.Dict{}, Error: ReasonSealFailed}
 		}
@@ -288,7 +306,7 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 			return m
 		}
 		var ok bool
-		m.Details, m.Arguments, ok = p.seal(rs, inv.uri, string(m.Error), inv.resultTag, e2ee.KindError, m.Details, m.Arguments, m.ArgumentsKw)
+		m.Details, m.Arguments, ok = p.seal(rs, inv.uri, string(m.Error), inv.resultTag, e2ee.KindError, inv.callID(), inv.uri, m.Details, m.Arguments, m.ArgumentsKw)
 		if !ok {
 			return &wamp.Error{Type: wamp.INVOCATION, Request: m.Request, Details: wamp.Dict{}, Error: ReasonSealFailed}
 		}
@@ -316,6 +334,15 @@ func (p *cryptoPeer) sendLocal(msg wamp.Message) {
 	}
 }
 
+// callID returns the call id to bind into (or expect in) an answer, nil
+// if none.
+func (c *callInfo) callID() []byte {
+	if !c.hasCID {
+		return nil
+	}
+	return c.cid[:]
+}
+
 func (p *cryptoPeer) invocation(req wamp.ID, remove bool) (callInfo, bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -329,7 +356,7 @@ func (p *cryptoPeer) invocation(req wamp.ID, remove bool) (callInfo, bool) {
 // seal encrypts args/kwargs for msgURI with the key of keyURI's scope and
 // returns the new options (a copy of opts with the ppt_* options) and
 // arguments.
-func (p *cryptoPeer) seal(rs *ruleState, keyURI, msgURI, tag string, kind e2ee.MessageKind, opts wamp.Dict, args wamp.List, kwargs wamp.Dict) (wamp.Dict, wamp.List, bool) {
+func (p *cryptoPeer) seal(rs *ruleState, keyURI, msgURI, tag string, kind e2ee.MessageKind, cid []byte, proc string, opts wamp.Dict, args wamp.List, kwargs wamp.Dict) (wamp.Dict, wamp.List, bool) {
 	ring := rs.currentRing()
 	if ring == nil || tag == "" {
 		// No ring, or a result for a caller we could not identify (its
@@ -346,7 +373,7 @@ func (p *cryptoPeer) seal(rs *ruleState, keyURI, msgURI, tag string, kind e2ee.M
 	// The payload is handed to the transport's goroutine: a fresh buffer,
 	// sized so that secretbox seals in place (no second allocation and copy).
 	payload, err := p.sealer.Seal(make([]byte, 0, sealSizeHint(args, kwargs)), &p.sk, &envelope.Message{
-		URI: msgURI, Kind: kind, Args: args, Kwargs: kwargs, Sign: rs.rule.Sign,
+		URI: msgURI, Kind: kind, Args: args, Kwargs: kwargs, Sign: rs.rule.Sign, CallID: cid, Proc: proc,
 	})
 	if err != nil {
 		p.n.stats.reject(ReasonSealFailed)
@@ -528,7 +555,7 @@ func (p *cryptoPeer) inResult(m *wamp.Result) {
 		return
 	}
 	p.receive(m, delivery{uri: c.uri, keyURI: c.uri, kind: e2ee.KindYield, role: e2ee.RoleCaller, rule: p.n.rule(c.uri),
-		ch: stream{'c', m.Request}, requireEnc: c.enc})
+		ch: stream{'c', m.Request}, requireEnc: c.enc, cid: c.callID()})
 }
 
 // inError handles an ERROR; it reports whether it consumed the message.
@@ -555,7 +582,7 @@ func (p *cryptoPeer) inError(m *wamp.Error) bool {
 			return true
 		}
 		p.receive(m, delivery{uri: string(m.Error), keyURI: c.uri, kind: e2ee.KindError, role: e2ee.RoleCaller, rule: p.n.rule(c.uri),
-			ch: stream{'c', m.Request}})
+			ch: stream{'c', m.Request}, cid: c.callID(), proc: c.uri})
 		return true
 	}
 	if envelope.IsPPT(m.Details) {
@@ -632,7 +659,8 @@ func (p *cryptoPeer) deliver(msg wamp.Message, d delivery, buffered bool) {
 		return
 	}
 	opened, err := p.opener.Open(details, args, kwargs,
-		envelope.Delivery{URI: d.uri, ScopeURI: d.keyURI, Kind: d.kind, RequireSignature: d.rule.rule.Sign}, p.n.cache)
+		envelope.Delivery{URI: d.uri, ScopeURI: d.keyURI, Kind: d.kind, RequireSignature: d.rule.rule.Sign,
+			CallID: d.cid, Proc: d.proc}, p.n.cache)
 	if err != nil {
 		if errors.Is(err, envelope.ErrUnknownKey) && !buffered {
 			keyID, _ := details[envelope.OptKeyID].(string) // validated by Open
@@ -663,14 +691,14 @@ func (p *cryptoPeer) deliver(msg wamp.Message, d delivery, buffered bool) {
 // noteInvocation records, for the answer to an opened INVOCATION, the
 // originator of the key it opened under (the caller).
 func (p *cryptoPeer) noteInvocation(inv *wamp.Invocation, opened *envelope.Opened) {
-	origin, ok := p.n.cache.Originator(opened.KeyID)
-	if !ok {
-		return
+	tag := ""
+	if origin, ok := p.n.cache.Originator(opened.KeyID); ok {
+		tag = resultTag(origin)
 	}
-	tag := resultTag(origin)
 	p.mu.Lock()
 	if e, ok := p.invs[inv.Request]; ok && e.inv == inv {
 		e.resultTag = tag
+		e.cid, e.hasCID = opened.CallID, opened.HasCallID
 		p.invs[inv.Request] = e
 	}
 	p.mu.Unlock()

@@ -84,15 +84,17 @@ const (
 	fArgs
 	fKwargs
 	fSig
+	fCallID
+	fProc
 	fRequired = fURI | fKID | fKind | fSeq | fTS | fArgs | fKwargs
 )
 
 // Decode parses a plain (uncompressed) plaintext map strictly into d. Byte
 // strings in d.Args may alias b (with their capacity capped at their length),
 // so b must not be modified or reused while they are in use. It
-// rejects: anything but a definite map of 7 or 8 entries as the only item;
+// rejects: anything but a definite map of 7 to 10 entries as the only item;
 // unknown, duplicate or missing keys; "sig" anywhere but last or of a length
-// other than 64; seq = 0; kind or seq or ts not an unsigned integer; args not
+// other than 64; "cid" of a length other than 16; "proc" empty; seq = 0; kind or seq or ts not an unsigned integer; args not
 // an array; kwargs not a map with text keys; and everything the value decoder
 // rejects (see New). Errors wrap ErrMalformed.
 func (c *Codec) Decode(b []byte, d *Decoded) error {
@@ -104,8 +106,8 @@ func (c *Codec) Decode(b []byte, d *Decoded) error {
 	if m != majorMap {
 		return malformed("plaintext is major type %d, want map", m)
 	}
-	if n < 7 || n > 8 {
-		return malformed("plaintext map has %d entries, want 7 or 8", n)
+	if n < 7 || n > 10 {
+		return malformed("plaintext map has %d entries, want 7 to 10", n)
 	}
 	off := h
 	var seen uint
@@ -142,6 +144,18 @@ func (c *Codec) Decode(b []byte, d *Decoded) error {
 		case KeyTS:
 			bit = fTS
 			d.TS, vn, err = readUint(rest)
+		case KeyCallID:
+			bit = fCallID
+			d.CallID, vn, err = readString(rest, majorBytes, CallIDSize)
+			if err == nil && len(d.CallID) != CallIDSize {
+				err = malformed("cid is %d bytes, want %d", len(d.CallID), CallIDSize)
+			}
+		case KeyProc:
+			bit = fProc
+			d.Proc, vn, err = readString(rest, majorText, c.lim.MaxURI)
+			if err == nil && len(d.Proc) == 0 {
+				err = malformed("proc is empty")
+			}
 		case KeyArgs:
 			bit = fArgs
 			d.Args, vn, err = c.decodeArgs(rest)
@@ -176,7 +190,13 @@ func (c *Codec) Decode(b []byte, d *Decoded) error {
 	if seen&fRequired != fRequired {
 		return malformed("missing keys (have %#x, want %#x)", seen, fRequired)
 	}
-	if (n == 8) != (seen&fSig != 0) {
+	want := uint64(7)
+	for _, f := range [...]uint{fSig, fCallID, fProc} {
+		if seen&f != 0 {
+			want++
+		}
+	}
+	if n != want {
 		return malformed("entry count does not match keys")
 	}
 	if off != len(b) {

@@ -44,12 +44,12 @@ func appendText(b []byte, s string) []byte {
 }
 
 // AppendMap appends the plaintext map of m to dst. If withSig is true the map
-// gets an eighth entry "sig" whose key and byte-string head (0x58 0x40) are
+// gets a last entry "sig" whose key and byte-string head (0x58 0x40) are
 // appended last; the caller must then append exactly SigSize signature bytes.
 // The signature covers everything this call appended (see docs/protocol.md).
 //
-// Keys are written in a fixed order (uri, kid, kind, seq, ts, args, kwargs,
-// sig); map keys inside args and kwargs are sorted as in CBOR core
+// Keys are written in a fixed order (uri, kid, kind, seq, ts, cid, proc,
+// args, kwargs, sig; cid, proc and sig only when present); map keys inside args and kwargs are sorted as in CBOR core
 // deterministic encoding. Strings must be valid UTF-8.
 func (c *Codec) AppendMap(dst []byte, m *Message, withSig bool) ([]byte, error) {
 	if len(m.URI) > c.lim.MaxURI || !utf8.ValidString(m.URI) {
@@ -61,9 +61,21 @@ func (c *Codec) AppendMap(dst []byte, m *Message, withSig bool) ([]byte, error) 
 	if m.Seq == 0 {
 		return dst, errors.New("plaintext: seq must be ≥ 1")
 	}
+	if m.CallID != nil && len(m.CallID) != CallIDSize {
+		return dst, errors.New("plaintext: call id must be 16 bytes")
+	}
+	if len(m.Proc) > c.lim.MaxURI || !utf8.ValidString(m.Proc) {
+		return dst, errors.New("plaintext: proc too long or not UTF-8")
+	}
 	n := uint64(7)
+	if m.CallID != nil {
+		n++
+	}
+	if m.Proc != "" {
+		n++
+	}
 	if withSig {
-		n = 8
+		n++
 	}
 	dst = appendHead(dst, majorMap, n)
 	dst = appendText(dst, KeyURI)
@@ -76,6 +88,15 @@ func (c *Codec) AppendMap(dst []byte, m *Message, withSig bool) ([]byte, error) 
 	dst = appendHead(dst, majorUint, m.Seq)
 	dst = appendText(dst, KeyTS)
 	dst = appendHead(dst, majorUint, m.TS)
+	if m.CallID != nil {
+		dst = appendText(dst, KeyCallID)
+		dst = appendHead(dst, majorBytes, CallIDSize)
+		dst = append(dst, m.CallID...)
+	}
+	if m.Proc != "" {
+		dst = appendText(dst, KeyProc)
+		dst = appendText(dst, m.Proc)
+	}
 	dst = appendText(dst, KeyArgs)
 	var err error
 	if dst, err = c.appendList(dst, m.Args, 1); err != nil {

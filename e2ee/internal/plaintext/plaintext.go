@@ -2,6 +2,7 @@
 // envelope (docs/protocol.md §1.4, §1.5, §1.7): a CBOR map with text keys
 //
 //	{"uri": text, "kid": text, "kind": uint, "seq": uint, "ts": uint,
+//	 ["cid": bytes(16)], ["proc": text],
 //	 "args": array, "kwargs": map, ["sig": bytes(64)]}
 //
 // optionally wrapped in the compressed form [1, size, bytes(raw DEFLATE)].
@@ -33,6 +34,8 @@ const (
 	KeyKind   = "kind"
 	KeySeq    = "seq"
 	KeyTS     = "ts"
+	KeyCallID = "cid"
+	KeyProc   = "proc"
 	KeyArgs   = "args"
 	KeyKwargs = "kwargs"
 	KeySig    = "sig"
@@ -40,6 +43,9 @@ const (
 
 // SigSize is the length of the optional sender signature (Ed25519).
 const SigSize = 64
+
+// CallIDSize is the length of the optional call id ("cid").
+const CallIDSize = 16
 
 // Default limits applied by New when a Limits field is zero.
 const (
@@ -74,11 +80,15 @@ type Limits struct {
 
 // Message is the content of a plaintext, as given to the encoder.
 type Message struct {
-	URI    string
-	KeyID  string
-	Kind   uint8
-	Seq    uint64
-	TS     uint64
+	URI   string
+	KeyID string
+	Kind  uint8
+	Seq   uint64
+	TS    uint64
+	// CallID (nil or CallIDSize bytes) binds a CALL and its YIELD/ERROR.
+	CallID []byte
+	// Proc ("" if absent) is the called procedure, in an ERROR.
+	Proc   string
 	Args   []any
 	Kwargs map[string]any
 }
@@ -86,11 +96,15 @@ type Message struct {
 // Decoded is a decoded plaintext. URI, KeyID, Sig and Signed alias the input
 // buffer and are valid only as long as it is.
 type Decoded struct {
-	URI    []byte
-	KeyID  []byte
-	Kind   uint8
-	Seq    uint64
-	TS     uint64
+	URI   []byte
+	KeyID []byte
+	Kind  uint8
+	Seq   uint64
+	TS    uint64
+	// CallID is the call id (CallIDSize bytes), nil when absent.
+	CallID []byte
+	// Proc is the called procedure, nil when absent.
+	Proc   []byte
 	Args   []any
 	Kwargs map[string]any
 	// Sig is the 64-byte sender signature, nil when absent.
