@@ -9,6 +9,7 @@ import (
 
 	"github.com/wamp-e2ee/e2ee-node/e2ee"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/trust"
 )
 
 // Defaults of Config.
@@ -36,6 +37,15 @@ type Config struct {
 	// capabilities when the chain carries authority certificates. Nil requires none.
 	// See ProviderConsumerCapabilities for the specification's mapping.
 	RoleCapabilities map[e2ee.Role]uint64
+	// Rules, when not empty, restrict which URIs a trusted delegate may act on, in which roles:
+	// a request whose URI no rule matches, or whose matching rule does not list its role, is
+	// refused with ReasonURINotAllowed before the chain is read, and one whose delegate lacks
+	// the rule's capability bits (issuer's on-chain capabilities ∩ the chain's, as for
+	// RoleCapabilities) is refused with ReasonURINotAllowed too. The rules and their matching
+	// are those of package e2ee/trust (trust.Rule: exact, prefix and WAMP wildcard; the most
+	// specific matching rule decides), so a rule file means the same under every trust mode.
+	// At most trust.MaxRules. Without rules every authorized delegate may act on every URI.
+	Rules []trust.Rule
 	// MaxStaleBlocks bounds the age of a cached verdict in blocks (0: DefaultMaxStaleBlocks).
 	MaxStaleBlocks uint64
 	// MaxStaleTime bounds how long cached verdicts are used after the follower last heard from

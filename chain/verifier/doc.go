@@ -23,6 +23,16 @@
 // capabilities must be granted by the issuer (and by the chain). A definite no wraps
 // e2ee.ErrUntrusted and, through *[UntrustedError], names the AuthorizationStatus reason.
 //
+// # URI rules
+//
+// An authorization in a realm alone lets a delegate act on every URI. Config.Rules narrows
+// this with package e2ee/trust's rules and matching (trust.Rule: exact, prefix or WAMP
+// wildcard; the most specific matching rule decides): when rules are configured, a request
+// whose URI no rule matches, or whose matching rule does not list its role, is refused
+// (ReasonURINotAllowed) before the chain is read, and a rule's capability bits must be held by
+// the delegate (issuer's on-chain capabilities ∩ the chain's) like RoleCapabilities. Verdicts
+// are cached per delegate, not per URI, so the rules apply to cached verdicts too.
+//
 // # Reads at the processed block
 //
 // A lagging or load-balanced endpoint may answer "latest" from a node that has not yet seen a

@@ -33,6 +33,9 @@ const (
 	ReasonRealmMismatch      = "RealmMismatch"
 	ReasonCapabilities       = "MissingCapability"
 	ReasonBadRequest         = "BadRequest"
+	// ReasonURINotAllowed: Config.Rules do not allow the role on the URI, or the delegate lacks
+	// the capabilities the matching rule requires.
+	ReasonURINotAllowed = "URINotAllowed"
 )
 
 // UntrustedError is a definite no. It matches e2ee.ErrUntrusted with errors.Is.

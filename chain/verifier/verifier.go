@@ -21,6 +21,7 @@ import (
 // its event follower.
 type Verifier struct {
 	cfg     Config
+	rules   ruleSet
 	backend *chain.Backend
 	rpc     *rpc.Client
 	abi     *bindings.TrustRegistry
@@ -93,8 +94,13 @@ func New(ctx context.Context, backend *chain.Backend, cfg Config) (*Verifier, er
 	if !id.IsUint64() {
 		return nil, fmt.Errorf("verifier: chain id %s does not fit 64 bits", id)
 	}
+	rules, err := newRuleSet(cfg.Rules)
+	if err != nil {
+		return nil, err
+	}
+	cfg.Rules = rules
 	v := &Verifier{
-		cfg: cfg, backend: backend, rpc: backend.RPC(), abi: bindings.NewTrustRegistry(), chainID: id.Uint64(),
+		cfg: cfg, rules: rules, backend: backend, rpc: backend.RPC(), abi: bindings.NewTrustRegistry(), chainID: id.Uint64(),
 		entries: make(map[key]*entry), done: make(chan struct{}),
 	}
 	v.rootSeq = make(map[common.Address]uint64)
@@ -205,6 +211,10 @@ func (v *Verifier) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee.Trus
 	if err != nil {
 		return e2ee.TrustDecision{}, err
 	}
+	need, reason := v.rules.allow(req.URI, req.Role)
+	if reason != "" {
+		return e2ee.TrustDecision{}, untrusted(ReasonURINotAllowed, "%s", reason)
+	}
 	now := req.At
 	if now.IsZero() {
 		now = time.Now()
@@ -215,7 +225,7 @@ func (v *Verifier) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee.Trus
 	if e != nil {
 		if fresh, _ := v.fresh(e); fresh {
 			v.stats.hits.Add(1)
-			return v.verdict(e, req, expectedRoot, now)
+			return v.verdict(e, req, expectedRoot, now, need)
 		}
 	}
 	v.stats.misses.Add(1)
@@ -249,7 +259,7 @@ func (v *Verifier) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee.Trus
 			break
 		}
 	}
-	return v.verdict(ne, req, expectedRoot, now)
+	return v.verdict(ne, req, expectedRoot, now, need)
 }
 
 // readRetry is read, repeated once when the endpoint was behind the processed block (a
@@ -328,8 +338,9 @@ func signedDigests(c *cert.VerifiedChain) []signedDigest {
 	return out
 }
 
-// verdict turns facts into a decision for req.
-func (v *Verifier) verdict(e *entry, req e2ee.TrustRequest, expectedRoot common.Address, now time.Time) (e2ee.TrustDecision, error) {
+// verdict turns facts into a decision for req; ruleCaps are the capability bits the URI rule
+// matching req requires.
+func (v *Verifier) verdict(e *entry, req e2ee.TrustRequest, expectedRoot common.Address, now time.Time, ruleCaps uint64) (e2ee.TrustDecision, error) {
 	if e.revoked >= 0 {
 		return e2ee.TrustDecision{}, untrusted(ReasonCertificateRevoked, "certificate %d (digest %s) of the chain is revoked on-chain", e.revoked, e.digests[e.revoked].Hex())
 	}
@@ -354,6 +365,9 @@ func (v *Verifier) verdict(e *entry, req e2ee.TrustRequest, expectedRoot common.
 	}
 	if need := v.cfg.RoleCapabilities[req.Role]; caps&need != need {
 		return e2ee.TrustDecision{}, untrusted(ReasonCapabilities, "role %s needs capabilities %#x, delegate holds %#x", req.Role, need, caps)
+	}
+	if caps&ruleCaps != ruleCaps {
+		return e2ee.TrustDecision{}, untrusted(ReasonURINotAllowed, "the rule for URI %.200q requires capabilities %#x, delegate holds %#x", req.URI, ruleCaps, caps)
 	}
 	return e2ee.TrustDecision{Trustroot: a.Root, Issuer: e.issuer, Delegate: e.delegate, Capabilities: caps, Version: v.gen.Load()}, nil
 }
