@@ -46,6 +46,7 @@ type clientFlags struct {
 	confirmations, block                           uint64
 	encrypt, sign                                  bool
 	rotate                                         string
+	allow                                          allowRules
 	logs                                           logFlags
 	config                                         string
 }
@@ -59,6 +60,8 @@ Trust, for the realm joined:
   --trust tofu --pin-file FILE               pin the first trustroot seen per peer; refuse changes
   --trust onchain --rpc URL --realm-address ADDR --trustroot ADDR [--registry ADDR] [--issuer ADDR]
                                              the on-chain registry (revocations rotate keys at once)
+  --allow [exact:|prefix:|wildcard:]URI=ROLE[,ROLE…][@CAP[,CAP…]]   (repeatable, any mode)
+                                             only these URIs/roles (and capabilities); others refused
 
 Policy for the URI: --encrypt (default true), --sign (sender signatures, non-repudiation; both
 sides must agree), --rotate messages:N | period:DURATION | per-message | per-topic.
@@ -88,8 +91,65 @@ func (c *clientFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.encrypt, "encrypt", true, "encrypt payloads on this URI (--encrypt=false: plaintext)")
 	fs.BoolVar(&c.sign, "sign", false, "sign payloads (non-repudiation); receivers then require signatures")
 	fs.StringVar(&c.rotate, "rotate", "", "key rotation: messages:N, period:DURATION, per-message or per-topic (default: the keyring default)")
+	fs.Var(&c.allow, "allow", "URI rule [exact:|prefix:|wildcard:]URI=ROLE[,ROLE…][@CAP[,CAP…]] (repeatable; with any, peers may act only on URIs and roles a rule allows)")
 	fs.StringVar(&c.config, "config", "", "JSON config file with flag values (default $E2EE_CONFIG)")
 	c.logs.register(fs)
+}
+
+// allowRules are the repeatable --allow URI rules (trust.Rule), for every trust mode.
+type allowRules []trust.Rule
+
+func (a *allowRules) String() string {
+	if a == nil {
+		return ""
+	}
+	parts := make([]string, len(*a))
+	for i, r := range *a {
+		roles := make([]string, len(r.Roles))
+		for j, role := range r.Roles {
+			roles[j] = string(role)
+		}
+		parts[i] = fmt.Sprintf("%s:%s=%s", r.Match, r.URI, strings.Join(roles, ","))
+		if r.Capabilities != 0 {
+			parts[i] += "@" + capabilityString(r.Capabilities)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// Set parses [exact:|prefix:|wildcard:]URI=ROLE[,ROLE…][@CAP[,CAP…]]; the match defaults to
+// exact, the URI ends at the last '='. Rules are validated when the decider is built.
+func (a *allowRules) Set(v string) error {
+	var r trust.Rule
+	r.Match = trust.MatchExact
+	if m, rest, ok := strings.Cut(v, ":"); ok {
+		switch trust.Match(m) {
+		case trust.MatchExact, trust.MatchPrefix, trust.MatchWildcard:
+			r.Match, v = trust.Match(m), rest
+		}
+	}
+	i := strings.LastIndex(v, "=")
+	if i < 0 {
+		return fmt.Errorf("want [exact:|prefix:|wildcard:]URI=ROLE[,ROLE…][@CAP[,CAP…]], not %q", v)
+	}
+	r.URI = v[:i]
+	roles, caps, withCaps := strings.Cut(v[i+1:], "@")
+	for _, role := range strings.Split(roles, ",") {
+		role = strings.TrimSpace(role)
+		if !e2ee.Role(role).Valid() {
+			return fmt.Errorf("unknown role %q (publisher, subscriber, caller, callee)", role)
+		}
+		r.Roles = append(r.Roles, e2ee.Role(role))
+	}
+	if withCaps {
+		c, err := parseCapabilities(caps)
+		if err != nil {
+			return err
+		}
+		r.Capabilities = c
+	}
+	*a = append(*a, r)
+	return nil
 }
 
 // parseRotation maps a --rotate value to a keyring policy (nil: the default).
@@ -292,14 +352,14 @@ func (c *clientFlags) open(ctx context.Context, e *env, cmd string, reconnect bo
 		if policy.Realm == (common.Address{}) && len(roots) > 0 {
 			policy.Realm = roots[0].Authority.Realm
 		}
-		if policy.Trust, err = trust.NewStandalone(trust.StandaloneConfig{RootCertificates: roots}); err != nil {
+		if policy.Trust, err = trust.NewStandalone(trust.StandaloneConfig{RootCertificates: roots, Rules: c.allow}); err != nil {
 			return nil, fmt.Errorf("standalone trust: %w", err)
 		}
 	case "tofu":
 		if c.pinFile == "" {
 			return nil, usageErrorf(e, "%s: --trust tofu needs --pin-file", cmd)
 		}
-		t, err := trust.OpenTOFU(trust.TOFUConfig{Path: c.pinFile})
+		t, err := trust.OpenTOFU(trust.TOFUConfig{Path: c.pinFile, Rules: c.allow})
 		if err != nil {
 			return nil, fmt.Errorf("tofu trust: %w", err)
 		}
@@ -329,6 +389,7 @@ func (c *clientFlags) open(ctx context.Context, e *env, cmd string, reconnect bo
 		v, err := verifier.New(ctx, b, verifier.Config{
 			Registry:   regAddr,
 			Trustroots: map[common.Address]common.Address{realmAddr: root},
+			Rules:      c.allow,
 			OnRevocation: func(r verifier.Revocation) {
 				select {
 				case revocations <- r:
