@@ -454,3 +454,46 @@ func TestSecurityAnswerBoundToCall(t *testing.T) {
 		require.Error(t, err, "b accepted a's result: %v", res)
 	})
 }
+
+// TestSecurityPlaintextErrorOnEncryptedCall: the router answers an encrypted
+// call with a forged plaintext ERROR: an application error URI is refused,
+// and a wamp.* error reaches the application without its arguments.
+func TestSecurityPlaintextErrorOnEncryptedCall(t *testing.T) {
+	p := newPKI(t)
+	tr := startRouter(t, "", nil)
+	defer tr.stop()
+	ser := serialize.MSGPACK
+	c := newSession(t, tr, p, ser, nil)
+	require.NoError(t, c.Register("com.sec.pay", func(ctx context.Context, inv *wamp.Invocation) client.InvokeResult {
+		return client.InvokeResult{Args: wamp.List{"ok"}}
+	}, nil))
+	var mu sync.Mutex
+	forged := wamp.URI("com.sec.error.declined")
+	bOpt, _ := withMitm(tr, ser, func(m wamp.Message) wamp.Message {
+		if r, ok := m.(*wamp.Result); ok {
+			mu.Lock()
+			defer mu.Unlock()
+			return &wamp.Error{Type: wamp.CALL, Request: r.Request, Details: wamp.Dict{"x": "y"}, Error: forged,
+				Arguments: wamp.List{"card blocked, call +1-555-ATTACKER"}, ArgumentsKw: wamp.Dict{"k": "v"}}
+		}
+		return m
+	})
+	b := newSession(t, tr, p, ser, nil, bOpt)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+
+	_, err := b.Call(ctx, "com.sec.pay", nil, wamp.List{"x"}, nil, nil)
+	requireDenied(t, err, session.ReasonPlaintext)
+	require.EqualValues(t, 1, b.Stats().Rejected[session.ReasonPlaintext])
+
+	mu.Lock()
+	forged = "wamp.error.canceled"
+	mu.Unlock()
+	_, err = b.Call(ctx, "com.sec.pay", nil, wamp.List{"x"}, nil, nil)
+	var rpc client.RPCError
+	require.ErrorAs(t, err, &rpc)
+	require.Equal(t, wamp.URI("wamp.error.canceled"), rpc.Err.Error)
+	require.Empty(t, rpc.Err.Arguments)
+	require.Empty(t, rpc.Err.ArgumentsKw)
+	require.EqualValues(t, 1, b.Stats().Rejected[session.ReasonPlaintextArgs])
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"errors"
+	"strings"
 	"sync"
 
 	"github.com/gammazero/nexus/v3/transport/serialize"
@@ -575,7 +576,22 @@ func (p *cryptoPeer) inError(m *wamp.Error) bool {
 		delete(p.calls, m.Request)
 		p.mu.Unlock()
 		if !envelope.IsPPT(m.Details) {
-			return false // router-generated errors are plaintext
+			if !ok || !(c.enc || p.n.rule(c.uri).rule.Encrypt) {
+				return false
+			}
+			// A plaintext ERROR ending an encrypted call: accept only
+			// the router's own wamp.* errors and the reasons a callee's
+			// session sends unsealed, and never their payload.
+			if !plainErrorOK(string(m.Error)) {
+				p.n.stats.reject(ReasonPlaintext)
+				p.toNexus(&wamp.Error{Type: wamp.CALL, Request: m.Request, Details: wamp.Dict{}, Error: ReasonPlaintext})
+				return true
+			}
+			if len(m.Arguments) != 0 || len(m.ArgumentsKw) != 0 {
+				p.n.stats.reject(ReasonPlaintextArgs)
+			}
+			m.Details, m.Arguments, m.ArgumentsKw = wamp.Dict{}, nil, nil
+			return false
 		}
 		if !ok {
 			p.n.stats.reject(ReasonUnknownDelivery)
@@ -587,6 +603,21 @@ func (p *cryptoPeer) inError(m *wamp.Error) bool {
 	}
 	if envelope.IsPPT(m.Details) {
 		p.n.stats.reject(ReasonUnknownDelivery)
+		return true
+	}
+	return false
+}
+
+// plainErrorOK reports whether a plaintext ERROR URI may end an encrypted
+// call: a router error (wamp.*, including wamp.e2ee.error.*) or a reason a
+// callee's session sends unsealed (the Reason* constants).
+func plainErrorOK(uri string) bool {
+	if strings.HasPrefix(uri, "wamp.") {
+		return true
+	}
+	switch uri {
+	case ReasonPlaintext, ReasonUnknownDelivery, ReasonBadDetails, ReasonKeyRPC, ReasonKeyFetch,
+		ReasonBufferOverflow, ReasonBufferTimeout, ReasonSealFailed:
 		return true
 	}
 	return false

@@ -38,6 +38,9 @@ const (
 	// ReasonDuplicateRequest: an INVOCATION reused the request id of one
 	// still in progress; it is dropped without an answer.
 	ReasonDuplicateRequest = "duplicate_request"
+	// ReasonPlaintextArgs: a plaintext ERROR (a router error) ending an
+	// encrypted call carried arguments; they were stripped.
+	ReasonPlaintextArgs = "plaintext_error_args_stripped"
 )
 
 // Stats is a snapshot of a session's counters.
