@@ -33,6 +33,12 @@ const (
 	// negativeTTL is how long a key id whose fetch failed is not fetched
 	// again (it bounds the key requests garbage key ids can cause).
 	negativeTTL = 2 * time.Second
+	// DefaultMaxAge and DefaultMaxSkew bound the timestamp of an incoming
+	// payload (envelope.OpenOptions) unless Config.Open sets them: a
+	// receiver that fetches a key late (or lost its replay window) accepts
+	// a replayed message only within this age.
+	DefaultMaxAge  = 2 * time.Minute
+	DefaultMaxSkew = 30 * time.Second
 )
 
 // Match is how a Rule's pattern is compared with a URI.
@@ -159,6 +165,8 @@ type Config struct {
 	KeyRPCPrefix string
 
 	// Open configures the envelope opener (limits, timestamp freshness).
+	// Open.MaxAge 0 means DefaultMaxAge (negative: no timestamp bound, only
+	// the per-key replay window); Open.MaxSkew 0 means DefaultMaxSkew.
 	Open envelope.OpenOptions
 	// Cache configures the received-key cache.
 	Cache keyring.CacheConfig
@@ -212,6 +220,7 @@ func (c *Config) withDefaults() (Config, error) {
 		}
 	}
 	cfg.Default.Match = MatchAll
+	cfg.freshnessDefaults()
 	if cfg.KeyRPCPrefix == "" {
 		cfg.KeyRPCPrefix = DefaultKeyRPCPrefix
 	}
@@ -240,6 +249,19 @@ func (c *Config) withDefaults() (Config, error) {
 		cfg.Logf = func(string, ...any) {}
 	}
 	return cfg, nil
+}
+
+// freshnessDefaults applies DefaultMaxAge and DefaultMaxSkew.
+func (c *Config) freshnessDefaults() {
+	switch {
+	case c.Open.MaxAge == 0:
+		c.Open.MaxAge = DefaultMaxAge
+	case c.Open.MaxAge < 0:
+		c.Open.MaxAge = 0
+	}
+	if c.Open.MaxSkew == 0 {
+		c.Open.MaxSkew = DefaultMaxSkew
+	}
 }
 
 // isKeyRPC reports whether uri is a key-RPC URI of this realm.
