@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"crypto/ed25519"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -327,4 +328,25 @@ func TestSchemeWAMPEthAccepted(t *testing.T) {
 	opts[OptScheme] = SchemeWAMPEth
 	_, err := f.open(opts, args, Delivery{URI: testURI, Kind: e2ee.KindPublish})
 	require.NoError(t, err)
+}
+
+// TestReplayWindowSeqJump: a fellow key holder cannot push the window to
+// the end of the sequence space.
+func TestReplayWindowSeqJump(t *testing.T) {
+	w := NewReplayWindow(0)
+	if err := w.Accept(5); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Accept(^uint64(0)); !errors.Is(err, ErrReplay) {
+		t.Fatalf("seq 2^64-1 after 5: %v, want ErrReplay", err)
+	}
+	if err := w.Accept(5 + MaxSeqJump + 1); !errors.Is(err, ErrReplay) {
+		t.Fatalf("jump past MaxSeqJump: %v", err)
+	}
+	if err := w.Accept(5 + MaxSeqJump); err != nil {
+		t.Fatalf("jump of exactly MaxSeqJump: %v", err)
+	}
+	if err := w.Accept(0); !errors.Is(err, ErrReplay) {
+		t.Fatalf("seq 0: %v", err)
+	}
 }

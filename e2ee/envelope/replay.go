@@ -8,6 +8,14 @@ import (
 // DefaultReplayWindow is the replay window size used when none is given.
 const DefaultReplayWindow = 1024
 
+// MaxSeqJump bounds how far one message may move a window that has accepted
+// a sequence number: seq > highest + MaxSeqJump is rejected (ErrReplay).
+// Without it a fellow key holder could send seq 2^64−1 and make every later
+// message of the key look old. An honest originator rotates long before
+// (keyring's default is every 100 000 messages); a receiver that misses more
+// than MaxSeqJump messages of one key rejects the rest of that key.
+const MaxSeqJump = 1 << 24
+
 // ReplayWindow is the receiver's sliding window over the sequence numbers of
 // one payload key (keys belong to one originator, so this is per originator
 // and key). It accepts each sequence number at most once, accepts numbers up
@@ -69,6 +77,9 @@ func (w *ReplayWindow) check(seq uint64) error {
 	case seq == 0:
 		return fmt.Errorf("%w: seq 0", ErrReplay)
 	case seq > w.top:
+		if w.top != 0 && seq-w.top > MaxSeqJump {
+			return fmt.Errorf("%w: seq %d jumps more than %d past %d", ErrReplay, seq, uint64(MaxSeqJump), w.top)
+		}
 		return nil
 	case w.top-seq >= w.size:
 		return fmt.Errorf("%w: seq %d older than window (highest %d, size %d)", ErrReplay, seq, w.top, w.size)

@@ -71,9 +71,19 @@ type waiter struct {
 }
 
 type keyReady struct {
-	keyID string
-	err   error
+	fk  fetchID
+	err error
 }
+
+// fetchID names one key fetch: a key id for one URI and role. A router
+// that redirects a message to another URI (whose fetch then fails) must not
+// fail the messages waiting for the same key id on its genuine URI.
+type fetchID struct {
+	keyID, uri string
+	role       e2ee.Role
+}
+
+func (w *waiter) fetchID() fetchID { return fetchID{keyID: w.keyID, uri: w.d.keyURI, role: w.d.role} }
 
 // cryptoPeer is the wamp.Peer given to nexus's client: it seals outgoing
 // messages on its outbound goroutine and validates, opens and strips
@@ -104,8 +114,8 @@ type cryptoPeer struct {
 	opener   *envelope.Opener
 	queues   map[stream][]waiter // stream → messages held back, in order
 	nWaiting int
-	fetching map[string]bool  // key ids being fetched
-	failed   map[string]error // fetch errors, while queues drain
+	fetching map[fetchID]bool  // key fetches running
+	failed   map[fetchID]error // fetch errors, while queues drain
 
 	mu          sync.Mutex // tracking state, shared by both goroutines
 	pendingSubs map[wamp.ID]subInfo
@@ -131,7 +141,7 @@ func newCryptoPeer(n *node, inner wamp.Peer) (*cryptoPeer, error) {
 		local: make(chan wamp.Message, 16), ready: make(chan keyReady, 16),
 		closing: make(chan struct{}),
 		sealer:  sealer, opener: opener,
-		queues: map[stream][]waiter{}, fetching: map[string]bool{}, failed: map[string]error{},
+		queues: map[stream][]waiter{}, fetching: map[fetchID]bool{}, failed: map[fetchID]error{},
 		pendingSubs: map[wamp.ID]subInfo{}, subs: map[wamp.ID]subInfo{},
 		pendingRegs: map[wamp.ID]subInfo{}, regs: map[wamp.ID]subInfo{},
 		calls: map[wamp.ID]callInfo{}, invs: map[wamp.ID]callInfo{},
@@ -312,6 +322,13 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 			return &wamp.Error{Type: wamp.INVOCATION, Request: m.Request, Details: wamp.Dict{}, Error: ReasonSealFailed}
 		}
 		m.ArgumentsKw = nil
+	case *wamp.Cancel:
+		// The caller gave up (nexus sends CANCEL when the call's context
+		// ends): forget the call, so that calls the router never answers
+		// do not accumulate. A later sealed answer is dropped as unknown.
+		p.mu.Lock()
+		delete(p.calls, m.Request)
+		p.mu.Unlock()
 	case *wamp.Subscribe:
 		match, _ := m.Options[wamp.OptMatch].(string)
 		p.mu.Lock()
@@ -773,7 +790,8 @@ func (p *cryptoPeer) enqueue(msg wamp.Message, d delivery, keyID string) {
 	p.queues[d.ch] = append(q, waiter{msg: msg, d: d, keyID: keyID})
 	p.nWaiting++
 	p.n.stats.buffered.Add(1)
-	if keyID == "" || p.fetching[keyID] {
+	fk := fetchID{keyID: keyID, uri: d.keyURI, role: d.role}
+	if keyID == "" || p.fetching[fk] {
 		return
 	}
 	var tmp [envelope.KeySize]byte
@@ -782,22 +800,22 @@ func (p *cryptoPeer) enqueue(msg wamp.Message, d delivery, keyID string) {
 	if err == nil {
 		return
 	}
-	p.fetching[keyID] = true
+	p.fetching[fk] = true
 	p.wg.Add(1)
 	go func() {
 		defer p.wg.Done()
 		err := p.n.fetchKey(p.ctx, keyID, d.keyURI, d.role)
 		select {
-		case p.ready <- keyReady{keyID: keyID, err: err}:
+		case p.ready <- keyReady{fk: fk, err: err}:
 		case <-p.closing:
 		}
 	}()
 }
 
 func (p *cryptoPeer) keyArrived(r keyReady) {
-	delete(p.fetching, r.keyID)
+	delete(p.fetching, r.fk)
 	if r.err != nil {
-		p.failed[r.keyID] = r.err
+		p.failed[r.fk] = r.err
 	}
 	for ch := range p.queues {
 		p.drain(ch)
@@ -811,13 +829,13 @@ func (p *cryptoPeer) drain(ch stream) {
 	q := p.queues[ch]
 	for len(q) > 0 {
 		w := q[0]
-		if w.keyID != "" && p.fetching[w.keyID] {
+		if w.keyID != "" && p.fetching[w.fetchID()] {
 			break
 		}
 		q[0] = waiter{}
 		q = q[1:]
 		p.nWaiting--
-		if err, bad := p.failed[w.keyID]; bad && w.keyID != "" {
+		if err, bad := p.failed[w.fetchID()]; bad && w.keyID != "" {
 			reason := ReasonKeyFetch
 			if errors.Is(err, context.DeadlineExceeded) {
 				reason = ReasonBufferTimeout
