@@ -546,6 +546,13 @@ func (n *node) fetchOnce(ctx context.Context, keyID, uri string, role e2ee.Role)
 		return fmt.Errorf("session: caching key: %w", err)
 	}
 	n.mu.Lock()
+	if n.denied[originator] {
+		// Revoked while the key was being fetched: revoke already purged
+		// the cache, so drop this key too.
+		n.mu.Unlock()
+		n.cache.Remove(keyID)
+		return fmt.Errorf("session: key response: originator revoked: %w", keydist.ErrUntrusted)
+	}
 	m := n.keysFrom[originator]
 	if m == nil {
 		m = map[string]bool{}
@@ -584,6 +591,7 @@ func (n *node) revoke(delegate common.Address) {
 	for id := range from {
 		n.cache.Remove(id)
 	}
+	n.cache.RemoveOriginator(keyring.Origin(delegate))
 }
 
 // rotateAll retires every current key of every ring.
