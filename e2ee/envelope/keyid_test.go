@@ -114,7 +114,8 @@ func TestReplayWindow(t *testing.T) {
 	}{
 		{0, false}, {1, true}, {1, false}, {3, true}, {2, true}, {2, false}, {3, false},
 		{200, true}, {72, false}, {73, true}, {73, false}, {199, true}, {1000, true},
-		{872, false}, {873, true}, {1000, false}, {1001, true}, {^uint64(0), true}, {1002, false},
+		{872, false}, {873, true}, {1000, false}, {1001, true}, {^uint64(0), false}, {1002, true},
+		{1002 + MaxSeqJump + 1, false}, {1002 + MaxSeqJump, true}, {1003, false},
 	}
 	for _, tt := range tests {
 		require.NoError(t, nil)
