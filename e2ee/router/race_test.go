@@ -22,11 +22,11 @@ func TestPatternSubscriptionsDoNotShareEventDetails(t *testing.T) {
 	req := prefix.nextReq()
 	prefix.send(&wamp.Subscribe{Request: req, Topic: "race", Options: wamp.Dict{wamp.OptMatch: wamp.MatchPrefix}})
 	expect[*wamp.Subscribed](prefix)
-	const n = 200
+	// Paced by acknowledgements: nexus drops events for a subscriber whose queue is full.
+	const n = 100
 	for i := 0; i < n; i++ {
-		pub.send(&wamp.Publish{Request: pub.nextReq(), Topic: "race.topic", Arguments: wamp.List{i}})
-	}
-	for i := 0; i < n; i++ {
+		pub.send(&wamp.Publish{Request: pub.nextReq(), Topic: "race.topic", Options: wamp.Dict{wamp.OptAcknowledge: true}, Arguments: wamp.List{i}})
+		expect[*wamp.Published](pub)
 		ev := expect[*wamp.Event](exact)
 		_, hasTopic := ev.Details["topic"]
 		require.False(t, hasTopic, "exact subscriber got the pattern subscriber's topic detail")
