@@ -33,21 +33,6 @@ func newRuleSet(rules []trust.Rule) (ruleSet, error) {
 	return out, nil
 }
 
-// wildcardMatches reports whether a WAMP wildcard pattern matches uri: the same number of
-// dot-separated components, an empty pattern component matching any.
-func wildcardMatches(pattern, uri string) bool {
-	p, u := strings.Split(pattern, "."), strings.Split(uri, ".")
-	if len(p) != len(u) {
-		return false
-	}
-	for i := range p {
-		if p[i] != "" && p[i] != u[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // find returns the most specific rule matching uri: an exact rule, else the longest prefix
 // rule, else the wildcard rule with the most non-empty components; the first configured on a
 // tie.
@@ -66,7 +51,7 @@ func (rs ruleSet) find(uri string) (trust.Rule, bool) {
 				rank, length = 1, len(r.URI)
 			}
 		case trust.MatchWildcard:
-			if wildcardMatches(r.URI, uri) {
+			if e2ee.WildcardMatch(r.URI, uri) {
 				rank = 0
 				for _, c := range strings.Split(r.URI, ".") {
 					if c != "" {

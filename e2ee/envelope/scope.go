@@ -1,10 +1,6 @@
 package envelope
 
-import (
-	"strings"
-
-	"github.com/wamp-e2ee/e2ee-node/e2ee"
-)
+import "github.com/wamp-e2ee/e2ee-node/e2ee"
 
 // KindSet is a set of message kinds (bit k set for kind k).
 type KindSet uint8
@@ -50,36 +46,5 @@ func (s *KeyScope) Allows(uri string, kind e2ee.MessageKind) bool {
 	if s.URI == "" {
 		return true
 	}
-	switch s.Match {
-	case "exact", "":
-		return uri == s.URI
-	case "prefix":
-		return uri == s.URI || (strings.HasPrefix(uri, s.URI) && len(uri) > len(s.URI) && uri[len(s.URI)] == '.')
-	case "wildcard":
-		return wildcardCovers(s.URI, uri)
-	}
-	return false
-}
-
-func wildcardCovers(pattern, uri string) bool {
-	for {
-		pi := strings.IndexByte(pattern, '.')
-		ui := strings.IndexByte(uri, '.')
-		if (pi < 0) != (ui < 0) {
-			return false
-		}
-		var pc, uc string
-		if pi < 0 {
-			pc, uc = pattern, uri
-		} else {
-			pc, uc = pattern[:pi], uri[:ui]
-		}
-		if uc == "" || (pc != "" && pc != uc) {
-			return false
-		}
-		if pi < 0 {
-			return true
-		}
-		pattern, uri = pattern[pi+1:], uri[ui+1:]
-	}
+	return e2ee.MatchURI(s.URI, s.Match, uri)
 }

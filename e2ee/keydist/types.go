@@ -1,7 +1,6 @@
 package keydist
 
 import (
-	"strings"
 	"unicode/utf8"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -96,21 +95,8 @@ func (s Scope) Covers(uri string) bool {
 		return false
 	}
 	switch s.Match {
-	case MatchExact:
-		return uri == s.URI
-	case MatchPrefix:
-		return uri == s.URI || (strings.HasPrefix(uri, s.URI) && uri[len(s.URI)] == '.')
-	case MatchWildcard:
-		sc, uc := strings.Split(s.URI, "."), strings.Split(uri, ".")
-		if len(sc) != len(uc) {
-			return false
-		}
-		for i := range sc {
-			if sc[i] != "" && sc[i] != uc[i] {
-				return false
-			}
-		}
-		return true
+	case MatchExact, MatchPrefix, MatchWildcard:
+		return e2ee.MatchURI(s.URI, string(s.Match), uri)
 	}
 	return false
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/gammazero/nexus/v3/transport/serialize"
 	"github.com/gammazero/nexus/v3/wamp"
 
+	"github.com/wamp-e2ee/e2ee-node/e2ee"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/envelope"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keyring"
@@ -79,59 +80,22 @@ type Rule struct {
 	Locator envelope.Locator
 }
 
-// Matches reports whether r's pattern matches uri.
+// Matches reports whether r's pattern matches uri (e2ee.MatchURI; MatchAll matches every URI).
 func (r *Rule) Matches(uri string) bool {
-	switch r.Match {
-	case MatchAll:
+	if r.Match == MatchAll {
 		return true
-	case MatchExact, "":
-		return uri == r.Pattern
-	case MatchPrefix:
-		return uri == r.Pattern || (strings.HasPrefix(uri, r.Pattern) && len(uri) > len(r.Pattern) && uri[len(r.Pattern)] == '.')
-	case MatchWildcard:
-		return wildcardMatch(r.Pattern, uri)
 	}
-	return false
-}
-
-// wildcardMatch implements WAMP wildcard matching: same number of
-// components, an empty pattern component matches any non-empty component.
-func wildcardMatch(pattern, uri string) bool {
-	for {
-		pi := strings.IndexByte(pattern, '.')
-		ui := strings.IndexByte(uri, '.')
-		if (pi < 0) != (ui < 0) {
-			return false
-		}
-		var pc, uc string
-		if pi < 0 {
-			pc, uc = pattern, uri
-		} else {
-			pc, uc = pattern[:pi], uri[:ui]
-		}
-		if uc == "" || (pc != "" && pc != uc) {
-			return false
-		}
-		if pi < 0 {
-			return true
-		}
-		pattern, uri = pattern[pi+1:], uri[ui+1:]
-	}
+	return e2ee.MatchURI(r.Pattern, string(r.Match), uri)
 }
 
 // patternMatches reports whether a concrete uri lies in a WAMP subscription
 // or registration with the given match policy ("", "exact", "prefix",
 // "wildcard"). WAMP prefix matching is a plain string prefix.
 func patternMatches(pattern, match, uri string) bool {
-	switch match {
-	case "", wamp.MatchExact:
-		return uri == pattern
-	case wamp.MatchPrefix:
+	if match == wamp.MatchPrefix {
 		return strings.HasPrefix(uri, pattern)
-	case wamp.MatchWildcard:
-		return wildcardMatch(pattern, uri)
 	}
-	return false
+	return e2ee.MatchURI(pattern, match, uri)
 }
 
 // Config configures a Session.

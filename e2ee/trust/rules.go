@@ -62,20 +62,6 @@ func (r Rule) validate() error {
 	return nil
 }
 
-// wildcardMatches reports whether a WAMP wildcard pattern matches uri.
-func wildcardMatches(pattern, uri string) bool {
-	p, u := strings.Split(pattern, "."), strings.Split(uri, ".")
-	if len(p) != len(u) {
-		return false
-	}
-	for i := range p {
-		if p[i] != "" && p[i] != u[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // ruleSet is a validated, immutable list of rules.
 type ruleSet []Rule
 
@@ -112,7 +98,7 @@ func (rs ruleSet) find(uri string) (Rule, bool) {
 				rank, length = 1, len(r.URI)
 			}
 		case MatchWildcard:
-			if wildcardMatches(r.URI, uri) {
+			if e2ee.WildcardMatch(r.URI, uri) {
 				rank = 0
 				for _, c := range strings.Split(r.URI, ".") {
 					if c != "" {
