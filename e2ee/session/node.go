@@ -541,7 +541,12 @@ func (n *node) fetchOnce(ctx context.Context, keyID, uri string, role e2ee.Role)
 	if kinds == 0 {
 		return fmt.Errorf("session: key response: %w", keydist.ErrRole)
 	}
-	ks := envelope.KeyScope{URI: resp.Scope.URI, Match: string(resp.Scope.Match), Kinds: kinds}
+	// Cache the key for exactly the URI the trust decision covered (Open asked the decider about
+	// uri only), not the wider scope the responder signed: otherwise an originator authorized on
+	// one URI could answer with a prefix or wildcard scope and inject on URIs it may not use.
+	// keydist already checked that the signed scope covers uri; this node's responders issue
+	// exact scopes, so nothing legitimate is lost.
+	ks := envelope.KeyScope{URI: uri, Match: e2ee.MatchExact, Kinds: kinds}
 	if err := n.cache.AddScoped(keyID, &key, sender, time.UnixMilli(int64(resp.ExpiresAt)), ks, keyring.Origin(originator)); err != nil {
 		return fmt.Errorf("session: caching key: %w", err)
 	}
