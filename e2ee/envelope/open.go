@@ -82,6 +82,11 @@ type Opened struct {
 	// CallID is the call id of the plaintext (valid if HasCallID).
 	CallID    [CallIDSize]byte
 	HasCallID bool
+	// HasIndex reports the sealed result chunk fields of a YIELD: Index
+	// (0, 1, 2, … within the call) and Progress (a non-final chunk).
+	HasIndex bool
+	Progress bool
+	Index    uint64
 }
 
 // OpenOptions configures an Opener. The zero value is valid.
@@ -143,7 +148,8 @@ func NewOpener(opts OpenOptions) (*Opener, error) {
 //  7. "kind" = d.Kind (ErrWrongKind);
 //     7b. "cid" present only in CALL, YIELD and ERROR and equal to d.CallID
 //     when that is set; "proc" only in ERROR and equal to d.Proc when that is
-//     set (ErrWrongCall);
+//     set; "prog"/"idx" only in YIELD (ErrWrongCall; the caller checks
+//     their values against the call's state);
 //  8. the replay window and, if configured, the timestamp (ErrReplay);
 //  9. the sender signature (ErrBadSenderSignature): verified whenever present
 //     and the sender key is known; required if d.RequireSignature.
@@ -263,6 +269,7 @@ func (o *Opener) Open(options map[string]any, args []any, kwargs map[string]any,
 		copy(res.CallID[:], dec.CallID)
 		res.HasCallID = true
 	}
+	res.HasIndex, res.Progress, res.Index = dec.HasIdx, dec.Prog, dec.Idx
 	*dec = plaintext.Decoded{}
 	return res, nil
 }
@@ -272,6 +279,9 @@ func checkCall(dec *plaintext.Decoded, d Delivery) error {
 	kind := e2ee.MessageKind(dec.Kind)
 	if dec.CallID != nil && kind == e2ee.KindPublish {
 		return fmt.Errorf("%w: call id in a publish payload", ErrWrongCall)
+	}
+	if dec.HasIdx && kind != e2ee.KindYield {
+		return fmt.Errorf("%w: result chunk index in a %s payload", ErrWrongCall, kind)
 	}
 	if dec.Proc != nil && kind != e2ee.KindError {
 		return fmt.Errorf("%w: proc in a %s payload", ErrWrongCall, kind)

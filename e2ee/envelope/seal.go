@@ -76,6 +76,12 @@ type Message struct {
 	// Proc is the called procedure, set in an ERROR (whose URI is the error
 	// URI) so that it is bound to the call.
 	Proc string
+	// HasIndex seals Progress and Index in a YIELD: the result chunk
+	// index within the call (0, 1, 2, …) and whether this chunk is a
+	// progressive (non-final) one (docs/protocol.md §1.4).
+	HasIndex bool
+	Progress bool
+	Index    uint64
 	// Sign adds a sender signature with SealOptions.Signer.
 	Sign bool
 }
@@ -172,6 +178,7 @@ func (s *Sealer) Seal(dst []byte, key *SealKey, m *Message) ([]byte, error) {
 	pm := plaintext.Message{
 		URI: m.URI, KeyID: key.ID, Kind: uint8(m.Kind), Seq: key.Seq, TS: uint64(ts),
 		Args: m.Args, Kwargs: m.Kwargs, CallID: m.CallID, Proc: m.Proc,
+		HasIdx: m.HasIndex, Prog: m.Progress, Idx: m.Index,
 	}
 	var err error
 	s.pt, err = s.codec.AppendMap(s.pt[:0], &pm, m.Sign)

@@ -37,6 +37,19 @@ type callInfo struct {
 	// encrypted INVOCATION (hasCID), bound into the answer's plaintext.
 	cid    [envelope.CallIDSize]byte
 	hasCID bool
+	// chunks, for an encrypted CALL, counts the results received
+	// (docs/protocol.md §1.4): each sealed YIELD must carry the next index.
+	chunks *chunkState
+	// yields, for an INVOCATION, is the index of the next YIELD.
+	yields uint64
+}
+
+// chunkState is the index the next result of an encrypted call must carry.
+// failed is set by the first rejected result: the call has then been
+// ended with one ERROR, and later results are dropped silently.
+type chunkState struct {
+	next   uint64
+	failed bool
 }
 
 // delivery is what the receiver knows about an incoming message.
@@ -56,6 +69,11 @@ type delivery struct {
 	// the answer must echo and the procedure an ERROR must name.
 	cid  []byte
 	proc string
+	// chunks and progress, for a RESULT of an encrypted call: the call's
+	// result counter and the router's details.progress, both checked
+	// against the sealed "idx" and "prog".
+	chunks   *chunkState
+	progress bool
 }
 
 // stream names a subscription ('s'), registration ('r') or call ('c').
@@ -256,6 +274,15 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 		rs := p.n.rule(uri)
 		enc := rs.rule.Encrypt && !p.n.cfg.isKeyRPC(uri)
 		ci := callInfo{uri: uri, enc: enc}
+		if prog, _ := m.Options[wamp.OptProgress].(bool); enc && prog {
+			// Progressive call invocations re-send CALL with the same
+			// request id; their chunks cannot be bound to one call id
+			// (docs/protocol.md §4): refuse them locally. The call's
+			// entry, if any, is left to the first CALL.
+			p.n.stats.reject(ReasonProgressiveCall)
+			p.sendLocal(&wamp.Error{Type: wamp.CALL, Request: m.Request, Details: wamp.Dict{}, Error: ReasonProgressiveCall})
+			return nil
+		}
 		if enc {
 			if _, err := rand.Read(ci.cid[:]); err != nil {
 				p.n.stats.reject(ReasonSealFailed)
@@ -263,6 +290,7 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 				return nil
 			}
 			ci.hasCID = true
+			ci.chunks = &chunkState{}
 		}
 		p.mu.Lock()
 		p.calls[m.Request] = ci
@@ -283,7 +311,7 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 		m.ArgumentsKw = nil
 	case *wamp.Yield:
 		progress, _ := m.Options[wamp.OptProgress].(bool)
-		inv, known := p.invocation(m.Request, !progress)
+		inv, known := p.invocation(m.Request, !progress, true)
 		if !known {
 			// Never send a result in plaintext for an invocation we do
 			// not track: the router may have made us forget an encrypted
@@ -297,7 +325,8 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 			return m
 		}
 		var ok bool
-		m.Options, m.Arguments, ok = p.seal(rs, inv.uri, inv.uri, inv.resultTag, e2ee.KindYield, inv.callID(), "", m.Options, m.Arguments, m.ArgumentsKw)
+		m.Options, m.Arguments, ok = p.seal(rs, inv.uri, inv.uri, inv.resultTag, e2ee.KindYield, inv.callID(), "", m.Options, m.Arguments, m.ArgumentsKw,
+			&envelope.Message{HasIndex: true, Progress: progress, Index: inv.yields})
 		if !ok {
 			return &wamp.Error{Type: wamp.INVOCATION, Request: m.Request, Details: wamp.Dict{}, Error: ReasonSealFailed}
 		}
@@ -306,7 +335,7 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 		if m.Type != wamp.INVOCATION {
 			return m
 		}
-		inv, known := p.invocation(m.Request, true)
+		inv, known := p.invocation(m.Request, true, false)
 		if !known {
 			p.n.stats.reject(ReasonUnknownInvocation)
 			return nil
@@ -361,12 +390,18 @@ func (c *callInfo) callID() []byte {
 	return c.cid[:]
 }
 
-func (p *cryptoPeer) invocation(req wamp.ID, remove bool) (callInfo, bool) {
+// invocation returns the entry of an invocation, removing it if remove;
+// yield counts a YIELD (the returned entry's yields is this YIELD's index).
+func (p *cryptoPeer) invocation(req wamp.ID, remove, yield bool) (callInfo, bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	inv, ok := p.invs[req]
 	if ok && remove {
 		delete(p.invs, req)
+	} else if ok && yield {
+		e := inv
+		e.yields++
+		p.invs[req] = e
 	}
 	return inv, ok
 }
@@ -374,7 +409,9 @@ func (p *cryptoPeer) invocation(req wamp.ID, remove bool) (callInfo, bool) {
 // seal encrypts args/kwargs for msgURI with the key of keyURI's scope and
 // returns the new options (a copy of opts with the ppt_* options) and
 // arguments.
-func (p *cryptoPeer) seal(rs *ruleState, keyURI, msgURI, tag string, kind e2ee.MessageKind, cid []byte, proc string, opts wamp.Dict, args wamp.List, kwargs wamp.Dict) (wamp.Dict, wamp.List, bool) {
+//
+// chunk, if not nil, gives the result chunk fields of a YIELD.
+func (p *cryptoPeer) seal(rs *ruleState, keyURI, msgURI, tag string, kind e2ee.MessageKind, cid []byte, proc string, opts wamp.Dict, args wamp.List, kwargs wamp.Dict, chunk ...*envelope.Message) (wamp.Dict, wamp.List, bool) {
 	ring := rs.currentRing()
 	if ring == nil || tag == "" {
 		// No ring, or a result for a caller we could not identify (its
@@ -390,9 +427,13 @@ func (p *cryptoPeer) seal(rs *ruleState, keyURI, msgURI, tag string, kind e2ee.M
 	}
 	// The payload is handed to the transport's goroutine: a fresh buffer,
 	// sized so that secretbox seals in place (no second allocation and copy).
-	payload, err := p.sealer.Seal(make([]byte, 0, sealSizeHint(args, kwargs)), &p.sk, &envelope.Message{
+	em := envelope.Message{
 		URI: msgURI, Kind: kind, Args: args, Kwargs: kwargs, Sign: rs.rule.Sign, CallID: cid, Proc: proc,
-	})
+	}
+	if len(chunk) > 0 && chunk[0] != nil {
+		em.HasIndex, em.Progress, em.Index = chunk[0].HasIndex, chunk[0].Progress, chunk[0].Index
+	}
+	payload, err := p.sealer.Seal(make([]byte, 0, sealSizeHint(args, kwargs)), &p.sk, &em)
 	if err != nil {
 		p.n.stats.reject(ReasonSealFailed)
 		p.n.cfg.Logf("session: sealing for %s: %v", msgURI, err)
@@ -573,7 +614,7 @@ func (p *cryptoPeer) inResult(m *wamp.Result) {
 		return
 	}
 	p.receive(m, delivery{uri: c.uri, keyURI: c.uri, kind: e2ee.KindYield, role: e2ee.RoleCaller, rule: p.n.rule(c.uri),
-		ch: stream{'c', m.Request}, requireEnc: c.enc, cid: c.callID()})
+		ch: stream{'c', m.Request}, requireEnc: c.enc, cid: c.callID(), chunks: c.chunks, progress: progress})
 }
 
 // inError handles an ERROR; it reports whether it consumed the message.
@@ -720,6 +761,15 @@ func (p *cryptoPeer) deliver(msg wamp.Message, d delivery, buffered bool) {
 		p.fail(msg, reason)
 		return
 	}
+	if d.chunks != nil {
+		if ok, first := p.checkChunk(d, &opened); !ok {
+			p.n.stats.reject(ReasonWrongProgress)
+			if first {
+				p.fail(msg, ReasonWrongProgress)
+			}
+			return
+		}
+	}
 	if !buffered {
 		p.n.stats.cacheHits.Add(1)
 	}
@@ -734,6 +784,26 @@ func (p *cryptoPeer) deliver(msg wamp.Message, d delivery, buffered bool) {
 	}
 	setPayload(msg, wamp.List(opened.Args), kw)
 	p.toNexus(msg)
+}
+
+// checkChunk checks the sealed "prog" and "idx" of a RESULT of an encrypted
+// call: present, prog equal to details.progress (the router can neither
+// pass a progressive chunk off as the final result nor the reverse), and idx
+// the next index of the call (no chunk dropped, reordered or replayed).
+// first reports the call's first rejection (only it ends the call with an
+// ERROR: nexus must not see several answers to one request).
+func (p *cryptoPeer) checkChunk(d delivery, o *envelope.Opened) (ok, first bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if d.chunks.failed {
+		return false, false
+	}
+	if !o.HasIndex || o.Progress != d.progress || o.Index != d.chunks.next {
+		d.chunks.failed = true
+		return false, true
+	}
+	d.chunks.next++
+	return true, false
 }
 
 // noteInvocation records, for the answer to an opened INVOCATION, the

@@ -41,6 +41,13 @@ const (
 	// ReasonPlaintextArgs: a plaintext ERROR (a router error) ending an
 	// encrypted call carried arguments; they were stripped.
 	ReasonPlaintextArgs = "plaintext_error_args_stripped"
+	// ReasonWrongProgress: a RESULT of an encrypted call whose sealed
+	// chunk index or progress flag does not match (a dropped, reordered or
+	// replayed chunk, or details.progress altered by the router).
+	ReasonWrongProgress = "wrong_progress"
+	// ReasonProgressiveCall: the application made a progressive CALL
+	// (options.progress) on an encrypted URI, which is not supported.
+	ReasonProgressiveCall = "progressive_call_unsupported"
 )
 
 // Stats is a snapshot of a session's counters.

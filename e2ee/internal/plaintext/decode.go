@@ -86,15 +86,18 @@ const (
 	fSig
 	fCallID
 	fProc
+	fProg
+	fIdx
 	fRequired = fURI | fKID | fKind | fSeq | fTS | fArgs | fKwargs
 )
 
 // Decode parses a plain (uncompressed) plaintext map strictly into d. Byte
 // strings in d.Args may alias b (with their capacity capped at their length),
 // so b must not be modified or reused while they are in use. It
-// rejects: anything but a definite map of 7 to 10 entries as the only item;
+// rejects: anything but a definite map of 7 to 12 entries as the only item;
 // unknown, duplicate or missing keys; "sig" anywhere but last or of a length
-// other than 64; "cid" of a length other than 16; "proc" empty; seq = 0; kind or seq or ts not an unsigned integer; args not
+// other than 64; "cid" of a length other than 16; "proc" empty; "prog" without "idx" or the reverse; "prog" not a
+// boolean or "idx" not an unsigned integer; seq = 0; kind or seq or ts not an unsigned integer; args not
 // an array; kwargs not a map with text keys; and everything the value decoder
 // rejects (see New). Errors wrap ErrMalformed.
 func (c *Codec) Decode(b []byte, d *Decoded) error {
@@ -106,8 +109,8 @@ func (c *Codec) Decode(b []byte, d *Decoded) error {
 	if m != majorMap {
 		return malformed("plaintext is major type %d, want map", m)
 	}
-	if n < 7 || n > 10 {
-		return malformed("plaintext map has %d entries, want 7 to 10", n)
+	if n < 7 || n > 12 {
+		return malformed("plaintext map has %d entries, want 7 to 12", n)
 	}
 	off := h
 	var seen uint
@@ -156,6 +159,16 @@ func (c *Codec) Decode(b []byte, d *Decoded) error {
 			if err == nil && len(d.Proc) == 0 {
 				err = malformed("proc is empty")
 			}
+		case KeyProg:
+			bit = fProg
+			if len(rest) == 0 || (rest[0] != 0xf4 && rest[0] != 0xf5) {
+				err = malformed("prog is not a boolean")
+				break
+			}
+			d.Prog, vn = rest[0] == 0xf5, 1
+		case KeyIdx:
+			bit = fIdx
+			d.Idx, vn, err = readUint(rest)
 		case KeyArgs:
 			bit = fArgs
 			d.Args, vn, err = c.decodeArgs(rest)
@@ -190,8 +203,12 @@ func (c *Codec) Decode(b []byte, d *Decoded) error {
 	if seen&fRequired != fRequired {
 		return malformed("missing keys (have %#x, want %#x)", seen, fRequired)
 	}
+	if (seen&fProg == 0) != (seen&fIdx == 0) {
+		return malformed(`"prog" and "idx" must come together`)
+	}
+	d.HasIdx = seen&fIdx != 0
 	want := uint64(7)
-	for _, f := range [...]uint{fSig, fCallID, fProc} {
+	for _, f := range [...]uint{fSig, fCallID, fProc, fProg, fIdx} {
 		if seen&f != 0 {
 			want++
 		}

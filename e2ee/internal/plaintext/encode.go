@@ -49,7 +49,7 @@ func appendText(b []byte, s string) []byte {
 // The signature covers everything this call appended (see docs/protocol.md).
 //
 // Keys are written in a fixed order (uri, kid, kind, seq, ts, cid, proc,
-// args, kwargs, sig; cid, proc and sig only when present); map keys inside args and kwargs are sorted as in CBOR core
+// prog, idx, args, kwargs, sig; cid, proc, prog/idx and sig only when present); map keys inside args and kwargs are sorted as in CBOR core
 // deterministic encoding. Strings must be valid UTF-8.
 func (c *Codec) AppendMap(dst []byte, m *Message, withSig bool) ([]byte, error) {
 	if len(m.URI) > c.lim.MaxURI || !utf8.ValidString(m.URI) {
@@ -74,6 +74,9 @@ func (c *Codec) AppendMap(dst []byte, m *Message, withSig bool) ([]byte, error) 
 	if m.Proc != "" {
 		n++
 	}
+	if m.HasIdx {
+		n += 2
+	}
 	if withSig {
 		n++
 	}
@@ -96,6 +99,16 @@ func (c *Codec) AppendMap(dst []byte, m *Message, withSig bool) ([]byte, error) 
 	if m.Proc != "" {
 		dst = appendText(dst, KeyProc)
 		dst = appendText(dst, m.Proc)
+	}
+	if m.HasIdx {
+		dst = appendText(dst, KeyProg)
+		if m.Prog {
+			dst = append(dst, 0xf5)
+		} else {
+			dst = append(dst, 0xf4)
+		}
+		dst = appendText(dst, KeyIdx)
+		dst = appendHead(dst, majorUint, m.Idx)
 	}
 	dst = appendText(dst, KeyArgs)
 	var err error

@@ -2,7 +2,7 @@
 // envelope (docs/protocol.md §1.4, §1.5, §1.7): a CBOR map with text keys
 //
 //	{"uri": text, "kid": text, "kind": uint, "seq": uint, "ts": uint,
-//	 ["cid": bytes(16)], ["proc": text],
+//	 ["cid": bytes(16)], ["proc": text], ["prog": bool, "idx": uint],
 //	 "args": array, "kwargs": map, ["sig": bytes(64)]}
 //
 // optionally wrapped in the compressed form [1, size, bytes(raw DEFLATE)].
@@ -36,6 +36,8 @@ const (
 	KeyTS     = "ts"
 	KeyCallID = "cid"
 	KeyProc   = "proc"
+	KeyProg   = "prog"
+	KeyIdx    = "idx"
 	KeyArgs   = "args"
 	KeyKwargs = "kwargs"
 	KeySig    = "sig"
@@ -88,7 +90,12 @@ type Message struct {
 	// CallID (nil or CallIDSize bytes) binds a CALL and its YIELD/ERROR.
 	CallID []byte
 	// Proc ("" if absent) is the called procedure, in an ERROR.
-	Proc   string
+	Proc string
+	// HasIdx writes "prog" (Prog) and "idx" (Idx): the result chunk
+	// index of a YIELD and whether it is a progressive (non-final) one.
+	HasIdx bool
+	Prog   bool
+	Idx    uint64
 	Args   []any
 	Kwargs map[string]any
 }
@@ -104,7 +111,11 @@ type Decoded struct {
 	// CallID is the call id (CallIDSize bytes), nil when absent.
 	CallID []byte
 	// Proc is the called procedure, nil when absent.
-	Proc   []byte
+	Proc []byte
+	// HasIdx reports "prog" and "idx" (always both or neither).
+	HasIdx bool
+	Prog   bool
+	Idx    uint64
 	Args   []any
 	Kwargs map[string]any
 	// Sig is the 64-byte sender signature, nil when absent.

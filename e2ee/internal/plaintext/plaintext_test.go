@@ -228,3 +228,70 @@ func BenchmarkEncode1KiB(b *testing.B) {
 		}
 	}
 }
+
+func TestProgIdx(t *testing.T) {
+	c, err := New(Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := Message{URI: "a.b", KeyID: "k", Kind: 3, Seq: 1, TS: 2, HasIdx: true, Prog: true, Idx: 300}
+	b, err := c.AppendMap(nil, &m, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d Decoded
+	if err := c.Decode(b, &d); err != nil {
+		t.Fatal(err)
+	}
+	if !d.HasIdx || !d.Prog || d.Idx != 300 {
+		t.Fatalf("decoded %v %v %v", d.HasIdx, d.Prog, d.Idx)
+	}
+	m.HasIdx = false
+	plain, _ := c.AppendMap(nil, &m, false)
+	if err := c.Decode(plain, &d); err != nil || d.HasIdx {
+		t.Fatalf("without idx: %v %v", err, d.HasIdx)
+	}
+	// Hand-built maps: prog without idx, idx without prog, wrong types.
+	head := func(n byte) []byte {
+		b := []byte{0xa0 | n}
+		b = appendText(b, KeyURI)
+		b = appendText(b, "a.b")
+		b = appendText(b, KeyKeyID)
+		b = appendText(b, "k")
+		b = appendText(b, KeyKind)
+		b = append(b, 3)
+		b = appendText(b, KeySeq)
+		b = append(b, 1)
+		b = appendText(b, KeyTS)
+		b = append(b, 2)
+		return b
+	}
+	tail := func(b []byte) []byte {
+		b = appendText(b, KeyArgs)
+		b = append(b, 0x80)
+		b = appendText(b, KeyKwargs)
+		return append(b, 0xa0)
+	}
+	for name, extra := range map[string][]byte{
+		"prog only":      append(appendText(nil, KeyProg), 0xf5),
+		"idx only":       append(appendText(nil, KeyIdx), 0x01),
+		"prog not bool":  append(append(appendText(nil, KeyProg), 0x01), append(appendText(nil, KeyIdx), 0x01)...),
+		"idx not uint":   append(append(appendText(nil, KeyProg), 0xf4), append(appendText(nil, KeyIdx), 0x20)...),
+		"idx is text":    append(append(appendText(nil, KeyProg), 0xf4), appendText(appendText(nil, KeyIdx), "1")...),
+		"prog duplicate": append(append(appendText(nil, KeyProg), 0xf4), append(appendText(nil, KeyProg), 0xf4)...),
+	} {
+		n := byte(8)
+		if len(extra) > 6 {
+			n = 9
+		}
+		b := tail(append(head(n), extra...))
+		if err := c.Decode(b, &d); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+	// A well-formed hand-built map is accepted (the harness is sound).
+	ok := tail(append(head(9), append(append(appendText(nil, KeyProg), 0xf4), append(appendText(nil, KeyIdx), 0x02)...)...))
+	if err := c.Decode(ok, &d); err != nil || !d.HasIdx || d.Prog || d.Idx != 2 {
+		t.Fatalf("valid: %v", err)
+	}
+}
