@@ -30,6 +30,13 @@ const (
 	DefaultEveryN = 100_000
 	DefaultEvery  = time.Hour
 	DefaultGrace  = 5 * time.Minute
+	// DefaultMaxSlots bounds the current keys of a Ring (one per scope and
+	// tag) and, separately, its retired keys.
+	DefaultMaxSlots = 4096
+	// DefaultMaxIdle retires a current key not used for this long.
+	DefaultMaxIdle = 24 * time.Hour
+	// sweepEvery is the minimum interval between scans of the current keys.
+	sweepEvery = time.Minute
 )
 
 // Policy decides which messages share a key and when a key is replaced.
@@ -81,6 +88,16 @@ type Config struct {
 	// receivers of in-flight messages can still fetch it). 0 means
 	// DefaultGrace; negative means none.
 	Grace time.Duration
+	// MaxSlots bounds the number of current keys (one per scope and tag,
+	// e.g. per procedure and caller for result keys); when a new slot
+	// would exceed it, the least recently used current key is retired.
+	// Retired keys are bounded by the same number (the oldest are removed
+	// before their grace period ends). 0 means DefaultMaxSlots.
+	MaxSlots int
+	// MaxIdle retires a current key not used for this long (and a key
+	// older than Policy.Every), so that slots of peers that never return
+	// do not accumulate. 0 means DefaultMaxIdle.
+	MaxIdle time.Duration
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 	// Rand is the key and tag source; nil means crypto/rand. Set only in
@@ -128,6 +145,7 @@ type entry struct {
 	key     [envelope.KeySize]byte
 	seq     uint64
 	created time.Time
+	used    time.Time
 	retired time.Time
 }
 
@@ -141,25 +159,37 @@ type Ring struct {
 	now    func() time.Time
 	rand   io.Reader
 
-	mu      sync.Mutex
-	current map[string]*entry // slot(scope, tag) → current key
-	byID    map[string]*entry // every key still available (current and retired)
-	retired []*entry          // retired keys in retirement order
+	maxSlots int
+	maxIdle  time.Duration
+
+	mu        sync.Mutex
+	lastSweep time.Time
+	current   map[string]*entry // slot(scope, tag) → current key
+	byID      map[string]*entry // every key still available (current and retired)
+	retired   []*entry          // retired keys in retirement order
 }
 
 // New returns a Ring with the given configuration.
 func New(cfg Config) (*Ring, error) {
 	r := &Ring{
-		policy:  cfg.Policy,
-		loc:     cfg.Locator,
-		grace:   cfg.Grace,
-		now:     cfg.Now,
-		rand:    cfg.Rand,
-		current: make(map[string]*entry),
-		byID:    make(map[string]*entry),
+		policy:   cfg.Policy,
+		loc:      cfg.Locator,
+		grace:    cfg.Grace,
+		now:      cfg.Now,
+		rand:     cfg.Rand,
+		current:  make(map[string]*entry),
+		byID:     make(map[string]*entry),
+		maxSlots: cfg.MaxSlots,
+		maxIdle:  cfg.MaxIdle,
 	}
-	if r.policy.Every < 0 {
-		return nil, errors.New("keyring: negative rotation period")
+	if r.policy.Every < 0 || r.maxSlots < 0 || r.maxIdle < 0 {
+		return nil, errors.New("keyring: negative rotation period or limit")
+	}
+	if r.maxSlots == 0 {
+		r.maxSlots = DefaultMaxSlots
+	}
+	if r.maxIdle == 0 {
+		r.maxIdle = DefaultMaxIdle
 	}
 	if r.grace == 0 {
 		r.grace = DefaultGrace
@@ -223,6 +253,7 @@ func (r *Ring) NextTagged(uri, tag string, k *envelope.SealKey) error {
 		}
 	}
 	e.seq++
+	e.used = r.now()
 	k.ID = e.idStr
 	k.KeyRPC = r.keyRPC
 	k.Key = e.key
@@ -243,7 +274,7 @@ func (r *Ring) due(e *entry) bool {
 func (r *Ring) rotateLocked(scope, tag string) (*entry, error) {
 	now := r.now()
 	r.cleanupLocked(now)
-	e := &entry{scope: scope, tag: tag, created: now}
+	e := &entry{scope: scope, tag: tag, created: now, used: now}
 	e.id.Locator = r.loc
 	if _, err := io.ReadFull(r.rand, e.id.Tag[:]); err != nil {
 		return nil, fmt.Errorf("keyring: random key tag: %w", err)
@@ -259,6 +290,17 @@ func (r *Ring) rotateLocked(scope, tag string) (*entry, error) {
 	}
 	if old := r.current[slot(scope, tag)]; old != nil {
 		r.retireLocked(old, now)
+	} else if len(r.current) >= r.maxSlots {
+		// A new slot at the cap: retire the least recently used one.
+		var lru *entry
+		for _, c := range r.current {
+			if lru == nil || c.used.Before(lru.used) {
+				lru = c
+			}
+		}
+		if lru != nil {
+			r.retireLocked(lru, now)
+		}
 	}
 	r.current[slot(scope, tag)] = e
 	r.byID[e.idStr] = e
@@ -320,18 +362,26 @@ func (r *Ring) RemoveAll() {
 	r.retired = r.retired[:0]
 }
 
-// Cleanup removes and zeroes retired keys whose grace period is over and
-// returns how many it removed. Rotations also clean up, so calling it is
+// Cleanup retires current keys idle for Config.MaxIdle or older than the
+// policy period, removes and zeroes retired keys whose grace period is over
+// and returns how many it removed. Rotations also clean up, so calling it is
 // needed only to free keys promptly when no messages are sent.
 func (r *Ring) Cleanup() int {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.cleanupLocked(r.now())
+	now := r.now()
+	r.lastSweep = now
+	r.sweepLocked(now)
+	return r.cleanupLocked(now)
 }
 
 func (r *Ring) cleanupLocked(now time.Time) int {
+	if now.Sub(r.lastSweep) >= sweepEvery || now.Before(r.lastSweep) {
+		r.lastSweep = now
+		r.sweepLocked(now)
+	}
 	n := 0
-	for n < len(r.retired) && now.Sub(r.retired[n].retired) >= r.grace {
+	for n < len(r.retired) && (now.Sub(r.retired[n].retired) >= r.grace || len(r.retired)-n > r.maxSlots) {
 		e := r.retired[n]
 		delete(r.byID, e.idStr)
 		clear(e.key[:])
@@ -342,6 +392,20 @@ func (r *Ring) cleanupLocked(now time.Time) int {
 		r.retired = append(r.retired[:0], r.retired[n:]...)
 	}
 	return n
+}
+
+// sweepLocked retires current keys idle for maxIdle or older than the
+// policy period (their slot gets a fresh key on its next use).
+func (r *Ring) sweepLocked(now time.Time) {
+	for _, e := range r.current {
+		if r.staleLocked(e, now) {
+			r.retireLocked(e, now)
+		}
+	}
+}
+
+func (r *Ring) staleLocked(e *entry, now time.Time) bool {
+	return now.Sub(e.used) >= r.maxIdle || r.policy.Every > 0 && now.Sub(e.created) >= r.policy.Every
 }
 
 // Lookup returns the key named id (in its wire form) if it is current or
@@ -357,6 +421,11 @@ func (r *Ring) Lookup(id string) (Info, bool) {
 	now := r.now()
 	if !e.retired.IsZero() && now.Sub(e.retired) >= r.grace {
 		return Info{}, false
+	}
+	if e.retired.IsZero() && r.staleLocked(e, now) {
+		// Past its period or idle: retire it now (it stays available
+		// for the grace period, like any replaced key).
+		r.retireLocked(e, now)
 	}
 	info := Info{ID: e.id, Scope: e.scope, Tag: e.tag, Key: e.key, Created: e.created, Retired: e.retired}
 	switch {
