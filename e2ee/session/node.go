@@ -91,6 +91,8 @@ type node struct {
 	denied    map[common.Address]bool
 	fetchedBy map[common.Address]map[string]string // requester delegate → key id → scope
 	keysFrom  map[common.Address]map[string]bool   // originator delegate → key ids cached
+	// lastPrune is when fetchedBy and keysFrom were last pruned (prune).
+	lastPrune time.Time
 	buckets   map[string]*bucket
 }
 
@@ -242,6 +244,13 @@ func (n *node) registerKeyRPCs(cl *client.Client) error {
 				return rerr
 			}
 			n.mu.Lock()
+			if len(n.oldRings) >= maxOldRings {
+				for l, old := range n.oldRings {
+					delete(n.oldRings, l)
+					old.RemoveAll()
+					break
+				}
+			}
 			n.oldRings[ring.Locator()] = ring
 			n.rings[nr.Locator()] = rs
 			n.mu.Unlock()
@@ -373,6 +382,7 @@ func (n *node) serveKey(ctx context.Context, ring *keyring.Ring, inv *wamp.Invoc
 		n.charge(dl)
 		return nil, &keydist.Error{Step: "trust", Err: keydist.ErrUntrusted}
 	}
+	n.pruneLocked()
 	m := n.fetchedBy[delegate]
 	if m == nil {
 		m = map[string]string{}
@@ -558,6 +568,7 @@ func (n *node) fetchOnce(ctx context.Context, keyID, uri string, role e2ee.Role)
 		n.cache.Remove(keyID)
 		return fmt.Errorf("session: key response: originator revoked: %w", keydist.ErrUntrusted)
 	}
+	n.pruneLocked()
 	m := n.keysFrom[originator]
 	if m == nil {
 		m = map[string]bool{}
@@ -566,6 +577,68 @@ func (n *node) fetchOnce(ctx context.Context, keyID, uri string, role e2ee.Role)
 	m[keyID] = true
 	n.mu.Unlock()
 	return nil
+}
+
+// Bounds of the revocation bookkeeping.
+const (
+	// maxOldRings bounds the rings replaced after a squatted key-RPC URI.
+	maxOldRings = 8
+	// pruneEvery is the minimum interval between prunes of fetchedBy and
+	// keysFrom.
+	pruneEvery = time.Minute
+)
+
+// pruneLocked drops, at most once per pruneEvery, the fetchedBy entries
+// whose key has left its ring and the keysFrom entries whose key has left
+// the cache: revoke has nothing left to rotate or remove for them, so the
+// maps stay as large as the live keys (which the ring and cache bound).
+// n.mu must be held; the ring and cache locks are taken under it (neither
+// calls back into the node).
+func (n *node) pruneLocked() {
+	now := time.Now()
+	if now.Sub(n.lastPrune) < pruneEvery && !now.Before(n.lastPrune) {
+		return
+	}
+	n.lastPrune = now
+	for d, m := range n.fetchedBy {
+		for id := range m {
+			if !n.ringHasLocked(id) {
+				delete(m, id)
+			}
+		}
+		if len(m) == 0 {
+			delete(n.fetchedBy, d)
+		}
+	}
+	for o, m := range n.keysFrom {
+		for id := range m {
+			if _, ok := n.cache.Originator(id); !ok {
+				delete(m, id)
+			}
+		}
+		if len(m) == 0 {
+			delete(n.keysFrom, o)
+		}
+	}
+}
+
+// ringHasLocked reports whether key id is still served by one of our rings.
+func (n *node) ringHasLocked(id string) bool {
+	kid, err := envelope.ParseKeyID(id)
+	if err != nil {
+		return false
+	}
+	rs := n.rings[kid.Locator]
+	if rs == nil {
+		return false
+	}
+	ring := rs.currentRing()
+	if ring == nil || ring.Locator() != kid.Locator {
+		return false
+	}
+	info, ok := ring.Lookup(id)
+	info.Wipe()
+	return ok
 }
 
 // revoke denies delegate new keys, rotates every key it fetched from us and
