@@ -66,3 +66,21 @@ func TestRingIdleSlotsRetired(t *testing.T) {
 	info.Wipe()
 	require.Equal(t, 1, r.Len())
 }
+
+// Keys stale for longer than the grace period are neither served nor held.
+func TestRingLongStaleRemoved(t *testing.T) {
+	now := time.Unix(1_700_000_000, 0)
+	r, err := New(Config{Policy: DefaultPolicy(), Now: func() time.Time { return now }})
+	require.NoError(t, err)
+	var k envelope.SealKey
+	for i := 0; i < 50; i++ {
+		require.NoError(t, r.NextTagged("com.p", fmt.Sprintf("c%d", i), &k))
+	}
+	id := k.ID
+	k.Wipe()
+	now = now.Add(48 * time.Hour)
+	_, ok := r.Lookup(id)
+	require.False(t, ok)
+	r.Cleanup()
+	require.Zero(t, r.Len())
+}

@@ -396,12 +396,32 @@ func (r *Ring) cleanupLocked(now time.Time) int {
 
 // sweepLocked retires current keys idle for maxIdle or older than the
 // policy period (their slot gets a fresh key on its next use).
+// A key that became stale longer than the grace period ago is removed at
+// once (its grace period, counted from then, is over).
 func (r *Ring) sweepLocked(now time.Time) {
-	for _, e := range r.current {
-		if r.staleLocked(e, now) {
-			r.retireLocked(e, now)
+	for sl, e := range r.current {
+		if !r.staleLocked(e, now) {
+			continue
+		}
+		if now.Sub(r.staleSince(e)) >= r.grace {
+			delete(r.current, sl)
+			delete(r.byID, e.idStr)
+			clear(e.key[:])
+			continue
+		}
+		r.retireLocked(e, now)
+	}
+}
+
+// staleSince is when e became (or becomes) stale.
+func (r *Ring) staleSince(e *entry) time.Time {
+	since := e.used.Add(r.maxIdle)
+	if r.policy.Every > 0 {
+		if t := e.created.Add(r.policy.Every); t.Before(since) {
+			since = t
 		}
 	}
+	return since
 }
 
 func (r *Ring) staleLocked(e *entry, now time.Time) bool {
@@ -421,6 +441,9 @@ func (r *Ring) Lookup(id string) (Info, bool) {
 	now := r.now()
 	if !e.retired.IsZero() && now.Sub(e.retired) >= r.grace {
 		return Info{}, false
+	}
+	if e.retired.IsZero() && r.staleLocked(e, now) && now.Sub(r.staleSince(e)) >= r.grace {
+		return Info{}, false // removed by the next sweep
 	}
 	if e.retired.IsZero() && r.staleLocked(e, now) {
 		// Past its period or idle: retire it now (it stays available
