@@ -2,13 +2,10 @@ package keydist
 
 import (
 	"context"
-	"crypto/ecdh"
 	"crypto/rand"
 	"crypto/subtle"
 	"io"
-	"sync"
 
-	"github.com/ethereum/go-ethereum/common"
 	"golang.org/x/crypto/nacl/box"
 
 	"github.com/wamp-e2ee/e2ee-node/e2ee"
@@ -31,26 +28,14 @@ type RequesterConfig struct {
 // requests and verifies and opens the responses. It is safe for concurrent
 // use.
 type Requester struct {
-	cfg    RequesterConfig
-	own    ownChain
-	domain common.Hash
-	csPub  [32]byte
-	boxes  *boxCache
-	pool   *sync.Pool // of *scratch
-	boxKey *ecdh.PrivateKey
+	party
+	cfg RequesterConfig
 }
 
 // NewRequester returns a Requester, checking that the configuration is
 // complete and that the identity's delegate certificate names its keys.
 func NewRequester(cfg RequesterConfig) (*Requester, error) {
-	if err := cfg.Policy.prepare(cfg.CacheSize); err != nil {
-		return nil, err
-	}
-	own, err := cfg.Identity.prepare()
-	if err != nil {
-		return nil, err
-	}
-	boxKey, err := boxPrivateKey(cfg.Identity.Session)
+	p, err := newParty(&cfg.Policy, cfg.Identity, cfg.CacheSize)
 	if err != nil {
 		return nil, err
 	}
@@ -58,13 +43,8 @@ func NewRequester(cfg RequesterConfig) (*Requester, error) {
 		cfg.Rand = rand.Reader
 	}
 	return &Requester{
-		cfg:    cfg,
-		own:    own,
-		domain: DomainSeparator(cfg.Policy.ChainID, cfg.Policy.Registry),
-		csPub:  cfg.Identity.Session.PublicKey32(),
-		boxes:  newBoxCache(cfg.CacheSize),
-		pool:   newScratchPool(),
-		boxKey: boxKey,
+		party: p,
+		cfg:   cfg,
 	}, nil
 }
 

@@ -2,10 +2,8 @@ package keydist
 
 import (
 	"context"
-	"crypto/ecdh"
 	"crypto/rand"
 	"io"
-	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -86,27 +84,15 @@ type ResponderConfig struct {
 // Responder is the originator side of key distribution: it verifies key
 // requests and answers them. It is safe for concurrent use.
 type Responder struct {
+	party
 	cfg    ResponderConfig
-	own    ownChain
-	domain common.Hash
-	csPub  [32]byte
-	boxes  *boxCache
 	replay *replaySet
-	pool   *sync.Pool // of *scratch
-	boxKey *ecdh.PrivateKey
 }
 
 // NewResponder returns a Responder, checking that the configuration is
 // complete and that the identity's delegate certificate names its keys.
 func NewResponder(cfg ResponderConfig) (*Responder, error) {
-	if err := cfg.Policy.prepare(cfg.CacheSize); err != nil {
-		return nil, err
-	}
-	own, err := cfg.Identity.prepare()
-	if err != nil {
-		return nil, err
-	}
-	boxKey, err := boxPrivateKey(cfg.Identity.Session)
+	p, err := newParty(&cfg.Policy, cfg.Identity, cfg.CacheSize)
 	if err != nil {
 		return nil, err
 	}
@@ -114,14 +100,9 @@ func NewResponder(cfg ResponderConfig) (*Responder, error) {
 		cfg.Rand = rand.Reader
 	}
 	return &Responder{
+		party:  p,
 		cfg:    cfg,
-		own:    own,
-		domain: DomainSeparator(cfg.Policy.ChainID, cfg.Policy.Registry),
-		csPub:  cfg.Identity.Session.PublicKey32(),
-		boxes:  newBoxCache(cfg.CacheSize),
 		replay: newReplaySet(cfg.ReplayCapacity, 2*cfg.Policy.window().Milliseconds()),
-		pool:   newScratchPool(),
-		boxKey: boxKey,
 	}, nil
 }
 
