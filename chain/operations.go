@@ -28,15 +28,11 @@ const (
 // confirmations. The receipt reports the gas used; a rejected call returns an error wrapping a
 // *RevertError that names the registry's custom error.
 func (r *Registry) Send(ctx context.Context, s TxSigner, calldata []byte) (*types.Receipt, error) {
-	id, err := r.ChainID(ctx)
+	tx, err := r.Submit(ctx, s, calldata)
 	if err != nil {
 		return nil, err
 	}
-	opts, err := transactOpts(s, id)
-	if err != nil {
-		return nil, fmt.Errorf("registry transaction: %w", err)
-	}
-	return r.Transact(ctx, opts, calldata)
+	return r.wait(ctx, tx.Hash())
 }
 
 func (r *Registry) op(ctx context.Context, name string, s TxSigner, calldata []byte) (*types.Receipt, error) {
