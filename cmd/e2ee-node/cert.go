@@ -422,7 +422,7 @@ func runCertVerify(ctx context.Context, e *env, args []string) error {
 	}
 	var conn *registryConn
 	if rpcURL != "" {
-		conn, err = dialRegistry(ctx, rpcURL, exp.VerifyingContract)
+		conn, err = dialRegistry(ctx, rpcURL, exp.VerifyingContract, 0)
 		if err != nil {
 			return err
 		}

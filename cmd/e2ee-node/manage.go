@@ -66,26 +66,14 @@ func (c *chainFlags) connect(ctx context.Context, e *env, needsKey bool) (*conne
 			return nil, fmt.Errorf("load key: %w", err)
 		}
 	}
-	dctx, cancel := context.WithTimeout(ctx, 15*time.Second)
-	defer cancel()
-	b, err := chain.Connect(dctx, chain.BackendConfig{URL: c.rpc, Confirmations: c.confirmations})
+	rc, err := dialRegistry(ctx, c.rpc, addr, c.confirmations)
 	if err != nil {
-		return nil, fmt.Errorf("RPC endpoint %s unreachable: %w", c.rpc, err)
+		return nil, err
 	}
-	code, err := b.Client().CodeAt(dctx, addr, nil)
-	if err != nil {
-		b.Close()
-		return nil, fmt.Errorf("read registry code: %w", err)
-	}
-	if len(code) == 0 {
-		b.Close()
-		return nil, fmt.Errorf("no registry at %s on chain %s (deploy it with 'e2ee-node deploy')", addr.Hex(), b.ChainID())
-	}
-	reg := b.Registry(addr)
 	if c.timeout > 0 {
-		reg.SetReceiptTimeout(c.timeout)
+		rc.reg.SetReceiptTimeout(c.timeout)
 	}
-	return &connection{backend: b, reg: reg, signer: signer}, nil
+	return &connection{backend: rc.backend, reg: rc.reg, signer: signer}, nil
 }
 
 // transact sends calldata as the connection's signer, showing progress, and prints the result.

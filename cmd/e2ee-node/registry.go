@@ -10,7 +10,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/wamp-e2ee/e2ee-node/chain"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
@@ -25,45 +24,41 @@ var authorizationStatusNames = [...]string{
 
 // registryConn is a connection to a JSON-RPC endpoint and a registry on it.
 type registryConn struct {
-	client  *ethclient.Client
+	backend *chain.Backend
 	reg     *chain.Registry
 	chainID uint64
 	block   uint64
 }
 
-// dialRegistry connects to rpcURL and checks that a registry is deployed at addr.
-func dialRegistry(ctx context.Context, rpcURL string, addr common.Address) (*registryConn, error) {
+// dialRegistry connects to rpcURL (waiting confirmations blocks after each write) and, unless
+// addr is zero, checks that a registry is deployed at addr.
+func dialRegistry(ctx context.Context, rpcURL string, addr common.Address, confirmations uint64) (*registryConn, error) {
 	dctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
-	c, err := ethclient.DialContext(dctx, rpcURL)
+	b, err := chain.Connect(dctx, chain.BackendConfig{URL: rpcURL, Confirmations: confirmations})
 	if err != nil {
-		return nil, fmt.Errorf("connect to %s: %w", rpcURL, err)
-	}
-	id, err := c.ChainID(dctx)
-	if err != nil {
-		c.Close()
 		return nil, fmt.Errorf("RPC endpoint %s unreachable: %w", rpcURL, err)
 	}
-	block, err := c.BlockNumber(dctx)
+	block, err := b.Client().BlockNumber(dctx)
 	if err != nil {
-		c.Close()
+		b.Close()
 		return nil, fmt.Errorf("read block number from %s: %w", rpcURL, err)
 	}
 	if addr != (common.Address{}) {
-		code, err := c.CodeAt(dctx, addr, nil)
+		code, err := b.Client().CodeAt(dctx, addr, nil)
 		if err != nil {
-			c.Close()
+			b.Close()
 			return nil, fmt.Errorf("read code at %s: %w", addr.Hex(), err)
 		}
 		if len(code) == 0 {
-			c.Close()
-			return nil, fmt.Errorf("no registry at %s on chain %d", addr.Hex(), id.Uint64())
+			b.Close()
+			return nil, fmt.Errorf("no registry at %s on chain %s (deploy it with 'e2ee-node deploy')", addr.Hex(), b.ChainID())
 		}
 	}
-	return &registryConn{client: c, reg: chain.NewRegistry(c, addr), chainID: id.Uint64(), block: block}, nil
+	return &registryConn{backend: b, reg: b.Registry(addr), chainID: b.ChainID().Uint64(), block: block}, nil
 }
 
-func (r *registryConn) Close() { r.client.Close() }
+func (r *registryConn) Close() { r.backend.Close() }
 
 // onChainVerdict is the registry's view of a verified chain.
 type onChainVerdict struct {
@@ -207,7 +202,7 @@ func runDeploy(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("load key: %w", err)
 	}
-	conn, err := dialRegistry(ctx, rpcURL, common.Address{})
+	conn, err := dialRegistry(ctx, rpcURL, common.Address{}, 0)
 	if err != nil {
 		return err
 	}
@@ -216,7 +211,7 @@ func runDeploy(ctx context.Context, e *env, args []string) error {
 	if !asJSON {
 		fmt.Fprintf(e.stderr, "deploying registry to %s on chain %d, waiting for the receipt…\n", chain.RegistryAddress(s).Hex(), conn.chainID)
 	}
-	dep, err := chain.DeployRegistry(ctx, conn.client, opts, s, timeout)
+	dep, err := chain.DeployRegistry(ctx, conn.backend.Client(), opts, s, timeout)
 	if err != nil {
 		return err
 	}
