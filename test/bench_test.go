@@ -19,6 +19,7 @@ import (
 	"github.com/wamp-e2ee/e2ee-node/e2ee/envelope"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keyring"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/loadgen"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/session"
 )
 
@@ -36,200 +37,55 @@ func benchPair(b *testing.B, outQueue int) (*testRouter, *session.Session, *sess
 	return tr, pub, sub
 }
 
-// counter counts a subscription's events and wakes a waiter once the count
-// reaches a target (one wake-up per window, not per event).
-type counter struct {
-	got    atomic.Int64
-	target atomic.Int64
-	wake   chan struct{}
-}
-
-func newCounter() *counter {
-	c := &counter{wake: make(chan struct{}, 1)}
-	c.target.Store(1 << 62)
-	return c
-}
-
-func (c *counter) handler(*wamp.Event) {
-	if c.got.Add(1) >= c.target.Load() {
-		select {
-		case c.wake <- struct{}{}:
-		default:
-		}
-	}
-}
-
-// waitFor waits until n events were counted or no event arrived for idle;
-// it reports whether n was reached.
-func (c *counter) waitFor(n int64, idle time.Duration) bool {
-	c.target.Store(n)
-	defer c.target.Store(1 << 62)
-	last := c.got.Load()
-	t := time.NewTimer(idle)
-	defer t.Stop()
-	for {
-		g := c.got.Load()
-		if g >= n {
-			return true
-		}
-		if g != last {
-			last = g
-			t.Reset(idle)
-		}
-		select {
-		case <-c.wake:
-		case <-t.C:
-			if c.got.Load() == last {
-				return false
-			}
-		}
-	}
-}
-
-// windowed publishes n events to topic keeping at most window events in
-// flight (sent, not yet counted). nexus drops events when a subscriber's
-// queue is full instead of applying back-pressure; a window that stalls for
-// idle writes its events off as dropped and moves on. It returns the events
-// received and the time taken.
-func windowed(b *testing.B, pub *session.Session, c *counter, topic string, data []byte, n, window int) (int64, time.Duration) {
-	const idle = 20 * time.Millisecond
-	base := c.got.Load()
-	var lost int64
-	args := wamp.List{data}
-	start := time.Now()
-	for sent := 0; sent < n; {
-		for i := 0; i < window/2 && sent < n; i++ {
-			if err := pub.Publish(topic, nil, args, nil); err != nil {
-				b.Fatal(err)
-			}
-			sent++
-		}
-		// Wait until at most window/2 are in flight.
-		if !c.waitFor(base+int64(sent)-lost-int64(window/2), idle) {
-			lost = base + int64(sent) - c.got.Load() - int64(window/2)
-		}
-	}
-	c.waitFor(base+int64(n)-lost, idle)
-	el := time.Since(start)
-	return c.got.Load() - base, el
-}
-
-// throughputWindow is BenchmarkThroughput's bound on events in flight; the
-// router's per-client queue is twice as long, so nexus has no reason to drop.
-// A window of the default queue's size (64) makes the benchmark latency-bound
-// (the CPUs idle between windows) instead of measuring throughput.
-const throughputWindow = 512
-
 // BenchmarkThroughput: E2EE vs plaintext pub/sub throughput through the
 // same guarded router, same serializer (websocket + msgpack), 1 KiB payload,
-// publisher, router and subscriber in this process. Plaintext and E2EE run
-// alternately in rounds of the same run; ratio = E2EE events/s ÷ plaintext
-// events/s. Events nexus dropped are reported (drops), not waited for.
+// publisher, router and subscriber in this process (loadgen.Throughput:
+// alternating rounds, at most loadgen.DefaultWindow events in flight; the
+// router's per-client queue holds twice that). ratio = E2EE events/s ÷
+// plaintext events/s; lost and stalls should be 0.
 func BenchmarkThroughput(b *testing.B) {
-	_, pub, sub := benchPair(b, 2*throughputWindow)
+	_, pub, sub := benchPair(b, 2*loadgen.DefaultWindow)
 	data := make([]byte, 1024)
 	_, _ = rand.Read(data)
-	topics := []string{"bench.plain.t", "bench.e2ee.t"}
-	cs := []*counter{newCounter(), newCounter()}
-	for i, topic := range topics {
-		require.NoError(b, sub.Subscribe(topic, cs[i].handler, nil))
-		require.NoError(b, pub.Publish(topic, nil, wamp.List{data}, nil)) // warm-up: key fetch
-		require.True(b, cs[i].waitFor(1, 5*time.Second), "warm-up event")
-	}
-	const rounds, window = 6, throughputWindow
-	per := b.N/rounds + 1
-	var recv [2]int64
-	var el [2]time.Duration
 	b.SetBytes(1024)
 	b.ResetTimer()
-	for r := 0; r < rounds; r++ {
-		for k := 0; k < 2; k++ {
-			i := (k + r) % 2 // alternate which mode goes first
-			n, d := windowed(b, pub, cs[i], topics[i], data, per, window)
-			recv[i] += n
-			el[i] += d
-		}
-	}
+	res, err := loadgen.Throughput(context.Background(), pub, sub, loadgen.ThroughputConfig{
+		Topics: [2]string{"bench.plain.t", "bench.e2ee.t"}, Payload: data, Events: max(b.N, 6),
+	})
 	b.StopTimer()
-	plain := float64(recv[0]) / el[0].Seconds()
-	enc := float64(recv[1]) / el[1].Seconds()
-	b.ReportMetric(plain, "plain-ev/s")
-	b.ReportMetric(enc, "e2ee-ev/s")
-	b.ReportMetric(enc/plain, "ratio")
-	b.ReportMetric(float64(rounds*per*2)-float64(recv[0]+recv[1]), "drops")
+	require.NoError(b, err)
+	b.ReportMetric(res.Plaintext, "plain-ev/s")
+	b.ReportMetric(res.E2EE, "e2ee-ev/s")
+	b.ReportMetric(res.Ratio, "ratio")
+	b.ReportMetric(float64(res.Lost[0]+res.Lost[1]), "lost")
+	b.ReportMetric(float64(res.Stalls[0]+res.Stalls[1]), "stalls")
 }
 
-// percentile returns the p-th percentile (0 < p < 1) of sorted d in µs.
-func percentile(d []time.Duration, p float64) float64 {
-	if len(d) == 0 {
-		return 0
-	}
-	return float64(d[int(float64(len(d)-1)*p)].Nanoseconds()) / 1e3
-}
+func us(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1e3 }
 
 // BenchmarkLatency: one-way publish → handler latency with one event in
 // flight, 1 KiB, plaintext and E2EE interleaved event by event through the
-// same guarded router (websocket + msgpack). Also the two ways of a call:
-// caller → callee handler (CALL → INVOCATION) and callee return → caller
-// (YIELD → RESULT).
+// same guarded router (websocket + msgpack). Also the two ways of a call
+// (every 4th iteration): caller → callee handler (CALL → INVOCATION) and
+// callee return → caller (YIELD → RESULT). loadgen.Latency measures.
 func BenchmarkLatency(b *testing.B) {
 	_, pub, sub := benchPair(b, 0)
 	data := make([]byte, 1024)
 	_, _ = rand.Read(data)
-	epoch := time.Now()
-	var sentAt atomic.Int64
-	since := func() time.Duration { return time.Duration(int64(time.Since(epoch)) - sentAt.Load()) }
-	mark := func() { sentAt.Store(int64(time.Since(epoch))) }
-
-	topics := []string{"bench.plain.l", "bench.e2ee.l"}
-	chs := []chan time.Duration{make(chan time.Duration, 1), make(chan time.Duration, 1)}
-	procs := []string{"bench.plain.rpc", "bench.e2ee.rpc"}
-	for i := range topics {
-		ch := chs[i]
-		require.NoError(b, sub.Subscribe(topics[i], func(*wamp.Event) { ch <- since() }, nil))
-		require.NoError(b, sub.Register(procs[i], func(_ context.Context, inv *wamp.Invocation) client.InvokeResult {
-			ch <- since()
-			mark()
-			return client.InvokeResult{Args: wamp.List{data}}
-		}, nil))
-		require.NoError(b, pub.Publish(topics[i], nil, wamp.List{data}, nil))
-		<-ch
-	}
-	ctx := context.Background()
-	var ev, inv, res [2][]time.Duration
 	b.ResetTimer()
-	for n := 0; n < b.N; n++ {
-		for i := range topics {
-			mark()
-			if err := pub.Publish(topics[i], nil, wamp.List{data}, nil); err != nil {
-				b.Fatal(err)
-			}
-			ev[i] = append(ev[i], <-chs[i])
-		}
-		if n%4 == 0 { // calls: a quarter as many
-			for i := range procs {
-				mark()
-				if _, err := pub.Call(ctx, procs[i], nil, wamp.List{data}, nil, nil); err != nil {
-					b.Fatal(err)
-				}
-				res[i] = append(res[i], since())
-				inv[i] = append(inv[i], <-chs[i])
-			}
-		}
-	}
+	res, err := loadgen.Latency(context.Background(), pub, sub, loadgen.LatencyConfig{
+		Topics: [2]string{"bench.plain.l", "bench.e2ee.l"}, Procedures: [2]string{"bench.plain.rpc", "bench.e2ee.rpc"},
+		Payload: data, Events: b.N,
+	})
 	b.StopTimer()
-	for _, s := range [][2][]time.Duration{ev, inv, res} {
-		for i := range s {
-			sort.Slice(s[i], func(x, y int) bool { return s[i][x] < s[i][y] })
-		}
-	}
-	b.ReportMetric(percentile(ev[0], 0.5), "plain-p50-µs")
-	b.ReportMetric(percentile(ev[1], 0.5), "e2ee-p50-µs")
-	b.ReportMetric(percentile(ev[1], 0.5)-percentile(ev[0], 0.5), "added-p50-µs")
-	b.ReportMetric(percentile(ev[0], 0.99), "plain-p99-µs")
-	b.ReportMetric(percentile(ev[1], 0.99), "e2ee-p99-µs")
-	b.ReportMetric(percentile(inv[1], 0.5)-percentile(inv[0], 0.5), "call-added-p50-µs")
-	b.ReportMetric(percentile(res[1], 0.5)-percentile(res[0], 0.5), "result-added-p50-µs")
+	require.NoError(b, err)
+	b.ReportMetric(us(loadgen.Percentile(res.Events[0], 0.5)), "plain-p50-µs")
+	b.ReportMetric(us(loadgen.Percentile(res.Events[1], 0.5)), "e2ee-p50-µs")
+	b.ReportMetric(us(loadgen.Added(res.Events, 0.5)), "added-p50-µs")
+	b.ReportMetric(us(loadgen.Percentile(res.Events[0], 0.99)), "plain-p99-µs")
+	b.ReportMetric(us(loadgen.Percentile(res.Events[1], 0.99)), "e2ee-p99-µs")
+	b.ReportMetric(us(loadgen.Added(res.Invocations, 0.5)), "call-added-p50-µs")
+	b.ReportMetric(us(loadgen.Added(res.Results, 0.5)), "result-added-p50-µs")
 }
 
 // BenchmarkLateJoiner: on-chain trust (simulated chain, chain/verifier on
@@ -255,8 +111,8 @@ func BenchmarkLateJoiner(b *testing.B) {
 	}
 	report := func(b *testing.B, d []time.Duration) {
 		sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
-		b.ReportMetric(percentile(d, 0.5), "p50-µs")
-		b.ReportMetric(percentile(d, 0.9), "p90-µs")
+		b.ReportMetric(us(loadgen.Percentile(d, 0.5)), "p50-µs")
+		b.ReportMetric(us(loadgen.Percentile(d, 0.9)), "p90-µs")
 	}
 	b.Run("cold-node", func(b *testing.B) {
 		var d []time.Duration

@@ -8,8 +8,6 @@ import (
 	"io"
 	"log"
 	"log/slog"
-	"sort"
-	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -23,6 +21,7 @@ import (
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keyring"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keys"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/loadgen"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/router"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/session"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/trust"
@@ -56,6 +55,10 @@ type benchLatency struct {
 	Samples   int          `json:"samples"`
 	Plaintext percentileUs `json:"plaintext"`
 	E2EE      percentileUs `json:"e2ee"`
+	// CallAddedP50 and ResultAddedP50 are the E2EE − plaintext p50 of CALL → callee handler and
+	// callee return → caller (one call per 4 events).
+	CallAddedP50   float64 `json:"callAddedP50Us"`
+	ResultAddedP50 float64 `json:"resultAddedP50Us"`
 }
 
 type percentileUs struct {
@@ -157,6 +160,8 @@ func printBench(e *env, r benchReport) {
 	fmt.Fprintf(w, "%-34s %12.0f %12.0f %8.2f\n", fmt.Sprintf("throughput, events/s (%d events)", r.Throughput.Events), r.Throughput.Plaintext, r.Throughput.E2EE, r.Throughput.Ratio)
 	fmt.Fprintf(w, "%-34s %12.0f %12.0f\n", fmt.Sprintf("latency p50, µs (%d samples)", r.Latency.Samples), r.Latency.Plaintext.P50, r.Latency.E2EE.P50)
 	fmt.Fprintf(w, "%-34s %12.0f %12.0f\n", "latency p99, µs", r.Latency.Plaintext.P99, r.Latency.E2EE.P99)
+	fmt.Fprintf(w, "%-34s %12s %+12.0f\n", "call → callee, added p50 µs", "", r.Latency.CallAddedP50)
+	fmt.Fprintf(w, "%-34s %12s %+12.0f\n", "return → caller, added p50 µs", "", r.Latency.ResultAddedP50)
 	fmt.Fprintf(w, "%-34s %12s %12.0f\n", "key requests served/s", "—", r.KeyRequests.PerSecond)
 	if r.Throughput.LostPlaintext+r.Throughput.LostE2EE > 0 {
 		fmt.Fprintf(w, "(not delivered in time: %d plaintext, %d E2EE events)\n", r.Throughput.LostPlaintext, r.Throughput.LostE2EE)
@@ -190,6 +195,8 @@ func newBenchEnv(ctx context.Context) (*benchEnv, error) {
 		Realms:    []router.RealmConfig{{Name: benchRealm}},
 		Listeners: []router.ListenerConfig{{URL: "ws://127.0.0.1:0/ws"}},
 		Logger:    slog.New(slog.NewTextHandler(io.Discard, nil)),
+		// Room for loadgen's window: nexus drops events when a client's queue is full.
+		OutQueueSize: 2 * loadgen.DefaultWindow,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("start router: %w", err)
@@ -261,18 +268,9 @@ func (b *benchEnv) session(ctx context.Context, rules []session.Rule) (*session.
 	return s, nil
 }
 
-// waitFor polls cond until it holds or ctx ends.
-func waitFor(ctx context.Context, cond func() bool) bool {
-	for !cond() {
-		select {
-		case <-ctx.Done():
-			return cond()
-		case <-time.After(100 * time.Microsecond):
-		}
-	}
-	return true
-}
+func us(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1000 }
 
+// throughput measures with loadgen.Throughput (the method of the test benchmarks).
 func (b *benchEnv) throughput(ctx context.Context, data []byte, n int) (benchThroughput, error) {
 	res := benchThroughput{Events: n}
 	pub, err := b.session(ctx, nil)
@@ -283,55 +281,18 @@ func (b *benchEnv) throughput(ctx context.Context, data []byte, n int) (benchThr
 	if err != nil {
 		return res, err
 	}
-	// Both runs share the context's time; each may use half of it.
-	deadline, _ := ctx.Deadline()
-	for i, topic := range []string{"bench.plain.t", "bench.e2ee.t"} {
-		var got atomic.Int64
-		if err := sub.Subscribe(topic, func(*wamp.Event) { got.Add(1) }, nil); err != nil {
-			return res, err
-		}
-		time.Sleep(20 * time.Millisecond)                                     // let the subscription reach the router
-		if err := pub.Publish(topic, nil, wamp.List{data}, nil); err != nil { // warm up: the key fetch
-			return res, err
-		}
-		wctx, cancel := context.WithTimeout(ctx, 5*time.Second)
-		ok := waitFor(wctx, func() bool { return got.Load() == 1 })
-		cancel()
-		if !ok {
-			return res, fmt.Errorf("%s: the warm-up event did not arrive", topic)
-		}
-		got.Store(0)
-		share := time.Until(deadline) / time.Duration(2-i)
-		rctx, rcancel := context.WithTimeout(ctx, share)
-		start := time.Now()
-		fc := flowControl{got: &got, window: 32}
-		for j := 0; j < n && rctx.Err() == nil; j++ {
-			if err := pub.Publish(topic, nil, wamp.List{data}, nil); err != nil {
-				rcancel()
-				return res, err
-			}
-			fc.sent(rctx, int64(j+1))
-		}
-		fc.drain(rctx, int64(n))
-		el := time.Since(start)
-		rcancel()
-		rate := float64(got.Load()) / el.Seconds()
-		lost := n - int(got.Load())
-		if i == 0 {
-			res.Plaintext, res.LostPlaintext = rate, lost
-		} else {
-			res.E2EE, res.LostE2EE = rate, lost
-		}
-	}
-	if res.Plaintext > 0 {
-		res.Ratio = res.E2EE / res.Plaintext
-	}
-	if res.Plaintext == 0 || res.E2EE == 0 {
-		return res, errors.New("no event was delivered in time (raise --limit or lower --events)")
+	r, err := loadgen.Throughput(ctx, pub, sub, loadgen.ThroughputConfig{
+		Topics: [2]string{"bench.plain.t", "bench.e2ee.t"}, Payload: data, Events: n,
+	})
+	res.Plaintext, res.E2EE, res.Ratio = r.Plaintext, r.E2EE, r.Ratio
+	res.LostPlaintext, res.LostE2EE = int(r.Lost[0]), int(r.Lost[1])
+	if err != nil {
+		return res, fmt.Errorf("%w (raise --limit or lower --events)", err)
 	}
 	return res, nil
 }
 
+// latency measures with loadgen.Latency (the method of the test benchmarks).
 func (b *benchEnv) latency(ctx context.Context, data []byte, n int) (benchLatency, error) {
 	res := benchLatency{Samples: n}
 	pub, err := b.session(ctx, nil)
@@ -342,96 +303,20 @@ func (b *benchEnv) latency(ctx context.Context, data []byte, n int) (benchLatenc
 	if err != nil {
 		return res, err
 	}
-	deadline, _ := ctx.Deadline()
-	for i, topic := range []string{"bench.plain.l", "bench.e2ee.l"} {
-		ch := make(chan time.Duration, 1)
-		if err := sub.Subscribe(topic, func(ev *wamp.Event) {
-			if len(ev.Arguments) < 2 {
-				return
-			}
-			sent, _ := wamp.AsInt64(ev.Arguments[1])
-			select {
-			case ch <- time.Duration(time.Now().UnixNano() - sent):
-			default:
-			}
-		}, nil); err != nil {
-			return res, err
-		}
-		time.Sleep(20 * time.Millisecond)
-		share := time.Until(deadline) / time.Duration(2-i)
-		rctx, rcancel := context.WithTimeout(ctx, share)
-		lat := make([]time.Duration, 0, n)
-		for j := 0; j <= n; j++ { // sample 0 is the warm-up (key fetch)
-			if err := pub.Publish(topic, nil, wamp.List{data, time.Now().UnixNano()}, nil); err != nil {
-				rcancel()
-				return res, err
-			}
-			select {
-			case d := <-ch:
-				if j > 0 {
-					lat = append(lat, d)
-				}
-			case <-time.After(5 * time.Second):
-			case <-rctx.Done():
-			}
-			if rctx.Err() != nil {
-				break
-			}
-		}
-		rcancel()
-		if len(lat) == 0 {
-			return res, fmt.Errorf("%s: no sample within the time bound", topic)
-		}
-		sort.Slice(lat, func(a, c int) bool { return lat[a] < lat[c] })
-		p := percentileUs{P50: us(lat[len(lat)/2]), P99: us(lat[len(lat)*99/100])}
-		if i == 0 {
-			res.Plaintext = p
-		} else {
-			res.E2EE = p
-		}
+	r, err := loadgen.Latency(ctx, pub, sub, loadgen.LatencyConfig{
+		Topics: [2]string{"bench.plain.l", "bench.e2ee.l"}, Procedures: [2]string{"bench.plain.rpc", "bench.e2ee.rpc"},
+		Payload: data, Events: n,
+	})
+	if err != nil {
+		return res, fmt.Errorf("%w (raise --limit or lower --latency-samples)", err)
 	}
+	for i, p := range []*percentileUs{&res.Plaintext, &res.E2EE} {
+		*p = percentileUs{P50: us(loadgen.Percentile(r.Events[i], 0.5)), P99: us(loadgen.Percentile(r.Events[i], 0.99))}
+	}
+	res.CallAddedP50 = us(loadgen.Added(r.Invocations, 0.5))
+	res.ResultAddedP50 = us(loadgen.Added(r.Results, 0.5))
 	return res, nil
 }
-
-// flowControl bounds the deliveries in flight below the router's per-client queue (nexus drops
-// events when it is full): after each publish, when window deliveries are outstanding it waits
-// for half of them; deliveries that make no progress for stall are counted lost.
-type flowControl struct {
-	got    *atomic.Int64
-	window int64
-	lost   int64
-}
-
-const stall = 200 * time.Millisecond
-
-func (f *flowControl) sent(ctx context.Context, expected int64) {
-	if expected-f.got.Load()-f.lost < f.window {
-		return
-	}
-	f.await(ctx, expected, f.window/2)
-}
-
-// drain waits until every expected delivery arrived or stalled.
-func (f *flowControl) drain(ctx context.Context, expected int64) { f.await(ctx, expected, 1) }
-
-func (f *flowControl) await(ctx context.Context, expected, below int64) {
-	last, since := f.got.Load(), time.Now()
-	for ctx.Err() == nil {
-		g := f.got.Load()
-		if expected-g-f.lost < below {
-			return
-		}
-		if g != last {
-			last, since = g, time.Now()
-		} else if time.Since(since) > stall {
-			f.lost = expected - g
-			return
-		}
-		time.Sleep(50 * time.Microsecond)
-	}
-}
-
-func us(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1000 }
 
 // keyRequests publishes n events under per-message rotation on 16 topics to two subscribers
 // whose chains the publisher has already verified (known requesters): every event costs one key
@@ -445,14 +330,14 @@ func (b *benchEnv) keyRequests(ctx context.Context, n int) (benchKeyReqs, error)
 		return res, err
 	}
 	const topics = 16
-	var got atomic.Int64
+	got := loadgen.NewCounter()
 	for s := 0; s < 2; s++ {
 		sub, err := b.session(ctx, rules)
 		if err != nil {
 			return res, err
 		}
 		for i := 0; i < topics; i++ {
-			if err := sub.Subscribe(fmt.Sprintf("bench.keys.%d", i), func(*wamp.Event) { got.Add(1) }, nil); err != nil {
+			if err := sub.Subscribe(fmt.Sprintf("bench.keys.%d", i), got.Handle, nil); err != nil {
 				return res, err
 			}
 		}
@@ -463,23 +348,23 @@ func (b *benchEnv) keyRequests(ctx context.Context, n int) (benchKeyReqs, error)
 			return res, err
 		}
 	}
-	wctx, cancel := context.WithTimeout(ctx, 5*time.Second)
-	ok := waitFor(wctx, func() bool { return got.Load() == 2*topics })
-	cancel()
-	if !ok {
+	if !got.Wait(ctx, 2*topics, 5*time.Second) {
 		return res, errors.New("warm-up events did not arrive")
 	}
 	served0 := pub.Stats().KeyRequestsServed
-	got.Store(0)
+	base := got.Count()
 	start := time.Now()
-	fc := flowControl{got: &got, window: 16}
+	// At most 16 events (32 deliveries, each a key request) in flight.
+	const window = 16
 	for i := 0; i < n && ctx.Err() == nil; i++ {
 		if err := pub.Publish(fmt.Sprintf("bench.keys.%d", i%topics), nil, wamp.List{"x"}, nil); err != nil {
 			return res, err
 		}
-		fc.sent(ctx, int64(2*(i+1)))
+		if i%window == window-1 {
+			got.Wait(ctx, base+int64(2*(i+1-window/2)), loadgen.DefaultStall)
+		}
 	}
-	fc.drain(ctx, int64(2*n))
+	got.Wait(ctx, base+int64(2*n), loadgen.DefaultStall)
 	el := time.Since(start)
 	res.Served = pub.Stats().KeyRequestsServed - served0
 	res.PerSecond = float64(res.Served) / el.Seconds()
