@@ -138,7 +138,11 @@ func (h *wsHandler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	peer := transport.NewWebsocketPeer(conn, ser, payloadType, nexusLog{r.log}, r.cfg.WebsocketKeepAlive, r.cfg.OutQueueSize)
-	_ = r.attach(peer, nil, jsonSession, req.RemoteAddr, conn.NetConn())
+	shutdown := func() {
+		_ = conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseNormalClosure, "goodbye"), time.Now().Add(time.Second))
+		_ = conn.Close()
+	}
+	_ = r.attach(peer, nil, jsonSession, req.RemoteAddr, conn.NetConn(), shutdown)
 }
 
 // originChecker accepts a request without Origin, with an Origin whose host
@@ -231,5 +235,5 @@ func (r *Router) handleRawSocket(c net.Conn) {
 		return // AcceptRawSocket closed c
 	}
 	_ = c.SetDeadline(time.Time{})
-	_ = r.attach(peer, nil, hc.hs[1]&0xf == rawsocketJSON, c.RemoteAddr().String(), c)
+	_ = r.attach(peer, nil, hc.hs[1]&0xf == rawsocketJSON, c.RemoteAddr().String(), c, func() { _ = c.Close() })
 }

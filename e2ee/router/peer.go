@@ -12,6 +12,10 @@ import (
 // closes its side).
 const drainGrace = 2 * time.Second
 
+// attachGrace bounds how long Close waits for nexus's AttachClient to return
+// before it closes only the network connection (see Close).
+const attachGrace = 10 * time.Second
+
 // guardPeer sits between a transport peer and nexus: every message the client
 // sends passes guard.inspect on the pump goroutine before nexus sees it.
 // Messages from nexus to the client go straight to the inner peer.
@@ -29,6 +33,11 @@ type guardPeer struct {
 
 	conn   uint64 // connection number, for logs and OnReject
 	remote string // remote address, for logs and OnReject
+	// attached is closed once nexus's AttachClient for this peer returned;
+	// shutdown closes the network connection (nil for in-process peers).
+	// See Close.
+	attached chan struct{}
+	shutdown func()
 
 	// session state, owned by the pump goroutine
 	hello bool
@@ -37,13 +46,14 @@ type guardPeer struct {
 
 func newGuardPeer(inner wamp.Peer, g *guard, jsonSession bool, conn uint64, remote string) *guardPeer {
 	return &guardPeer{
-		inner:  inner,
-		g:      g,
-		json:   jsonSession,
-		conn:   conn,
-		remote: remote,
-		rd:     make(chan wamp.Message),
-		done:   make(chan struct{}),
+		inner:    inner,
+		g:        g,
+		json:     jsonSession,
+		conn:     conn,
+		remote:   remote,
+		rd:       make(chan wamp.Message),
+		done:     make(chan struct{}),
+		attached: make(chan struct{}),
 	}
 }
 
@@ -65,27 +75,59 @@ func (p *guardPeer) Send() chan<- wamp.Message { return p.inner.Send() }
 func (p *guardPeer) IsLocal() bool { return true }
 
 // Close stops forwarding to nexus, closes Recv promptly (so that nexus ends the
-// session instead of sending to a closed peer) and closes the inner peer.
+// session instead of sending to a closed peer) and closes the inner peer once
+// nexus's AttachClient for it has returned.
+//
+// nexus v3.3.0 sends WELCOME on the inner peer's send channel from its
+// attach goroutine without ordering it after the session's end: a client
+// that hangs up right after HELLO makes the realm's session goroutine call
+// Close while the attach goroutine sends, and closing the inner peer closes
+// that channel — a send on a closed channel, a panic that takes down the
+// router (TestHangUpAfterHelloCannotPanic). So the inner peer is closed on
+// another goroutine after AttachClient returned (Close itself does not wait:
+// nexus also calls it from inside AttachClient). WELCOME always finds room
+// in the queue (reply leaves half of it to nexus). Should AttachClient still
+// not have returned after attachGrace, only the network connection is closed
+// (shutdown), which ends the transport without closing the channel.
 func (p *guardPeer) Close() {
 	p.once.Do(func() {
 		p.mu.Lock()
 		p.closed = true
 		p.mu.Unlock()
 		close(p.done)
-		p.inner.Close()
+		go func() {
+			t := time.NewTimer(attachGrace)
+			defer t.Stop()
+			select {
+			case <-p.attached:
+				p.inner.Close()
+			case <-t.C:
+				if p.shutdown != nil {
+					p.shutdown()
+				}
+			}
+		}()
 	})
 }
 
 // reply sends msg to the client unless the peer is closed or its queue is
-// full (a client that does not read gets no error reports).
+// half full (a client that does not read gets no error reports). Half: the
+// rest stays free for nexus, whose WELCOME send blocks — a client that sent
+// garbage after HELLO and hung up must not leave nexus's attach goroutine
+// blocked on a queue nobody drains.
 func (p *guardPeer) reply(msg wamp.Message) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.closed {
 		return
 	}
+	ch := p.inner.Send()
+	if c := cap(ch); c > 0 && len(ch) >= c/2 {
+		p.g.log.Debug("router guard: client queue half full, error reply dropped", "conn", p.conn)
+		return
+	}
 	select {
-	case p.inner.Send() <- msg:
+	case ch <- msg:
 	default:
 		p.g.log.Debug("router guard: client queue full, error reply dropped", "conn", p.conn)
 	}

@@ -107,12 +107,14 @@ func (r *Router) AttachClient(peer wamp.Peer, transportDetails wamp.Dict) error 
 	if !peer.IsLocal() {
 		remote = "unknown"
 	}
-	return r.attach(peer, transportDetails, false, remote, nil)
+	return r.attach(peer, transportDetails, false, remote, nil, nil)
 }
 
 // attach wraps peer in a guardPeer and hands it to nexus. nc, if not nil, is
-// the network connection under peer, closed by Close if still open.
-func (r *Router) attach(peer wamp.Peer, td wamp.Dict, jsonSession bool, remote string, nc net.Conn) error {
+// the network connection under peer, closed by Close if still open;
+// shutdown, if not nil, ends the connection in place of peer.Close (see
+// guardPeer.Close).
+func (r *Router) attach(peer wamp.Peer, td wamp.Dict, jsonSession bool, remote string, nc net.Conn, shutdown func()) error {
 	r.mu.Lock()
 	if r.closed {
 		r.mu.Unlock()
@@ -126,6 +128,7 @@ func (r *Router) attach(peer wamp.Peer, td wamp.Dict, jsonSession bool, remote s
 	r.mu.Unlock()
 
 	gp := newGuardPeer(peer, r.g, jsonSession, r.nconn.Add(1), remote)
+	gp.shutdown = shutdown
 	go func() {
 		defer r.wg.Done()
 		gp.pump()
@@ -133,7 +136,9 @@ func (r *Router) attach(peer wamp.Peer, td wamp.Dict, jsonSession bool, remote s
 			r.untrack(nc)
 		}
 	}()
-	if err := r.nx.AttachClient(gp, td); err != nil {
+	err := r.nx.AttachClient(gp, td)
+	close(gp.attached)
+	if err != nil {
 		r.log.Debug("router: client not attached", "conn", gp.conn, "remote", remote, "err", err)
 		return fmt.Errorf("router: attaching client: %w", err)
 	}
