@@ -237,7 +237,7 @@ func (tr *testRouter) connect(ctx context.Context, ser serialize.Serialization) 
 	if tr.network == "tcp" {
 		return transport.ConnectRawSocketPeer(ctx, "tcp", tr.addr, ser, nil, quiet, 0)
 	}
-	return transport.ConnectWebsocketPeer(ctx, tr.url(), ser, nil, quiet, nil)
+	return session.DialWebsocket(tr.url(), ser, nil, quiet)(ctx)
 }
 
 // dialer returns a session.Config.Dial for the router; wrap, if set, wraps

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/gammazero/nexus/v3/transport"
 	"github.com/gammazero/nexus/v3/transport/serialize"
 	"github.com/gammazero/nexus/v3/wamp"
 
@@ -250,10 +249,8 @@ func (b *benchEnv) session(ctx context.Context, rules []session.Rule) (*session.
 	quiet := log.New(io.Discard, "", 0)
 	rules = append([]session.Rule{{Pattern: "bench.plain", Match: session.MatchPrefix}}, rules...)
 	s, err := session.Dial(ctx, session.Config{
-		Realm: benchRealm,
-		Dial: func(ctx context.Context) (wamp.Peer, error) {
-			return transport.ConnectWebsocketPeer(ctx, b.url, serialize.MSGPACK, nil, quiet, nil)
-		},
+		Realm:         benchRealm,
+		Dial:          session.DialWebsocket(b.url, serialize.MSGPACK, nil, quiet),
 		Serialization: serialize.MSGPACK,
 		Identity:      keydist.Identity{Delegate: del, Session: sk, Chain: []cert.Certificate{d, a, b.rootCert}},
 		KeyPolicy:     keydist.Policy{ChainID: chain.SimulatedChainID, Registry: benchRegistry, Realm: benchRealmAdr, Trust: b.trust, Block: func() uint64 { return 100 }},

@@ -213,9 +213,7 @@ func dialer(rawURL string, ser serialize.Serialization, tlsCA string) (func(ctx 
 	quiet := log.New(discard{}, "", 0)
 	switch u.Scheme {
 	case "ws", "wss":
-		return func(ctx context.Context) (wamp.Peer, error) {
-			return transport.ConnectWebsocketPeer(ctx, rawURL, ser, tlsCfg, quiet, nil)
-		}, nil
+		return session.DialWebsocket(rawURL, ser, tlsCfg, quiet), nil
 	case "tcp":
 		return func(ctx context.Context) (wamp.Peer, error) {
 			return transport.ConnectRawSocketPeer(ctx, "tcp", u.Host, ser, tlsCfg, quiet, 0)

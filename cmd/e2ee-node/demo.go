@@ -18,7 +18,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/gammazero/nexus/v3/client"
-	"github.com/gammazero/nexus/v3/transport"
 	"github.com/gammazero/nexus/v3/transport/serialize"
 	"github.com/gammazero/nexus/v3/wamp"
 
@@ -394,7 +393,7 @@ func (d *demo) startNode(n *demoNode) (string, uint64, error) {
 	n.sess, err = session.Dial(d.ctx, session.Config{
 		Realm: demoRealmURI,
 		Dial: func(ctx context.Context) (wamp.Peer, error) {
-			return transport.ConnectWebsocketPeer(ctx, d.wsURL, serialize.MSGPACK, nil, peerLog, nil)
+			return session.DialWebsocket(d.wsURL, serialize.MSGPACK, nil, peerLog)(ctx)
 		},
 		Serialization: serialize.MSGPACK,
 		Identity:      keydist.Identity{Delegate: n.delegate, Session: n.sessKey, Chain: []cert.Certificate{dc}, Issuer: d.operator.Address()},

@@ -4,6 +4,7 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/msgpack"
 	"log/slog"
 	"net"
 	"net/http"
@@ -130,7 +131,7 @@ func (h *wsHandler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	case subprotoCBOR:
 		ser = &serialize.CBORSerializer{}
 	case subprotoMsgpack:
-		ser = &serialize.MessagePackSerializer{}
+		ser = &msgpack.Serializer{} // nexus-compatible, a fraction of nexus's cost
 	case subprotoJSON:
 		ser, payloadType, jsonSession = &serialize.JSONSerializer{}, websocket.TextMessage, true
 	default:

@@ -1,0 +1,71 @@
+package session
+
+import (
+	"context"
+	"crypto/tls"
+	"fmt"
+	"net/http"
+
+	"github.com/gammazero/nexus/v3/stdlog"
+	"github.com/gammazero/nexus/v3/transport"
+	"github.com/gammazero/nexus/v3/transport/serialize"
+	"github.com/gammazero/nexus/v3/wamp"
+	"github.com/gorilla/websocket"
+
+	"github.com/wamp-e2ee/e2ee-node/e2ee/msgpack"
+)
+
+// WAMP websocket subprotocols.
+const (
+	subprotoJSON    = "wamp.2.json"
+	subprotoMsgpack = "wamp.2.msgpack"
+	subprotoCBOR    = "wamp.2.cbor"
+)
+
+// DialWebsocket returns a Config.Dial that connects to the WAMP router at
+// url (ws:// or wss://; tlsCfg nil means Go's defaults) with the given
+// serializer. It is transport.ConnectWebsocketPeer except that msgpack
+// sessions use e2ee/msgpack's serializer (byte-compatible with nexus's, a
+// fraction of its cost); JSON and CBOR sessions use nexus's serializers.
+// logger receives the transport's diagnostics (nil: discarded).
+func DialWebsocket(url string, ser serialize.Serialization, tlsCfg *tls.Config, logger stdlog.StdLog) func(ctx context.Context) (wamp.Peer, error) {
+	if logger == nil {
+		logger = discardLog{}
+	}
+	return func(ctx context.Context) (wamp.Peer, error) {
+		var (
+			proto       string
+			payloadType = websocket.BinaryMessage
+			serializer  serialize.Serializer
+		)
+		switch ser {
+		case serialize.MSGPACK:
+			proto, serializer = subprotoMsgpack, &msgpack.Serializer{}
+		case serialize.CBOR:
+			proto, serializer = subprotoCBOR, &serialize.CBORSerializer{}
+		case serialize.JSON:
+			proto, serializer, payloadType = subprotoJSON, &serialize.JSONSerializer{}, websocket.TextMessage
+		default:
+			return nil, fmt.Errorf("session: dial %s: unsupported serialization %d", url, ser)
+		}
+		d := websocket.Dialer{Subprotocols: []string{proto}, TLSClientConfig: tlsCfg, Proxy: http.ProxyFromEnvironment}
+		conn, resp, err := d.DialContext(ctx, url, nil)
+		if resp != nil && resp.Body != nil {
+			_ = resp.Body.Close()
+		}
+		if err != nil {
+			return nil, fmt.Errorf("session: dial %s: %w", url, err)
+		}
+		if got := conn.Subprotocol(); got != proto {
+			_ = conn.Close()
+			return nil, fmt.Errorf("session: dial %s: router chose subprotocol %q, want %q", url, got, proto)
+		}
+		return transport.NewWebsocketPeer(conn, serializer, payloadType, logger, 0, 0), nil
+	}
+}
+
+type discardLog struct{}
+
+func (discardLog) Print(...any)          {}
+func (discardLog) Printf(string, ...any) {}
+func (discardLog) Println(...any)        {}
