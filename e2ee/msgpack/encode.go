@@ -164,6 +164,8 @@ func (e *encoder) value(v any, depth int) error {
 		e.str(x)
 	case []byte:
 		e.bin(x)
+	case serialize.BinaryData: // what e2ee/router forwards PPT payloads as
+		e.bin(x)
 	case bool:
 		e.bool(x)
 	case int:

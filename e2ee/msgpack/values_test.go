@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gammazero/nexus/v3/transport/serialize"
 	"github.com/gammazero/nexus/v3/wamp"
 	"github.com/stretchr/testify/require"
 )
@@ -36,6 +37,7 @@ func values() map[string]any {
 		"uris": []wamp.URI{"a.b"}, "uris-nil": []wamp.URI(nil),
 		"strmap": map[string]string{"k": "v"}, "strmap-nil": map[string]string(nil),
 		"bin-nil": []byte(nil), "bin-empty": []byte{},
+		"binarydata": serialize.BinaryData("\x00\x01payload"), "binarydata-nil": serialize.BinaryData(nil),
 		// fallback to nexus
 		"time":        time.Date(2024, 5, 6, 7, 8, 9, 123456789, time.UTC),
 		"time-local":  time.Date(2024, 5, 6, 7, 8, 9, 0, time.FixedZone("x", 3600)),
