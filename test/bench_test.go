@@ -61,6 +61,33 @@ func BenchmarkThroughput(b *testing.B) {
 	b.ReportMetric(float64(res.Stalls[0]+res.Stalls[1]), "stalls")
 }
 
+// BenchmarkThroughputSingleMode: one mode per sub-benchmark (both topics
+// plaintext, or both E2EE), for CPU and allocation profiles of one mode:
+//
+//	go test ./test -run '^$' -bench 'ThroughputSingleMode/e2ee' -benchtime 120000x -cpuprofile e2ee.prof
+func BenchmarkThroughputSingleMode(b *testing.B) {
+	for _, mode := range []string{"plaintext", "e2ee"} {
+		b.Run(mode, func(b *testing.B) {
+			_, pub, sub := benchPair(b, 2*loadgen.DefaultWindow)
+			data := make([]byte, 1024)
+			_, _ = rand.Read(data)
+			prefix := "bench.plain." // benchRules: plaintext
+			if mode == "e2ee" {
+				prefix = "bench.e2ee."
+			}
+			b.SetBytes(1024)
+			b.ResetTimer()
+			res, err := loadgen.Throughput(context.Background(), pub, sub, loadgen.ThroughputConfig{
+				Topics: [2]string{prefix + "a", prefix + "b"}, Payload: data, Events: max(b.N, 6),
+			})
+			b.StopTimer()
+			require.NoError(b, err)
+			b.ReportMetric((res.Plaintext+res.E2EE)/2, "ev/s")
+			b.ReportMetric(float64(res.Lost[0]+res.Lost[1]), "lost")
+		})
+	}
+}
+
 func us(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1e3 }
 
 // BenchmarkLatency: one-way publish → handler latency with one event in
