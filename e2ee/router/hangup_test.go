@@ -53,7 +53,9 @@ func TestHangUpAfterHelloCannotPanic(t *testing.T) {
 		if _, err := c.Read(hs[:]); err != nil {
 			return err
 		}
-		frame := func(b []byte) []byte { return append([]byte{0, byte(len(b) >> 16), byte(len(b) >> 8), byte(len(b))}, b...) }
+		frame := func(b []byte) []byte {
+			return append([]byte{0, byte(len(b) >> 16), byte(len(b) >> 8), byte(len(b))}, b...)
+		}
 		_, _ = c.Write(frame(hello))
 		for j := 0; j < i%4*20; j++ {
 			_, _ = c.Write(frame(garbage))
