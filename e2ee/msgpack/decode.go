@@ -9,8 +9,22 @@ import (
 	"github.com/gammazero/nexus/v3/wamp"
 )
 
-// maxDepth is the deepest array/map nesting accepted (message array = 1).
-const maxDepth = 128
+// maxDepth is the deepest array/map nesting Deserialize accepts, counting
+// the message array as level 1: ugorji's limit as nexus uses it (it refuses
+// the 1024th level), so that both accept and refuse the same nesting.
+const maxDepth = 1023
+
+// Up-front capacity of decoded containers. A claimed length only has to fit
+// in the remaining input (one byte per element), but a slot costs more than
+// a byte: preallocating what a frame claims would let it make the decoder
+// allocate many times its own size (a 4 MiB frame claiming 2 million map
+// entries). So at most listPrealloc / dictPrealloc slots are reserved per
+// container and, per message, no more slot bytes than the input's length;
+// containers grow as their elements actually arrive.
+const (
+	listPrealloc, listSlotBytes = 1024, 16 // an interface value
+	dictPrealloc, dictSlotBytes = 64, 48   // a string key and an interface value, roughly
+)
 
 // kind classifies one msgpack item as ugorji would decode it into an empty
 // interface.
@@ -47,8 +61,9 @@ type token struct {
 type decoder struct {
 	data []byte
 	pos  int
-	// budget bounds the total number of slots preallocated for arrays and
-	// maps; every claimed length is also checked against the remaining input.
+	// budget bounds the bytes of slots preallocated for arrays and maps
+	// (see listPrealloc); every claimed length is also checked against the
+	// remaining input.
 	budget int
 	// args, if not nil, backs a one-element Arguments list so that it shares
 	// the message's allocation.
@@ -302,11 +317,12 @@ func (d *decoder) value(depth int) (any, error) {
 	}
 }
 
-// prealloc returns how many of n slots to reserve up front.
-func (d *decoder) prealloc(n uint64) int {
-	h := min(int(n), d.budget)
-	d.budget -= h
-	return h
+// prealloc returns how many of n claimed slots of slotBytes each to reserve
+// up front: at most limit, and within the message's remaining budget.
+func (d *decoder) prealloc(n uint64, limit, slotBytes int) int {
+	h := min(n, uint64(limit), uint64(max(d.budget, 0)/slotBytes))
+	d.budget -= int(h) * slotBytes
+	return int(h)
 }
 
 // list decodes the n elements of an array at the given depth.
@@ -314,7 +330,7 @@ func (d *decoder) list(n uint64, depth int) ([]any, error) {
 	if depth > maxDepth {
 		return nil, d.errorf("nesting deeper than %d levels", maxDepth)
 	}
-	l := make([]any, 0, d.prealloc(n))
+	l := make([]any, 0, d.prealloc(n, listPrealloc, listSlotBytes))
 	for i := uint64(0); i < n; i++ {
 		v, err := d.value(depth + 1)
 		if err != nil {
@@ -330,7 +346,7 @@ func (d *decoder) dict(n uint64, depth int) (map[string]any, error) {
 	if depth > maxDepth {
 		return nil, d.errorf("nesting deeper than %d levels", maxDepth)
 	}
-	m := make(map[string]any, d.prealloc(n))
+	m := make(map[string]any, d.prealloc(n, dictPrealloc, dictSlotBytes))
 	for i := uint64(0); i < n; i++ {
 		key, ok := d.fixstr()
 		if !ok {
@@ -350,7 +366,9 @@ func (d *decoder) dict(n uint64, depth int) (map[string]any, error) {
 		}
 		m[k] = v
 		if uint64(len(m)) != i+1 {
-			return nil, d.errorf("duplicate map key %q", k)
+			// The key is not quoted: keys may be payload (ArgumentsKw), and
+			// transports log decode errors.
+			return nil, d.errorf("duplicate map key (%d bytes)", len(k))
 		}
 	}
 	return m, nil

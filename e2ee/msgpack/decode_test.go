@@ -2,6 +2,7 @@ package msgpack
 
 import (
 	"bytes"
+	"encoding/binary"
 	"math"
 	"runtime"
 	"testing"
@@ -31,13 +32,10 @@ func TestStrictness(t *testing.T) {
 		{"ext in extra element", "extension type 1", cat([]byte{0x93, 0x23, 0x01}, []byte{0xd5, 0x01, 0, 0})},
 		{"nil map key", "map key is nil", cat(pub, []byte{0x91, 0x81, 0xc0, 0x01})},
 		{"array map key", "map key is array", cat(pub, []byte{0x91, 0x81, 0x92, 0x61, 0x62, 0x01})},
-		{"duplicate key", `duplicate map key "a"`, cat(pub, []byte{0x91, 0x82, 0xa1, 'a', 0x01, 0xa1, 'a', 0x02})},
-		{"duplicate bin/str key", `duplicate map key "a"`, cat(pub, []byte{0x91, 0x82, 0xa1, 'a', 0x01, 0xc4, 0x01, 'a', 0x02})},
+		{"duplicate key", "duplicate map key (1 bytes)", cat(pub, []byte{0x91, 0x82, 0xa1, 'a', 0x01, 0xa1, 'a', 0x02})},
+		{"duplicate bin/str key", "duplicate map key (1 bytes)", cat(pub, []byte{0x91, 0x82, 0xa1, 'a', 0x01, 0xc4, 0x01, 'a', 0x02})},
 		{"duplicate merging maps", "duplicate map key", cat([]byte{0x94, 0x10, 0x01, 0x82, 0xa1, 'a', 0x81, 0xa1, 'x', 0x01,
 			0xa1, 'a', 0x81, 0xa1, 'y', 0x02, 0xa1, 't'})},
-		{"nesting 129", "nesting deeper than 128", cat(pub, nest(128))},
-		{"nesting 129 in extra element", "nesting deeper than 128", cat([]byte{0x93, 0x23, 0x01}, nest(128))},
-		{"nesting 200", "nesting deeper than 128", cat(pub, nest(198))},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -50,11 +48,78 @@ func TestStrictness(t *testing.T) {
 			require.True(t, isStrictness(err))
 		})
 	}
-	// The deepest accepted nesting: the message array is level 1,
-	// Arguments level 2, so 126 more levels make 128.
-	checkNoError(t, cat(pub, nest(127)))
-	checkNoError(t, cat(pub, []byte{0x91}, bytes.Repeat([]byte{0x81, 0xa1, 'k'}, 126), []byte{0x01}))
-	checkNoError(t, cat([]byte{0x93, 0x23, 0x01}, nest(127)))
+}
+
+// TestDepthMatchesNexus: Deserialize accepts and refuses the same nesting as
+// nexus (the message array is level 1, Arguments level 2), for arrays and
+// maps, in Arguments and in an extra element.
+func TestDepthMatchesNexus(t *testing.T) {
+	pub := []byte{0x95, 0x10, 0x01, 0x80, 0xa1, 't'} // [PUBLISH, 1, {}, "t", <args>]
+	maps := func(n int) []byte {
+		return cat([]byte{0x91}, bytes.Repeat([]byte{0x81, 0xa1, 'k'}, n), []byte{0x01})
+	}
+	for _, c := range []struct {
+		name string
+		in   []byte
+		ok   bool
+	}{
+		{"arrays 1023", cat(pub, nest(maxDepth-1)), true},
+		{"arrays 1024", cat(pub, nest(maxDepth)), false},
+		{"arrays 1100", cat(pub, nest(maxDepth+77)), false},
+		{"maps 1023", cat(pub, maps(maxDepth-2)), true},
+		{"maps 1024", cat(pub, maps(maxDepth-1)), false},
+		{"extra element 1023", cat([]byte{0x93, 0x23, 0x01}, nest(maxDepth-1)), true},
+		{"extra element 1024", cat([]byte{0x93, 0x23, 0x01}, nest(maxDepth)), false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, nerr := nexus.Deserialize(c.in)
+			m, err := ours.Deserialize(c.in)
+			require.Equal(t, c.ok, nerr == nil, "nexus: %v", nerr)
+			if !c.ok {
+				require.ErrorContains(t, err, "nesting deeper than 1023")
+				require.Nil(t, m)
+				return
+			}
+			checkNoError(t, c.in)
+		})
+	}
+}
+
+// TestClaimedSizesDoNotAmplifyAllocation: containers claiming far more
+// elements than the input could hold in memory (but no more than its
+// length) make Deserialize allocate a small fraction of the input, not a
+// multiple of it: the first element fails right after the claim.
+func TestClaimedSizesDoNotAmplifyAllocation(t *testing.T) {
+	const size = 1 << 20
+	pub := []byte{0x95, 0x10, 0x01, 0x80, 0xa1, 't'} // [PUBLISH, 1, {}, "t", <args>]
+	claim := func(prefix []byte, head, first byte) []byte {
+		b := make([]byte, size)
+		n := copy(b, prefix)
+		b[n] = head
+		binary.BigEndian.PutUint32(b[n+1:], uint32((size-32)/2))
+		b[n+5] = first
+		return b
+	}
+	for _, c := range []struct {
+		name string
+		in   []byte
+	}{
+		{"map claiming 512k entries, int key", claim(cat(pub, []byte{0x91}), 0xdf, 0x00)},
+		{"list claiming 512k elements, reserved byte", claim(pub, 0xdd, 0xc1)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			m, err := ours.Deserialize(c.in)
+			runtime.ReadMemStats(&after)
+			require.Error(t, err)
+			require.Nil(t, m)
+			alloc := after.TotalAlloc - before.TotalAlloc
+			t.Logf("%d-byte input: %d bytes allocated (%v)", len(c.in), alloc, err)
+			require.Less(t, alloc, uint64(64<<10), "a claim reserves at most a few KB")
+		})
+	}
 }
 
 func checkNoError(t *testing.T, b []byte) wamp.Message {
@@ -64,7 +129,10 @@ func checkNoError(t *testing.T, b []byte) wamp.Message {
 	return m
 }
 
-// TestSerializeDepth checks that Serialize refuses what Deserialize would.
+// TestSerializeDepth: Serialize follows values up to maxEncodeDepth levels
+// (the message array is level 1, Arguments level 2) and refuses deeper ones
+// (cycles); between maxDepth and maxEncodeDepth it encodes what no decoder
+// accepts, as nexus does.
 func TestSerializeDepth(t *testing.T) {
 	deep := func(n int) any {
 		var v any = 1
@@ -73,29 +141,25 @@ func TestSerializeDepth(t *testing.T) {
 		}
 		return v
 	}
-	ok := &wamp.Publish{Request: 1, Options: wamp.Dict{}, Topic: "t", Arguments: wamp.List{deep(126)}}
+	ok := &wamp.Publish{Request: 1, Options: wamp.Dict{}, Topic: "t", Arguments: wamp.List{deep(maxDepth - 3)}}
 	checkEncode(t, ok)
-	tooDeep := &wamp.Publish{Request: 1, Options: wamp.Dict{}, Topic: "t", Arguments: wamp.List{deep(127)}}
-	_, err := ours.Serialize(tooDeep)
-	require.ErrorContains(t, err, "nested deeper than 128")
-	_, err = nexus.Serialize(tooDeep)
-	require.NoError(t, err) // a documented difference
-	_, err = ours.SerializeDataItem(deep(128))
+	deeper := &wamp.Publish{Request: 1, Options: wamp.Dict{}, Topic: "t", Arguments: wamp.List{deep(maxEncodeDepth - 3)}}
+	b, err := ours.Serialize(deeper)
 	require.NoError(t, err)
-	_, err = ours.SerializeDataItem(deep(129))
-	require.Error(t, err)
-	_, err = ours.SerializeDataItem(wamp.Dict{"a": []string{"x"}, "b": deep(127)})
+	_, err = nexus.Deserialize(b)
+	require.Error(t, err, "nexus cannot read it either")
+	tooDeep := &wamp.Publish{Request: 1, Options: wamp.Dict{}, Topic: "t", Arguments: wamp.List{deep(maxEncodeDepth - 1)}}
+	_, err = ours.Serialize(tooDeep)
+	require.ErrorContains(t, err, "nested deeper than 2046")
+	_, err = ours.SerializeDataItem(deep(maxEncodeDepth))
 	require.NoError(t, err)
-	_, err = ours.SerializeDataItem(wamp.Dict{"a": []string{"x"}, "b": deep(128)})
+	_, err = ours.SerializeDataItem(deep(maxEncodeDepth + 1))
 	require.Error(t, err)
-	_, err = ours.SerializeDataItem(deep(127))
-	require.NoError(t, err)
-	var v any = []string{"x"}
-	for range 128 {
-		v = []any{v}
-	}
-	_, err = ours.SerializeDataItem(v)
-	require.Error(t, err)
+	// A cycle through fast-path types ends in the depth error, not a stack overflow.
+	cyc := wamp.Dict{}
+	cyc["self"] = wamp.List{cyc}
+	_, err = ours.Serialize(&wamp.Publish{Request: 1, Options: cyc, Topic: "t"})
+	require.ErrorContains(t, err, "nested deeper than")
 }
 
 // TestFieldConversions mirrors listToMsg's reflect conversions and errors.

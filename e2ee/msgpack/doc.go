@@ -46,17 +46,19 @@
 //     array of small integers into a string of those bytes).
 //  5. Duplicate keys in one map (ugorji decodes the second value into the
 //     first one, merging maps and keeping the first value's type).
-//  6. Arrays and maps nested more than 128 levels deep, counting the message
-//     array itself as level 1 (ugorji allows 1024).
 //
-// Serialize refuses values nested more than 128 levels deep (where nexus
-// would encode them) so that it never produces what Deserialize refuses;
-// values encoded by the nexus fallback are not inspected.
+// Nesting: Deserialize accepts arrays and maps nested as deep as nexus does
+// (1023 levels, counting the message array as level 1) and refuses what it
+// refuses. Serialize follows values up to 2046 levels deep (a guard against
+// cyclic values); values encoded by the nexus fallback are not inspected.
+// Claimed container sizes only reserve capacity within a budget of the
+// input's length, so a frame cannot make Deserialize allocate much more than
+// the frame itself.
 //
 // # Aliasing
 //
 // Deserialize does not copy bin values: every []byte in the returned message
-// (and every uint8 in a List decoded from bin) refers to the input, so the
+// refers to the input (a bin decoded into a List of uint8 is copied), so the
 // caller must not modify the input after Deserialize. nexus's websocket and
 // rawsocket peers pass a fresh buffer per message, so this holds for them.
 // Strings are always copied.

@@ -113,8 +113,15 @@ func (e *encoder) bin(b []byte) {
 	e.buf = append(e.buf, b...)
 }
 
+// maxEncodeDepth bounds the nesting Serialize follows (a guard against
+// cyclic values). It is twice maxDepth so that nexus can nest a decoded value
+// a few levels deeper (meta events carry a session's HELLO details) and
+// still send it; what lies between the two limits is encoded but refused by
+// every decoder, nexus's included.
+const maxEncodeDepth = 2 * maxDepth
+
 func deepError(depth int) error {
-	return fmt.Errorf("msgpack: value nested deeper than %d levels (at %d)", maxDepth, depth)
+	return fmt.Errorf("msgpack: value nested deeper than %d levels (at %d)", maxEncodeDepth, depth)
 }
 
 // list encodes a list as the container at the given depth; nil is nil.
@@ -123,7 +130,7 @@ func (e *encoder) list(l []any, depth int) error {
 		e.nil()
 		return nil
 	}
-	if depth > maxDepth {
+	if depth > maxEncodeDepth {
 		return deepError(depth)
 	}
 	e.arrayHeader(len(l))
@@ -141,7 +148,7 @@ func (e *encoder) dict(m map[string]any, depth int) error {
 		e.nil()
 		return nil
 	}
-	if depth > maxDepth {
+	if depth > maxEncodeDepth {
 		return deepError(depth)
 	}
 	e.mapHeader(len(m))
@@ -209,7 +216,7 @@ func (e *encoder) value(v any, depth int) error {
 			e.nil()
 			return nil
 		}
-		if depth > maxDepth {
+		if depth > maxEncodeDepth {
 			return deepError(depth)
 		}
 		e.arrayHeader(len(x))
@@ -221,7 +228,7 @@ func (e *encoder) value(v any, depth int) error {
 			e.nil()
 			return nil
 		}
-		if depth > maxDepth {
+		if depth > maxEncodeDepth {
 			return deepError(depth)
 		}
 		e.arrayHeader(len(x))
@@ -233,7 +240,7 @@ func (e *encoder) value(v any, depth int) error {
 			e.nil()
 			return nil
 		}
-		if depth > maxDepth {
+		if depth > maxEncodeDepth {
 			return deepError(depth)
 		}
 		e.mapHeader(len(x))
