@@ -61,5 +61,6 @@
 // refers to the input (a bin decoded into a List of uint8 is copied), so the
 // caller must not modify the input after Deserialize. nexus's websocket and
 // rawsocket peers pass a fresh buffer per message, so this holds for them.
-// Strings are always copied.
+// A retained bin value keeps its whole frame in memory (bounded by the
+// transport's message size limit). Strings are always copied.
 package msgpack
