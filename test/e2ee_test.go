@@ -4,15 +4,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/gammazero/nexus/v3/client"
 	"github.com/gammazero/nexus/v3/transport/serialize"
 	"github.com/gammazero/nexus/v3/wamp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/wamp-e2ee/e2ee-node/e2ee"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/session"
 )
 
@@ -284,4 +287,69 @@ func TestRevocation(t *testing.T) {
 	assert.NotZero(t, st.KeyDenials["wamp.e2ee.error.key_request.untrusted"], "%v", st.KeyDenials)
 	eventually(t, func() bool { return c.Stats().Dropped >= 1 }, "revoked node dropped the event")
 	fmt.Println("revoked node rejections:", c.Stats().Rejected)
+}
+
+// decisionLog is a TrustDecider that records, in order, the delegate and
+// time of every decision it is asked for before asking inner.
+type decisionLog struct {
+	inner e2ee.TrustDecider
+	mu    sync.Mutex
+	asked []decisionAsked
+}
+
+type decisionAsked struct {
+	delegate common.Address
+	role     e2ee.Role
+	at       time.Time
+}
+
+func (d *decisionLog) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee.TrustDecision, error) {
+	d.mu.Lock()
+	d.asked = append(d.asked, decisionAsked{req.Chain.DelegateAddress(), req.Role, time.Now()})
+	d.mu.Unlock()
+	return d.inner.Decide(ctx, req)
+}
+
+func (d *decisionLog) about(delegate common.Address) []decisionAsked {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	var out []decisionAsked
+	for _, a := range d.asked {
+		if a.delegate == delegate {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// TestKnownResponderVerdictPrefetched: a subscriber fetching a key from an
+// originator it fetched from before asks its trust decider about that
+// originator while the request is in flight (so that an expired on-chain
+// verdict is re-read in parallel with the originator's work), then again
+// for the response; a first contact is asked about once, for the response.
+func TestKnownResponderVerdictPrefetched(t *testing.T) {
+	p := newPKI(t)
+	tr := startRouter(t, "127.0.0.1:0", nil)
+	defer tr.stop()
+	pubID := p.identity(t)
+	pub := newSession(t, tr, p, serialize.MSGPACK, nil, func(c *session.Config) { c.Identity = pubID })
+	log := &decisionLog{inner: p.trust}
+	sub := newSession(t, tr, p, serialize.MSGPACK, nil, func(c *session.Config) { c.KeyPolicy.Trust = log })
+	ev := newEvents()
+	require.NoError(t, sub.Subscribe("com.prefetch", ev.handler, nil))
+	originator := pubID.Delegate.Address()
+
+	require.NoError(t, pub.Publish("com.prefetch", nil, wamp.List{1}, nil))
+	ev.next(t, 5*time.Second)
+	require.Len(t, log.about(originator), 1, "first contact: the response's decision only")
+
+	pub.RotateAll()
+	require.NoError(t, pub.Publish("com.prefetch", nil, wamp.List{2}, nil))
+	ev.next(t, 5*time.Second)
+	require.EqualValues(t, 2, sub.Stats().KeyFetches)
+	require.Eventually(t, func() bool { return len(log.about(originator)) == 3 }, 2*time.Second, time.Millisecond,
+		"known responder: prefetch + the response's decision")
+	for _, a := range log.about(originator) {
+		require.Equal(t, e2ee.RolePublisher, a.role)
+	}
 }

@@ -16,7 +16,7 @@ import (
 var benchKinds = []chaintest.Kind{chaintest.Simulated, chaintest.AnvilWS, chaintest.AnvilHTTP}
 
 // benchEnv is a verifier with one authorized delegate and its 3-certificate chain.
-func benchEnv(b *testing.B, k chaintest.Kind) (*tenv, e2ee.TrustRequest) {
+func benchEnv(b testing.TB, k chaintest.Kind) (*tenv, e2ee.TrustRequest) {
 	e := setup(b, k, 0)
 	e.start()
 	d := e.Signer()

@@ -29,6 +29,9 @@ type Verifier struct {
 
 	mu      sync.RWMutex
 	entries map[key]*entry
+	// reading holds, per subject, a channel closed when the read in flight
+	// for it ends: concurrent misses for one subject share one read.
+	reading map[key]chan struct{}
 	// gen is the trust-state version: bumped by every invalidation, reorg and sync change.
 	gen atomic.Uint64
 
@@ -101,7 +104,7 @@ func New(ctx context.Context, backend *chain.Backend, cfg Config) (*Verifier, er
 	cfg.Rules = rules
 	v := &Verifier{
 		cfg: cfg, rules: rules, backend: backend, rpc: backend.RPC(), abi: bindings.NewTrustRegistry(), chainID: id.Uint64(),
-		entries: make(map[key]*entry), done: make(chan struct{}),
+		entries: make(map[key]*entry), reading: make(map[key]chan struct{}), done: make(chan struct{}),
 	}
 	v.rootSeq = make(map[common.Address]uint64)
 	v.loadEventIDs()
@@ -201,6 +204,13 @@ func (v *Verifier) noteProcessed(n uint64) {
 
 // Decide implements e2ee.TrustDecider (see the package documentation for the rules).
 func (v *Verifier) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee.TrustDecision, error) {
+	return v.decide(ctx, req, false)
+}
+
+// decide is Decide; joined is set on the second pass of a Decide that waited
+// for another one's read of the same subject (it then reads itself if the
+// verdict could not be cached, rather than waiting again).
+func (v *Verifier) decide(ctx context.Context, req e2ee.TrustRequest, joined bool) (e2ee.TrustDecision, error) {
 	if err := ctx.Err(); err != nil {
 		return e2ee.TrustDecision{}, fmt.Errorf("on-chain trust: %w: %w", e2ee.ErrTrustUnavailable, err)
 	}
@@ -227,6 +237,17 @@ func (v *Verifier) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee.Trus
 			v.stats.hits.Add(1)
 			return v.verdict(e, req, expectedRoot, now, need)
 		}
+	}
+	if !joined {
+		if wait, leader := v.lead(k); !leader {
+			select {
+			case <-wait:
+			case <-ctx.Done():
+				return e2ee.TrustDecision{}, fmt.Errorf("on-chain trust: %w: %w", e2ee.ErrTrustUnavailable, ctx.Err())
+			}
+			return v.decide(ctx, req, true)
+		}
+		defer v.finish(k)
 	}
 	v.stats.misses.Add(1)
 	certs := signedDigests(req.Chain)
@@ -370,4 +391,25 @@ func (v *Verifier) verdict(e *entry, req e2ee.TrustRequest, expectedRoot common.
 		return e2ee.TrustDecision{}, untrusted(ReasonURINotAllowed, "the rule for URI %.200q requires capabilities %#x, delegate holds %#x", req.URI, ruleCaps, caps)
 	}
 	return e2ee.TrustDecision{Trustroot: a.Root, Issuer: e.issuer, Delegate: e.delegate, Capabilities: caps, Version: v.gen.Load()}, nil
+}
+
+// lead registers a read of subject k; it reports false, with a channel
+// closed when that read ends, if one is already in flight.
+func (v *Verifier) lead(k key) (<-chan struct{}, bool) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if ch, ok := v.reading[k]; ok {
+		return ch, false
+	}
+	v.reading[k] = make(chan struct{})
+	return nil, true
+}
+
+// finish ends the read of subject k registered by lead.
+func (v *Verifier) finish(k key) {
+	v.mu.Lock()
+	ch := v.reading[k]
+	delete(v.reading, k)
+	v.mu.Unlock()
+	close(ch)
 }

@@ -73,6 +73,9 @@ type node struct {
 	requester *keydist.Requester
 	responder *keydist.Responder
 	signer    ed25519.PrivateKey
+	// trust is the decider the requester and responder ask (the
+	// configured one behind the local deny list).
+	trust e2ee.TrustDecider
 	// certs is the verified-chain cache shared with requester and
 	// responder: after Requester.Open verified a responder's chain, looking
 	// it up again is a hash and a map lookup (not a second CBOR parse).
@@ -91,6 +94,9 @@ type node struct {
 	denied    map[common.Address]bool
 	fetchedBy map[common.Address]map[string]string // requester delegate → key id → scope
 	keysFrom  map[common.Address]map[string]bool   // originator delegate → key ids cached
+	// responders remembers, per key-RPC locator, the responder verified by
+	// the last key fetched from it (see prefetchVerdict).
+	responders map[envelope.Locator]knownResponder
 	// lastPrune is when fetchedBy and keysFrom were last pruned (prune).
 	lastPrune time.Time
 	buckets   map[string]*bucket
@@ -121,6 +127,8 @@ func newNode(cfg Config) (*node, error) {
 		fetchedBy: map[common.Address]map[string]string{},
 		keysFrom:  map[common.Address]map[string]bool{},
 		buckets:   map[string]*bucket{},
+
+		responders: map[envelope.Locator]knownResponder{},
 	}
 	n.signer = ed25519.NewKeyFromSeed(cfg.Identity.Session.Seed())
 	pol := cfg.KeyPolicy
@@ -129,6 +137,7 @@ func newNode(cfg Config) (*node, error) {
 		pol.Certs = cert.NewCache(keydist.DefaultCacheSize)
 	}
 	n.certs = pol.Certs
+	n.trust = pol.Trust
 	var err error
 	if n.requester, err = keydist.NewRequester(keydist.RequesterConfig{Policy: pol, Identity: cfg.Identity}); err != nil {
 		return nil, fmt.Errorf("session: key requester: %w", err)
@@ -518,6 +527,7 @@ func (n *node) fetchOnce(ctx context.Context, keyID, uri string, role e2ee.Role)
 	}
 	ctx, cancel := context.WithTimeout(ctx, n.cfg.FetchTimeout)
 	defer cancel()
+	n.prefetchVerdict(ctx, kid.Locator, uri, role)
 	res, err := cl.Call(ctx, kid.KeyRPCURI(n.cfg.KeyRPCPrefix), nil, nil, n.wire(kw), nil)
 	if err != nil {
 		return fmt.Errorf("session: calling key RPC: %w", err)
@@ -546,6 +556,7 @@ func (n *node) fetchOnce(ctx context.Context, keyID, uri string, role e2ee.Role)
 	if n.isDenied(originator) {
 		return fmt.Errorf("session: key response: originator revoked: %w", keydist.ErrUntrusted)
 	}
+	n.rememberResponder(kid.Locator, knownResponder{chain: vc, issuer: resp.Issuer, realm: resp.Realm})
 	sender := ed25519.PublicKey(append([]byte(nil), resp.CSPubKey[:]...))
 	kinds := roleKinds(resp.Role)
 	if kinds == 0 {
@@ -577,6 +588,47 @@ func (n *node) fetchOnce(ctx context.Context, keyID, uri string, role e2ee.Role)
 	m[keyID] = true
 	n.mu.Unlock()
 	return nil
+}
+
+// knownResponder is the responder (verified chain, issuer hint, realm) that
+// answered the last key request to a locator.
+type knownResponder struct {
+	chain  *cert.VerifiedChain
+	issuer common.Address
+	realm  common.Address
+}
+
+// maxResponders bounds knownResponder entries (one per locator fetched from).
+const maxResponders = 4096
+
+func (n *node) rememberResponder(loc envelope.Locator, r knownResponder) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if _, ok := n.responders[loc]; !ok && len(n.responders) >= maxResponders {
+		clear(n.responders)
+	}
+	n.responders[loc] = r
+}
+
+// prefetchVerdict starts, while a key request to loc is in flight, the
+// trust decision about the responder that answered loc's last request, as
+// Requester.Open will ask it about the response (same chain, realm, URI,
+// role and issuer hint). A decider that has to read (an on-chain verifier
+// whose verdict expired or was invalidated) then reads while the originator
+// works, instead of after the response: Open finds the verdict cached, or
+// joins the read in flight (chain/verifier shares concurrent reads of one
+// subject). Nothing is decided here: the result is dropped, and Open still
+// asks about the chain that actually answers.
+func (n *node) prefetchVerdict(ctx context.Context, loc envelope.Locator, uri string, role e2ee.Role) {
+	n.mu.Lock()
+	r, ok := n.responders[loc]
+	n.mu.Unlock()
+	if !ok || n.isDenied(r.chain.DelegateAddress()) {
+		return
+	}
+	req := e2ee.TrustRequest{Realm: r.realm, URI: uri, Role: keydist.CounterpartRole(role), Chain: r.chain,
+		IssuerHint: r.issuer, Peer: r.chain.DelegateAddress().Hex()}
+	go func() { _, _ = n.trust.Decide(ctx, req) }()
 }
 
 // Bounds of the revocation bookkeeping.
