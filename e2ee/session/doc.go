@@ -3,9 +3,10 @@
 // on the wire there is only the payload envelope of docs/protocol.md §1, which
 // the router cannot read, alter, redirect or forge.
 //
-// Most users need Dial (with a Config naming the router, the node's identity,
-// its trust decider and per-URI Rules) and the methods of Session that mirror
-// nexus's client: Publish, Subscribe, Call, Register.
+// Most users need Dial (with a Config naming the router — DialWebsocket makes
+// its Dial function —, the node's identity, its trust decider and per-URI
+// Rules) and the methods of Session that mirror nexus's client: Publish,
+// Subscribe, Call, Register.
 //
 // The crypto sits beneath nexus's client: Dial wraps the wamp.Peer that the
 // transport returns before giving it to client.NewClient. Outgoing PUBLISH,
@@ -23,7 +24,10 @@
 // from ppt_keyid, requests the key with a signed keydist request, verifies the
 // response (chain and trust exactly as the responder verifies requests),
 // caches the key and delivers the messages it buffered meanwhile. Concurrent
-// misses for one key id make one request.
+// misses for one key id make one request. A request to a locator that
+// answered before starts the trust decision about that responder at once,
+// so that a decider that must read (an expired on-chain verdict) reads while
+// the originator works.
 //
 // Trust: the session asks the configured e2ee.TrustDecider about every key
 // request and response, plus a local deny list fed by Revoke. Revoke also
