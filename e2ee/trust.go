@@ -103,3 +103,14 @@ type TrustDecision struct {
 type TrustDecider interface {
 	Decide(ctx context.Context, req TrustRequest) (TrustDecision, error)
 }
+
+// TrustPrefetcher is implemented by TrustDeciders that can prepare a decision
+// ahead of time: a node calls Prefetch when it expects to ask Decide about
+// req soon (a key request to a responder it heard from before is in
+// flight), so that a decider that has to read (an on-chain verifier whose
+// verdict expired) reads meanwhile. Prefetch must not change trust state —
+// no pins, nothing persisted, no pending changes — because nothing has been
+// presented yet: its outcome is discarded, and only Decide counts.
+type TrustPrefetcher interface {
+	Prefetch(ctx context.Context, req TrustRequest)
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/wamp-e2ee/e2ee-node/e2ee"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/session"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/trust"
 )
 
 func payload(i int) (wamp.List, wamp.Dict) {
@@ -289,44 +291,43 @@ func TestRevocation(t *testing.T) {
 	fmt.Println("revoked node rejections:", c.Stats().Rejected)
 }
 
-// decisionLog is a TrustDecider that records, in order, the delegate and
-// time of every decision it is asked for before asking inner.
+// decisionLog is a TrustDecider and TrustPrefetcher that records, per
+// delegate, the decisions and prefetches it is asked for before asking inner.
 type decisionLog struct {
 	inner e2ee.TrustDecider
 	mu    sync.Mutex
-	asked []decisionAsked
+	asked map[common.Address][]string // "decide" / "prefetch"
 }
 
-type decisionAsked struct {
-	delegate common.Address
-	role     e2ee.Role
-	at       time.Time
+func (d *decisionLog) record(req e2ee.TrustRequest, what string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.asked == nil {
+		d.asked = map[common.Address][]string{}
+	}
+	a := req.Chain.DelegateAddress()
+	d.asked[a] = append(d.asked[a], what+" "+string(req.Role))
 }
 
 func (d *decisionLog) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee.TrustDecision, error) {
-	d.mu.Lock()
-	d.asked = append(d.asked, decisionAsked{req.Chain.DelegateAddress(), req.Role, time.Now()})
-	d.mu.Unlock()
+	d.record(req, "decide")
 	return d.inner.Decide(ctx, req)
 }
 
-func (d *decisionLog) about(delegate common.Address) []decisionAsked {
+func (d *decisionLog) Prefetch(_ context.Context, req e2ee.TrustRequest) { d.record(req, "prefetch") }
+
+func (d *decisionLog) about(delegate common.Address) []string {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	var out []decisionAsked
-	for _, a := range d.asked {
-		if a.delegate == delegate {
-			out = append(out, a)
-		}
-	}
-	return out
+	return append([]string(nil), d.asked[delegate]...)
 }
 
 // TestKnownResponderVerdictPrefetched: a subscriber fetching a key from an
-// originator it fetched from before asks its trust decider about that
-// originator while the request is in flight (so that an expired on-chain
-// verdict is re-read in parallel with the originator's work), then again
-// for the response; a first contact is asked about once, for the response.
+// originator it fetched from before asks its decider to prefetch the
+// decision about that originator while the request is in flight (so that an
+// expired on-chain verdict is re-read in parallel with the originator's
+// work), then decides on the response; a first contact is only decided on.
+// Deciders without Prefetch (TOFU, whose Decide pins) are never asked early.
 func TestKnownResponderVerdictPrefetched(t *testing.T) {
 	p := newPKI(t)
 	tr := startRouter(t, "127.0.0.1:0", nil)
@@ -341,15 +342,19 @@ func TestKnownResponderVerdictPrefetched(t *testing.T) {
 
 	require.NoError(t, pub.Publish("com.prefetch", nil, wamp.List{1}, nil))
 	ev.next(t, 5*time.Second)
-	require.Len(t, log.about(originator), 1, "first contact: the response's decision only")
+	require.Equal(t, []string{"decide publisher"}, log.about(originator), "first contact")
 
 	pub.RotateAll()
 	require.NoError(t, pub.Publish("com.prefetch", nil, wamp.List{2}, nil))
 	ev.next(t, 5*time.Second)
 	require.EqualValues(t, 2, sub.Stats().KeyFetches)
-	require.Eventually(t, func() bool { return len(log.about(originator)) == 3 }, 2*time.Second, time.Millisecond,
-		"known responder: prefetch + the response's decision")
-	for _, a := range log.about(originator) {
-		require.Equal(t, e2ee.RolePublisher, a.role)
-	}
+	require.Equal(t, []string{"decide publisher", "prefetch publisher", "decide publisher"}, log.about(originator),
+		"known responder: prefetched when the request was sent, decided on the response")
+
+	_, isPrefetcher := any(p.trust).(e2ee.TrustPrefetcher)
+	require.False(t, isPrefetcher, "the standalone decider has nothing to prefetch")
+	tofu, err := trust.OpenTOFU(trust.TOFUConfig{Path: filepath.Join(t.TempDir(), "pins.json")})
+	require.NoError(t, err)
+	_, isPrefetcher = any(tofu).(e2ee.TrustPrefetcher)
+	require.False(t, isPrefetcher, "TOFU pins on Decide: it must not be asked before a response")
 }

@@ -207,6 +207,15 @@ func (v *Verifier) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee.Trus
 	return v.decide(ctx, req, false)
 }
 
+var _ e2ee.TrustPrefetcher = (*Verifier)(nil)
+
+// Prefetch implements e2ee.TrustPrefetcher: it makes the decision Decide
+// would make about req and caches it, changing nothing else. A Decide about
+// the same chain while the read is in flight joins it.
+func (v *Verifier) Prefetch(ctx context.Context, req e2ee.TrustRequest) {
+	_, _ = v.Decide(ctx, req)
+}
+
 // decide is Decide; joined is set on the second pass of a Decide that waited
 // for another one's read of the same subject (it then reads itself if the
 // verdict could not be cached, rather than waiting again).

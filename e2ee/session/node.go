@@ -73,9 +73,6 @@ type node struct {
 	requester *keydist.Requester
 	responder *keydist.Responder
 	signer    ed25519.PrivateKey
-	// trust is the decider the requester and responder ask (the
-	// configured one behind the local deny list).
-	trust e2ee.TrustDecider
 	// certs is the verified-chain cache shared with requester and
 	// responder: after Requester.Open verified a responder's chain, looking
 	// it up again is a hash and a map lookup (not a second CBOR parse).
@@ -137,7 +134,6 @@ func newNode(cfg Config) (*node, error) {
 		pol.Certs = cert.NewCache(keydist.DefaultCacheSize)
 	}
 	n.certs = pol.Certs
-	n.trust = pol.Trust
 	var err error
 	if n.requester, err = keydist.NewRequester(keydist.RequesterConfig{Policy: pol, Identity: cfg.Identity}); err != nil {
 		return nil, fmt.Errorf("session: key requester: %w", err)
@@ -610,16 +606,20 @@ func (n *node) rememberResponder(loc envelope.Locator, r knownResponder) {
 	n.responders[loc] = r
 }
 
-// prefetchVerdict starts, while a key request to loc is in flight, the
-// trust decision about the responder that answered loc's last request, as
-// Requester.Open will ask it about the response (same chain, realm, URI,
-// role and issuer hint). A decider that has to read (an on-chain verifier
-// whose verdict expired or was invalidated) then reads while the originator
-// works, instead of after the response: Open finds the verdict cached, or
-// joins the read in flight (chain/verifier shares concurrent reads of one
-// subject). Nothing is decided here: the result is dropped, and Open still
-// asks about the chain that actually answers.
+// prefetchVerdict asks a decider that implements e2ee.TrustPrefetcher (the
+// on-chain verifier; not TOFU, whose Decide pins) to prepare, while a key
+// request to loc is in flight, the decision about the responder that
+// answered loc's last request, as Requester.Open will ask it about the
+// response (same chain, realm, URI, role and issuer hint). A verifier whose
+// verdict expired or was invalidated then reads while the originator works
+// instead of after the response: Open finds the verdict cached, or joins the
+// read in flight. Nothing is decided here: Open still asks about the chain
+// that actually answers.
 func (n *node) prefetchVerdict(ctx context.Context, loc envelope.Locator, uri string, role e2ee.Role) {
+	pf, ok := n.cfg.KeyPolicy.Trust.(e2ee.TrustPrefetcher)
+	if !ok {
+		return // e.g. TOFU: asking would pin before anything was presented
+	}
 	n.mu.Lock()
 	r, ok := n.responders[loc]
 	n.mu.Unlock()
@@ -628,7 +628,7 @@ func (n *node) prefetchVerdict(ctx context.Context, loc envelope.Locator, uri st
 	}
 	req := e2ee.TrustRequest{Realm: r.realm, URI: uri, Role: keydist.CounterpartRole(role), Chain: r.chain,
 		IssuerHint: r.issuer, Peer: r.chain.DelegateAddress().Hex()}
-	go func() { _, _ = n.trust.Decide(ctx, req) }()
+	go pf.Prefetch(ctx, req)
 }
 
 // Bounds of the revocation bookkeeping.
