@@ -19,6 +19,9 @@ const (
 	DefaultMaxMessageSize = 4 << 20
 	// DefaultOutQueueSize is the per-client queue of messages to send.
 	DefaultOutQueueSize = 64
+	// MinOutQueueSize is the smallest per-client queue the router uses (a
+	// smaller OutQueueSize is raised to it).
+	MinOutQueueSize = 8
 	// DefaultHandshakeTimeout bounds the rawsocket handshake and the HTTP
 	// request headers of a websocket upgrade.
 	DefaultHandshakeTimeout = 10 * time.Second
@@ -53,7 +56,7 @@ type Config struct {
 	// up to a power of two as the protocol requires.
 	MaxMessageSize int
 	// OutQueueSize is the per-client outbound queue. Default
-	// DefaultOutQueueSize.
+	// DefaultOutQueueSize; at least MinOutQueueSize.
 	OutQueueSize int
 	// HandshakeTimeout bounds transport handshakes. Default
 	// DefaultHandshakeTimeout.
@@ -131,6 +134,10 @@ func (c Config) withDefaults() (Config, error) {
 	if c.OutQueueSize <= 0 {
 		c.OutQueueSize = DefaultOutQueueSize
 	}
+	// nexus sends CHALLENGE, then WELCOME or ABORT, blocking; the guard's
+	// error replies use at most half the queue. Below MinOutQueueSize a
+	// client that hangs up mid-handshake could leave that send blocked.
+	c.OutQueueSize = max(c.OutQueueSize, MinOutQueueSize)
 	if c.HandshakeTimeout <= 0 {
 		c.HandshakeTimeout = DefaultHandshakeTimeout
 	}

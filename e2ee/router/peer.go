@@ -30,6 +30,7 @@ type guardPeer struct {
 	mu     sync.Mutex // guards closed against sends to a closed inner peer
 	closed bool
 	once   sync.Once
+	stop   sync.Once // closes done
 
 	conn   uint64 // connection number, for logs and OnReject
 	remote string // remote address, for logs and OnReject
@@ -91,10 +92,7 @@ func (p *guardPeer) IsLocal() bool { return true }
 // (shutdown), which ends the transport without closing the channel.
 func (p *guardPeer) Close() {
 	p.once.Do(func() {
-		p.mu.Lock()
-		p.closed = true
-		p.mu.Unlock()
-		close(p.done)
+		p.stopForwarding()
 		go func() {
 			t := time.NewTimer(attachGrace)
 			defer t.Stop()
@@ -107,6 +105,20 @@ func (p *guardPeer) Close() {
 				}
 			}
 		}()
+	})
+}
+
+// stopForwarding stops the pump and closes Recv (after which nexus ends the
+// session, or its AttachClient fails) without closing the inner peer, and
+// no more error replies are sent. Router.Close uses it on peers still in
+// AttachClient: nexus may yet hand them to a realm, which sends on the inner
+// peer until it calls Close itself.
+func (p *guardPeer) stopForwarding() {
+	p.stop.Do(func() {
+		p.mu.Lock()
+		p.closed = true
+		p.mu.Unlock()
+		close(p.done)
 	})
 }
 

@@ -35,6 +35,12 @@ type Router struct {
 	closed bool
 	conns  map[net.Conn]struct{} // open client connections
 	wg     sync.WaitGroup        // accept loops, handlers, pumps
+	// attaching are the peers inside nexus's AttachClient (HELLO, auth,
+	// WELCOME not yet done); attachWG counts those calls. Close ends them
+	// before closing nexus, which panics when a HELLO reaches a closed
+	// router.
+	attaching map[*guardPeer]struct{}
+	attachWG  sync.WaitGroup
 
 	closeOnce sync.Once
 }
@@ -72,7 +78,7 @@ func New(cfg Config) (*Router, error) {
 		log:   cfg.Logger,
 		nx:    nx,
 		g:     &guard{policy: cfg.Guard, log: cfg.Logger, onReject: cfg.OnReject, observe: cfg.Observe},
-		conns: map[net.Conn]struct{}{},
+		conns: map[net.Conn]struct{}{}, attaching: map[*guardPeer]struct{}{},
 	}
 	for _, lc := range cfg.Listeners {
 		if err := r.listen(lc); err != nil {
@@ -125,10 +131,12 @@ func (r *Router) attach(peer wamp.Peer, td wamp.Dict, jsonSession bool, remote s
 	if nc != nil {
 		r.conns[nc] = struct{}{}
 	}
-	r.mu.Unlock()
-
 	gp := newGuardPeer(peer, r.g, jsonSession, r.nconn.Add(1), remote)
 	gp.shutdown = shutdown
+	r.attaching[gp] = struct{}{}
+	r.attachWG.Add(1)
+	r.mu.Unlock()
+
 	go func() {
 		defer r.wg.Done()
 		gp.pump()
@@ -138,6 +146,10 @@ func (r *Router) attach(peer wamp.Peer, td wamp.Dict, jsonSession bool, remote s
 	}()
 	err := r.nx.AttachClient(gp, td)
 	close(gp.attached)
+	r.mu.Lock()
+	delete(r.attaching, gp)
+	r.mu.Unlock()
+	r.attachWG.Done()
 	if err != nil {
 		r.log.Debug("router: client not attached", "conn", gp.conn, "remote", remote, "err", err)
 		return fmt.Errorf("router: attaching client: %w", err)
@@ -186,6 +198,17 @@ func (r *Router) Close() {
 		for _, stop := range r.stopFns {
 			stop()
 		}
+		// nexus v3.3.0's AttachClient sends on a channel its Close closes:
+		// a HELLO arriving after that panics the process. Closing the Recv
+		// of the peers still attaching makes their HELLO/AUTHENTICATE wait
+		// fail; those already handed to a realm end their session there,
+		// and nexus closes them itself.
+		r.mu.Lock()
+		for gp := range r.attaching {
+			gp.stopForwarding()
+		}
+		r.mu.Unlock()
+		r.attachWG.Wait()
 		r.nx.Close()
 		r.mu.Lock()
 		for c := range r.conns {
