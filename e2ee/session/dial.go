@@ -22,12 +22,20 @@ const (
 	subprotoCBOR    = "wamp.2.cbor"
 )
 
+// DialReadLimit bounds one websocket message a DialWebsocket peer accepts
+// from the router (a larger one ends the connection), so that a hostile
+// router cannot make the client buffer without bound.
+const DialReadLimit = 16 << 20
+
 // DialWebsocket returns a Config.Dial that connects to the WAMP router at
-// url (ws:// or wss://; tlsCfg nil means Go's defaults) with the given
-// serializer. It is transport.ConnectWebsocketPeer except that msgpack
-// sessions use e2ee/msgpack's serializer (byte-compatible with nexus's, a
-// fraction of its cost); JSON and CBOR sessions use nexus's serializers.
-// logger receives the transport's diagnostics (nil: discarded).
+// url (ws:// or wss://; tlsCfg nil means Go's defaults; the proxy from the
+// environment) with the given serializer. It is
+// transport.ConnectWebsocketPeer except that msgpack sessions use
+// e2ee/msgpack's serializer (byte-compatible with nexus's, a fraction of its
+// cost; JSON and CBOR sessions use nexus's), messages are bounded by
+// DialReadLimit, and there is no websocket keepalive (Config.Reconnect
+// redials a connection that fails). logger receives the transport's
+// diagnostics (nil: discarded).
 func DialWebsocket(url string, ser serialize.Serialization, tlsCfg *tls.Config, logger stdlog.StdLog) func(ctx context.Context) (wamp.Peer, error) {
 	if logger == nil {
 		logger = discardLog{}
@@ -54,8 +62,12 @@ func DialWebsocket(url string, ser serialize.Serialization, tlsCfg *tls.Config, 
 			_ = resp.Body.Close()
 		}
 		if err != nil {
+			if resp != nil {
+				return nil, fmt.Errorf("session: dial %s: %w (HTTP %s)", url, err, resp.Status)
+			}
 			return nil, fmt.Errorf("session: dial %s: %w", url, err)
 		}
+		conn.SetReadLimit(DialReadLimit)
 		if got := conn.Subprotocol(); got != proto {
 			_ = conn.Close()
 			return nil, fmt.Errorf("session: dial %s: router chose subprotocol %q, want %q", url, got, proto)

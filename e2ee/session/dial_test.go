@@ -61,3 +61,39 @@ func TestDialWebsocketErrors(t *testing.T) {
 	_, err = session.DialWebsocket("ws://127.0.0.1:1/", serialize.MSGPACK, nil, nil)(ctx)
 	require.ErrorContains(t, err, "session: dial ws://127.0.0.1:1/")
 }
+
+func TestDialWebsocketReportsHTTPStatus(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	defer srv.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_, err := session.DialWebsocket("ws"+strings.TrimPrefix(srv.URL, "http"), serialize.MSGPACK, nil, nil)(ctx)
+	require.ErrorContains(t, err, "HTTP 404")
+}
+
+// TestDialWebsocketBoundsMessages: a router frame above DialReadLimit ends
+// the connection instead of being buffered.
+func TestDialWebsocketBoundsMessages(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		up := websocket.Upgrader{Subprotocols: []string{"wamp.2.msgpack"}}
+		c, err := up.Upgrade(w, req, nil)
+		if err != nil {
+			return
+		}
+		defer c.Close()
+		_ = c.WriteMessage(websocket.BinaryMessage, make([]byte, session.DialReadLimit+1))
+		time.Sleep(5 * time.Second) // keeps the connection open past the test's wait
+	}))
+	defer srv.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	p, err := session.DialWebsocket("ws"+strings.TrimPrefix(srv.URL, "http"), serialize.MSGPACK, nil, nil)(ctx)
+	require.NoError(t, err)
+	select {
+	case _, ok := <-p.Recv():
+		require.False(t, ok, "the oversized frame is not delivered; the peer closes")
+	case <-time.After(3 * time.Second):
+		t.Fatal("the peer neither delivered nor closed")
+	}
+	p.Close()
+}
