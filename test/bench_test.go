@@ -124,8 +124,15 @@ func BenchmarkLatency(b *testing.B) {
 //   - cold-verifier: the same joiner after the publisher rotated its keys,
 //     both verifiers purged (chains cached, verdicts read from the chain).
 //   - warm: the same joiner after a rotation, verdicts and chains cached.
-func BenchmarkLateJoiner(b *testing.B) {
-	oc := newOnChain(b)
+func BenchmarkLateJoiner(b *testing.B) { lateJoiner(b, false) }
+
+// BenchmarkLateJoinerAnvil is BenchmarkLateJoiner against an anvil node (a
+// separate process over websocket, as a real deployment's endpoint is)
+// instead of the embedded simulated chain.
+func BenchmarkLateJoinerAnvil(b *testing.B) { lateJoiner(b, true) }
+
+func lateJoiner(b *testing.B, onAnvil bool) {
+	oc := newOnChainOn(b, onAnvil)
 	tr := startRouterWith(b, routerOpts{noTap: true})
 	b.Cleanup(tr.stop)
 	ser := serialize.MSGPACK

@@ -10,6 +10,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/gammazero/nexus/v3/client"
 	"github.com/gammazero/nexus/v3/transport/serialize"
 	"github.com/gammazero/nexus/v3/wamp"
@@ -17,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wamp-e2ee/e2ee-node/chain"
+	"github.com/wamp-e2ee/e2ee-node/chain/anvil"
 	"github.com/wamp-e2ee/e2ee-node/chain/verifier"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
@@ -28,8 +30,8 @@ import (
 // is the realm's Realm-CA and an operator CA admitted under it: the trust
 // domain of the on-chain tests and benchmarks.
 type onChain struct {
-	sim      *chain.SimulatedChain
 	backend  *chain.Backend
+	url      string // the anvil endpoint ("": the simulated chain)
 	reg      *chain.Registry
 	root     *chain.KeySigner
 	realmKey *chain.KeySigner
@@ -46,23 +48,45 @@ func newSigner(t testing.TB) (*chain.KeySigner, *ecdsa.PrivateKey) {
 	return chain.NewKeySigner(k), k
 }
 
-func newOnChain(t testing.TB) *onChain {
+func newOnChain(t testing.TB) *onChain { return newOnChainOn(t, false) }
+
+// newOnChainOn is newOnChain on the embedded simulated chain, or (anvil) on
+// a fresh anvil node over websocket, the registry's actors being anvil's
+// funded development accounts.
+func newOnChainOn(t testing.TB, onAnvil bool) *onChain {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	oc := &onChain{}
 	var rootKey *ecdsa.PrivateKey
-	oc.root, rootKey = newSigner(t)
-	oc.realmKey, _ = newSigner(t)
-	oc.operator, _ = newSigner(t)
-	oc.realm = oc.realmKey.Address()
-	oc.sim = chain.NewSimulatedChain(oc.root.Address(), oc.realm, oc.operator.Address())
 	var err error
-	oc.backend, err = chain.Connect(ctx, chain.BackendConfig{Simulated: oc.sim})
-	require.NoError(t, err)
-	t.Cleanup(func() { oc.backend.Close(); _ = oc.sim.Close() })
+	if onAnvil {
+		node, err := anvil.Start(ctx, anvil.Options{})
+		require.NoError(t, err)
+		t.Cleanup(node.Stop)
+		keys := make([]*ecdsa.PrivateKey, 3)
+		for i := range keys {
+			keys[i], err = crypto.HexToECDSA(anvil.DevKeys[i])
+			require.NoError(t, err)
+		}
+		rootKey = keys[0]
+		oc.root, oc.realmKey, oc.operator = chain.NewKeySigner(keys[0]), chain.NewKeySigner(keys[1]), chain.NewKeySigner(keys[2])
+		oc.url = node.WSURL
+		oc.backend, err = chain.Connect(ctx, chain.BackendConfig{URL: node.WSURL})
+		require.NoError(t, err)
+		t.Cleanup(oc.backend.Close)
+	} else {
+		oc.root, rootKey = newSigner(t)
+		oc.realmKey, _ = newSigner(t)
+		oc.operator, _ = newSigner(t)
+		sim := chain.NewSimulatedChain(oc.root.Address(), oc.realmKey.Address(), oc.operator.Address())
+		oc.backend, err = chain.Connect(ctx, chain.BackendConfig{Simulated: sim})
+		require.NoError(t, err)
+		t.Cleanup(func() { oc.backend.Close(); _ = sim.Close() })
+	}
+	oc.realm = oc.realmKey.Address()
 	oc.chainID = oc.backend.ChainID().Uint64()
-	dep, err := chain.DeployRegistry(ctx, oc.sim.Client(), bind.NewKeyedTransactor(rootKey, oc.backend.ChainID()), chain.DefaultRegistrySalt, time.Minute)
+	dep, err := chain.DeployRegistry(ctx, oc.backend.Client(), bind.NewKeyedTransactor(rootKey, oc.backend.ChainID()), chain.DefaultRegistrySalt, time.Minute)
 	require.NoError(t, err)
 	oc.reg = oc.backend.Registry(dep.Address)
 	_, err = oc.reg.RegisterRoot(ctx, oc.root, chain.PolicyPrivate)
@@ -76,7 +100,7 @@ func newOnChain(t testing.TB) *onChain {
 }
 
 func (oc *onChain) refreshBlock(t testing.TB) {
-	n, err := oc.sim.Client().BlockNumber(context.Background())
+	n, err := oc.backend.Client().BlockNumber(context.Background())
 	require.NoError(t, err)
 	oc.block.Store(n)
 }
@@ -118,7 +142,14 @@ func (oc *onChain) delegate(t testing.TB) keydist.Identity {
 // (dropped if revs is full: OnRevocation must not block).
 func (oc *onChain) newVerifier(t testing.TB, revs chan verifier.Revocation) *verifier.Verifier {
 	t.Helper()
-	v, err := verifier.New(context.Background(), oc.backend, verifier.Config{
+	backend := oc.backend
+	if oc.url != "" { // each node its own connection to the endpoint, as separate processes would have
+		var err error
+		backend, err = chain.Connect(context.Background(), chain.BackendConfig{URL: oc.url})
+		require.NoError(t, err)
+		t.Cleanup(backend.Close)
+	}
+	v, err := verifier.New(context.Background(), backend, verifier.Config{
 		Registry:   oc.reg.Address(),
 		Trustroots: map[common.Address]common.Address{oc.realm: oc.root.Address()},
 		OnRevocation: func(r verifier.Revocation) {
