@@ -13,7 +13,7 @@ import (
 func bareVerifier(revs *[]Revocation) *Verifier {
 	v := &Verifier{
 		cfg: Config{Registry: common.Address{0xee}, OnRevocation: func(r Revocation) { *revs = append(*revs, r) }},
-		abi: bindings.NewTrustRegistry(), entries: map[key]*entry{}, reading: map[key]chan struct{}{}, rootSeq: map[common.Address]uint64{},
+		abi: bindings.NewTrustRegistry(), entries: map[key]*entry{}, reading: map[key]chan struct{}{}, wsReads: make(chan struct{}, 1), rootSeq: map[common.Address]uint64{},
 	}
 	v.loadEventIDs()
 	return v

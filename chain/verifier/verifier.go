@@ -32,6 +32,9 @@ type Verifier struct {
 	// reading holds, per subject, a channel closed when the read in flight
 	// for it ends: concurrent misses for one subject share one read.
 	reading map[key]chan struct{}
+	// wsReads keeps one registry read at a time on a websocket endpoint
+	// (see readBatch); a token is held for the read.
+	wsReads chan struct{}
 	// gen is the trust-state version: bumped by every invalidation, reorg and sync change.
 	gen atomic.Uint64
 
@@ -104,7 +107,7 @@ func New(ctx context.Context, backend *chain.Backend, cfg Config) (*Verifier, er
 	cfg.Rules = rules
 	v := &Verifier{
 		cfg: cfg, rules: rules, backend: backend, rpc: backend.RPC(), abi: bindings.NewTrustRegistry(), chainID: id.Uint64(),
-		entries: make(map[key]*entry), reading: make(map[key]chan struct{}), done: make(chan struct{}),
+		entries: make(map[key]*entry), reading: make(map[key]chan struct{}), wsReads: make(chan struct{}, 1), done: make(chan struct{}),
 	}
 	v.rootSeq = make(map[common.Address]uint64)
 	v.loadEventIDs()
