@@ -7,10 +7,10 @@ import (
 
 // RulesAllow applies the verifier's URI rule check to a delegate holding caps.
 func RulesAllow(rules []trust.Rule, uri string, role e2ee.Role, caps uint64) (bool, error) {
-	rs, err := newRuleSet(rules)
+	rs, err := newRules(rules)
 	if err != nil {
 		return false, err
 	}
-	need, reason := rs.allow(uri, role)
+	need, reason := rs.Allow(uri, role)
 	return reason == "" && caps&need == need, nil
 }

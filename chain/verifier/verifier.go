@@ -15,13 +15,14 @@ import (
 	"github.com/wamp-e2ee/e2ee-node/chain"
 	"github.com/wamp-e2ee/e2ee-node/e2ee"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/trust"
 )
 
 // Verifier is the on-chain e2ee.TrustDecider. It is safe for concurrent use. Close it to stop
 // its event follower.
 type Verifier struct {
 	cfg     Config
-	rules   ruleSet
+	rules   trust.RuleSet
 	backend *chain.Backend
 	rpc     *rpc.Client
 	abi     *bindings.TrustRegistry
@@ -100,11 +101,11 @@ func New(ctx context.Context, backend *chain.Backend, cfg Config) (*Verifier, er
 	if !id.IsUint64() {
 		return nil, fmt.Errorf("verifier: chain id %s does not fit 64 bits", id)
 	}
-	rules, err := newRuleSet(cfg.Rules)
+	rules, err := newRules(cfg.Rules)
 	if err != nil {
 		return nil, err
 	}
-	cfg.Rules = rules
+	cfg.Rules = nil // applied through rules only
 	v := &Verifier{
 		cfg: cfg, rules: rules, backend: backend, rpc: backend.RPC(), abi: bindings.NewTrustRegistry(), chainID: id.Uint64(),
 		entries: make(map[key]*entry), reading: make(map[key]chan struct{}), wsReads: make(chan struct{}, 1), done: make(chan struct{}),
@@ -233,7 +234,7 @@ func (v *Verifier) decide(ctx context.Context, req e2ee.TrustRequest, joined boo
 	if err != nil {
 		return e2ee.TrustDecision{}, err
 	}
-	need, reason := v.rules.allow(req.URI, req.Role)
+	need, reason := v.rules.Allow(req.URI, req.Role)
 	if reason != "" {
 		return e2ee.TrustDecision{}, untrusted(ReasonURINotAllowed, "%s", reason)
 	}
@@ -424,4 +425,15 @@ func (v *Verifier) finish(k key) {
 	delete(v.reading, k)
 	v.mu.Unlock()
 	close(ch)
+}
+
+// newRules validates the URI rules with package trust's rule set (the
+// semantics documented on trust.Rule, shared with the standalone and TOFU
+// deciders).
+func newRules(rules []trust.Rule) (trust.RuleSet, error) {
+	rs, err := trust.NewRuleSet(rules)
+	if err != nil {
+		return trust.RuleSet{}, fmt.Errorf("verifier: URI rules: %w", err)
+	}
+	return rs, nil
 }

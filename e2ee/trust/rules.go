@@ -120,19 +120,51 @@ func (rs ruleSet) find(uri string) (Rule, bool) {
 // check applies the rules (if any) to a URI, role and capability set and
 // returns the reason for a denial, or "" to allow.
 func (rs ruleSet) check(uri string, role e2ee.Role, caps uint64, capsKnown bool) string {
-	if len(rs) == 0 {
-		return ""
-	}
-	r, ok := rs.find(uri)
+	r, reason := rs.allow(uri, role)
 	switch {
-	case !ok:
-		return fmt.Sprintf("no rule allows URI %.200q", uri)
-	case !slices.Contains(r.Roles, role):
-		return fmt.Sprintf("rule %.200q does not allow role %s", r.URI, role)
+	case reason != "":
+		return reason
 	case r.Capabilities != 0 && !capsKnown:
 		return fmt.Sprintf("rule %.200q requires capabilities %#x and the chain carries none", r.URI, r.Capabilities)
 	case caps&r.Capabilities != r.Capabilities:
 		return fmt.Sprintf("rule %.200q requires capabilities %#x, chain grants %#x", r.URI, r.Capabilities, caps)
 	}
 	return ""
+}
+
+// allow applies the rules to (uri, role) before a peer's capabilities are
+// known: the reason for a denial when rules are configured and none matches
+// uri or the deciding rule does not allow role; otherwise "" and the
+// deciding rule (the zero Rule, requiring nothing, when there are no rules).
+func (rs ruleSet) allow(uri string, role e2ee.Role) (Rule, string) {
+	if len(rs) == 0 {
+		return Rule{}, ""
+	}
+	r, ok := rs.find(uri)
+	switch {
+	case !ok:
+		return Rule{}, fmt.Sprintf("no rule allows URI %.200q", uri)
+	case !slices.Contains(r.Roles, role):
+		return Rule{}, fmt.Sprintf("rule %.200q does not allow role %s", r.URI, role)
+	}
+	return r, ""
+}
+
+// RuleSet is a validated, immutable set of Rules for deciders outside this
+// package (the on-chain verifier) that apply the same URI rules. The zero
+// value has no rules and allows everything.
+type RuleSet struct{ rs ruleSet }
+
+// NewRuleSet validates and copies rules (at most MaxRules).
+func NewRuleSet(rules []Rule) (RuleSet, error) {
+	rs, err := newRuleSet(rules)
+	return RuleSet{rs}, err
+}
+
+// Allow reports, for a peer about to act in role on uri, the capability bits
+// the deciding rule requires of its chain, or the reason it is refused ("" if
+// not). With no rules everything is allowed and nothing required.
+func (r RuleSet) Allow(uri string, role e2ee.Role) (need uint64, reason string) {
+	rule, reason := r.rs.allow(uri, role)
+	return rule.Capabilities, reason
 }
