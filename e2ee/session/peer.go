@@ -319,8 +319,8 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 			p.n.stats.reject(ReasonUnknownInvocation)
 			return nil
 		}
-		rs := p.n.rule(inv.uri)
-		if !(inv.enc || rs.rule.Encrypt) || p.n.cfg.isKeyRPC(inv.uri) {
+		rs, plain := p.answerRule(inv)
+		if plain {
 			p.n.stats.plain.Add(1)
 			return m
 		}
@@ -340,8 +340,8 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 			p.n.stats.reject(ReasonUnknownInvocation)
 			return nil
 		}
-		rs := p.n.rule(inv.uri)
-		if !(inv.enc || rs.rule.Encrypt) || p.n.cfg.isKeyRPC(inv.uri) {
+		rs, plain := p.answerRule(inv)
+		if plain {
 			p.n.stats.plain.Add(1)
 			return m
 		}
@@ -374,6 +374,14 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 
 // sendLocal queues a message for nexus from a goroutine other than the
 // inbound one.
+// answerRule returns the rule for an answer (YIELD or ERROR) to inv and
+// whether it goes out in plaintext: only when neither the call was encrypted
+// nor the procedure's rule encrypts, or it answers a key RPC.
+func (p *cryptoPeer) answerRule(inv callInfo) (*ruleState, bool) {
+	rs := p.n.rule(inv.uri)
+	return rs, !(inv.enc || rs.rule.Encrypt) || p.n.cfg.isKeyRPC(inv.uri)
+}
+
 func (p *cryptoPeer) sendLocal(msg wamp.Message) {
 	select {
 	case p.local <- msg:
