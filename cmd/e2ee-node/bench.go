@@ -265,16 +265,23 @@ func (b *benchEnv) session(ctx context.Context, rules []session.Rule) (*session.
 	return s, nil
 }
 
+// pair dials a publisher and a subscriber session with the default rules.
+func (b *benchEnv) pair(ctx context.Context) (pub, sub *session.Session, err error) {
+	if pub, err = b.session(ctx, nil); err != nil {
+		return nil, nil, err
+	}
+	if sub, err = b.session(ctx, nil); err != nil {
+		return nil, nil, err
+	}
+	return pub, sub, nil
+}
+
 func us(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1000 }
 
 // throughput measures with loadgen.Throughput (the method of the test benchmarks).
 func (b *benchEnv) throughput(ctx context.Context, data []byte, n int) (benchThroughput, error) {
 	res := benchThroughput{Events: n}
-	pub, err := b.session(ctx, nil)
-	if err != nil {
-		return res, err
-	}
-	sub, err := b.session(ctx, nil)
+	pub, sub, err := b.pair(ctx)
 	if err != nil {
 		return res, err
 	}
@@ -292,11 +299,7 @@ func (b *benchEnv) throughput(ctx context.Context, data []byte, n int) (benchThr
 // latency measures with loadgen.Latency (the method of the test benchmarks).
 func (b *benchEnv) latency(ctx context.Context, data []byte, n int) (benchLatency, error) {
 	res := benchLatency{Samples: n}
-	pub, err := b.session(ctx, nil)
-	if err != nil {
-		return res, err
-	}
-	sub, err := b.session(ctx, nil)
+	pub, sub, err := b.pair(ctx)
 	if err != nil {
 		return res, err
 	}

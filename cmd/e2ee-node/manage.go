@@ -143,6 +143,21 @@ func addressFlags(fs *flag.FlagSet, namesAndUsage ...string) func(e *env) ([]com
 	}
 }
 
+// oneAddress is the setup of a writeCommand whose only argument is the
+// address flag name: pack builds the call data from it.
+func oneAddress(name, usage string, pack func(conn *connection, a common.Address) []byte) func(fs *flag.FlagSet) func(*env, *connection) ([]byte, error) {
+	return func(fs *flag.FlagSet) func(*env, *connection) ([]byte, error) {
+		addrs := addressFlags(fs, name, usage)
+		return func(e *env, conn *connection) ([]byte, error) {
+			a, err := addrs(e)
+			if err != nil {
+				return nil, err
+			}
+			return pack(conn, a[0]), nil
+		}
+	}
+}
+
 // writeCommand builds a subcommand that sends one registry transaction.
 func writeCommand(name, summary, synopsis, description string, setup func(fs *flag.FlagSet) func(e *env, conn *connection) ([]byte, error)) command {
 	return command{name, summary, func(ctx context.Context, e *env, args []string) error {
@@ -197,28 +212,10 @@ func runRealm(ctx context.Context, e *env, args []string) error {
 	return subcommand(ctx, e, "realm", args, []command{
 		writeCommand("request-ca", "the realm's key asks a root to become its Realm-CA", "realm request-ca --rpc URL --key REALM_KEYSTORE --root ADDR",
 			"Signed by the realm's key: asks --root to become the realm's Realm-CA (the root then runs 'realm accept').\nA root that is its own realm is set at once.",
-			func(fs *flag.FlagSet) func(*env, *connection) ([]byte, error) {
-				addrs := addressFlags(fs, "root", "the trustroot address")
-				return func(e *env, conn *connection) ([]byte, error) {
-					a, err := addrs(e)
-					if err != nil {
-						return nil, err
-					}
-					return conn.reg.ABI.PackRequestRealmCA(a[0]), nil
-				}
-			}),
+			oneAddress("root", "the trustroot address", func(conn *connection, a common.Address) []byte { return conn.reg.ABI.PackRequestRealmCA(a) })),
 		writeCommand("accept", "the root accepts to be a realm's Realm-CA", "realm accept --rpc URL --key ROOT_KEYSTORE --realm ADDR",
 			"Signed by the root: accepts to be the Realm-CA of --realm, which must have requested it.",
-			func(fs *flag.FlagSet) func(*env, *connection) ([]byte, error) {
-				addrs := addressFlags(fs, "realm", "the realm address")
-				return func(e *env, conn *connection) ([]byte, error) {
-					a, err := addrs(e)
-					if err != nil {
-						return nil, err
-					}
-					return conn.reg.ABI.PackAcceptRealm(a[0]), nil
-				}
-			}),
+			oneAddress("realm", "the realm address", func(conn *connection, a common.Address) []byte { return conn.reg.ABI.PackAcceptRealm(a) })),
 		writeCommand("admit", "the Realm-CA admits an Operator-CA with capabilities", "realm admit --rpc URL --key ROOT_KEYSTORE --realm ADDR --operator ADDR --capabilities CAPS",
 			"Signed by the realm's Realm-CA: admits --operator into --realm with --capabilities\n(intermediate_ca lets it authorize delegates).",
 			func(fs *flag.FlagSet) func(*env, *connection) ([]byte, error) {
@@ -295,16 +292,7 @@ func runDelegate(ctx context.Context, e *env, args []string) error {
 			}),
 		writeCommand("revoke-all", "an Operator-CA revokes every authorization it wrote in a realm", "delegate revoke-all --rpc URL --key OPERATOR_KEYSTORE --realm ADDR",
 			"Signed by an admitted Operator-CA: revokes, in O(1), every authorization it wrote in --realm so far.\n(A root revokes everything with 'root revoke-all'.)",
-			func(fs *flag.FlagSet) func(*env, *connection) ([]byte, error) {
-				addrs := addressFlags(fs, "realm", "the realm address")
-				return func(e *env, conn *connection) ([]byte, error) {
-					a, err := addrs(e)
-					if err != nil {
-						return nil, err
-					}
-					return conn.reg.ABI.PackRevokeAllDelegates(a[0]), nil
-				}
-			}),
+			oneAddress("realm", "the realm address", func(conn *connection, a common.Address) []byte { return conn.reg.ABI.PackRevokeAllDelegates(a) })),
 		{"status", "the registry's verdict on (issuer, realm, delegate) now", runDelegateStatus},
 	})
 }
