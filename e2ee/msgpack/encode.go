@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"reflect"
 
 	"github.com/gammazero/nexus/v3/transport/serialize"
 	"github.com/gammazero/nexus/v3/wamp"
@@ -296,57 +297,39 @@ func nilMessage(m wamp.Message) error { return fmt.Errorf("msgpack: nil %T", m) 
 // message encodes msg as nexus's msgToList would list it. It reports false,
 // having written nothing, for message types outside the fast path.
 func (e *encoder) message(msg wamp.Message) (bool, error) {
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Pointer && v.IsNil() {
+		return true, nilMessage(msg) // nexus would panic
+	}
 	switch m := msg.(type) {
 	case *wamp.Hello:
-		if m == nil {
-			return true, nilMessage(m)
-		}
 		e.start(3, wamp.HELLO)
 		e.str(string(m.Realm))
 		return true, e.dict(m.Details, 2)
 	case *wamp.Welcome:
-		if m == nil {
-			return true, nilMessage(m)
-		}
 		e.start(3, wamp.WELCOME)
 		e.uint(uint64(m.ID))
 		return true, e.dict(m.Details, 2)
 	case *wamp.Abort:
-		if m == nil {
-			return true, nilMessage(m)
-		}
 		e.start(3, wamp.ABORT)
 		if err := e.dict(m.Details, 2); err != nil {
 			return true, err
 		}
 		e.str(string(m.Reason))
 	case *wamp.Challenge:
-		if m == nil {
-			return true, nilMessage(m)
-		}
 		e.start(3, wamp.CHALLENGE)
 		e.str(m.AuthMethod)
 		return true, e.dict(m.Extra, 2)
 	case *wamp.Authenticate:
-		if m == nil {
-			return true, nilMessage(m)
-		}
 		e.start(3, wamp.AUTHENTICATE)
 		e.str(m.Signature)
 		return true, e.dict(m.Extra, 2)
 	case *wamp.Goodbye:
-		if m == nil {
-			return true, nilMessage(m)
-		}
 		e.start(3, wamp.GOODBYE)
 		if err := e.dict(m.Details, 2); err != nil {
 			return true, err
 		}
 		e.str(string(m.Reason))
 	case *wamp.Error:
-		if m == nil {
-			return true, nilMessage(m)
-		}
 		n := argCount(m.Arguments, m.ArgumentsKw)
 		e.start(5+n, wamp.ERROR)
 		e.int(int64(m.Type))
@@ -357,9 +340,6 @@ func (e *encoder) message(msg wamp.Message) (bool, error) {
 		e.str(string(m.Error))
 		return true, e.args(n, m.Arguments, m.ArgumentsKw)
 	case *wamp.Publish:
-		if m == nil {
-			return true, nilMessage(m)
-		}
 		n := argCount(m.Arguments, m.ArgumentsKw)
 		e.start(4+n, wamp.PUBLISH)
 		e.uint(uint64(m.Request))
@@ -369,16 +349,10 @@ func (e *encoder) message(msg wamp.Message) (bool, error) {
 		e.str(string(m.Topic))
 		return true, e.args(n, m.Arguments, m.ArgumentsKw)
 	case *wamp.Published:
-		if m == nil {
-			return true, nilMessage(m)
-		}
 		e.start(3, wamp.PUBLISHED)
 		e.uint(uint64(m.Request))
 		e.uint(uint64(m.Publication))
 	case *wamp.Subscribe:
-		if m == nil {
-			return true, nilMessage(m)
-		}
 		e.start(4, wamp.SUBSCRIBE)
 		e.uint(uint64(m.Request))
 		if err := e.dict(m.Options, 2); err != nil {
@@ -386,29 +360,17 @@ func (e *encoder) message(msg wamp.Message) (bool, error) {
 		}
 		e.str(string(m.Topic))
 	case *wamp.Subscribed:
-		if m == nil {
-			return true, nilMessage(m)
-		}
 		e.start(3, wamp.SUBSCRIBED)
 		e.uint(uint64(m.Request))
 		e.uint(uint64(m.Subscription))
 	case *wamp.Unsubscribe:
-		if m == nil {
-			return true, nilMessage(m)
-		}
 		e.start(3, wamp.UNSUBSCRIBE)
 		e.uint(uint64(m.Request))
 		e.uint(uint64(m.Subscription))
 	case *wamp.Unsubscribed:
-		if m == nil {
-			return true, nilMessage(m)
-		}
 		e.start(2, wamp.UNSUBSCRIBED)
 		e.uint(uint64(m.Request))
 	case *wamp.Event:
-		if m == nil {
-			return true, nilMessage(m)
-		}
 		n := argCount(m.Arguments, m.ArgumentsKw)
 		e.start(4+n, wamp.EVENT)
 		e.uint(uint64(m.Subscription))
@@ -418,9 +380,6 @@ func (e *encoder) message(msg wamp.Message) (bool, error) {
 		}
 		return true, e.args(n, m.Arguments, m.ArgumentsKw)
 	case *wamp.Call:
-		if m == nil {
-			return true, nilMessage(m)
-		}
 		n := argCount(m.Arguments, m.ArgumentsKw)
 		e.start(4+n, wamp.CALL)
 		e.uint(uint64(m.Request))
@@ -430,16 +389,10 @@ func (e *encoder) message(msg wamp.Message) (bool, error) {
 		e.str(string(m.Procedure))
 		return true, e.args(n, m.Arguments, m.ArgumentsKw)
 	case *wamp.Cancel:
-		if m == nil {
-			return true, nilMessage(m)
-		}
 		e.start(3, wamp.CANCEL)
 		e.uint(uint64(m.Request))
 		return true, e.dict(m.Options, 2)
 	case *wamp.Result:
-		if m == nil {
-			return true, nilMessage(m)
-		}
 		n := argCount(m.Arguments, m.ArgumentsKw)
 		e.start(3+n, wamp.RESULT)
 		e.uint(uint64(m.Request))
@@ -448,9 +401,6 @@ func (e *encoder) message(msg wamp.Message) (bool, error) {
 		}
 		return true, e.args(n, m.Arguments, m.ArgumentsKw)
 	case *wamp.Register:
-		if m == nil {
-			return true, nilMessage(m)
-		}
 		e.start(4, wamp.REGISTER)
 		e.uint(uint64(m.Request))
 		if err := e.dict(m.Options, 2); err != nil {
@@ -458,29 +408,17 @@ func (e *encoder) message(msg wamp.Message) (bool, error) {
 		}
 		e.str(string(m.Procedure))
 	case *wamp.Registered:
-		if m == nil {
-			return true, nilMessage(m)
-		}
 		e.start(3, wamp.REGISTERED)
 		e.uint(uint64(m.Request))
 		e.uint(uint64(m.Registration))
 	case *wamp.Unregister:
-		if m == nil {
-			return true, nilMessage(m)
-		}
 		e.start(3, wamp.UNREGISTER)
 		e.uint(uint64(m.Request))
 		e.uint(uint64(m.Registration))
 	case *wamp.Unregistered:
-		if m == nil {
-			return true, nilMessage(m)
-		}
 		e.start(2, wamp.UNREGISTERED)
 		e.uint(uint64(m.Request))
 	case *wamp.Invocation:
-		if m == nil {
-			return true, nilMessage(m)
-		}
 		n := argCount(m.Arguments, m.ArgumentsKw)
 		e.start(4+n, wamp.INVOCATION)
 		e.uint(uint64(m.Request))
@@ -490,16 +428,10 @@ func (e *encoder) message(msg wamp.Message) (bool, error) {
 		}
 		return true, e.args(n, m.Arguments, m.ArgumentsKw)
 	case *wamp.Interrupt:
-		if m == nil {
-			return true, nilMessage(m)
-		}
 		e.start(3, wamp.INTERRUPT)
 		e.uint(uint64(m.Request))
 		return true, e.dict(m.Options, 2)
 	case *wamp.Yield:
-		if m == nil {
-			return true, nilMessage(m)
-		}
 		n := argCount(m.Arguments, m.ArgumentsKw)
 		e.start(3+n, wamp.YIELD)
 		e.uint(uint64(m.Request))

@@ -4,6 +4,8 @@ import (
 	"context"
 	"crypto/tls"
 	"fmt"
+	"io"
+	"log"
 	"net/http"
 
 	"github.com/gammazero/nexus/v3/stdlog"
@@ -38,7 +40,7 @@ const DialReadLimit = 16 << 20
 // diagnostics (nil: discarded).
 func DialWebsocket(url string, ser serialize.Serialization, tlsCfg *tls.Config, logger stdlog.StdLog) func(ctx context.Context) (wamp.Peer, error) {
 	if logger == nil {
-		logger = discardLog{}
+		logger = log.New(io.Discard, "", 0)
 	}
 	return func(ctx context.Context) (wamp.Peer, error) {
 		var (
@@ -75,9 +77,3 @@ func DialWebsocket(url string, ser serialize.Serialization, tlsCfg *tls.Config, 
 		return transport.NewWebsocketPeer(conn, serializer, payloadType, logger, 0, 0), nil
 	}
 }
-
-type discardLog struct{}
-
-func (discardLog) Print(...any)          {}
-func (discardLog) Printf(string, ...any) {}
-func (discardLog) Println(...any)        {}
