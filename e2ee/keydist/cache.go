@@ -8,41 +8,54 @@ import (
 // cache and of the box-key cache.
 const DefaultCacheSize = 4096
 
-// boxCache remembers precomputed nacl/box shared keys by the peer's CS key.
-// Bounded: when full, an arbitrary entry is evicted. A shared key depends
-// only on the two CS keys, never on trust, so it cannot outlive a
-// revocation: every use is preceded by a fresh trust decision.
-type boxCache struct {
-	mu   sync.Mutex
-	size int
-	keys map[[32]byte]*[32]byte
+// peerCache is a bounded concurrent map of per-peer state: box keys by the
+// peer's CS key, and the resumption state of known peers (resume.go). When
+// full, an arbitrary entry is evicted; an evicted peer only costs its next
+// exchange the full (uncached) price. Nothing in it depends on trust: every
+// use is preceded by a fresh trust decision, so no entry can outlive a
+// revocation.
+type peerCache[K comparable, V any] struct {
+	mu      sync.Mutex
+	size    int
+	entries map[K]V
 }
 
-func newBoxCache(size int) *boxCache {
+func newPeerCache[K comparable, V any](size int) *peerCache[K, V] {
 	if size <= 0 {
 		size = DefaultCacheSize
 	}
-	return &boxCache{size: size, keys: make(map[[32]byte]*[32]byte)}
+	return &peerCache[K, V]{size: size, entries: make(map[K]V)}
 }
 
-func (c *boxCache) get(cs [32]byte) (*[32]byte, bool) {
+func (c *peerCache[K, V]) get(k K) (V, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	k, ok := c.keys[cs]
-	return k, ok
+	v, ok := c.entries[k]
+	return v, ok
 }
 
-func (c *boxCache) put(cs [32]byte, k *[32]byte) {
+func (c *peerCache[K, V]) put(k K, v V) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(c.keys) >= c.size {
-		for x := range c.keys {
-			delete(c.keys, x)
+	if _, ok := c.entries[k]; !ok && len(c.entries) >= c.size {
+		for x := range c.entries {
+			delete(c.entries, x)
 			break
 		}
 	}
-	c.keys[cs] = k
+	c.entries[k] = v
 }
+
+func (c *peerCache[K, V]) remove(k K) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.entries, k)
+}
+
+// boxCache holds precomputed nacl/box shared keys by the peer's CS key.
+type boxCache = peerCache[[32]byte, *[32]byte]
+
+func newBoxCache(size int) *boxCache { return newPeerCache[[32]byte, *[32]byte](size) }
 
 // DefaultReplayCapacity is the default number of request nonces remembered
 // per freshness window.

@@ -53,6 +53,14 @@ var (
 	ErrExpired = errors.New("keydist: key expired")
 	// ErrBoxOpen: the box does not open (tampered or not for our key).
 	ErrBoxOpen = errors.New("keydist: key box authentication failed")
+	// ErrUnknownPeer: a MAC-authenticated (resumed) request that the
+	// responder cannot check: it holds no signed exchange with the
+	// requester's CS key and chain, or the request was authenticated for
+	// another responder CS key. The requester forgets the responder
+	// (Requester.Forget) and sends a signed request.
+	ErrUnknownPeer = errors.New("keydist: peer unknown for a resumed exchange")
+	// ErrBadMAC: the MAC of a resumed request or response does not verify.
+	ErrBadMAC = errors.New("keydist: MAC does not verify")
 )
 
 // Error reports which verification step failed. It matches its sentinel
@@ -116,6 +124,10 @@ const (
 	// the requester may retry later with a new request.
 	ErrorURITrustUnavailable = "wamp.e2ee.error.key_request.trust_unavailable"
 	ErrorURILowOrderKey      = "wamp.e2ee.error.key_request.unsafe_key"
+	// ErrorURIUnknownPeer: the responder cannot check a resumed request;
+	// the requester retries with a signed request.
+	ErrorURIUnknownPeer = "wamp.e2ee.error.key_request.unknown_peer"
+	ErrorURIBadMAC      = "wamp.e2ee.error.key_request.bad_mac"
 	// ErrorURIUnknownKey is for the node: the key id is not one it serves.
 	ErrorURIUnknownKey = "wamp.e2ee.error.key_request.unknown_key"
 	ErrorURIInternal   = "wamp.e2ee.error.key_request.internal"
@@ -143,6 +155,8 @@ func ErrorURI(err error) string {
 		{ErrUntrusted, ErrorURIUntrusted},
 		{ErrTrustUnavailable, ErrorURITrustUnavailable},
 		{ErrLowOrderKey, ErrorURILowOrderKey},
+		{ErrUnknownPeer, ErrorURIUnknownPeer},
+		{ErrBadMAC, ErrorURIBadMAC},
 	} {
 		if errors.Is(err, m.err) {
 			return m.uri

@@ -34,8 +34,8 @@ func decodeWire(data []byte) (map[string]any, bool) {
 }
 
 // seedWire returns wire encodings of a request and a response with a
-// 3-certificate chain and of a lone-delegate request and response with the
-// issuer hint, each as CBOR, as nexus JSON (plain base64) and as WAMP JSON
+// 3-certificate chain, of a lone-delegate request and response with the
+// issuer hint, and of a resumed (MACed) request and response, each as CBOR, as nexus JSON (plain base64) and as WAMP JSON
 // ("\u0000"+base64).
 func seedWire(t testing.TB) (req, resp [][]byte) {
 	w := newWorld(t)
@@ -67,7 +67,7 @@ func seedWire(t testing.TB) (req, resp [][]byte) {
 	for _, side := range []struct {
 		q *keydist.Requester
 		r *keydist.Responder
-	}{{w.req, w.resp}, {loneQ, loneR}} {
+	}{{w.req, w.resp}, {loneQ, loneR}, {w.req, w.resp}} {
 		p, err := side.q.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
 		require.NoError(t, err)
 		vr, err := side.r.VerifyRequest(context.Background(), p.Request)

@@ -94,6 +94,7 @@ type chainOpts struct {
 	chainID  uint64
 	csPubKey *[32]byte
 	rootIdx  int
+	meta     string // of the delegate certificate ("keydist test" if empty)
 }
 
 // chain3 builds [delegate(delIdx, csPubKey), A_1 root→delegate, root].
@@ -105,10 +106,13 @@ func (f *fixture) chain3(t testing.TB, delIdx int, cs [32]byte, o chainOpts) []c
 	if o.chainID == 0 {
 		o.chainID = testChainID
 	}
+	if o.meta == "" {
+		o.meta = "keydist test"
+	}
 	root := f.del[o.rootIdx]
 	d, err := cert.SignDelegate(f.del[delIdx], cert.DelegateCertificate{
 		ChainID: o.chainID, VerifyingContract: testRegistry, ValidFrom: 100,
-		Delegate: f.del[delIdx].Address(), CSPubKey: cs, BootedAt: 1_760_000_000_000_000_000, Meta: "keydist test",
+		Delegate: f.del[delIdx].Address(), CSPubKey: cs, BootedAt: 1_760_000_000_000_000_000, Meta: o.meta,
 	})
 	require.NoError(t, err)
 	a1, err := cert.SignAuthority(root, cert.AuthorityCertificate{
@@ -185,6 +189,22 @@ type fillReader byte
 func (r fillReader) Read(p []byte) (int, error) {
 	for i := range p {
 		p[i] = byte(r)
+	}
+	return len(p), nil
+}
+
+// fillSeq is a deterministic source for vectors: its n-th Read fills with
+// the n-th byte (the last one from then on).
+type fillSeq struct {
+	b []byte
+	n int
+}
+
+func (r *fillSeq) Read(p []byte) (int, error) {
+	c := r.b[min(r.n, len(r.b)-1)]
+	r.n++
+	for i := range p {
+		p[i] = c
 	}
 	return len(p), nil
 }

@@ -8,7 +8,9 @@ import (
 )
 
 // party is what a Requester and a Responder share: their own prepared chain and keys, the
-// EIP712 domain, and the caches and pools both sides use.
+// EIP712 domain, and the caches and pools both sides use. known holds the peers a signed
+// exchange was completed with, for resuming (resume.go): the Responder keys it by the
+// requester's CS key, the Requester by the responder's locator (envelope.Locator).
 type party struct {
 	own    ownChain
 	domain common.Hash

@@ -2,13 +2,17 @@ package keydist
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/rand"
 	"crypto/subtle"
 	"io"
 
+	"github.com/ethereum/go-ethereum/common"
 	"golang.org/x/crypto/nacl/box"
 
 	"github.com/wamp-e2ee/e2ee-node/e2ee"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/envelope"
 )
 
 // RequesterConfig configures a Requester.
@@ -30,6 +34,9 @@ type RequesterConfig struct {
 type Requester struct {
 	party
 	cfg RequesterConfig
+	// known: key RPC locator → the responder whose signed response to a
+	// request to it passed all checks.
+	known *peerCache[envelope.Locator, knownPeer]
 }
 
 // NewRequester returns a Requester, checking that the configuration is
@@ -45,19 +52,27 @@ func NewRequester(cfg RequesterConfig) (*Requester, error) {
 	return &Requester{
 		party: p,
 		cfg:   cfg,
+		known: newPeerCache[envelope.Locator, knownPeer](cfg.CacheSize),
 	}, nil
 }
 
 // Pending is a request that was sent and awaits its response. Use it for
 // one response only.
 type Pending struct {
-	// Request is the signed request to send (EncodeRequest).
+	// Request is the authenticated request to send (EncodeRequest).
 	Request *KeyRequest
+	// resumed is the known responder a resumed request was MACed for.
+	resumed *knownPeer
 }
 
-// NewRequest builds and signs a request for keyID, needed to open a message
-// delivered under the concrete uri, in role (subscriber, callee or caller),
-// with a fresh random nonce.
+// NewRequest builds and authenticates a request for keyID, needed to open
+// a message delivered under the concrete uri, in role (subscriber, callee
+// or caller), with a fresh random nonce.
+//
+// If a signed response from keyID's key RPC (its locator) was accepted
+// before, the request resumes: it is MACed for that responder's CS key
+// (AuthMAC) instead of signed. A responder that does not know us any more
+// answers ErrorURIUnknownPeer; call Forget and ask again for a signed one.
 func (q *Requester) NewRequest(keyID, uri string, role e2ee.Role) (*Pending, error) {
 	p := &q.cfg.Policy
 	req := &KeyRequest{
@@ -75,8 +90,26 @@ func (q *Requester) NewRequest(keyID, uri string, role e2ee.Role) (*Pending, err
 	if err := req.Validate(); err != nil {
 		return nil, err
 	}
+	kid, err := envelope.ParseKeyID(keyID)
+	if err != nil {
+		return nil, fail("request", ErrMalformed, err)
+	}
 	if _, err := io.ReadFull(q.cfg.Rand, req.Nonce[:]); err != nil {
 		return nil, fail("request", ErrMalformed, err)
+	}
+	pend := &Pending{Request: req}
+	if kp, ok := q.known.get(kid.Locator); ok {
+		shared, err := sharedKey(q.boxes, q.boxKey, kp.cs)
+		if err == nil {
+			req.Auth, req.ResponderCSPubKey = AuthMAC, kp.cs
+			pend.resumed = &kp
+			sc := q.pool.Get().(*scratch)
+			digest := req.digest(sc, q.domain, q.own.chainHash)
+			q.pool.Put(sc)
+			req.MAC = RequestMAC(shared, digest, &kp.cs)
+			return pend, nil
+		}
+		q.known.remove(kid.Locator)
 	}
 	sc := q.pool.Get().(*scratch)
 	digest := req.digest(sc, q.domain, q.own.chainHash)
@@ -86,18 +119,32 @@ func (q *Requester) NewRequest(keyID, uri string, role e2ee.Role) (*Pending, err
 		return nil, failf("request", ErrBadSignature, "signing the request failed")
 	}
 	copy(req.Signature[:], sig)
-	return &Pending{Request: req}, nil
+	return pend, nil
+}
+
+// Forget drops the responder known for keyID's key RPC, so that the next
+// request to it is signed. Call it when a resumed request was answered
+// with ErrorURIUnknownPeer. Invalid key ids are ignored.
+func (q *Requester) Forget(keyID string) {
+	if kid, err := envelope.ParseKeyID(keyID); err == nil {
+		q.known.remove(kid.Locator)
+	}
 }
 
 // Open verifies resp as the answer to p and returns the payload key. It
 // checks, failing closed: well-formed; domain and realm; the responder's
 // role is the counterpart of ours; resp answers p (key id, request nonce,
-// our CS key); the URI scope covers p's URI; not expired; the responder's
-// chain verifies (cached by its wire bytes); the signature recovers to the
-// delegate of the responder's delegate certificate; the responder's CS key
-// is its csPubKey; the trust decision (asked every time, Peer = the
-// responder's delegate address) admits it in its role for p's URI. Only
-// then does it open the box.
+// our CS key, and the authentication mode of p); the URI scope covers p's
+// URI; not expired; the responder's chain verifies (cached by its wire
+// bytes); the authentication (below); the trust decision (asked every
+// time, Peer = the responder's delegate address) admits it in its role for
+// p's URI. Only then does it open the box.
+//
+// The answer to a signed request must be signed, recover to the delegate
+// of the responder's delegate certificate and carry its csPubKey; once the
+// box opened, the responder is known for resuming requests to p's key RPC.
+// The answer to a resumed request must come from the CS key and chain the
+// request was MACed for, and its MAC must verify (ErrBadMAC).
 func (q *Requester) Open(ctx context.Context, p *Pending, resp *KeyResponse) (key [KeySize]byte, err error) {
 	pol := &q.cfg.Policy
 	req := p.Request
@@ -115,6 +162,9 @@ func (q *Requester) Open(ctx context.Context, p *Pending, resp *KeyResponse) (ke
 		subtle.ConstantTimeCompare(resp.RequesterCSPubKey[:], req.CSPubKey[:]) != 1 {
 		return key, failf("match", ErrNotOurRequest, "key id, request nonce or CS key differ")
 	}
+	if resp.Auth != req.Auth || (req.Auth == AuthMAC && resp.CSPubKey != req.ResponderCSPubKey) {
+		return key, failf("match", ErrNotOurRequest, "authentication mode or responder CS key differ from the request's")
+	}
 	if !resp.Scope.Covers(req.URI) {
 		return key, failf("scope", ErrScope, "scope does not cover the requested URI")
 	}
@@ -130,7 +180,12 @@ func (q *Requester) Open(ctx context.Context, p *Pending, resp *KeyResponse) (ke
 	}
 	digest := resp.digest(sc, q.domain, chainHash)
 	q.pool.Put(sc)
-	if err := checkSigner(vc, digest, &resp.Signature, &resp.CSPubKey); err != nil {
+	if req.Auth == AuthMAC {
+		err = q.checkResumedResponse(vc, chainHash, digest, p.resumed, resp)
+	} else {
+		err = checkSigner(vc, digest, &resp.Signature, &resp.CSPubKey)
+	}
+	if err != nil {
 		return key, err
 	}
 	if _, err := pol.decide(ctx, vc, resp.Realm, req.URI, resp.Role, resp.Issuer, now); err != nil {
@@ -143,5 +198,32 @@ func (q *Requester) Open(ctx context.Context, p *Pending, resp *KeyResponse) (ke
 	if _, ok := box.OpenAfterPrecomputation(key[:0], resp.Box[:], &resp.BoxNonce, shared); !ok {
 		return [KeySize]byte{}, failf("box", ErrBoxOpen, "box does not authenticate")
 	}
+	if req.Auth == AuthSignature {
+		if kid, err := envelope.ParseKeyID(req.KeyID); err == nil {
+			q.known.put(kid.Locator, knownPeer{cs: resp.CSPubKey, chainHash: chainHash})
+		}
+	}
 	return key, nil
+}
+
+// checkResumedResponse checks that the answer to a resumed request comes
+// with the chain and CS key the request was MACed for and that its MAC
+// verifies (before the trust decision, which may read the chain: a forged
+// response costs a MAC, not a registry read).
+func (q *Requester) checkResumedResponse(vc *cert.VerifiedChain, chainHash, digest common.Hash, kp *knownPeer, resp *KeyResponse) error {
+	if kp == nil || kp.chainHash != chainHash {
+		return failf("resume", ErrNotOurRequest, "responder chain differs from the one the request was MACed for")
+	}
+	if err := checkCSKey(vc, &resp.CSPubKey); err != nil {
+		return err
+	}
+	shared, err := sharedKey(q.boxes, q.boxKey, resp.CSPubKey)
+	if err != nil {
+		return err
+	}
+	want := ResponseMAC(shared, digest)
+	if !hmac.Equal(want[:], resp.MAC[:]) {
+		return failf("mac", ErrBadMAC, "response MAC does not verify")
+	}
+	return nil
 }

@@ -2,6 +2,7 @@ package keydist
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/rand"
 	"io"
 	"time"
@@ -87,6 +88,9 @@ type Responder struct {
 	party
 	cfg    ResponderConfig
 	replay *replaySet
+	// known: requester CS key → hash of the chain it signed with, for
+	// every requester whose signed request passed all checks.
+	known *peerCache[[32]byte, common.Hash]
 }
 
 // NewResponder returns a Responder, checking that the configuration is
@@ -103,6 +107,7 @@ func NewResponder(cfg ResponderConfig) (*Responder, error) {
 		party:  p,
 		cfg:    cfg,
 		replay: newReplaySet(cfg.ReplayCapacity, 2*cfg.Policy.window().Milliseconds()),
+		known:  newPeerCache[[32]byte, common.Hash](cfg.CacheSize),
 	}, nil
 }
 
@@ -120,14 +125,20 @@ type VerifiedRequest struct {
 // VerifyRequest checks req, failing closed, in this order: well-formed and
 // bounded; chain id, registry and realm as configured; issued within the
 // freshness window; the chain verifies (cert rules; cached by its wire
-// bytes); the signature recovers to the delegate of the chain's delegate
-// certificate; the CS key equals its csPubKey; the request nonce is new;
-// the trust decision (asked every time, with Peer = the delegate address
-// and the request's issuer hint) admits the requester for (realm, URI,
-// role); the CS key has a safe X25519 form (box key cached by CS key). A
-// definite trust refusal matches ErrUntrusted, a failure to decide
+// bytes); the authentication (below); the request nonce is new; the trust
+// decision (asked every time, with Peer = the delegate address and the
+// request's issuer hint) admits the requester for (realm, URI, role); the
+// CS key has a safe X25519 form (box key cached by CS key). A definite
+// trust refusal matches ErrUntrusted, a failure to decide
 // ErrTrustUnavailable. It does not check that the key id is one this
 // originator serves or that the key covers req.URI: the caller does.
+//
+// A signed request (AuthSignature) must recover to the delegate of the
+// chain's delegate certificate and carry its csPubKey; once it passed
+// every check, the requester is known for resuming. A resumed request
+// (AuthMAC) must be for this responder's CS key and from a known requester
+// with the same chain (else ErrUnknownPeer, and the requester falls back to
+// signing), carry the csPubKey, and its MAC must verify (ErrBadMAC).
 func (r *Responder) VerifyRequest(ctx context.Context, req *KeyRequest) (*VerifiedRequest, error) {
 	p := &r.cfg.Policy
 	if err := req.Validate(); err != nil {
@@ -150,7 +161,12 @@ func (r *Responder) VerifyRequest(ctx context.Context, req *KeyRequest) (*Verifi
 	}
 	digest := req.digest(sc, r.domain, chainHash)
 	r.pool.Put(sc)
-	if err := checkSigner(vc, digest, &req.Signature, &req.CSPubKey); err != nil {
+	var shared *[32]byte
+	if req.Auth == AuthMAC {
+		if shared, err = r.checkResumed(req, vc, chainHash, digest); err != nil {
+			return nil, err
+		}
+	} else if err := checkSigner(vc, digest, &req.Signature, &req.CSPubKey); err != nil {
 		return nil, err
 	}
 	if err := r.replay.add(req.Nonce, nowMs); err != nil {
@@ -160,16 +176,41 @@ func (r *Responder) VerifyRequest(ctx context.Context, req *KeyRequest) (*Verifi
 	if err != nil {
 		return nil, err
 	}
-	shared, err := sharedKey(r.boxes, r.boxKey, req.CSPubKey)
-	if err != nil {
-		return nil, err
+	if shared == nil {
+		if shared, err = sharedKey(r.boxes, r.boxKey, req.CSPubKey); err != nil {
+			return nil, err
+		}
+		r.known.put(req.CSPubKey, chainHash)
 	}
 	return &VerifiedRequest{Request: req, Chain: vc, Decision: dec, shared: shared}, nil
 }
 
-// Respond boxes key to the requester of vr and signs the response with the
-// originator's delegate key. scope must cover the requested URI and
-// expires must be in the future.
+// checkResumed authenticates a resumed request and returns the box key.
+func (r *Responder) checkResumed(req *KeyRequest, vc *cert.VerifiedChain, chainHash, digest common.Hash) (*[32]byte, error) {
+	if req.ResponderCSPubKey != r.csPub {
+		return nil, failf("resume", ErrUnknownPeer, "request authenticated for another responder CS key")
+	}
+	if err := checkCSKey(vc, &req.CSPubKey); err != nil {
+		return nil, err
+	}
+	if h, ok := r.known.get(req.CSPubKey); !ok || h != chainHash {
+		return nil, failf("resume", ErrUnknownPeer, "no signed exchange with this requester and chain")
+	}
+	shared, err := sharedKey(r.boxes, r.boxKey, req.CSPubKey)
+	if err != nil {
+		return nil, err
+	}
+	want := RequestMAC(shared, digest, &r.csPub)
+	if !hmac.Equal(want[:], req.MAC[:]) {
+		return nil, failf("mac", ErrBadMAC, "request MAC does not verify")
+	}
+	return shared, nil
+}
+
+// Respond boxes key to the requester of vr and authenticates the response
+// as the request was: signed with the originator's delegate key, or for a
+// resumed request with the response MAC. scope must cover the requested
+// URI and expires must be in the future.
 func (r *Responder) Respond(vr *VerifiedRequest, key *[KeySize]byte, scope Scope, expires time.Time) (*KeyResponse, error) {
 	if vr == nil || vr.shared == nil || vr.Request == nil {
 		return nil, failf("respond", ErrMalformed, "request not verified")
@@ -202,6 +243,11 @@ func (r *Responder) Respond(vr *VerifiedRequest, key *[KeySize]byte, scope Scope
 	sc := r.pool.Get().(*scratch)
 	digest := resp.digest(sc, r.domain, r.own.chainHash)
 	r.pool.Put(sc)
+	if req.Auth == AuthMAC {
+		resp.Auth = AuthMAC
+		resp.MAC = ResponseMAC(vr.shared, digest)
+		return resp, nil
+	}
 	sig, err := r.cfg.Identity.Delegate.SignDigest(digest)
 	if err != nil || len(sig) != SignatureLength {
 		return nil, failf("respond", ErrBadSignature, "signing the response failed")

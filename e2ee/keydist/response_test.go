@@ -273,3 +273,63 @@ func TestDecodeRejects(t *testing.T) {
 	_, err := keydist.DecodeRequest(nil)
 	assert.ErrorIs(t, err, keydist.ErrMalformed)
 }
+
+// TestDecodeRejectsResumed: the wire forms of resumed messages carry a MAC
+// instead of a signature, never both, and a request names the responder
+// CS key.
+func TestDecodeRejectsResumed(t *testing.T) {
+	w := newWorld(t)
+	signedP, signedResp := verified(t, newWorld(t), e2ee.RoleSubscriber)
+	p, resp := resumed(t, w)
+	for _, tc := range []struct {
+		name     string
+		request  func(m map[string]any)
+		response func(m map[string]any)
+	}{
+		{"mac and signature", func(m map[string]any) { m["signature"] = make([]byte, 65) }, func(m map[string]any) { m["signature"] = make([]byte, 65) }},
+		{"short mac", func(m map[string]any) { m["mac"] = make([]byte, 31) }, func(m map[string]any) { m["mac"] = make([]byte, 31) }},
+		{"mac not binary", func(m map[string]any) { m["mac"] = 7 }, func(m map[string]any) { m["mac"] = 7 }},
+		{"no responder key", func(m map[string]any) { delete(m, "responder_pubkey") }, func(m map[string]any) { m["extra"] = 1 }},
+		{"zero responder key", func(m map[string]any) { m["responder_pubkey"] = make([]byte, 32) }, func(m map[string]any) { m["responder_pubkey"] = make([]byte, 32) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			kw, err := keydist.EncodeRequest(p.Request)
+			require.NoError(t, err)
+			tc.request(kw)
+			_, err = keydist.DecodeRequest(kw)
+			assert.ErrorIs(t, err, keydist.ErrMalformed)
+			rkw, err := keydist.EncodeResponse(resp)
+			require.NoError(t, err)
+			tc.response(rkw)
+			_, err = keydist.DecodeResponse(rkw)
+			assert.ErrorIs(t, err, keydist.ErrMalformed)
+		})
+	}
+	// A signed message with a responder key (request) or with no
+	// authentication at all.
+	kw, err := keydist.EncodeRequest(signedP.Request)
+	require.NoError(t, err)
+	kw["responder_pubkey"] = w.f.sess[7].Public()
+	_, err = keydist.DecodeRequest(kw)
+	assert.ErrorIs(t, err, keydist.ErrMalformed)
+	delete(kw, "responder_pubkey")
+	delete(kw, "signature")
+	_, err = keydist.DecodeRequest(kw)
+	assert.ErrorIs(t, err, keydist.ErrMalformed)
+	rkw, err := keydist.EncodeResponse(signedResp)
+	require.NoError(t, err)
+	delete(rkw, "signature")
+	_, err = keydist.DecodeResponse(rkw)
+	assert.ErrorIs(t, err, keydist.ErrMalformed)
+	// Round trip of the resumed forms.
+	kw, err = keydist.EncodeRequest(p.Request)
+	require.NoError(t, err)
+	got, err := keydist.DecodeRequest(viaJSON(t, kw, "\x00"))
+	require.NoError(t, err)
+	assert.Equal(t, p.Request, got)
+	rkw, err = keydist.EncodeResponse(resp)
+	require.NoError(t, err)
+	gotResp, err := keydist.DecodeResponse(rkw)
+	require.NoError(t, err)
+	assert.Equal(t, resp, gotResp)
+}

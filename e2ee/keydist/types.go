@@ -29,6 +29,23 @@ const (
 	SignatureLength = cert.SignatureLength
 	// MaxChainLength bounds the number of certificates in a chain.
 	MaxChainLength = cert.MaxChainLength
+	// MACSize is the size of the HMAC-SHA256 of a resumed request or
+	// response.
+	MACSize = 32
+)
+
+// Auth is how a key request or response is authenticated.
+type Auth uint8
+
+const (
+	// AuthSignature: an EIP712 signature by the sender's delegate key
+	// (Signature). The first exchange between two peers is always signed.
+	AuthSignature Auth = iota
+	// AuthMAC: a resumed exchange between two peers that authenticated each
+	// other with signatures before: an HMAC-SHA256 keyed from the nacl/box
+	// shared key of their CS keys (MAC; see Requester.NewRequest and
+	// docs/protocol.md §3.8).
+	AuthMAC
 )
 
 // ValidRequesterRole reports whether r is a role that may request a key:
@@ -156,8 +173,18 @@ type KeyRequest struct {
 	IssuedAt uint64
 	// Nonce is a random request id; the response must echo it.
 	Nonce [NonceSize]byte
-	// Signature is r‖s‖v by the requester's delegate key over Digest.
+	// Auth says which of Signature or MAC authenticates the request.
+	Auth Auth
+	// Signature (AuthSignature) is r‖s‖v by the requester's delegate key
+	// over Digest.
 	Signature [SignatureLength]byte
+	// ResponderCSPubKey (AuthMAC) is the responder CS key the request is
+	// authenticated for: the one that answered the requester's last signed
+	// request to this key RPC. Zero for AuthSignature.
+	ResponderCSPubKey [32]byte
+	// MAC (AuthMAC) is HMAC-SHA256 over Digest and ResponderCSPubKey under
+	// the request MAC key of the two CS keys (RequestMAC).
+	MAC [MACSize]byte
 }
 
 // KeyResponse carries a payload key, boxed to the requester's CS key and
@@ -190,8 +217,15 @@ type KeyResponse struct {
 	Box      [BoxSize]byte
 	// ExpiresAt is the key's expiry, unix milliseconds.
 	ExpiresAt uint64
-	// Signature is r‖s‖v by the responder's delegate key over Digest.
+	// Auth says which of Signature or MAC authenticates the response: the
+	// request's.
+	Auth Auth
+	// Signature (AuthSignature) is r‖s‖v by the responder's delegate key
+	// over Digest.
 	Signature [SignatureLength]byte
+	// MAC (AuthMAC) is HMAC-SHA256 over Digest under the response MAC key
+	// of the two CS keys (ResponseMAC).
+	MAC [MACSize]byte
 }
 
 // chainCount reads the element count from the CBOR array header of a wire
@@ -251,6 +285,12 @@ func (r *KeyRequest) Validate() error {
 	if !ValidRequesterRole(r.Role) {
 		return failf("decode", ErrRole, "role may not request keys")
 	}
+	switch {
+	case r.Auth == AuthSignature && r.ResponderCSPubKey == [32]byte{}:
+	case r.Auth == AuthMAC && r.ResponderCSPubKey != [32]byte{}:
+	default:
+		return failf("decode", ErrMalformed, "authentication: neither a signature nor a MAC for a responder key")
+	}
 	return checkChain(r.Chain, r.Issuer)
 }
 
@@ -266,6 +306,9 @@ func (r *KeyResponse) Validate() error {
 	}
 	if !ValidResponderRole(r.Role) {
 		return failf("decode", ErrRole, "role may not answer key requests")
+	}
+	if r.Auth != AuthSignature && r.Auth != AuthMAC {
+		return failf("decode", ErrMalformed, "authentication: neither a signature nor a MAC")
 	}
 	return checkChain(r.Chain, r.Issuer)
 }

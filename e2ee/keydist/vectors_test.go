@@ -2,6 +2,8 @@ package keydist_test
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"flag"
@@ -30,12 +32,12 @@ func TestVectors(t *testing.T) {
 	reqChain := f.chain3(t, 1, f.sess[6].PublicKey32(), chainOpts{})
 	respChain := f.chain3(t, 2, f.sess[7].PublicKey32(), chainOpts{})
 	q, err := keydist.NewRequester(keydist.RequesterConfig{
-		Policy: f.policy(tr, &now), Rand: fillReader(0x16),
+		Policy: f.policy(tr, &now), Rand: &fillSeq{b: []byte{0x16, 0x18}},
 		Identity: keydist.Identity{Delegate: f.del[1], Session: f.sess[6], Chain: reqChain},
 	})
 	require.NoError(t, err)
 	r, err := keydist.NewResponder(keydist.ResponderConfig{
-		Policy: f.policy(tr, &now), Rand: fillReader(0x24),
+		Policy: f.policy(tr, &now), Rand: &fillSeq{b: []byte{0x24, 0x25}},
 		Identity: keydist.Identity{Delegate: f.del[2], Session: f.sess[7], Chain: respChain},
 	})
 	require.NoError(t, err)
@@ -58,6 +60,23 @@ func TestVectors(t *testing.T) {
 	require.NoError(t, err)
 	respDigest, err := resp.Digest()
 	require.NoError(t, err)
+
+	// The next exchange between the same CS keys resumes (MACs).
+	rp, err := q.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+	require.NoError(t, err)
+	require.Equal(t, keydist.AuthMAC, rp.Request.Auth)
+	rvr, err := r.VerifyRequest(context.Background(), rp.Request)
+	require.NoError(t, err)
+	rresp, err := r.Respond(rvr, &key, scope, now.Add(time.Hour))
+	require.NoError(t, err)
+	rkey, err := q.Open(context.Background(), rp, rresp)
+	require.NoError(t, err)
+	require.Equal(t, key, rkey)
+	rreqDigest, err := rp.Request.Digest()
+	require.NoError(t, err)
+	rrespDigest, err := rresp.Digest()
+	require.NoError(t, err)
+	shared := sharedKey(t, f.sess[6], f.sess[7].PublicKey32())
 	// The chain goes in the spec's JSON pair form (deterministic; the wire
 	// carries it as CBOR) with its certificate digests, which the
 	// signatures bind.
@@ -89,7 +108,7 @@ func TestVectors(t *testing.T) {
 		"_about": "Deterministic KeyRequest/KeyResponse example (docs/protocol.md §3). Keys from the seedphrase of " +
 			"testdata/vectors/eip712-certificates.json: root CA = delegate key 0, requester = delegate key 1 + " +
 			"session key 6, responder = delegate key 2 + session key 7. Request nonce = 16×0x16 (lone-delegate " +
-			"request: 16×0x17, issuer hint = delegate key 4), box nonce = 24×0x24. On the wire the chain is a CBOR " +
+			"request: 16×0x17, issuer hint = delegate key 4), box nonce = 24×0x24. key_request_resumed / key_response_resumed: the next exchange between the same CS keys, MAC-authenticated (docs/protocol.md §3.8; request nonce 16×0x18, box nonce 24×0x25; the other fields as in key_request / key_response); sharedKey is the nacl/box precomputed key of session keys 6 and 7. On the wire the chain is a CBOR " +
 			"array of Autobahn certificate files (cert.MarshalChainCBOR); the signatures bind only the digests. All binary values hex without 0x. Regenerate with go test ./e2ee/keydist -run TestVectors -update.",
 		"domain": map[string]any{
 			"typeString": keydist.DomainTypeString, "name": keydist.DomainName, "version": keydist.DomainVersion,
@@ -123,6 +142,20 @@ func TestVectors(t *testing.T) {
 			"signer": f.del[2].Address().Hex(),
 		},
 	}
+	doc["key_request_resumed"] = map[string]any{
+		"sharedKey": h(shared[:]), "requestMacLabel": keydist.RequestMACLabel,
+		"requestMacKey": h(hmacSHA256(shared[:], []byte(keydist.RequestMACLabel))),
+		"keyId": rp.Request.KeyID, "uri": rp.Request.URI, "role": string(rp.Request.Role),
+		"csPubKey": h(rp.Request.CSPubKey[:]), "issuedAt": rp.Request.IssuedAt, "requestNonce": h(rp.Request.Nonce[:]),
+		"digest": h(rreqDigest.Bytes()), "responderCsPubKey": h(rp.Request.ResponderCSPubKey[:]), "mac": h(rp.Request.MAC[:]),
+	}
+	doc["key_response_resumed"] = map[string]any{
+		"responseMacLabel": keydist.ResponseMACLabel,
+		"responseMacKey":   h(hmacSHA256(shared[:], []byte(keydist.ResponseMACLabel))),
+		"requestNonce":     h(rresp.RequestNonce[:]), "boxNonce": h(rresp.BoxNonce[:]), "box": h(rresp.Box[:]),
+		"boxHash": h(rresp.BoxHash().Bytes()), "expiresAt": rresp.ExpiresAt,
+		"digest": h(rrespDigest.Bytes()), "mac": h(rresp.MAC[:]),
+	}
 	out, err := json.MarshalIndent(doc, "", "  ")
 	require.NoError(t, err)
 	out = append(out, '\n')
@@ -132,4 +165,10 @@ func TestVectors(t *testing.T) {
 	want, err := os.ReadFile(keydistVectorsPath)
 	require.NoError(t, err, "run with -update to create the vectors")
 	assert.JSONEq(t, string(want), string(out))
+}
+
+func hmacSHA256(key, msg []byte) []byte {
+	m := hmac.New(sha256.New, key)
+	m.Write(msg)
+	return m.Sum(nil)
 }

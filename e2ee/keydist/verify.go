@@ -51,6 +51,11 @@ func checkSigner(vc *cert.VerifiedChain, digest common.Hash, sig *[SignatureLeng
 	if signer != vc.DelegateAddress() {
 		return failf("signature", ErrWrongSigner, "signature is not by the delegate of the certificate chain")
 	}
+	return checkCSKey(vc, cs)
+}
+
+// checkCSKey checks that cs is the csPubKey of vc's delegate certificate.
+func checkCSKey(vc *cert.VerifiedChain, cs *[32]byte) error {
 	certCS := vc.CSPubKey()
 	if subtle.ConstantTimeCompare(cs[:], certCS[:]) != 1 {
 		return failf("cs-key", ErrCSKeyMismatch, "CS public key is not the delegate certificate's csPubKey")

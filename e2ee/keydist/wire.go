@@ -15,8 +15,9 @@ import (
 // its RESULT. Binary values are []byte; on input, a JSON session's
 // "\u0000"+base64 string or a plain base64 string (nexus JSON) is also
 // accepted. Integers may arrive as any integer type or, from JSON, as an
-// integral float64 ≤ 2^53. Unknown keys are rejected; "issuer" is the only
-// optional key.
+// integral float64 ≤ 2^53. Unknown keys are rejected; "issuer" is
+// optional; a message carries either "signature" or "mac" (a request with
+// "mac" also "responder_pubkey"), never both.
 const (
 	kwVersion      = "v"
 	kwChainID      = "chain_id"
@@ -37,6 +38,8 @@ const (
 	kwSecret       = "secret"
 	kwExpires      = "expires"
 	kwIssuer       = "issuer"
+	kwMAC          = "mac"
+	kwRespPubKey   = "responder_pubkey"
 	maxWireEntries = 17
 )
 
@@ -60,7 +63,12 @@ func EncodeRequest(r *KeyRequest) (map[string]any, error) {
 		kwCerts:     r.Chain,
 		kwIssued:    r.IssuedAt,
 		kwNonce:     append([]byte(nil), r.Nonce[:]...),
-		kwSignature: append([]byte(nil), r.Signature[:]...),
+	}
+	if r.Auth == AuthMAC {
+		m[kwMAC] = append([]byte(nil), r.MAC[:]...)
+		m[kwRespPubKey] = append([]byte(nil), r.ResponderCSPubKey[:]...)
+	} else {
+		m[kwSignature] = append([]byte(nil), r.Signature[:]...)
 	}
 	if r.Issuer != (common.Address{}) {
 		m[kwIssuer] = r.Issuer.Bytes()
@@ -89,7 +97,11 @@ func EncodeResponse(r *KeyResponse) (map[string]any, error) {
 		kwNonce:     append([]byte(nil), r.BoxNonce[:]...),
 		kwSecret:    append([]byte(nil), r.Box[:]...),
 		kwExpires:   r.ExpiresAt,
-		kwSignature: append([]byte(nil), r.Signature[:]...),
+	}
+	if r.Auth == AuthMAC {
+		m[kwMAC] = append([]byte(nil), r.MAC[:]...)
+	} else {
+		m[kwSignature] = append([]byte(nil), r.Signature[:]...)
 	}
 	if r.Issuer != (common.Address{}) {
 		m[kwIssuer] = r.Issuer.Bytes()
@@ -309,7 +321,13 @@ func DecodeRequest(kw map[string]any) (*KeyRequest, error) {
 	}
 	w.fixed(kwPubKey, r.CSPubKey[:])
 	w.fixed(kwNonce, r.Nonce[:])
-	w.fixed(kwSignature, r.Signature[:])
+	if _, ok := kw[kwMAC]; ok {
+		r.Auth = AuthMAC
+		w.fixed(kwMAC, r.MAC[:])
+		w.fixed(kwRespPubKey, r.ResponderCSPubKey[:])
+	} else {
+		w.fixed(kwSignature, r.Signature[:])
+	}
 	if w.err == nil {
 		r.Chain = w.chain(kwCerts)
 	}
@@ -344,7 +362,12 @@ func DecodeResponse(kw map[string]any) (*KeyResponse, error) {
 	w.fixed(kwPubKey, r.CSPubKey[:])
 	w.fixed(kwNonce, r.BoxNonce[:])
 	w.fixed(kwSecret, r.Box[:])
-	w.fixed(kwSignature, r.Signature[:])
+	if _, ok := kw[kwMAC]; ok {
+		r.Auth = AuthMAC
+		w.fixed(kwMAC, r.MAC[:])
+	} else {
+		w.fixed(kwSignature, r.Signature[:])
+	}
 	if w.err == nil {
 		r.Chain = w.chain(kwCerts)
 	}

@@ -1,0 +1,268 @@
+package keydist_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/crypto/nacl/box"
+
+	"github.com/wamp-e2ee/e2ee-node/e2ee"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/keys"
+)
+
+// resumed completes one signed exchange in w and returns a second,
+// resumed request with its verified response.
+func resumed(t *testing.T, w *world) (*keydist.Pending, *keydist.KeyResponse) {
+	t.Helper()
+	roundTrip(t, w)
+	p, err := w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+	require.NoError(t, err)
+	require.Equal(t, keydist.AuthMAC, p.Request.Auth)
+	vr, err := w.resp.VerifyRequest(context.Background(), p.Request)
+	require.NoError(t, err)
+	resp, err := w.resp.Respond(vr, &w.key, w.scope, w.now.Add(time.Minute))
+	require.NoError(t, err)
+	return p, resp
+}
+
+// sharedKey is nacl/box's precomputed key between session key ours and the
+// Ed25519 key peer, computed with x/crypto (not keydist's own code).
+func sharedKey(t *testing.T, ours *keys.SessionKey, peer [32]byte) *[32]byte {
+	t.Helper()
+	px, err := keys.Ed25519PublicToX25519(peer[:])
+	require.NoError(t, err)
+	priv := ours.X25519PrivateKey()
+	var k [32]byte
+	box.Precompute(&k, &px, &priv)
+	return &k
+}
+
+// TestResume: the first exchange is signed; the next one between the same
+// CS keys is MACed both ways, goes over the wire, asks the trust decider
+// on both sides again, and a revocation still applies at once.
+func TestResume(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	p, err := w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+	require.NoError(t, err)
+	assert.Equal(t, keydist.AuthSignature, p.Request.Auth, "nothing known yet: signed")
+	assert.Equal(t, w.key, roundTrip(t, w))
+	calls := w.trust.calls.Load()
+
+	// Resumed, through the wire forms.
+	assert.Equal(t, w.key, roundTrip(t, w))
+	assert.Equal(t, calls+2, w.trust.calls.Load(), "one decision per side, as for a signed exchange")
+	p, resp := resumed(t, w)
+	assert.Equal(t, [65]byte{}, p.Request.Signature)
+	assert.Equal(t, w.f.sess[7].PublicKey32(), p.Request.ResponderCSPubKey)
+	assert.Equal(t, keydist.AuthMAC, resp.Auth)
+	assert.Equal(t, [65]byte{}, resp.Signature)
+	kw, err := keydist.EncodeRequest(p.Request)
+	require.NoError(t, err)
+	assert.NotContains(t, kw, "signature")
+	assert.Len(t, kw["mac"], keydist.MACSize)
+	rkw, err := keydist.EncodeResponse(resp)
+	require.NoError(t, err)
+	assert.NotContains(t, rkw, "signature")
+	key, err := w.req.Open(ctx, p, resp)
+	require.NoError(t, err)
+	assert.Equal(t, w.key, key)
+
+	// The MACs are the documented construction over the EIP712 digests.
+	shared := sharedKey(t, w.f.sess[6], w.f.sess[7].PublicKey32())
+	d, err := p.Request.Digest()
+	require.NoError(t, err)
+	cs := w.f.sess[7].PublicKey32()
+	assert.Equal(t, keydist.RequestMAC(shared, d, &cs), p.Request.MAC)
+	rd, err := resp.Digest()
+	require.NoError(t, err)
+	assert.Equal(t, keydist.ResponseMAC(shared, rd), resp.MAC)
+	assert.NotEqual(t, keydist.RequestMAC(shared, d, &cs), keydist.ResponseMAC(shared, d), "directions are separated")
+
+	// A revocation applies to resumed requests and responses at once.
+	w.trust.deny = map[e2ee.Role]bool{e2ee.RoleSubscriber: true}
+	p, err = w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+	require.NoError(t, err)
+	_, err = w.resp.VerifyRequest(ctx, p.Request)
+	assert.ErrorIs(t, err, keydist.ErrUntrusted)
+	w.trust.deny = map[e2ee.Role]bool{e2ee.RolePublisher: true}
+	p, err = w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+	require.NoError(t, err)
+	vr, err := w.resp.VerifyRequest(ctx, p.Request)
+	require.NoError(t, err)
+	resp, err = w.resp.Respond(vr, &w.key, w.scope, w.now.Add(time.Minute))
+	require.NoError(t, err)
+	_, err = w.req.Open(ctx, p, resp)
+	assert.ErrorIs(t, err, keydist.ErrUntrusted)
+}
+
+// TestResumeFallback: a responder that does not know the requester (it
+// restarted, or evicted it) refuses a resumed request with unknown_peer;
+// after Forget the requester signs again, and the exchange after that
+// resumes with the new responder.
+func TestResumeFallback(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	roundTrip(t, w)
+	restarted, err := keydist.NewResponder(keydist.ResponderConfig{
+		Policy:   w.f.policy(w.trust, &w.now),
+		Identity: keydist.Identity{Delegate: w.f.del[2], Session: w.f.sess[7], Chain: w.f.chain3(t, 2, w.f.sess[7].PublicKey32(), chainOpts{})},
+	})
+	require.NoError(t, err)
+	w.resp = restarted
+	p, err := w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+	require.NoError(t, err)
+	require.Equal(t, keydist.AuthMAC, p.Request.Auth)
+	_, err = w.resp.VerifyRequest(ctx, p.Request)
+	require.ErrorIs(t, err, keydist.ErrUnknownPeer)
+	assert.Equal(t, keydist.ErrorURIUnknownPeer, keydist.ErrorURI(err))
+
+	w.req.Forget(testKeyID)
+	p, err = w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+	require.NoError(t, err)
+	assert.Equal(t, keydist.AuthSignature, p.Request.Auth)
+	assert.Equal(t, w.key, roundTrip(t, w))
+	p, _ = resumed(t, w)
+	assert.Equal(t, keydist.AuthMAC, p.Request.Auth)
+	// Forget is per key RPC (locator): another originator's key id is
+	// requested with a signature.
+	other, err := w.req.NewRequest("fedcba9876543210.00112233445566778899aabbccddeeff", testURI, e2ee.RoleSubscriber)
+	require.NoError(t, err)
+	assert.Equal(t, keydist.AuthSignature, other.Request.Auth)
+	w.req.Forget("not a key id") // ignored
+}
+
+// TestResumedRequestRejections: every originator-side rejection of a
+// resumed request.
+func TestResumedRequestRejections(t *testing.T) {
+	tests := []struct {
+		name   string
+		mutate func(t *testing.T, w *world, r *keydist.KeyRequest)
+		want   error
+	}{
+		{"tampered uri", func(t *testing.T, w *world, r *keydist.KeyRequest) { r.URI = "com.example.topic.b" }, keydist.ErrBadMAC},
+		{"tampered role", func(t *testing.T, w *world, r *keydist.KeyRequest) { r.Role = e2ee.RoleCallee }, keydist.ErrBadMAC},
+		{"tampered key id", func(t *testing.T, w *world, r *keydist.KeyRequest) {
+			r.KeyID = "0123456789abcdef.ffffffffffffffffffffffffffffffff"
+		}, keydist.ErrBadMAC},
+		{"tampered nonce", func(t *testing.T, w *world, r *keydist.KeyRequest) { r.Nonce[0] ^= 1 }, keydist.ErrBadMAC},
+		{"tampered mac", func(t *testing.T, w *world, r *keydist.KeyRequest) { r.MAC[31] ^= 1 }, keydist.ErrBadMAC},
+		{"for another responder CS key", func(t *testing.T, w *world, r *keydist.KeyRequest) {
+			r.ResponderCSPubKey = w.f.sess[8].PublicKey32()
+		}, keydist.ErrUnknownPeer},
+		{"CS key not the certificate's", func(t *testing.T, w *world, r *keydist.KeyRequest) {
+			r.CSPubKey = w.f.sess[8].PublicKey32()
+		}, keydist.ErrCSKeyMismatch},
+		{"unknown requester (other chain and CS key)", func(t *testing.T, w *world, r *keydist.KeyRequest) {
+			r.Chain = wireChain(t, w.f.chain3(t, 3, w.f.sess[8].PublicKey32(), chainOpts{}))
+			r.CSPubKey = w.f.sess[8].PublicKey32()
+		}, keydist.ErrUnknownPeer},
+		{"known CS key, other chain", func(t *testing.T, w *world, r *keydist.KeyRequest) {
+			r.Chain = wireChain(t, w.f.chain3(t, 1, w.f.sess[6].PublicKey32(), chainOpts{meta: "other"}))
+		}, keydist.ErrUnknownPeer},
+		{"forged by a third party with its own CS key", func(t *testing.T, w *world, r *keydist.KeyRequest) {
+			// It knows the responder's CS key and the requester's chain,
+			// not the requester's CS private key.
+			d, err := r.Digest()
+			require.NoError(t, err)
+			r.MAC = keydist.RequestMAC(sharedKey(t, w.f.sess[8], w.f.sess[7].PublicKey32()), d, &r.ResponderCSPubKey)
+		}, keydist.ErrBadMAC},
+		{"response MAC label used for a request", func(t *testing.T, w *world, r *keydist.KeyRequest) {
+			d, err := r.Digest()
+			require.NoError(t, err)
+			r.MAC = keydist.ResponseMAC(sharedKey(t, w.f.sess[6], w.f.sess[7].PublicKey32()), d)
+		}, keydist.ErrBadMAC},
+		{"stale", func(t *testing.T, w *world, r *keydist.KeyRequest) { w.now = w.now.Add(2 * time.Minute) }, keydist.ErrStale},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w := newWorld(t)
+			roundTrip(t, w)
+			p, err := w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+			require.NoError(t, err)
+			r := *p.Request
+			tc.mutate(t, w, &r)
+			calls := w.trust.calls.Load()
+			_, err = w.resp.VerifyRequest(context.Background(), &r)
+			require.Error(t, err)
+			assert.ErrorIs(t, err, tc.want)
+			assert.Equal(t, calls, w.trust.calls.Load(), "rejected before the trust decision")
+		})
+	}
+
+	t.Run("replay", func(t *testing.T) {
+		w := newWorld(t)
+		roundTrip(t, w)
+		p, err := w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+		require.NoError(t, err)
+		_, err = w.resp.VerifyRequest(context.Background(), p.Request)
+		require.NoError(t, err)
+		_, err = w.resp.VerifyRequest(context.Background(), p.Request)
+		assert.ErrorIs(t, err, keydist.ErrReplay)
+	})
+}
+
+// TestResumedResponseRejections: every requester-side rejection of the
+// answer to a resumed request.
+func TestResumedResponseRejections(t *testing.T) {
+	tests := []struct {
+		name   string
+		mutate func(t *testing.T, w *world, r *keydist.KeyResponse)
+		want   error
+	}{
+		{"tampered box", func(t *testing.T, w *world, r *keydist.KeyResponse) { r.Box[3] ^= 1 }, keydist.ErrBadMAC},
+		{"tampered expiry", func(t *testing.T, w *world, r *keydist.KeyResponse) { r.ExpiresAt++ }, keydist.ErrBadMAC},
+		{"tampered scope", func(t *testing.T, w *world, r *keydist.KeyResponse) { r.Scope.URI = "com.example" }, keydist.ErrBadMAC},
+		{"tampered mac", func(t *testing.T, w *world, r *keydist.KeyResponse) { r.MAC[0] ^= 1 }, keydist.ErrBadMAC},
+		{"signed instead (downgrade)", func(t *testing.T, w *world, r *keydist.KeyResponse) {
+			r.Auth = keydist.AuthSignature
+			resignResponse(t, r, w.f.del[2])
+		}, keydist.ErrNotOurRequest},
+		{"router-forged: own chain and CS key, MACed with its own box key", func(t *testing.T, w *world, r *keydist.KeyResponse) {
+			r.Chain = wireChain(t, w.f.chain3(t, 3, w.f.sess[9].PublicKey32(), chainOpts{}))
+			r.CSPubKey = w.f.sess[9].PublicKey32()
+			d, err := r.Digest()
+			require.NoError(t, err)
+			r.MAC = keydist.ResponseMAC(sharedKey(t, w.f.sess[9], w.f.sess[6].PublicKey32()), d)
+		}, keydist.ErrNotOurRequest},
+		{"responder's CS key with another chain", func(t *testing.T, w *world, r *keydist.KeyResponse) {
+			r.Chain = wireChain(t, w.f.chain3(t, 2, w.f.sess[7].PublicKey32(), chainOpts{meta: "other"}))
+		}, keydist.ErrNotOurRequest},
+		{"request MAC label used for a response", func(t *testing.T, w *world, r *keydist.KeyResponse) {
+			d, err := r.Digest()
+			require.NoError(t, err)
+			cs := w.f.sess[7].PublicKey32()
+			r.MAC = keydist.RequestMAC(sharedKey(t, w.f.sess[7], w.f.sess[6].PublicKey32()), d, &cs)
+		}, keydist.ErrBadMAC},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			w := newWorld(t)
+			p, resp := resumed(t, w)
+			r := *resp
+			tc.mutate(t, w, &r)
+			calls := w.trust.calls.Load()
+			key, err := w.req.Open(context.Background(), p, &r)
+			require.Error(t, err)
+			assert.ErrorIs(t, err, tc.want)
+			assert.Equal(t, [32]byte{}, key)
+			assert.Equal(t, calls, w.trust.calls.Load(), "rejected before the trust decision")
+		})
+	}
+
+	t.Run("MACed answer to a signed request", func(t *testing.T) {
+		w := newWorld(t)
+		p, resp := verified(t, w, e2ee.RoleSubscriber)
+		r := *resp
+		r.Auth = keydist.AuthMAC
+		d, err := r.Digest()
+		require.NoError(t, err)
+		r.MAC = keydist.ResponseMAC(sharedKey(t, w.f.sess[7], w.f.sess[6].PublicKey32()), d)
+		_, err = w.req.Open(context.Background(), p, &r)
+		assert.ErrorIs(t, err, keydist.ErrNotOurRequest)
+	})
+}
