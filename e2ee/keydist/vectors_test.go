@@ -145,7 +145,7 @@ func TestVectors(t *testing.T) {
 	doc["key_request_resumed"] = map[string]any{
 		"sharedKey": h(shared[:]), "requestMacLabel": keydist.RequestMACLabel,
 		"requestMacKey": h(hmacSHA256(shared[:], []byte(keydist.RequestMACLabel))),
-		"keyId": rp.Request.KeyID, "uri": rp.Request.URI, "role": string(rp.Request.Role),
+		"keyId":         rp.Request.KeyID, "uri": rp.Request.URI, "role": string(rp.Request.Role),
 		"csPubKey": h(rp.Request.CSPubKey[:]), "issuedAt": rp.Request.IssuedAt, "requestNonce": h(rp.Request.Nonce[:]),
 		"digest": h(rreqDigest.Bytes()), "responderCsPubKey": h(rp.Request.ResponderCSPubKey[:]), "mac": h(rp.Request.MAC[:]),
 	}

@@ -52,17 +52,17 @@ func EncodeRequest(r *KeyRequest) (map[string]any, error) {
 		return nil, err
 	}
 	m := map[string]any{
-		kwVersion:   uint64(Version),
-		kwChainID:   r.ChainID,
-		kwRegistry:  r.Registry.Bytes(),
-		kwRealm:     r.Realm.Bytes(),
-		kwKeyID:     r.KeyID,
-		kwURI:       r.URI,
-		kwPeerType:  string(r.Role),
-		kwPubKey:    append([]byte(nil), r.CSPubKey[:]...),
-		kwCerts:     r.Chain,
-		kwIssued:    r.IssuedAt,
-		kwNonce:     append([]byte(nil), r.Nonce[:]...),
+		kwVersion:  uint64(Version),
+		kwChainID:  r.ChainID,
+		kwRegistry: r.Registry.Bytes(),
+		kwRealm:    r.Realm.Bytes(),
+		kwKeyID:    r.KeyID,
+		kwURI:      r.URI,
+		kwPeerType: string(r.Role),
+		kwPubKey:   append([]byte(nil), r.CSPubKey[:]...),
+		kwCerts:    r.Chain,
+		kwIssued:   r.IssuedAt,
+		kwNonce:    append([]byte(nil), r.Nonce[:]...),
 	}
 	if r.Auth == AuthMAC {
 		m[kwMAC] = append([]byte(nil), r.MAC[:]...)
