@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wamp-e2ee/e2ee-node/e2ee"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/session"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/trust"
 )
@@ -176,6 +178,80 @@ func TestLateJoiner(t *testing.T) {
 	checkPayload(t, ev.Arguments, ev.ArgumentsKw, 9)
 	assert.EqualValues(t, 1, late.Stats().KeyFetches)
 	assert.EqualValues(t, 1, b.Stats().KeyFetches, "the first subscriber fetched once")
+}
+
+// TestResumedKeyFetch: the first key fetch from an originator is signed,
+// the next ones are resumed (MACed). An originator that cannot check a
+// resumed request (here: the router altered the responder key it names)
+// answers unknown_peer and the fetch is sent again signed; a resumed
+// request the router tampered with otherwise is refused (bad_mac) and
+// counted, and the next rotation's fetch works again.
+func TestResumedKeyFetch(t *testing.T) {
+	p := newPKI(t)
+	tr := startNexusRouter(t, nil) // the router is the adversary
+	defer tr.stop()
+	a := newSession(t, tr, p, serializers[0].ser, nil)
+	b := newSession(t, tr, p, serializers[0].ser, nil)
+	eb := newEvents()
+	require.NoError(t, b.Subscribe("com.resume", eb.handler, nil))
+	publish := func(i int) {
+		t.Helper()
+		a.RotateAll()
+		args, kw := payload(i)
+		require.NoError(t, a.Publish("com.resume", nil, args, kw))
+	}
+	receive := func(i int) {
+		t.Helper()
+		ev := eb.next(t, 5*time.Second)
+		checkPayload(t, ev.Arguments, ev.ArgumentsKw, i)
+	}
+	publish(0)
+	receive(0)
+	assert.EqualValues(t, 0, b.Stats().ResumedKeyFetches, "first fetch signed")
+	publish(1)
+	receive(1)
+	assert.EqualValues(t, 2, b.Stats().KeyFetches)
+	assert.EqualValues(t, 1, b.Stats().ResumedKeyFetches)
+	assert.EqualValues(t, 1, a.Stats().ResumedKeyRequestsServed)
+
+	// The router alters the responder key a resumed request names, once.
+	var altered, tampered atomic.Bool
+	mutate := func(field string, flag *atomic.Bool) func(*wamp.Session, wamp.Message) bool {
+		return func(_ *wamp.Session, m wamp.Message) bool {
+			if c, ok := m.(*wamp.Call); ok {
+				if v, ok := c.ArgumentsKw[field].([]byte); ok && !flag.Load() {
+					flag.Store(true)
+					v = append([]byte(nil), v...)
+					v[0] ^= 1
+					c.ArgumentsKw[field] = v
+				}
+			}
+			return true
+		}
+	}
+	tr.tap.setMutate(mutate("responder_pubkey", &altered))
+	publish(2)
+	receive(2)
+	assert.True(t, altered.Load())
+	assert.EqualValues(t, 1, b.Stats().ResumeFallbacks)
+	assert.EqualValues(t, 1, a.Stats().KeyDenials[keydist.ErrorURIUnknownPeer])
+	assert.EqualValues(t, 3, a.Stats().KeyRequestsServed)
+
+	// Tampering with anything else of a resumed request: bad_mac, counted;
+	// the next key is fetched (resumed) as usual.
+	publish(3) // resumed again after the signed fallback
+	receive(3)
+	tr.tap.setMutate(mutate("mac", &tampered))
+	publish(4)
+	eventually(t, func() bool { return a.Stats().KeyDenials[keydist.ErrorURIBadMAC] == 1 }, "bad mac denied")
+	eventually(t, func() bool { return b.Stats().Rejected[session.ReasonKeyFetch] == 1 }, "event dropped, counted")
+	tr.tap.setMutate(nil)
+	publish(5)
+	receive(5)
+	assert.EqualValues(t, 1, b.Stats().ResumeFallbacks)
+	assert.EqualValues(t, 5, b.Stats().ResumedKeyFetches, "fetches 1, 2 (before the fallback), 3, 4 (tampered) and 5 resumed")
+	leaks, _ := tr.tap.leaks(marker)
+	assert.Zero(t, leaks)
 }
 
 // TestRotationPolicies: per message, per topic, every N, every T.

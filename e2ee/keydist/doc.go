@@ -40,6 +40,11 @@
 // through Policy.Certs), and precomputed box keys by CS key. A known peer
 // therefore costs one signature recovery, a cache lookup and the decision.
 //
+// After one signed exchange, later exchanges between the same two CS keys
+// resume (resume.go, docs/protocol.md §3.8): request and response carry an
+// HMAC-SHA256 keyed from the two CS keys' box key instead of signatures,
+// and every other check, the trust decision included, stays.
+//
 // On the wire (WAMP CALL / RESULT ArgumentsKw) requests and responses are maps
 // of typed values with binary fields as []byte; EncodeRequest, DecodeRequest,
 // EncodeResponse and DecodeResponse define and check that form strictly.

@@ -403,6 +403,9 @@ func (n *node) serveKey(ctx context.Context, ring *keyring.Ring, inv *wamp.Invoc
 	if err != nil {
 		return nil, err
 	}
+	if resp.Auth == keydist.AuthMAC {
+		n.stats.resumedServed.Add(1)
+	}
 	return n.wire(kw), nil
 }
 
@@ -513,20 +516,12 @@ func (n *node) fetchOnce(ctx context.Context, keyID, uri string, role e2ee.Role)
 	if cl == nil {
 		return ErrNotConnected
 	}
-	p, err := n.requester.NewRequest(keyID, uri, role)
-	if err != nil {
-		return fmt.Errorf("session: building key request: %w", err)
-	}
-	kw, err := keydist.EncodeRequest(p.Request)
-	if err != nil {
-		return fmt.Errorf("session: encoding key request: %w", err)
-	}
 	ctx, cancel := context.WithTimeout(ctx, n.cfg.FetchTimeout)
 	defer cancel()
 	n.prefetchVerdict(ctx, kid.Locator, uri, role)
-	res, err := cl.Call(ctx, kid.KeyRPCURI(n.cfg.KeyRPCPrefix), nil, nil, n.wire(kw), nil)
+	p, res, err := n.callKeyRPC(ctx, cl, kid, uri, role)
 	if err != nil {
-		return fmt.Errorf("session: calling key RPC: %w", err)
+		return err
 	}
 	if len(res.Arguments) != 0 {
 		return fmt.Errorf("session: key response: %w", keydist.ErrMalformed)
@@ -584,6 +579,40 @@ func (n *node) fetchOnce(ctx context.Context, keyID, uri string, role e2ee.Role)
 	m[keyID] = true
 	n.mu.Unlock()
 	return nil
+}
+
+// callKeyRPC sends a key request for kid to its key RPC. A resumed
+// (MACed) request that the originator cannot check — it answers
+// unknown_peer after a restart or when it evicted us — is sent once more,
+// signed. The router can forge that answer too; it then only costs the
+// signatures a first exchange costs.
+func (n *node) callKeyRPC(ctx context.Context, cl *client.Client, kid envelope.KeyID, uri string, role e2ee.Role) (*keydist.Pending, *wamp.Result, error) {
+	keyID := kid.String()
+	for attempt := 0; ; attempt++ {
+		p, err := n.requester.NewRequest(keyID, uri, role)
+		if err != nil {
+			return nil, nil, fmt.Errorf("session: building key request: %w", err)
+		}
+		kw, err := keydist.EncodeRequest(p.Request)
+		if err != nil {
+			return nil, nil, fmt.Errorf("session: encoding key request: %w", err)
+		}
+		if p.Request.Auth == keydist.AuthMAC {
+			n.stats.resumedFetches.Add(1)
+		}
+		res, err := cl.Call(ctx, kid.KeyRPCURI(n.cfg.KeyRPCPrefix), nil, nil, n.wire(kw), nil)
+		if err == nil {
+			return p, res, nil
+		}
+		var re client.RPCError
+		if attempt == 0 && p.Request.Auth == keydist.AuthMAC && errors.As(err, &re) && re.Err != nil &&
+			re.Err.Error == keydist.ErrorURIUnknownPeer {
+			n.requester.Forget(keyID)
+			n.stats.resumeFallbacks.Add(1)
+			continue
+		}
+		return nil, nil, fmt.Errorf("session: calling key RPC: %w", err)
+	}
 }
 
 // knownResponder is the responder (verified chain, issuer hint, realm) that

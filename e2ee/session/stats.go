@@ -68,6 +68,11 @@ type Stats struct {
 	// those that did not yield a verified key; CacheHits incoming messages
 	// whose key was cached.
 	KeyFetches, KeyFetchFailures, CacheHits uint64
+	// ResumedKeyFetches counts key requests sent MAC-authenticated to a
+	// responder known from a signed exchange; ResumeFallbacks those the
+	// originator answered with unknown_peer, after which a signed request
+	// was sent; ResumedKeyRequestsServed counts served resumed requests.
+	ResumedKeyFetches, ResumeFallbacks, ResumedKeyRequestsServed uint64
 	// Buffered counts messages that waited for a key; Dropped those dropped
 	// on buffer overflow, timeout or fetch failure.
 	Buffered, Dropped uint64
@@ -100,6 +105,8 @@ type counters struct {
 	served, denied                          atomic.Uint64
 	fetches, fetchFailures, cacheHits       atomic.Uint64
 	buffered, dropped, rpcRetries, reconnec atomic.Uint64
+	resumedFetches, resumeFallbacks         atomic.Uint64
+	resumedServed                           atomic.Uint64
 
 	mu       sync.Mutex
 	rejected map[string]uint64
@@ -132,7 +139,9 @@ func (c *counters) snapshot() Stats {
 		KeyFetches: c.fetches.Load(), KeyFetchFailures: c.fetchFailures.Load(), CacheHits: c.cacheHits.Load(),
 		Buffered: c.buffered.Load(), Dropped: c.dropped.Load(),
 		KeyRPCRetries: c.rpcRetries.Load(), Reconnects: c.reconnec.Load(),
-		Rejected: map[string]uint64{}, KeyDenials: map[string]uint64{},
+		ResumedKeyFetches: c.resumedFetches.Load(), ResumeFallbacks: c.resumeFallbacks.Load(),
+		ResumedKeyRequestsServed: c.resumedServed.Load(),
+		Rejected:                 map[string]uint64{}, KeyDenials: map[string]uint64{},
 	}
 	c.mu.Lock()
 	for k, v := range c.rejected {
