@@ -123,7 +123,13 @@ func BenchmarkLatency(b *testing.B) {
 //     and a new verifier: no chain or verdict cached on either side.
 //   - cold-verifier: the same joiner after the publisher rotated its keys,
 //     both verifiers purged (chains cached, verdicts read from the chain).
-//   - warm: the same joiner after a rotation, verdicts and chains cached.
+//   - warm: the same joiner after a rotation, verdicts and chains cached;
+//     its key request resumes (docs/protocol.md §3.8).
+//   - transport-floor: the baseline, measured in the same run: the same
+//     three message hops in plaintext between two such nodes — an EVENT to
+//     the joiner, whose handler CALLs a procedure of the publisher and waits
+//     for the RESULT — with the same pause before each iteration. No
+//     key-distribution protocol can take the warm case below it.
 func BenchmarkLateJoiner(b *testing.B) { lateJoiner(b, false) }
 
 // BenchmarkLateJoinerAnvil is BenchmarkLateJoiner against an anvil node (a
@@ -168,6 +174,35 @@ func lateJoiner(b *testing.B, onAnvil bool) {
 	ev := newEvents()
 	require.NoError(b, n.sess.Subscribe("bench.late.warm", ev.handler, nil))
 	first(b, ev, "bench.late.warm")
+	b.Run("transport-floor", func(b *testing.B) {
+		plain := func(c *session.Config) { c.Default = session.Rule{Encrypt: false} }
+		fp, fj := oc.node(b, tr, ser, plain), oc.node(b, tr, ser, plain)
+		require.NoError(b, fp.sess.Register("bench.late.floor.echo", func(context.Context, *wamp.Invocation) client.InvokeResult {
+			return client.InvokeResult{Args: wamp.List{"x"}}
+		}, nil))
+		done := make(chan error, 1)
+		require.NoError(b, fj.sess.Subscribe("bench.late.floor", func(*wamp.Event) {
+			// Not on nexus's receive goroutine, which must read the RESULT
+			// (a key fetch also runs on its own goroutine).
+			go func() {
+				ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+				defer cancel()
+				_, err := fj.sess.Call(ctx, "bench.late.floor.echo", nil, wamp.List{"x"}, nil, nil)
+				done <- err
+			}()
+		}, nil))
+		var d []time.Duration
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			pub.sess.RotateAll() // the same pause as warm
+			b.StartTimer()
+			start := time.Now()
+			require.NoError(b, fp.sess.Publish("bench.late.floor", nil, wamp.List{"x"}, nil))
+			require.NoError(b, <-done)
+			d = append(d, time.Since(start))
+		}
+		report(b, d)
+	})
 	for _, purge := range []bool{true, false} {
 		name := "warm"
 		if purge {
@@ -186,6 +221,9 @@ func lateJoiner(b *testing.B, onAnvil bool) {
 				d = append(d, first(b, ev, "bench.late.warm"))
 			}
 			report(b, d)
+			if st := n.sess.Stats(); st.ResumedKeyFetches != st.KeyFetches-1 {
+				b.Fatalf("%d of %d key fetches after the first were resumed", st.ResumedKeyFetches, st.KeyFetches-1)
+			}
 		})
 	}
 }
@@ -193,10 +231,18 @@ func lateJoiner(b *testing.B, onAnvil bool) {
 // BenchmarkKeyRequests: key requests served per second by one originator to
 // known requesters, issued directly against its key RPC. 8 requesters (chains
 // already cached at the originator) each keep 4 requests in flight for 64
-// keys of the originator; requests are signed before the timer starts (a
+// keys of the originator; requests are built before the timer starts (a
 // requester's signing is not the originator's cost) and responses are
-// checked to be RESULTs, not opened.
+// checked to be RESULTs, not opened. signed: every request signed (the
+// requesters never opened a response, so they know no responder); resumed:
+// each requester completed one signed exchange first, so its requests are
+// MACed (docs/protocol.md §3.8).
 func BenchmarkKeyRequests(b *testing.B) {
+	b.Run("signed", func(b *testing.B) { keyRequests(b, false) })
+	b.Run("resumed", func(b *testing.B) { keyRequests(b, true) })
+}
+
+func keyRequests(b *testing.B, resume bool) {
 	p := newPKI(b)
 	var keyMu sync.Mutex
 	keyIDs := map[string]string{} // topic → key id, from the router tap
@@ -264,7 +310,21 @@ func BenchmarkKeyRequests(b *testing.B) {
 		return err
 	}
 	for _, r := range rs { // warm: the originator caches each requester's chain
-		require.NoError(b, call(r.cl, sign(r.r, 0)))
+		if !resume {
+			require.NoError(b, call(r.cl, sign(r.r, 0)))
+			continue
+		}
+		t := targets[0]
+		pend, err := r.r.NewRequest(t.keyID, t.uri, e2ee.RoleSubscriber)
+		require.NoError(b, err)
+		kw, err := keydist.EncodeRequest(pend.Request)
+		require.NoError(b, err)
+		res, err := r.cl.Call(context.Background(), rpc, nil, nil, kw, nil)
+		require.NoError(b, err)
+		resp, err := keydist.DecodeResponse(res.ArgumentsKw)
+		require.NoError(b, err)
+		_, err = r.r.Open(context.Background(), pend, resp)
+		require.NoError(b, err)
 	}
 	// Pre-sign b.N requests, spread over the requesters.
 	reqs := make([][]wamp.Dict, requesters)
@@ -294,6 +354,9 @@ func BenchmarkKeyRequests(b *testing.B) {
 	b.StopTimer()
 	served := pub.Stats().KeyRequestsServed - served0
 	b.ReportMetric(float64(served)/el.Seconds(), "keyreq/s")
+	if resume && pub.Stats().ResumedKeyRequestsServed < served {
+		b.Fatalf("%d of %d served requests were resumed", pub.Stats().ResumedKeyRequestsServed, served)
+	}
 	if f := failed.Load(); f > 0 {
 		b.Fatalf("%d of %d key requests failed; denials %v", f, b.N, pub.Stats().KeyDenials)
 	}

@@ -16,7 +16,7 @@ import (
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keys"
 )
 
-func roundTrip(t *testing.T, w *world) [32]byte {
+func roundTrip(t testing.TB, w *world) [32]byte {
 	t.Helper()
 	ctx := context.Background()
 	p, err := w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
