@@ -119,8 +119,14 @@ func BenchmarkLatency(b *testing.B) {
 // every node); time from PUBLISH to the late joiner's first decrypted event,
 // which includes its key request to the publisher. p50 is reported.
 //
-//   - cold-node: a delegate authorized moments ago joins with a new session
-//     and a new verifier: no chain or verdict cached on either side.
+//   - cold-node: a new delegate joins with a new session and a new
+//     verifier: no chain or verdict cached on either side. Its
+//     authorization is on-chain and the originator's event follower has
+//     processed it.
+//   - just-authorized: the same, moments after the authorization was mined,
+//     before the originator's follower processed it: the originator's read
+//     at its processed block and at "latest" disagree, and it reads again
+//     at the head (chain/verifier read), one more registry round trip.
 //   - cold-verifier: the same joiner after the publisher rotated its keys,
 //     both verifiers purged (chains cached, verdicts read from the chain).
 //   - warm: the same joiner after a rotation, verdicts and chains cached;
@@ -154,22 +160,38 @@ func lateJoiner(b *testing.B, onAnvil bool) {
 		b.ReportMetric(us(loadgen.Percentile(d, 0.5)), "p50-µs")
 		b.ReportMetric(us(loadgen.Percentile(d, 0.9)), "p90-µs")
 	}
-	b.Run("cold-node", func(b *testing.B) {
-		var d []time.Duration
-		for i := 0; i < b.N; i++ {
-			b.StopTimer()
-			n := oc.node(b, tr, ser)
-			ev := newEvents()
-			topic := fmt.Sprintf("bench.late.%d.%d", b.N, i)
-			require.NoError(b, n.sess.Subscribe(topic, ev.handler, nil))
-			b.StartTimer()
-			d = append(d, first(b, ev, topic))
-			b.StopTimer()
-			n.close()
-			b.StartTimer()
+	// A new delegate whose authorization the originator's event follower
+	// has processed (settled), or one authorized moments ago.
+	for _, settled := range []bool{true, false} {
+		name := "cold-node"
+		if !settled {
+			name = "just-authorized"
 		}
-		report(b, d)
-	})
+		b.Run(name, func(b *testing.B) {
+			var d []time.Duration
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				events := pub.verifier.Stats().Events
+				n := oc.node(b, tr, ser)
+				if settled {
+					deadline := time.Now().Add(5 * time.Second)
+					for pub.verifier.Stats().Events == events {
+						require.True(b, time.Now().Before(deadline), "the originator's follower did not process the authorization")
+						time.Sleep(time.Millisecond)
+					}
+				}
+				ev := newEvents()
+				topic := fmt.Sprintf("bench.late.%s.%d.%d", name, b.N, i)
+				require.NoError(b, n.sess.Subscribe(topic, ev.handler, nil))
+				b.StartTimer()
+				d = append(d, first(b, ev, topic))
+				b.StopTimer()
+				n.close()
+				b.StartTimer()
+			}
+			report(b, d)
+		})
+	}
 	n := oc.node(b, tr, ser)
 	ev := newEvents()
 	require.NoError(b, n.sess.Subscribe("bench.late.warm", ev.handler, nil))
