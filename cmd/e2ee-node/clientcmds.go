@@ -407,6 +407,9 @@ var (
 	sessDenied      = prometheus.NewDesc("e2ee_key_requests_denied_total", "Key requests refused, by error URI.", []string{"reason"}, nil)
 	sessFetches     = prometheus.NewDesc("e2ee_key_fetches_total", "Key requests this node sent.", nil, nil)
 	sessFetchFail   = prometheus.NewDesc("e2ee_key_fetch_failures_total", "Key requests that yielded no verified key.", nil, nil)
+	sessResumed     = prometheus.NewDesc("e2ee_key_fetches_resumed_total", "Key requests sent MAC-authenticated to a responder known from a signed exchange.", nil, nil)
+	sessFallbacks   = prometheus.NewDesc("e2ee_key_fetch_resume_fallbacks_total", "Resumed key requests answered unknown_peer and sent again signed.", nil, nil)
+	sessResServed   = prometheus.NewDesc("e2ee_key_requests_served_resumed_total", "Resumed key requests answered with a key.", nil, nil)
 	sessCacheHits   = prometheus.NewDesc("e2ee_key_cache_hits_total", "Incoming messages whose key was cached.", nil, nil)
 	sessBuffered    = prometheus.NewDesc("e2ee_messages_buffered_total", "Messages that waited for a key.", nil, nil)
 	sessDropped     = prometheus.NewDesc("e2ee_messages_dropped_total", "Buffered messages dropped (overflow, timeout, fetch failure).", nil, nil)
@@ -421,7 +424,7 @@ var (
 
 func (c sessionCollector) Describe(ch chan<- *prometheus.Desc) {
 	for _, d := range []*prometheus.Desc{sessEncrypted, sessDecrypted, sessPlain, sessRejected, sessServed, sessDenied, sessFetches,
-		sessFetchFail, sessCacheHits, sessBuffered, sessDropped, sessReconnects, verifierReads, verifierHits, verifierEvents,
+		sessFetchFail, sessResumed, sessFallbacks, sessResServed, sessCacheHits, sessBuffered, sessDropped, sessReconnects, verifierReads, verifierHits, verifierEvents,
 		verifierHead, verifierSynced, verifierInvalid} {
 		ch <- d
 	}
@@ -444,6 +447,9 @@ func (c sessionCollector) Collect(ch chan<- prometheus.Metric) {
 	}
 	counter(sessFetches, st.KeyFetches)
 	counter(sessFetchFail, st.KeyFetchFailures)
+	counter(sessResumed, st.ResumedKeyFetches)
+	counter(sessFallbacks, st.ResumeFallbacks)
+	counter(sessResServed, st.ResumedKeyRequestsServed)
 	counter(sessCacheHits, st.CacheHits)
 	counter(sessBuffered, st.Buffered)
 	counter(sessDropped, st.Dropped)
