@@ -52,6 +52,15 @@ func (c *peerCache[K, V]) remove(k K) {
 	delete(c.entries, k)
 }
 
+// removeIf removes k if its value satisfies match.
+func (c *peerCache[K, V]) removeIf(k K, match func(V) bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if v, ok := c.entries[k]; ok && match(v) {
+		delete(c.entries, k)
+	}
+}
+
 // boxCache holds precomputed nacl/box shared keys by the peer's CS key.
 type boxCache = peerCache[[32]byte, *[32]byte]
 

@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"io"
+	"sync/atomic"
 
 	"github.com/ethereum/go-ethereum/common"
 	"golang.org/x/crypto/nacl/box"
@@ -36,7 +37,15 @@ type Requester struct {
 	cfg RequesterConfig
 	// known: key RPC locator → the responder whose signed response to a
 	// request to it passed all checks.
-	known *peerCache[envelope.Locator, knownPeer]
+	known *peerCache[envelope.Locator, knownResponder]
+	puts  atomic.Uint64 // numbers known entries (knownResponder.n)
+}
+
+// knownResponder is the responder a signed exchange with a key RPC left,
+// numbered so that Forget removes exactly the entry a request used.
+type knownResponder struct {
+	knownPeer
+	n uint64
 }
 
 // NewRequester returns a Requester, checking that the configuration is
@@ -52,7 +61,7 @@ func NewRequester(cfg RequesterConfig) (*Requester, error) {
 	return &Requester{
 		party: p,
 		cfg:   cfg,
-		known: newPeerCache[envelope.Locator, knownPeer](cfg.CacheSize),
+		known: newPeerCache[envelope.Locator, knownResponder](cfg.CacheSize),
 	}, nil
 }
 
@@ -62,7 +71,7 @@ type Pending struct {
 	// Request is the authenticated request to send (EncodeRequest).
 	Request *KeyRequest
 	// resumed is the known responder a resumed request was MACed for.
-	resumed *knownPeer
+	resumed *knownResponder
 }
 
 // NewRequest builds and authenticates a request for keyID, needed to open
@@ -122,12 +131,16 @@ func (q *Requester) NewRequest(keyID, uri string, role e2ee.Role) (*Pending, err
 	return pend, nil
 }
 
-// Forget drops the responder known for keyID's key RPC, so that the next
-// request to it is signed. Call it when a resumed request was answered
-// with ErrorURIUnknownPeer. Invalid key ids are ignored.
-func (q *Requester) Forget(keyID string) {
-	if kid, err := envelope.ParseKeyID(keyID); err == nil {
-		q.known.remove(kid.Locator)
+// Forget drops the responder that p was resumed with (MACed for), so that
+// the next request to p's key RPC is signed. Call it when a resumed request
+// was answered with ErrorURIUnknownPeer. It keeps a responder that a
+// concurrent signed exchange stored since, and does nothing for a signed p.
+func (q *Requester) Forget(p *Pending) {
+	if p == nil || p.resumed == nil || p.Request == nil {
+		return
+	}
+	if kid, err := envelope.ParseKeyID(p.Request.KeyID); err == nil {
+		q.known.removeIf(kid.Locator, func(kr knownResponder) bool { return kr == *p.resumed })
 	}
 }
 
@@ -200,7 +213,7 @@ func (q *Requester) Open(ctx context.Context, p *Pending, resp *KeyResponse) (ke
 	}
 	if req.Auth == AuthSignature {
 		if kid, err := envelope.ParseKeyID(req.KeyID); err == nil {
-			q.known.put(kid.Locator, knownPeer{cs: resp.CSPubKey, chainHash: chainHash})
+			q.known.put(kid.Locator, knownResponder{knownPeer{cs: resp.CSPubKey, chainHash: chainHash}, q.puts.Add(1)})
 		}
 	}
 	return key, nil
@@ -210,7 +223,7 @@ func (q *Requester) Open(ctx context.Context, p *Pending, resp *KeyResponse) (ke
 // with the chain and CS key the request was MACed for and that its MAC
 // verifies (before the trust decision, which may read the chain: a forged
 // response costs a MAC, not a registry read).
-func (q *Requester) checkResumedResponse(vc *cert.VerifiedChain, chainHash, digest common.Hash, kp *knownPeer, resp *KeyResponse) error {
+func (q *Requester) checkResumedResponse(vc *cert.VerifiedChain, chainHash, digest common.Hash, kp *knownResponder, resp *KeyResponse) error {
 	if kp == nil || kp.chainHash != chainHash {
 		return failf("resume", ErrNotOurRequest, "responder chain differs from the one the request was MACed for")
 	}

@@ -88,9 +88,11 @@ type Responder struct {
 	party
 	cfg    ResponderConfig
 	replay *replaySet
-	// known: requester CS key → hash of the chain it signed with, for
-	// every requester whose signed request passed all checks.
-	known *peerCache[[32]byte, common.Hash]
+	// known: (requester CS key, hash of its chain's certificate digests)
+	// of every signed request that passed all checks. Keyed by both, so
+	// that a trusted peer that certifies someone else's CS key under its
+	// own chain cannot displace that requester's entry.
+	known *peerCache[knownPeer, struct{}]
 }
 
 // NewResponder returns a Responder, checking that the configuration is
@@ -107,7 +109,7 @@ func NewResponder(cfg ResponderConfig) (*Responder, error) {
 		party:  p,
 		cfg:    cfg,
 		replay: newReplaySet(cfg.ReplayCapacity, 2*cfg.Policy.window().Milliseconds()),
-		known:  newPeerCache[[32]byte, common.Hash](cfg.CacheSize),
+		known:  newPeerCache[knownPeer, struct{}](cfg.CacheSize),
 	}, nil
 }
 
@@ -180,7 +182,7 @@ func (r *Responder) VerifyRequest(ctx context.Context, req *KeyRequest) (*Verifi
 		if shared, err = sharedKey(r.boxes, r.boxKey, req.CSPubKey); err != nil {
 			return nil, err
 		}
-		r.known.put(req.CSPubKey, chainHash)
+		r.known.put(knownPeer{cs: req.CSPubKey, chainHash: chainHash}, struct{}{})
 	}
 	return &VerifiedRequest{Request: req, Chain: vc, Decision: dec, shared: shared}, nil
 }
@@ -193,7 +195,7 @@ func (r *Responder) checkResumed(req *KeyRequest, vc *cert.VerifiedChain, chainH
 	if err := checkCSKey(vc, &req.CSPubKey); err != nil {
 		return nil, err
 	}
-	if h, ok := r.known.get(req.CSPubKey); !ok || h != chainHash {
+	if _, ok := r.known.get(knownPeer{cs: req.CSPubKey, chainHash: chainHash}); !ok {
 		return nil, failf("resume", ErrUnknownPeer, "no signed exchange with this requester and chain")
 	}
 	shared, err := sharedKey(r.boxes, r.boxKey, req.CSPubKey)

@@ -121,7 +121,8 @@ func TestResumeFallback(t *testing.T) {
 	require.ErrorIs(t, err, keydist.ErrUnknownPeer)
 	assert.Equal(t, keydist.ErrorURIUnknownPeer, keydist.ErrorURI(err))
 
-	w.req.Forget(testKeyID)
+	stale := p
+	w.req.Forget(stale)
 	p, err = w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
 	require.NoError(t, err)
 	assert.Equal(t, keydist.AuthSignature, p.Request.Auth)
@@ -133,7 +134,48 @@ func TestResumeFallback(t *testing.T) {
 	other, err := w.req.NewRequest("fedcba9876543210.00112233445566778899aabbccddeeff", testURI, e2ee.RoleSubscriber)
 	require.NoError(t, err)
 	assert.Equal(t, keydist.AuthSignature, other.Request.Auth)
-	w.req.Forget("not a key id") // ignored
+	// Forgetting with a stale pending request (resumed with the entry that
+	// the signed exchange since replaced) keeps the new entry; a signed
+	// pending request forgets nothing.
+	w.req.Forget(stale)
+	w.req.Forget(other)
+	w.req.Forget(nil)
+	p, err = w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+	require.NoError(t, err)
+	assert.Equal(t, keydist.AuthMAC, p.Request.Auth)
+	w.req.Forget(p)
+	p, err = w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+	require.NoError(t, err)
+	assert.Equal(t, keydist.AuthSignature, p.Request.Auth)
+}
+
+// TestResumeNotDisplacedByOtherChain: a trusted peer that certifies
+// someone else's CS key in its own (self-signed) delegate certificate and
+// sends a signed request with it does not displace that requester's
+// resumption state (the responder keys it by CS key and chain). Its box
+// goes to the victim's CS key, so it learns nothing either way.
+func TestResumeNotDisplacedByOtherChain(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	roundTrip(t, w)
+	victimCS := w.f.sess[6].PublicKey32()
+	m, err := keydist.NewRequester(keydist.RequesterConfig{
+		Policy: w.f.policy(w.trust, &w.now),
+		// delegate 3 certifies the victim's CS key; NewRequester accepts
+		// it only with the matching session key, which the attacker does
+		// not need to sign requests: it signs with its delegate key.
+		Identity: keydist.Identity{Delegate: w.f.del[3], Session: w.f.sess[6], Chain: w.f.chain3(t, 3, victimCS, chainOpts{})},
+	})
+	require.NoError(t, err)
+	pm, err := m.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+	require.NoError(t, err)
+	_, err = w.resp.VerifyRequest(ctx, pm.Request)
+	require.NoError(t, err, "a trusted delegate may name any CS key")
+	p, err := w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+	require.NoError(t, err)
+	require.Equal(t, keydist.AuthMAC, p.Request.Auth)
+	_, err = w.resp.VerifyRequest(ctx, p.Request)
+	assert.NoError(t, err, "the victim still resumes")
 }
 
 // TestResumedRequestRejections: every originator-side rejection of a

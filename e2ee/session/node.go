@@ -344,7 +344,12 @@ func (n *node) serveKey(ctx context.Context, ring *keyring.Ring, inv *wamp.Invoc
 	}
 	vr, err := n.responder.VerifyRequest(ctx, req)
 	if err != nil {
-		n.charge(rl)
+		// unknown_peer is the protocol's own fallback (the requester
+		// signs next), not a denial to rate-limit: after a restart every
+		// resumed requester gets one.
+		if !errors.Is(err, keydist.ErrUnknownPeer) {
+			n.charge(rl)
+		}
 		return nil, err
 	}
 	delegate := vr.Chain.DelegateAddress()
@@ -607,7 +612,7 @@ func (n *node) callKeyRPC(ctx context.Context, cl *client.Client, kid envelope.K
 		var re client.RPCError
 		if attempt == 0 && p.Request.Auth == keydist.AuthMAC && errors.As(err, &re) && re.Err != nil &&
 			re.Err.Error == keydist.ErrorURIUnknownPeer {
-			n.requester.Forget(keyID)
+			n.requester.Forget(p)
 			n.stats.resumeFallbacks.Add(1)
 			continue
 		}
