@@ -588,8 +588,17 @@ func (d *demo) revoke() error {
 		if before == after {
 			return "", 0, fmt.Errorf("alice still encrypts under key %s after the revocation", before)
 		}
-		return fmt.Sprintf("alice's key rotated (…%s → …%s); bob fetched the new key and still receives;\n"+
-			"alice denied %d key request(s) (%v); carol dropped %d message(s)",
+		// bob and carol asked alice before: their requests for the new key
+		// resume (MAC instead of signatures, docs/protocol.md §3.8), and the
+		// on-chain decision still refuses carol.
+		if bob.sess.Stats().ResumedKeyFetches == 0 || alice.sess.Stats().ResumedKeyRequestsServed == 0 {
+			return "", 0, errors.New("bob's request for alice's new key did not resume")
+		}
+		if carol.sess.Stats().ResumedKeyFetches == 0 {
+			return "", 0, errors.New("carol's request for alice's new key did not resume")
+		}
+		return fmt.Sprintf("alice's key rotated (…%s → …%s); bob fetched the new key (resumed: MACs,\n"+
+			"no signatures) and still receives; alice denied %d key request(s) (%v);\ncarol dropped %d message(s)",
 			before[len(before)-12:], after[len(after)-12:], denied, alice.sess.Stats().KeyDenials, carol.sess.Stats().Dropped), 0, nil
 	}); err != nil {
 		return err
@@ -598,7 +607,8 @@ func (d *demo) revoke() error {
 		st := n.sess.Stats()
 		d.report.Nodes[n.name] = map[string]any{
 			"encrypted": st.Encrypted, "decrypted": st.Decrypted, "keyRequestsServed": st.KeyRequestsServed,
-			"keyRequestsDenied": st.KeyRequestsDenied, "keyFetches": st.KeyFetches, "dropped": st.Dropped,
+			"keyRequestsDenied": st.KeyRequestsDenied, "keyFetches": st.KeyFetches, "resumedKeyFetches": st.ResumedKeyFetches,
+			"resumedKeyRequestsServed": st.ResumedKeyRequestsServed, "dropped": st.Dropped,
 			"rejected": st.Rejected,
 		}
 	}
