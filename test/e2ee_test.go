@@ -181,11 +181,13 @@ func TestLateJoiner(t *testing.T) {
 }
 
 // TestResumedKeyFetch: the first key fetch from an originator is signed,
-// the next ones are resumed (MACed). An originator that cannot check a
-// resumed request (here: the router altered the responder key it names)
-// answers unknown_peer and the fetch is sent again signed; a resumed
-// request the router tampered with otherwise is refused (bad_mac) and
-// counted, and the next rotation's fetch works again.
+// the next ones are resumed (MACed). A resumed request the router tampered
+// with is refused (bad_mac) and counted, and the next fetch works again. An
+// originator that cannot check a resumed request (here: the router altered
+// the responder key it names) answers unknown_peer, which is not charged to
+// the requester's denial budget, and the fetch is sent again signed; after
+// keydist.MaxResumeFallbacks of them the requester keeps signing. A node
+// with SignedKeyExchanges never resumes.
 func TestResumedKeyFetch(t *testing.T) {
 	p := newPKI(t)
 	tr := startNexusRouter(t, nil) // the router is the adversary
@@ -193,8 +195,10 @@ func TestResumedKeyFetch(t *testing.T) {
 	// a tolerates only two denials per requester (refilled slowly).
 	a := newSession(t, tr, p, serializers[0].ser, nil, func(c *session.Config) { c.DenyBurst, c.DenyRate = 2, 0.01 })
 	b := newSession(t, tr, p, serializers[0].ser, nil)
-	eb := newEvents()
+	c := newSession(t, tr, p, serializers[0].ser, nil, func(c *session.Config) { c.SignedKeyExchanges = true })
+	eb, ec := newEvents(), newEvents()
 	require.NoError(t, b.Subscribe("com.resume", eb.handler, nil))
+	require.NoError(t, c.Subscribe("com.resume", ec.handler, nil))
 	publish := func(i int) {
 		t.Helper()
 		a.RotateAll()
@@ -203,8 +207,10 @@ func TestResumedKeyFetch(t *testing.T) {
 	}
 	receive := func(i int) {
 		t.Helper()
-		ev := eb.next(t, 5*time.Second)
-		checkPayload(t, ev.Arguments, ev.ArgumentsKw, i)
+		for _, e := range []*events{eb, ec} {
+			ev := e.next(t, 5*time.Second)
+			checkPayload(t, ev.Arguments, ev.ArgumentsKw, i)
+		}
 	}
 	publish(0)
 	receive(0)
@@ -215,12 +221,12 @@ func TestResumedKeyFetch(t *testing.T) {
 	assert.EqualValues(t, 1, b.Stats().ResumedKeyFetches)
 	assert.EqualValues(t, 1, a.Stats().ResumedKeyRequestsServed)
 
-	// The router alters the responder key a resumed request names, once.
-	var altered, tampered atomic.Bool
-	mutate := func(field string, flag *atomic.Bool) func(*wamp.Session, wamp.Message) bool {
+	// The router tampers with one field of b's next resumed request, once.
+	var tampered, altered atomic.Bool
+	mutate := func(field string, flag *atomic.Bool, once bool) func(*wamp.Session, wamp.Message) bool {
 		return func(_ *wamp.Session, m wamp.Message) bool {
 			if c, ok := m.(*wamp.Call); ok {
-				if v, ok := c.ArgumentsKw[field].([]byte); ok && !flag.Load() {
+				if v, ok := c.ArgumentsKw[field].([]byte); ok && !(once && flag.Load()) {
 					flag.Store(true)
 					v = append([]byte(nil), v...)
 					v[0] ^= 1
@@ -230,39 +236,34 @@ func TestResumedKeyFetch(t *testing.T) {
 			return true
 		}
 	}
-	tr.tap.setMutate(mutate("responder_pubkey", &altered))
+	tr.tap.setMutate(mutate("mac", &tampered, true))
 	publish(2)
-	receive(2)
-	assert.True(t, altered.Load())
-	assert.EqualValues(t, 1, b.Stats().ResumeFallbacks)
-	assert.EqualValues(t, 1, a.Stats().KeyDenials[keydist.ErrorURIUnknownPeer])
-	assert.EqualValues(t, 3, a.Stats().KeyRequestsServed)
-
-	// unknown_peer is the protocol's own fallback, not a denial the
-	// originator rate-limits: more fallbacks than the denial burst (an
-	// originator restart meeting many resumed requesters looks like this)
-	// and every signed retry is still served.
-	for i := 0; i < 5; i++ {
-		altered.Store(false)
-		publish(10 + i)
-		receive(10 + i)
-	}
-	assert.EqualValues(t, 6, b.Stats().ResumeFallbacks)
-	assert.Zero(t, a.Stats().KeyDenials[keydist.ErrorURIOverload])
-
-	// Tampering with anything else of a resumed request: bad_mac, counted;
-	// the next key is fetched (resumed) as usual.
-	publish(3) // resumed again after the signed fallback
-	receive(3)
-	tr.tap.setMutate(mutate("mac", &tampered))
-	publish(4)
+	ec.next(t, 5*time.Second)
 	eventually(t, func() bool { return a.Stats().KeyDenials[keydist.ErrorURIBadMAC] == 1 }, "bad mac denied")
 	eventually(t, func() bool { return b.Stats().Rejected[session.ReasonKeyFetch] == 1 }, "event dropped, counted")
 	tr.tap.setMutate(nil)
-	publish(5)
-	receive(5)
-	assert.EqualValues(t, 6, b.Stats().ResumeFallbacks)
-	assert.EqualValues(t, 10, b.Stats().ResumedKeyFetches, "fetches 1, 2 (before its fallback), 10–14 (before theirs), 3, 4 (tampered) and 5 resumed")
+	publish(3)
+	receive(3)
+	assert.EqualValues(t, 3, b.Stats().ResumedKeyFetches, "fetches 1, 2 (tampered) and 3 resumed")
+
+	// The router alters the responder key every resumed request names: the
+	// first unknown_peer falls back to a signed request, and so does the
+	// second; from then on b signs. Two unknown_peer and one bad_mac would
+	// exceed a's denial budget of two if unknown_peer were charged.
+	tr.tap.setMutate(mutate("responder_pubkey", &altered, false))
+	for i := 4; i < 8; i++ {
+		publish(i)
+		receive(i)
+	}
+	assert.True(t, altered.Load())
+	assert.EqualValues(t, keydist.MaxResumeFallbacks, b.Stats().ResumeFallbacks)
+	assert.EqualValues(t, keydist.MaxResumeFallbacks, a.Stats().KeyDenials[keydist.ErrorURIUnknownPeer])
+	assert.Zero(t, a.Stats().KeyDenials[keydist.ErrorURIOverload])
+	assert.EqualValues(t, 3+keydist.MaxResumeFallbacks, b.Stats().ResumedKeyFetches, "4 and 5 resumed first, 6 and 7 signed")
+	tr.tap.setMutate(nil)
+
+	assert.EqualValues(t, 0, c.Stats().ResumedKeyFetches, "c signs every request")
+	assert.EqualValues(t, 8, c.Stats().KeyFetches)
 	leaks, _ := tr.tap.leaks(marker)
 	assert.Zero(t, leaks)
 }

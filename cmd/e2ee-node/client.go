@@ -44,7 +44,7 @@ type clientFlags struct {
 	trustMode, trustrootFile, pinFile              string
 	rpc, registry, realmAddress, trustroot, issuer string
 	confirmations, block                           uint64
-	encrypt, sign                                  bool
+	encrypt, sign, signedKeyExchanges              bool
 	rotate                                         string
 	allow                                          allowRules
 	logs                                           logFlags
@@ -65,6 +65,8 @@ Trust, for the realm joined:
 
 Policy for the URI: --encrypt (default true), --sign (sender signatures, non-repudiation; both
 sides must agree), --rotate messages:N | period:DURATION | per-message | per-topic.
+Key distribution: after one signed exchange with a peer, later key requests and responses between
+the two session keys are MAC-authenticated (resumed); --signed-key-exchanges signs every one.
 Every flag can also come from a JSON config file (--config FILE or $E2EE_CONFIG; see README).`
 
 func (c *clientFlags) register(fs *flag.FlagSet) {
@@ -90,6 +92,7 @@ func (c *clientFlags) register(fs *flag.FlagSet) {
 	fs.Uint64Var(&c.block, "block", 0, "standalone/tofu: current block number for validFrom checks (default: not checked)")
 	fs.BoolVar(&c.encrypt, "encrypt", true, "encrypt payloads on this URI (--encrypt=false: plaintext)")
 	fs.BoolVar(&c.sign, "sign", false, "sign payloads (non-repudiation); receivers then require signatures")
+	fs.BoolVar(&c.signedKeyExchanges, "signed-key-exchanges", false, "sign every key request and response with the delegate key (no resumed, MAC-authenticated exchanges; docs/protocol.md §3.8)")
 	fs.StringVar(&c.rotate, "rotate", "", "key rotation: messages:N, period:DURATION, per-message or per-topic (default: the keyring default)")
 	fs.Var(&c.allow, "allow", "URI rule [exact:|prefix:|wildcard:]URI=ROLE[,ROLE…][@CAP[,CAP…]] (repeatable; with any, peers may act only on URIs and roles a rule allows)")
 	fs.StringVar(&c.config, "config", "", "JSON config file with flag values (default $E2EE_CONFIG)")
@@ -432,11 +435,12 @@ func (c *clientFlags) open(ctx context.Context, e *env, cmd string, reconnect bo
 	defer cancel()
 	sess, err := session.Dial(dctx, session.Config{
 		Realm: c.realm, Dial: dial, Serialization: ser,
-		Identity:        keydist.Identity{Delegate: delegate, Session: sk, Chain: certs, Issuer: issuer},
-		KeyPolicy:       policy,
-		Default:         rule,
-		ResponseTimeout: c.timeout,
-		Reconnect:       reconnect,
+		Identity:           keydist.Identity{Delegate: delegate, Session: sk, Chain: certs, Issuer: issuer},
+		KeyPolicy:          policy,
+		SignedKeyExchanges: c.signedKeyExchanges,
+		Default:            rule,
+		ResponseTimeout:    c.timeout,
+		Reconnect:          reconnect,
 		Logf: func(format string, args ...any) {
 			logger.Info(fmt.Sprintf(format, args...))
 		},

@@ -27,6 +27,10 @@ type RequesterConfig struct {
 	CacheSize int
 	// Rand is the source of request nonces (nil: crypto/rand).
 	Rand io.Reader
+	// SignedOnly signs every request: the requester never resumes
+	// (docs/protocol.md §3.8), so every request proves possession of the
+	// delegate key, at the price of a signature and a recovery per side.
+	SignedOnly bool
 }
 
 // Requester is the receiver side of key distribution: it builds signed key
@@ -39,7 +43,17 @@ type Requester struct {
 	// request to it passed all checks.
 	known *peerCache[envelope.Locator, knownResponder]
 	puts  atomic.Uint64 // numbers known entries (knownResponder.n)
+	// fallbacks counts, per locator, the resumed requests that were
+	// refused (Forget); from MaxResumeFallbacks on, requests to it stay
+	// signed (a SignedOnly responder refuses every resumed request).
+	fallbacks *peerCache[envelope.Locator, int]
 }
+
+// MaxResumeFallbacks is how many resumed requests to one key RPC may be
+// refused (unknown_peer) before the Requester stops resuming with it: one
+// is a responder that restarted or evicted us, two in a row after a signed
+// exchange a responder that requires signatures.
+const MaxResumeFallbacks = 2
 
 // knownResponder is the responder a signed exchange with a key RPC left,
 // numbered so that Forget removes exactly the entry a request used.
@@ -59,9 +73,10 @@ func NewRequester(cfg RequesterConfig) (*Requester, error) {
 		cfg.Rand = rand.Reader
 	}
 	return &Requester{
-		party: p,
-		cfg:   cfg,
-		known: newPeerCache[envelope.Locator, knownResponder](cfg.CacheSize),
+		party:     p,
+		cfg:       cfg,
+		known:     newPeerCache[envelope.Locator, knownResponder](cfg.CacheSize),
+		fallbacks: newPeerCache[envelope.Locator, int](cfg.CacheSize),
 	}, nil
 }
 
@@ -107,7 +122,7 @@ func (q *Requester) NewRequest(keyID, uri string, role e2ee.Role) (*Pending, err
 		return nil, fail("request", ErrMalformed, err)
 	}
 	pend := &Pending{Request: req}
-	if kp, ok := q.known.get(kid.Locator); ok {
+	if kp, ok := q.known.get(kid.Locator); ok && !q.cfg.SignedOnly {
 		shared, err := sharedKey(q.boxes, q.boxKey, kp.cs)
 		if err == nil {
 			req.Auth, req.ResponderCSPubKey = AuthMAC, kp.cs
@@ -135,12 +150,16 @@ func (q *Requester) NewRequest(keyID, uri string, role e2ee.Role) (*Pending, err
 // the next request to p's key RPC is signed. Call it when a resumed request
 // was answered with ErrorURIUnknownPeer. It keeps a responder that a
 // concurrent signed exchange stored since, and does nothing for a signed p.
+// After MaxResumeFallbacks calls for one key RPC, requests to it are
+// always signed.
 func (q *Requester) Forget(p *Pending) {
 	if p == nil || p.resumed == nil || p.Request == nil {
 		return
 	}
 	if kid, err := envelope.ParseKeyID(p.Request.KeyID); err == nil {
 		q.known.removeIf(kid.Locator, func(kr knownResponder) bool { return kr == *p.resumed })
+		n, _ := q.fallbacks.get(kid.Locator)
+		q.fallbacks.put(kid.Locator, n+1)
 	}
 }
 
@@ -213,7 +232,9 @@ func (q *Requester) Open(ctx context.Context, p *Pending, resp *KeyResponse) (ke
 	}
 	if req.Auth == AuthSignature {
 		if kid, err := envelope.ParseKeyID(req.KeyID); err == nil {
-			q.known.put(kid.Locator, knownResponder{knownPeer{cs: resp.CSPubKey, chainHash: chainHash}, q.puts.Add(1)})
+			if n, _ := q.fallbacks.get(kid.Locator); n < MaxResumeFallbacks {
+				q.known.put(kid.Locator, knownResponder{knownPeer{cs: resp.CSPubKey, chainHash: chainHash}, q.puts.Add(1)})
+			}
 		}
 	}
 	return key, nil

@@ -80,6 +80,10 @@ type ResponderConfig struct {
 	ReplayCapacity int
 	// Rand is the source of box nonces (nil: crypto/rand).
 	Rand io.Reader
+	// SignedOnly refuses resumed (MACed) requests with ErrUnknownPeer, so
+	// that every requester signs (docs/protocol.md §3.8), and remembers no
+	// requester.
+	SignedOnly bool
 }
 
 // Responder is the originator side of key distribution: it verifies key
@@ -182,13 +186,18 @@ func (r *Responder) VerifyRequest(ctx context.Context, req *KeyRequest) (*Verifi
 		if shared, err = sharedKey(r.boxes, r.boxKey, req.CSPubKey); err != nil {
 			return nil, err
 		}
-		r.known.put(knownPeer{cs: req.CSPubKey, chainHash: chainHash}, struct{}{})
+		if !r.cfg.SignedOnly {
+			r.known.put(knownPeer{cs: req.CSPubKey, chainHash: chainHash}, struct{}{})
+		}
 	}
 	return &VerifiedRequest{Request: req, Chain: vc, Decision: dec, shared: shared}, nil
 }
 
 // checkResumed authenticates a resumed request and returns the box key.
 func (r *Responder) checkResumed(req *KeyRequest, vc *cert.VerifiedChain, chainHash, digest common.Hash) (*[32]byte, error) {
+	if r.cfg.SignedOnly {
+		return nil, failf("resume", ErrUnknownPeer, "this responder requires signed requests")
+	}
 	if req.ResponderCSPubKey != r.csPub {
 		return nil, failf("resume", ErrUnknownPeer, "request authenticated for another responder CS key")
 	}

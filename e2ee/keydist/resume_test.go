@@ -402,3 +402,47 @@ func TestEveryFieldBound(t *testing.T) {
 		}
 	}
 }
+
+// TestSignedOnly: a SignedOnly requester never resumes; a SignedOnly
+// responder refuses resumed requests with unknown_peer, and a requester
+// that met MaxResumeFallbacks of them stops resuming with that key RPC.
+func TestSignedOnly(t *testing.T) {
+	ctx := context.Background()
+	t.Run("requester", func(t *testing.T) {
+		w := newWorld(t)
+		q, err := keydist.NewRequester(keydist.RequesterConfig{
+			Policy: w.f.policy(w.trust, &w.now), SignedOnly: true,
+			Identity: keydist.Identity{Delegate: w.f.del[1], Session: w.f.sess[6], Chain: w.f.chain3(t, 1, w.f.sess[6].PublicKey32(), chainOpts{})},
+		})
+		require.NoError(t, err)
+		w.req = q
+		for range 3 {
+			p, err := w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+			require.NoError(t, err)
+			assert.Equal(t, keydist.AuthSignature, p.Request.Auth)
+			assert.Equal(t, w.key, roundTrip(t, w))
+		}
+	})
+	t.Run("responder", func(t *testing.T) {
+		w := newWorld(t)
+		r, err := keydist.NewResponder(keydist.ResponderConfig{
+			Policy: w.f.policy(w.trust, &w.now), SignedOnly: true,
+			Identity: keydist.Identity{Delegate: w.f.del[2], Session: w.f.sess[7], Chain: w.f.chain3(t, 2, w.f.sess[7].PublicKey32(), chainOpts{})},
+		})
+		require.NoError(t, err)
+		w.resp = r
+		for i := range keydist.MaxResumeFallbacks {
+			assert.Equal(t, w.key, roundTrip(t, w), "signed exchange %d", i)
+			p, err := w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+			require.NoError(t, err)
+			require.Equal(t, keydist.AuthMAC, p.Request.Auth, "resumes after signed exchange %d", i)
+			_, err = w.resp.VerifyRequest(ctx, p.Request)
+			require.ErrorIs(t, err, keydist.ErrUnknownPeer)
+			w.req.Forget(p)
+		}
+		assert.Equal(t, w.key, roundTrip(t, w))
+		p, err := w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+		require.NoError(t, err)
+		assert.Equal(t, keydist.AuthSignature, p.Request.Auth, "no more resuming with this key RPC")
+	})
+}

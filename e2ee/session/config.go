@@ -120,6 +120,12 @@ type Config struct {
 	// checked against. Both are required.
 	Identity  keydist.Identity
 	KeyPolicy keydist.Policy
+	// SignedKeyExchanges makes every key request this node sends, and
+	// every one it answers, signed by the delegate key: no resumed
+	// (MAC-authenticated) exchanges (docs/protocol.md §3.8). Resumed
+	// requests from others are answered unknown_peer, after which they
+	// sign. Costs a signature and a recovery per side and request.
+	SignedKeyExchanges bool
 
 	// Rules are the per-URI policies, first match wins; Default applies to
 	// URIs no rule matches (its Pattern and Match are ignored).

@@ -135,10 +135,10 @@ func newNode(cfg Config) (*node, error) {
 	}
 	n.certs = pol.Certs
 	var err error
-	if n.requester, err = keydist.NewRequester(keydist.RequesterConfig{Policy: pol, Identity: cfg.Identity}); err != nil {
+	if n.requester, err = keydist.NewRequester(keydist.RequesterConfig{Policy: pol, Identity: cfg.Identity, SignedOnly: cfg.SignedKeyExchanges}); err != nil {
 		return nil, fmt.Errorf("session: key requester: %w", err)
 	}
-	if n.responder, err = keydist.NewResponder(keydist.ResponderConfig{Policy: pol, Identity: cfg.Identity}); err != nil {
+	if n.responder, err = keydist.NewResponder(keydist.ResponderConfig{Policy: pol, Identity: cfg.Identity, SignedOnly: cfg.SignedKeyExchanges}); err != nil {
 		return nil, fmt.Errorf("session: key responder: %w", err)
 	}
 	mk := func(r Rule) (*ruleState, error) {
