@@ -202,3 +202,32 @@ func TestLaggingEndpointCannotResurrectRevokedDelegate(t *testing.T) {
 	_, err = e.decide(vc, realm, common.Address{})
 	requireReason(t, err, "Revoked")
 }
+
+// TestRefusalNamesTheNewestReason: when the follower has not yet processed a registry change,
+// the facts at its processed block and at "latest" may both refuse, for different reasons. The
+// verifier then reads at the endpoint's head, so the refusal names the reason that holds now
+// (here UnknownRealm, not the NotAuthorized of the block before the authorization).
+func TestRefusalNamesTheNewestReason(t *testing.T) {
+	e := setup(t, chaintest.Simulated, 0)
+	stranger, strangeRealm := e.Account(), e.Signer()
+	e.cfg.Trustroots[strangeRealm.Address()] = stranger.Address()
+	e.cfg.PollInterval = time.Hour // the follower stays at the block it started from
+	b, err := chain.Connect(e.Ctx, chain.BackendConfig{URL: newLagProxy(t, e.Sim.RPCClient()).URL, ChainID: chain.SimulatedChainID})
+	require.NoError(t, err)
+	t.Cleanup(b.Close)
+	v, err := verifier.New(e.Ctx, b, e.cfg)
+	require.NoError(t, err)
+	t.Cleanup(v.Close)
+	e.v = v
+	e.waitSynced()
+	processed := e.head()
+
+	d := e.Signer()
+	_, err = e.Reg.Authorize(e.Ctx, stranger, strangeRealm.Address(), d.Address(), time.Time{}, time.Time{})
+	require.NoError(t, err)
+	require.Greater(t, e.head(), processed)
+	reads := v.Stats().Reads
+	_, err = e.decide(e.lone(d), strangeRealm.Address(), common.Address{})
+	requireReason(t, err, "UnknownRealm")
+	require.Equal(t, reads+2, v.Stats().Reads, "a second batch at the endpoint's head")
+}

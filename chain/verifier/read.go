@@ -32,6 +32,12 @@ var errBehind = errors.New("endpoint is behind the processed block")
 // valid reports whether f, ignoring confirmations, allows a positive verdict.
 func (f *facts) valid() bool { return f.revoked < 0 && f.auth.Status == chain.StatusValid }
 
+// sameVerdict reports whether f and g, ignoring confirmations, lead to the same verdict with
+// the same reason: the same authorization status and the same first revoked certificate.
+func (f *facts) sameVerdict(g *facts) bool {
+	return f.auth.Status == g.auth.Status && f.revoked == g.revoked
+}
+
 // read establishes the facts about (k, certs) attributed to an explicit block number ≥ the
 // follower's processed block P, never to "latest": a lagging or load-balanced endpoint may
 // serve "latest" from before a revocation the follower has already processed, and that stale
@@ -41,10 +47,11 @@ func (f *facts) valid() bool { return f.revoked < 0 && f.auth.Status == chain.St
 //
 // One batch reads the facts at P, authorizationStatus and certificateRevokedAt again at
 // "latest" as a change detector only, and then eth_blockNumber (H). When P and "latest" agree
-// on validity, or H ≤ P (so "latest" is no newer than P), the facts at P are the answer. When
-// they disagree and H > P — a revocation or authorization the follower has not processed yet —
-// a second batch reads the facts at H, which are the answer; if that fails, the negative of the
-// two is returned marked uncacheable. Any other failure is an error (wrapping errBehind when
+// on the verdict and its reason (sameVerdict), or H ≤ P (so "latest" is no newer than P), the
+// facts at P are the answer. When they differ and H > P — a revocation, authorization or other
+// registry change the follower has not processed yet — a second batch reads the facts at H,
+// which are the answer; if that fails, the negative of the two (the newer one when both are
+// negative) is returned marked uncacheable. Any other failure is an error (wrapping errBehind when
 // the endpoint reports H < P): the caller fails closed.
 func (v *Verifier) read(ctx context.Context, k key, certs []signedDigest) (facts, error) {
 	ctx, cancel := context.WithTimeout(ctx, v.cfg.ReadTimeout)
@@ -59,14 +66,14 @@ func (v *Verifier) read(ctx context.Context, k key, certs []signedDigest) (facts
 	}
 	v.noteHead(head)
 	atP, atLatest := fs[0], fs[1]
-	if atP.valid() == atLatest.valid() || head <= p {
+	if atP.sameVerdict(&atLatest) || head <= p {
 		return atP, nil
 	}
 	gs, _, err := v.readBatch(ctx, k, certs, head, false)
 	if err != nil {
-		neg := atP
+		neg := atLatest
 		if neg.valid() {
-			neg = atLatest
+			neg = atP
 		}
 		neg.uncacheable = true
 		return neg, nil
