@@ -52,13 +52,33 @@ func (c *peerCache[K, V]) remove(k K) {
 	delete(c.entries, k)
 }
 
-// removeIf removes k if its value satisfies match.
-func (c *peerCache[K, V]) removeIf(k K, match func(V) bool) {
+// removeIf removes k if its value satisfies match, and reports whether it
+// did.
+func (c *peerCache[K, V]) removeIf(k K, match func(V) bool) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if v, ok := c.entries[k]; ok && match(v) {
 		delete(c.entries, k)
+		return true
 	}
+	return false
+}
+
+// update replaces k's value (the zero value if absent) with f's result in
+// one locked step, evicting like put, and returns the new value.
+func (c *peerCache[K, V]) update(k K, f func(V) V) V {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v, ok := c.entries[k]
+	if !ok && len(c.entries) >= c.size {
+		for x := range c.entries {
+			delete(c.entries, x)
+			break
+		}
+	}
+	v = f(v)
+	c.entries[k] = v
+	return v
 }
 
 // boxCache holds precomputed nacl/box shared keys by the peer's CS key.

@@ -43,16 +43,18 @@ type Requester struct {
 	// request to it passed all checks.
 	known *peerCache[envelope.Locator, knownResponder]
 	puts  atomic.Uint64 // numbers known entries (knownResponder.n)
-	// fallbacks counts, per locator, the resumed requests that were
-	// refused (Forget); from MaxResumeFallbacks on, requests to it stay
-	// signed (a SignedOnly responder refuses every resumed request).
+	// fallbacks counts, per locator, the resumed requests refused since the
+	// last resumed exchange that succeeded (Forget; Open resets it); from
+	// MaxResumeFallbacks on, requests to it stay signed (a SignedOnly
+	// responder refuses every resumed request).
 	fallbacks *peerCache[envelope.Locator, int]
 }
 
 // MaxResumeFallbacks is how many resumed requests to one key RPC may be
-// refused (unknown_peer) before the Requester stops resuming with it: one
-// is a responder that restarted or evicted us, two in a row after a signed
-// exchange a responder that requires signatures.
+// refused (unknown_peer) in a row — with no resumed exchange succeeding in
+// between — before the Requester stops resuming with it: one is a
+// responder that restarted or evicted us, two in a row after a signed
+// exchange each a responder that requires signatures.
 const MaxResumeFallbacks = 2
 
 // knownResponder is the responder a signed exchange with a key RPC left,
@@ -122,7 +124,7 @@ func (q *Requester) NewRequest(keyID, uri string, role e2ee.Role) (*Pending, err
 		return nil, fail("request", ErrMalformed, err)
 	}
 	pend := &Pending{Request: req}
-	if kp, ok := q.known.get(kid.Locator); ok && !q.cfg.SignedOnly {
+	if kp, ok := q.resumable(kid.Locator); ok {
 		shared, err := sharedKey(q.boxes, q.boxKey, kp.cs)
 		if err == nil {
 			req.Auth, req.ResponderCSPubKey = AuthMAC, kp.cs
@@ -146,20 +148,37 @@ func (q *Requester) NewRequest(keyID, uri string, role e2ee.Role) (*Pending, err
 	return pend, nil
 }
 
+// resumable returns the responder a request to the key RPC at loc may be
+// resumed with: none for a SignedOnly requester or once loc refused
+// MaxResumeFallbacks resumed requests in a row.
+func (q *Requester) resumable(loc envelope.Locator) (knownResponder, bool) {
+	if q.cfg.SignedOnly {
+		return knownResponder{}, false
+	}
+	if n, _ := q.fallbacks.get(loc); n >= MaxResumeFallbacks {
+		return knownResponder{}, false
+	}
+	return q.known.get(loc)
+}
+
 // Forget drops the responder that p was resumed with (MACed for), so that
 // the next request to p's key RPC is signed. Call it when a resumed request
 // was answered with ErrorURIUnknownPeer. It keeps a responder that a
-// concurrent signed exchange stored since, and does nothing for a signed p.
-// After MaxResumeFallbacks calls for one key RPC, requests to it are
-// always signed.
+// concurrent signed exchange stored since, and does nothing for a signed p
+// or a second call for the same p. Once MaxResumeFallbacks resumed
+// requests to one key RPC were forgotten in a row, requests to it are
+// signed until one resumed exchange with it succeeds — which, as none is
+// attempted any more, is for the Requester's lifetime.
 func (q *Requester) Forget(p *Pending) {
 	if p == nil || p.resumed == nil || p.Request == nil {
 		return
 	}
-	if kid, err := envelope.ParseKeyID(p.Request.KeyID); err == nil {
-		q.known.removeIf(kid.Locator, func(kr knownResponder) bool { return kr == *p.resumed })
-		n, _ := q.fallbacks.get(kid.Locator)
-		q.fallbacks.put(kid.Locator, n+1)
+	kid, err := envelope.ParseKeyID(p.Request.KeyID)
+	if err != nil {
+		return
+	}
+	if q.known.removeIf(kid.Locator, func(kr knownResponder) bool { return kr == *p.resumed }) {
+		q.fallbacks.update(kid.Locator, func(n int) int { return n + 1 })
 	}
 }
 
@@ -230,11 +249,14 @@ func (q *Requester) Open(ctx context.Context, p *Pending, resp *KeyResponse) (ke
 	if _, ok := box.OpenAfterPrecomputation(key[:0], resp.Box[:], &resp.BoxNonce, shared); !ok {
 		return [KeySize]byte{}, failf("box", ErrBoxOpen, "box does not authenticate")
 	}
-	if req.Auth == AuthSignature {
-		if kid, err := envelope.ParseKeyID(req.KeyID); err == nil {
+	if kid, err := envelope.ParseKeyID(req.KeyID); err == nil && !q.cfg.SignedOnly {
+		switch req.Auth {
+		case AuthSignature:
 			if n, _ := q.fallbacks.get(kid.Locator); n < MaxResumeFallbacks {
 				q.known.put(kid.Locator, knownResponder{knownPeer{cs: resp.CSPubKey, chainHash: chainHash}, q.puts.Add(1)})
 			}
+		case AuthMAC:
+			q.fallbacks.remove(kid.Locator) // a resumed exchange succeeded: the count is of refusals in a row
 		}
 	}
 	return key, nil

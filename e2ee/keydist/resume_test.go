@@ -149,6 +149,56 @@ func TestResumeFallback(t *testing.T) {
 	assert.Equal(t, keydist.AuthSignature, p.Request.Auth)
 }
 
+// TestResumeFallbacksInARow: the fallback budget counts refusals in a
+// row. A resumed exchange that succeeds resets it, forgetting the same
+// pending request twice counts once, and only MaxResumeFallbacks refusals
+// with no success in between make the requester keep signing.
+func TestResumeFallbacksInARow(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	exchange := func() keydist.Auth { // one full exchange; returns how it was authenticated
+		t.Helper()
+		p, err := w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+		require.NoError(t, err)
+		vr, err := w.resp.VerifyRequest(ctx, p.Request)
+		require.NoError(t, err)
+		resp, err := w.resp.Respond(vr, &w.key, w.scope, w.now.Add(time.Minute))
+		require.NoError(t, err)
+		key, err := w.req.Open(ctx, p, resp)
+		require.NoError(t, err)
+		require.Equal(t, w.key, key)
+		return p.Request.Auth
+	}
+	refused := func() { // the responder restarts and refuses the next resumed request
+		t.Helper()
+		p, err := w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+		require.NoError(t, err)
+		require.Equal(t, keydist.AuthMAC, p.Request.Auth)
+		w.resp, err = keydist.NewResponder(keydist.ResponderConfig{
+			Policy:   w.f.policy(w.trust, &w.now),
+			Identity: keydist.Identity{Delegate: w.f.del[2], Session: w.f.sess[7], Chain: w.f.chain3(t, 2, w.f.sess[7].PublicKey32(), chainOpts{})},
+		})
+		require.NoError(t, err)
+		_, err = w.resp.VerifyRequest(ctx, p.Request)
+		require.ErrorIs(t, err, keydist.ErrUnknownPeer)
+		w.req.Forget(p)
+		w.req.Forget(p) // the same refusal, reported twice: counted once
+	}
+	require.Equal(t, keydist.AuthSignature, exchange())
+	for i := range 2 * keydist.MaxResumeFallbacks {
+		refused()
+		require.Equal(t, keydist.AuthSignature, exchange(), "signed after refusal %d", i)
+		require.Equal(t, keydist.AuthMAC, exchange(), "resumed again after refusal %d: a success resets the count", i)
+	}
+	for i := range keydist.MaxResumeFallbacks {
+		refused()
+		require.Equal(t, keydist.AuthSignature, exchange(), "signed after refusal %d in a row", i)
+	}
+	for range 2 {
+		require.Equal(t, keydist.AuthSignature, exchange(), "no resuming after MaxResumeFallbacks refusals in a row")
+	}
+}
+
 // TestResumeNotDisplacedByOtherChain: a trusted peer that certifies
 // someone else's CS key in its own (self-signed) delegate certificate and
 // sends a signed request with it does not displace that requester's
