@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/crypto/nacl/box"
@@ -451,6 +452,151 @@ func TestEveryFieldBound(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestAuthenticationBindsEachField: each field an attacker could change to
+// another value that passes every other check (a valid role, a covering
+// scope, a time inside the window, another delegate's valid chain for the
+// same CS key, another issuer hint, …) is caught by the signature
+// (ErrWrongSigner: the digest recovers to another address) or the MAC
+// (ErrBadMAC) — not by a later check by luck. Unlike TestEveryFieldBound
+// this names the error. It runs with 3-certificate chains and with lone
+// delegate certificates plus issuer hint (the only form with an issuer).
+func TestAuthenticationBindsEachField(t *testing.T) {
+	ctx := context.Background()
+	otherIssuer := common.HexToAddress("0x00000000000000000000000000000000000000aa")
+	// Errors other than the mode's authentication error, by case name:
+	// in resumed mode, and with a 3-certificate chain (where an issuer hint
+	// is malformed: it must be zero).
+	type except struct{ resumed, chain3 error }
+	requestCases := []struct {
+		name   string
+		change func(w *world, r *keydist.KeyRequest, lone bool)
+		except except
+	}{
+		{"key_id", func(_ *world, r *keydist.KeyRequest, _ bool) {
+			r.KeyID = "0123456789abcdef.ffeeddccbbaa99887766554433221100"
+		}, except{}},
+		{"uri", func(_ *world, r *keydist.KeyRequest, _ bool) { r.URI = "com.example.topic.b" }, except{}},
+		{"role", func(_ *world, r *keydist.KeyRequest, _ bool) { r.Role = e2ee.RoleCallee }, except{}},
+		{"issuer", func(_ *world, r *keydist.KeyRequest, _ bool) { r.Issuer = otherIssuer }, except{chain3: keydist.ErrMalformed}},
+		{"issued_at", func(_ *world, r *keydist.KeyRequest, _ bool) { r.IssuedAt-- }, except{}},
+		{"nonce", func(_ *world, r *keydist.KeyRequest, _ bool) { r.Nonce[0] ^= 1 }, except{}},
+		{"chain (another delegate's, same CS key)", func(w *world, r *keydist.KeyRequest, lone bool) {
+			r.Chain = anotherDelegatesChain(t, w, r.CSPubKey, lone)
+		}, except{resumed: keydist.ErrUnknownPeer}},
+	}
+	responseCases := []struct {
+		name   string
+		change func(w *world, r *keydist.KeyResponse, lone bool)
+		except except
+	}{
+		{"scope match (prefix → exact)", func(_ *world, r *keydist.KeyResponse, _ bool) {
+			r.Scope = keydist.Scope{URI: testURI, Match: keydist.MatchExact}
+		}, except{}},
+		{"scope uri (a covering prefix)", func(_ *world, r *keydist.KeyResponse, _ bool) {
+			r.Scope = keydist.Scope{URI: "com.example", Match: keydist.MatchPrefix}
+		}, except{}},
+		{"expires_at", func(_ *world, r *keydist.KeyResponse, _ bool) { r.ExpiresAt += 1000 }, except{}},
+		{"issuer", func(_ *world, r *keydist.KeyResponse, _ bool) { r.Issuer = otherIssuer }, except{chain3: keydist.ErrMalformed}},
+		{"box_nonce", func(_ *world, r *keydist.KeyResponse, _ bool) { r.BoxNonce[0] ^= 1 }, except{}},
+		{"box", func(_ *world, r *keydist.KeyResponse, _ bool) { r.Box[0] ^= 1 }, except{}},
+		{"chain (another delegate's, same CS key)", func(w *world, r *keydist.KeyResponse, lone bool) {
+			r.Chain = anotherDelegatesChain(t, w, r.CSPubKey, lone)
+		}, except{resumed: keydist.ErrNotOurRequest}},
+	}
+	for _, lone := range []bool{false, true} {
+		for _, resume := range []bool{false, true} {
+			mode, authErr := "signed", keydist.ErrWrongSigner
+			if resume {
+				mode, authErr = "resumed", keydist.ErrBadMAC
+			}
+			if lone {
+				mode = "lone/" + mode
+			}
+			want := func(x except) error {
+				switch {
+				case !lone && x.chain3 != nil:
+					return x.chain3
+				case resume && x.resumed != nil:
+					return x.resumed
+				}
+				return authErr
+			}
+			// fresh returns a world and a request in mode, not yet verified.
+			fresh := func(t *testing.T) (*world, *keydist.Pending) {
+				w := newWorld(t)
+				if lone {
+					useLoneCertificates(t, w)
+				}
+				if resume {
+					roundTrip(t, w)
+				}
+				p, err := w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+				require.NoError(t, err)
+				require.Equal(t, resume, p.Request.Auth == keydist.AuthMAC)
+				return w, p
+			}
+			for _, c := range requestCases {
+				t.Run(mode+"/request/"+c.name, func(t *testing.T) {
+					w, p := fresh(t)
+					c.change(w, p.Request, lone)
+					_, err := w.resp.VerifyRequest(ctx, p.Request)
+					require.ErrorIs(t, err, want(c.except))
+				})
+			}
+			for _, c := range responseCases {
+				t.Run(mode+"/response/"+c.name, func(t *testing.T) {
+					w, p := fresh(t)
+					vr, err := w.resp.VerifyRequest(ctx, p.Request)
+					require.NoError(t, err)
+					resp, err := w.resp.Respond(vr, &w.key, w.scope, w.now.Add(time.Minute))
+					require.NoError(t, err)
+					c.change(w, resp, lone)
+					_, err = w.req.Open(ctx, p, resp)
+					require.ErrorIs(t, err, want(c.except))
+				})
+			}
+			t.Run(mode+"/control", func(t *testing.T) { // the same steps, unchanged, succeed
+				w, p := fresh(t)
+				vr, err := w.resp.VerifyRequest(ctx, p.Request)
+				require.NoError(t, err)
+				resp, err := w.resp.Respond(vr, &w.key, w.scope, w.now.Add(time.Minute))
+				require.NoError(t, err)
+				key, err := w.req.Open(ctx, p, resp)
+				require.NoError(t, err)
+				require.Equal(t, w.key, key)
+			})
+		}
+	}
+}
+
+// useLoneCertificates gives both parties of w lone delegate certificates
+// with issuer hint del[4], which w's trust decider accepts.
+func useLoneCertificates(t *testing.T, w *world) {
+	t.Helper()
+	f, ca := w.f, w.f.del[4].Address()
+	w.trust.lone = ca
+	var err error
+	w.req, err = keydist.NewRequester(keydist.RequesterConfig{Policy: f.policy(w.trust, &w.now), Identity: keydist.Identity{
+		Delegate: f.del[1], Session: f.sess[6], Chain: f.chain3(t, 1, f.sess[6].PublicKey32(), chainOpts{})[:1], Issuer: ca,
+	}})
+	require.NoError(t, err)
+	w.resp, err = keydist.NewResponder(keydist.ResponderConfig{Policy: f.policy(w.trust, &w.now), Identity: keydist.Identity{
+		Delegate: f.del[2], Session: f.sess[7], Chain: f.chain3(t, 2, f.sess[7].PublicKey32(), chainOpts{})[:1], Issuer: ca,
+	}})
+	require.NoError(t, err)
+}
+
+// anotherDelegatesChain is delegate 3's valid chain certifying cs (lone or
+// with its authorities, like the world's).
+func anotherDelegatesChain(t *testing.T, w *world, cs [32]byte, lone bool) []byte {
+	t.Helper()
+	c := w.f.chain3(t, 3, cs, chainOpts{})
+	if lone {
+		c = c[:1]
+	}
+	return wireChain(t, c)
 }
 
 // TestSignedOnly: a SignedOnly requester never resumes; a SignedOnly
