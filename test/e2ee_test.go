@@ -268,6 +268,45 @@ func TestResumedKeyFetch(t *testing.T) {
 	assert.Zero(t, leaks)
 }
 
+// TestSignedOnlyOriginator: an originator with SignedKeyExchanges answers
+// resumed requests unknown_peer and remembers no requester. An ordinary
+// subscriber falls back to a signed request each time, receives every
+// event, and after keydist.MaxResumeFallbacks refusals keeps signing to that
+// originator — while still resuming with an ordinary one.
+func TestSignedOnlyOriginator(t *testing.T) {
+	p := newPKI(t)
+	tr := startRouter(t, "127.0.0.1:0", nil)
+	defer tr.stop()
+	strict := newSession(t, tr, p, serializers[0].ser, nil, func(c *session.Config) { c.SignedKeyExchanges = true })
+	ordinary := newSession(t, tr, p, serializers[0].ser, nil)
+	b := newSession(t, tr, p, serializers[0].ser, nil)
+	eb := newEvents()
+	require.NoError(t, b.Subscribe("com.strict", eb.handler, nil))
+	require.NoError(t, b.Subscribe("com.ordinary", eb.handler, nil))
+	const n = keydist.MaxResumeFallbacks + 3
+	for i := range n {
+		for _, o := range []*session.Session{strict, ordinary} {
+			o.RotateAll()
+			args, kw := payload(i)
+			topic := "com.strict"
+			if o == ordinary {
+				topic = "com.ordinary"
+			}
+			require.NoError(t, o.Publish(topic, nil, args, kw))
+			ev := eb.next(t, 5*time.Second)
+			checkPayload(t, ev.Arguments, ev.ArgumentsKw, i)
+		}
+	}
+	assert.EqualValues(t, 2*n, b.Stats().KeyFetches, "every event's key fetched")
+	assert.Zero(t, b.Stats().Rejected[session.ReasonKeyFetch])
+	assert.EqualValues(t, keydist.MaxResumeFallbacks, b.Stats().ResumeFallbacks)
+	assert.EqualValues(t, keydist.MaxResumeFallbacks, strict.Stats().KeyDenials[keydist.ErrorURIUnknownPeer])
+	assert.Zero(t, strict.Stats().ResumedKeyRequestsServed)
+	assert.EqualValues(t, n-1, ordinary.Stats().ResumedKeyRequestsServed, "all but the first resumed")
+	assert.EqualValues(t, keydist.MaxResumeFallbacks+n-1, b.Stats().ResumedKeyFetches,
+		"resumed: the refused attempts to strict, and all but the first to ordinary")
+}
+
 // TestRotationPolicies: per message, per topic, every N, every T.
 func TestRotationPolicies(t *testing.T) {
 	p := newPKI(t)
