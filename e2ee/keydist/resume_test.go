@@ -30,6 +30,20 @@ func resumed(t *testing.T, w *world) (*keydist.Pending, *keydist.KeyResponse) {
 	return p, resp
 }
 
+// complete verifies p at w's responder, answers it, and returns the key the
+// requester opens from the answer.
+func complete(t testing.TB, w *world, p *keydist.Pending) [32]byte {
+	t.Helper()
+	ctx := context.Background()
+	vr, err := w.resp.VerifyRequest(ctx, p.Request)
+	require.NoError(t, err)
+	resp, err := w.resp.Respond(vr, &w.key, w.scope, w.now.Add(time.Minute))
+	require.NoError(t, err)
+	key, err := w.req.Open(ctx, p, resp)
+	require.NoError(t, err)
+	return key
+}
+
 // sharedKey is nacl/box's precomputed key between session key ours and the
 // Ed25519 key peer, computed with x/crypto (not keydist's own code).
 func sharedKey(t *testing.T, ours *keys.SessionKey, peer [32]byte) *[32]byte {
@@ -161,13 +175,7 @@ func TestResumeFallbacksInARow(t *testing.T) {
 		t.Helper()
 		p, err := w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
 		require.NoError(t, err)
-		vr, err := w.resp.VerifyRequest(ctx, p.Request)
-		require.NoError(t, err)
-		resp, err := w.resp.Respond(vr, &w.key, w.scope, w.now.Add(time.Minute))
-		require.NoError(t, err)
-		key, err := w.req.Open(ctx, p, resp)
-		require.NoError(t, err)
-		require.Equal(t, w.key, key)
+		require.Equal(t, w.key, complete(t, w, p))
 		return p.Request.Auth
 	}
 	refused := func() { // the responder restarts and refuses the next resumed request
@@ -559,13 +567,7 @@ func TestAuthenticationBindsEachField(t *testing.T) {
 			}
 			t.Run(mode+"/control", func(t *testing.T) { // the same steps, unchanged, succeed
 				w, p := fresh(t)
-				vr, err := w.resp.VerifyRequest(ctx, p.Request)
-				require.NoError(t, err)
-				resp, err := w.resp.Respond(vr, &w.key, w.scope, w.now.Add(time.Minute))
-				require.NoError(t, err)
-				key, err := w.req.Open(ctx, p, resp)
-				require.NoError(t, err)
-				require.Equal(t, w.key, key)
+				require.Equal(t, w.key, complete(t, w, p))
 			})
 		}
 	}
