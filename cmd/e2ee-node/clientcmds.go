@@ -410,6 +410,9 @@ var (
 	sessResumed     = prometheus.NewDesc("e2ee_key_fetches_resumed_total", "Key requests sent MAC-authenticated to a responder known from a signed exchange.", nil, nil)
 	sessFallbacks   = prometheus.NewDesc("e2ee_key_fetch_resume_fallbacks_total", "Resumed key requests answered unknown_peer and sent again signed.", nil, nil)
 	sessResServed   = prometheus.NewDesc("e2ee_key_requests_served_resumed_total", "Resumed key requests answered with a key.", nil, nil)
+	sessEarlySent   = prometheus.NewDesc("e2ee_key_early_chains_sent_total", "Early chains sent ahead of a key-request decision (progressive result).", nil, nil)
+	sessEarlyUsed   = prometheus.NewDesc("e2ee_key_early_chains_used_total", "Early chains received that started the decision about a responder before its response.", nil, nil)
+	sessEarlyBad    = prometheus.NewDesc("e2ee_key_early_chains_rejected_total", "Early chains received malformed or not verifying (ignored).", nil, nil)
 	sessCacheHits   = prometheus.NewDesc("e2ee_key_cache_hits_total", "Incoming messages whose key was cached.", nil, nil)
 	sessBuffered    = prometheus.NewDesc("e2ee_messages_buffered_total", "Messages that waited for a key.", nil, nil)
 	sessDropped     = prometheus.NewDesc("e2ee_messages_dropped_total", "Buffered messages dropped (overflow, timeout, fetch failure).", nil, nil)
@@ -424,7 +427,7 @@ var (
 
 func (c sessionCollector) Describe(ch chan<- *prometheus.Desc) {
 	for _, d := range []*prometheus.Desc{sessEncrypted, sessDecrypted, sessPlain, sessRejected, sessServed, sessDenied, sessFetches,
-		sessFetchFail, sessResumed, sessFallbacks, sessResServed, sessCacheHits, sessBuffered, sessDropped, sessReconnects, verifierReads, verifierHits, verifierEvents,
+		sessFetchFail, sessResumed, sessFallbacks, sessResServed, sessEarlySent, sessEarlyUsed, sessEarlyBad, sessCacheHits, sessBuffered, sessDropped, sessReconnects, verifierReads, verifierHits, verifierEvents,
 		verifierHead, verifierSynced, verifierInvalid} {
 		ch <- d
 	}
@@ -450,6 +453,9 @@ func (c sessionCollector) Collect(ch chan<- prometheus.Metric) {
 	counter(sessResumed, st.ResumedKeyFetches)
 	counter(sessFallbacks, st.ResumeFallbacks)
 	counter(sessResServed, st.ResumedKeyRequestsServed)
+	counter(sessEarlySent, st.EarlyChainsSent)
+	counter(sessEarlyUsed, st.EarlyChainsUsed)
+	counter(sessEarlyBad, st.EarlyChainsRejected)
 	counter(sessCacheHits, st.CacheHits)
 	counter(sessBuffered, st.Buffered)
 	counter(sessDropped, st.Dropped)

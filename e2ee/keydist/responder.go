@@ -117,7 +117,20 @@ func NewResponder(cfg ResponderConfig) (*Responder, error) {
 	}, nil
 }
 
-// VerifiedRequest is a key request that passed VerifyRequest.
+// AuthenticatedRequest is a key request that passed Authenticate: every
+// check but the trust decision. Pass it to Decide.
+type AuthenticatedRequest struct {
+	// Request is the authenticated request (do not modify).
+	Request *KeyRequest
+	// Chain is the requester's verified chain.
+	Chain     *cert.VerifiedChain
+	chainHash common.Hash
+	shared    *[32]byte // resumed requests only
+	decided   bool
+}
+
+// VerifiedRequest is a key request that passed VerifyRequest (or
+// Authenticate and Decide).
 type VerifiedRequest struct {
 	// Request is the verified request (do not modify).
 	Request *KeyRequest
@@ -145,7 +158,23 @@ type VerifiedRequest struct {
 // (AuthMAC) must be for this responder's CS key and from a known requester
 // with the same chain (else ErrUnknownPeer, and the requester falls back to
 // signing), carry the csPubKey, and its MAC must verify (ErrBadMAC).
+//
+// VerifyRequest is Authenticate followed by Decide; a caller that wants to
+// act between the two (to send its early chain, docs/protocol.md §3.9)
+// calls them itself.
 func (r *Responder) VerifyRequest(ctx context.Context, req *KeyRequest) (*VerifiedRequest, error) {
+	ar, err := r.Authenticate(req)
+	if err != nil {
+		return nil, err
+	}
+	return r.Decide(ctx, ar)
+}
+
+// Authenticate makes every check of VerifyRequest before the trust
+// decision, and records the request nonce (a second Authenticate of the
+// same request fails with ErrReplay). It asks no decider and reads no
+// chain state: its cost is bounded by the request's own size.
+func (r *Responder) Authenticate(req *KeyRequest) (*AuthenticatedRequest, error) {
 	p := &r.cfg.Policy
 	if err := req.Validate(); err != nil {
 		return nil, err
@@ -153,8 +182,7 @@ func (r *Responder) VerifyRequest(ctx context.Context, req *KeyRequest) (*Verifi
 	if err := p.checkDomain(req.ChainID, req.Registry, req.Realm); err != nil {
 		return nil, err
 	}
-	now := p.now()
-	nowMs := now.UnixMilli()
+	nowMs := p.now().UnixMilli()
 	w := p.window().Milliseconds()
 	if req.IssuedAt > uint64(nowMs+w) || int64(req.IssuedAt) < nowMs-w { //nolint:gosec // IssuedAt bounded by the first check
 		return nil, failf("freshness", ErrStale, "issued outside the freshness window")
@@ -178,19 +206,33 @@ func (r *Responder) VerifyRequest(ctx context.Context, req *KeyRequest) (*Verifi
 	if err := r.replay.add(req.Nonce, nowMs); err != nil {
 		return nil, err
 	}
-	dec, err := p.decide(ctx, vc, req.Realm, req.URI, req.Role, req.Issuer, now)
+	return &AuthenticatedRequest{Request: req, Chain: vc, chainHash: chainHash, shared: shared}, nil
+}
+
+// Decide asks the trust decision about an authenticated request (see
+// VerifyRequest) and, for a signed request that it admits, remembers the
+// requester for resuming. It may be called once per AuthenticatedRequest.
+func (r *Responder) Decide(ctx context.Context, ar *AuthenticatedRequest) (*VerifiedRequest, error) {
+	if ar == nil || ar.Request == nil || ar.Chain == nil || ar.decided {
+		return nil, failf("decide", ErrMalformed, "request not authenticated, or decided before")
+	}
+	ar.decided = true
+	p := &r.cfg.Policy
+	req := ar.Request
+	dec, err := p.decide(ctx, ar.Chain, req.Realm, req.URI, req.Role, req.Issuer, p.now())
 	if err != nil {
 		return nil, err
 	}
+	shared := ar.shared
 	if shared == nil {
 		if shared, err = sharedKey(r.boxes, r.boxKey, req.CSPubKey); err != nil {
 			return nil, err
 		}
 		if !r.cfg.SignedOnly {
-			r.known.put(knownPeer{cs: req.CSPubKey, chainHash: chainHash}, struct{}{})
+			r.known.put(knownPeer{cs: req.CSPubKey, chainHash: ar.chainHash}, struct{}{})
 		}
 	}
-	return &VerifiedRequest{Request: req, Chain: vc, Decision: dec, shared: shared}, nil
+	return &VerifiedRequest{Request: req, Chain: ar.Chain, Decision: dec, shared: shared}, nil
 }
 
 // checkResumed authenticates a resumed request and returns the box key.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -234,7 +235,7 @@ func (n *node) registerKeyRPCs(cl *client.Client) error {
 		for attempt := 0; attempt < DefaultKeyRPCAttempts; attempt++ {
 			ring := rs.currentRing()
 			uri := ring.KeyRPCURI()
-			err = cl.Register(uri, n.keyHandler(ring, rs),
+			err = cl.Register(uri, n.keyHandler(cl, ring),
 				wamp.Dict{wamp.OptMatch: wamp.MatchExact, wamp.OptInvoke: wamp.InvokeSingle})
 			if err == nil {
 				break
@@ -303,10 +304,10 @@ func (n *node) charge(key string) {
 	b.tokens--
 }
 
-// keyHandler is the key RPC of one ring.
-func (n *node) keyHandler(ring *keyring.Ring, rs *ruleState) client.InvocationHandler {
+// keyHandler is the key RPC of one ring, registered on cl.
+func (n *node) keyHandler(cl *client.Client, ring *keyring.Ring) client.InvocationHandler {
 	return func(ctx context.Context, inv *wamp.Invocation) client.InvokeResult {
-		res, err := n.serveKey(ctx, ring, inv)
+		res, err := n.serveKey(ctx, cl, ring, inv)
 		if err != nil {
 			uri := denialURI(err)
 			n.stats.deny(uri)
@@ -314,6 +315,24 @@ func (n *node) keyHandler(ring *keyring.Ring, rs *ruleState) client.InvocationHa
 		}
 		n.stats.served.Add(1)
 		return client.InvokeResult{Kwargs: res}
+	}
+}
+
+// sendEarlyChain sends this node's chain to the caller of inv as a
+// progressive result when the caller asked for progressive results
+// (docs/protocol.md §3.9), so that it can start its trust decision about
+// this node while this node decides about it. Failing to send it costs
+// the requester only the overlap.
+func (n *node) sendEarlyChain(ctx context.Context, cl *client.Client, inv *wamp.Invocation, req *keydist.KeyRequest) {
+	if want, _ := inv.Details[wamp.OptReceiveProgress].(bool); !want || cl == nil {
+		return
+	}
+	kw, err := keydist.EncodeEarlyChain(n.responder.EarlyChain(req))
+	if err != nil {
+		return
+	}
+	if err := cl.SendProgress(ctx, nil, n.wire(kw)); err == nil {
+		n.stats.earlyChainsSent.Add(1)
 	}
 }
 
@@ -330,7 +349,7 @@ func denialURI(err error) string {
 	return keydist.ErrorURI(err)
 }
 
-func (n *node) serveKey(ctx context.Context, ring *keyring.Ring, inv *wamp.Invocation) (wamp.Dict, error) {
+func (n *node) serveKey(ctx context.Context, cl *client.Client, ring *keyring.Ring, inv *wamp.Invocation) (wamp.Dict, error) {
 	if len(inv.Arguments) != 0 {
 		return nil, &keydist.Error{Step: "decode", Err: keydist.ErrMalformed}
 	}
@@ -342,7 +361,7 @@ func (n *node) serveKey(ctx context.Context, ring *keyring.Ring, inv *wamp.Invoc
 	if !n.allow(rl) {
 		return nil, &keydist.Error{Step: "rate", Err: keydist.ErrOverload}
 	}
-	vr, err := n.responder.VerifyRequest(ctx, req)
+	ar, err := n.responder.Authenticate(req)
 	if err != nil {
 		// unknown_peer is the protocol's own fallback (the requester
 		// signs next), not a denial to rate-limit: after a restart every
@@ -350,6 +369,14 @@ func (n *node) serveKey(ctx context.Context, ring *keyring.Ring, inv *wamp.Invoc
 		if !errors.Is(err, keydist.ErrUnknownPeer) {
 			n.charge(rl)
 		}
+		return nil, err
+	}
+	if req.Auth == keydist.AuthSignature {
+		n.sendEarlyChain(ctx, cl, inv, req)
+	}
+	vr, err := n.responder.Decide(ctx, ar)
+	if err != nil {
+		n.charge(rl)
 		return nil, err
 	}
 	delegate := vr.Chain.DelegateAddress()
@@ -605,7 +632,9 @@ func (n *node) callKeyRPC(ctx context.Context, cl *client.Client, kid envelope.K
 		if p.Request.Auth == keydist.AuthMAC {
 			n.stats.resumedFetches.Add(1)
 		}
-		res, err := cl.Call(ctx, kid.KeyRPCURI(n.cfg.KeyRPCPrefix), nil, nil, n.wire(kw), nil)
+		early := n.earlyChainFor(ctx, kid, p, uri, role)
+		res, err := cl.Call(ctx, kid.KeyRPCURI(n.cfg.KeyRPCPrefix), nil, nil, n.wire(kw), early.handler())
+		early.finish()
 		if err == nil {
 			return p, res, nil
 		}
@@ -663,6 +692,111 @@ func (n *node) prefetchVerdict(ctx context.Context, loc envelope.Locator, uri st
 	req := e2ee.TrustRequest{Realm: r.realm, URI: uri, Role: keydist.CounterpartRole(role), Chain: r.chain,
 		IssuerHint: r.issuer, Peer: r.chain.DelegateAddress().Hex()}
 	go pf.Prefetch(ctx, req)
+}
+
+// earlyChain is the handling of the early chain (docs/protocol.md §3.9)
+// of one key request: for a signed request to a key RPC whose responder
+// this node does not know (prefetchVerdict had nothing to prepare), with a
+// decider that can prefetch, it starts the decision about the chain the
+// responder sends ahead of its answer, so that it runs while the responder
+// decides about us. Nothing is decided here: Open still asks about the
+// chain of the response, which joins or finds this read.
+type earlyChain struct {
+	n        *node
+	ctx      context.Context
+	pf       e2ee.TrustPrefetcher
+	keyID    string
+	uri      string
+	role     e2ee.Role
+	started  atomic.Bool
+	answered atomic.Bool
+	wg       sync.WaitGroup
+}
+
+// earlyChainFor returns the early-chain handling of request p, or nil when
+// the call should not ask for one.
+func (n *node) earlyChainFor(ctx context.Context, kid envelope.KeyID, p *keydist.Pending, uri string, role e2ee.Role) *earlyChain {
+	pf, ok := n.cfg.KeyPolicy.Trust.(e2ee.TrustPrefetcher)
+	if !ok || p.Request.Auth != keydist.AuthSignature {
+		return nil
+	}
+	n.mu.Lock()
+	_, known := n.responders[kid.Locator]
+	n.mu.Unlock()
+	if known {
+		return nil
+	}
+	return &earlyChain{n: n, ctx: ctx, pf: pf, keyID: p.Request.KeyID, uri: uri, role: role}
+}
+
+// handler is the call's progress handler (nil: no progressive results
+// asked for). It runs on the client's receive goroutine, so the chain is
+// checked on another one; only the first progressive result counts.
+func (e *earlyChain) handler() client.ProgressHandler {
+	if e == nil {
+		return nil
+	}
+	return func(res *wamp.Result) {
+		if e.started.Swap(true) {
+			return
+		}
+		e.wg.Add(1)
+		go func() {
+			defer e.wg.Done()
+			e.n.prefetchEarly(e, res)
+		}()
+	}
+}
+
+// finish marks the call answered (a chain checked after that is not
+// prefetched: Open is deciding already) and waits for the check in flight.
+func (e *earlyChain) finish() {
+	if e == nil {
+		return
+	}
+	e.answered.Store(true)
+	e.wg.Wait()
+}
+
+// prefetchEarly checks the early chain in res and prefetches the decision
+// about it unless the call was answered meanwhile.
+func (n *node) prefetchEarly(e *earlyChain, res *wamp.Result) {
+	uri := e.uri
+	ec, err := n.decodeEarlyChain(res, e.keyID)
+	if err != nil {
+		n.stats.earlyChainsRejected.Add(1)
+		n.cfg.Logf("session: early chain for %s ignored: %v", uri, err)
+		return
+	}
+	pol := &n.cfg.KeyPolicy
+	vc, err := n.certs.VerifyCBOR(ec.Chain, cert.Expect{ChainID: pol.ChainID, VerifyingContract: pol.Registry, Realm: pol.Realm, Block: pol.Block()})
+	if err != nil {
+		n.stats.earlyChainsRejected.Add(1)
+		n.cfg.Logf("session: early chain for %s ignored: %v", uri, err)
+		return
+	}
+	if e.answered.Load() || n.isDenied(vc.DelegateAddress()) {
+		return
+	}
+	n.stats.earlyChainsUsed.Add(1)
+	e.pf.Prefetch(e.ctx, e2ee.TrustRequest{Realm: pol.Realm, URI: uri, Role: keydist.CounterpartRole(e.role), Chain: vc,
+		IssuerHint: ec.Issuer, Peer: vc.DelegateAddress().Hex()})
+}
+
+// decodeEarlyChain decodes the early chain in a progressive result to the
+// key request for keyID.
+func (n *node) decodeEarlyChain(res *wamp.Result, keyID string) (*keydist.EarlyChain, error) {
+	if len(res.Arguments) != 0 {
+		return nil, fmt.Errorf("early chain: %w", keydist.ErrMalformed)
+	}
+	ec, err := keydist.DecodeEarlyChain(res.ArgumentsKw)
+	if err != nil {
+		return nil, fmt.Errorf("early chain: %w", err)
+	}
+	if ec.KeyID != keyID {
+		return nil, fmt.Errorf("early chain: for another key id: %w", keydist.ErrMalformed)
+	}
+	return ec, nil
 }
 
 // Bounds of the revocation bookkeeping.

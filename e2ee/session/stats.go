@@ -73,6 +73,13 @@ type Stats struct {
 	// originator answered with unknown_peer, after which a signed request
 	// was sent; ResumedKeyRequestsServed counts served resumed requests.
 	ResumedKeyFetches, ResumeFallbacks, ResumedKeyRequestsServed uint64
+	// EarlyChainsSent counts early chains this session's key RPCs sent
+	// ahead of their decision (docs/protocol.md §3.9); EarlyChainsUsed
+	// those received from a responder whose trust decision this session
+	// then started before the response; EarlyChainsRejected those
+	// received malformed, for another key id, or with a chain that does
+	// not verify (ignored: the response is checked as always).
+	EarlyChainsSent, EarlyChainsUsed, EarlyChainsRejected uint64
 	// Buffered counts messages that waited for a key; Dropped those dropped
 	// on buffer overflow, timeout or fetch failure.
 	Buffered, Dropped uint64
@@ -107,6 +114,8 @@ type counters struct {
 	buffered, dropped, rpcRetries, reconnec atomic.Uint64
 	resumedFetches, resumeFallbacks         atomic.Uint64
 	resumedServed                           atomic.Uint64
+	earlyChainsSent, earlyChainsUsed        atomic.Uint64
+	earlyChainsRejected                     atomic.Uint64
 
 	mu       sync.Mutex
 	rejected map[string]uint64
@@ -141,7 +150,9 @@ func (c *counters) snapshot() Stats {
 		KeyRPCRetries: c.rpcRetries.Load(), Reconnects: c.reconnec.Load(),
 		ResumedKeyFetches: c.resumedFetches.Load(), ResumeFallbacks: c.resumeFallbacks.Load(),
 		ResumedKeyRequestsServed: c.resumedServed.Load(),
-		Rejected:                 map[string]uint64{}, KeyDenials: map[string]uint64{},
+		EarlyChainsSent:          c.earlyChainsSent.Load(), EarlyChainsUsed: c.earlyChainsUsed.Load(),
+		EarlyChainsRejected: c.earlyChainsRejected.Load(),
+		Rejected:            map[string]uint64{}, KeyDenials: map[string]uint64{},
 	}
 	c.mu.Lock()
 	for k, v := range c.rejected {
