@@ -3,6 +3,7 @@ package envelope
 import (
 	"encoding/base64"
 	"fmt"
+	"reflect"
 )
 
 // PPT option names and the values this package sends.
@@ -106,7 +107,8 @@ func parseOptions(opts map[string]any) (string, error) {
 	return kid, nil
 }
 
-// payloadBytes returns the payload from the single argument: []byte as is; a
+// payloadBytes returns the payload from the single argument: []byte (or a
+// named byte-slice type such as nexus's serialize.BinaryData) as is; a
 // string "\x00"+base64 (the spec's JSON binary convention) or plain base64
 // (nexus's JSON serializer), standard alphabet, padded or not, decoded into
 // scratch. max bounds the decoded length.
@@ -130,6 +132,11 @@ func payloadBytes(arg any, scratch []byte, max int) ([]byte, []byte, error) {
 			return nil, scratch, fmt.Errorf("%w: payload string is not base64", ErrMalformed)
 		}
 		return out, out, nil
+	}
+	// A named byte-slice type: nexus's serialize.BinaryData, as e2ee/router
+	// forwards PPT payloads (in-process peers receive it unserialized).
+	if rv := reflect.ValueOf(arg); rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() == reflect.Uint8 {
+		return rv.Bytes(), scratch, nil
 	}
 	return nil, scratch, fmt.Errorf("%w: payload is %T, not bytes", ErrMalformed, arg)
 }

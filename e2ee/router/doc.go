@@ -16,10 +16,16 @@
 // CALL whose ppt_serializer, ppt_cipher or ppt_keyid is not a string (N1),
 // forwards PPT messages that panic nexus clients (missing ppt_serializer N2,
 // non-binary payload N3, serializer "native" N4), panics on in-process
-// sessions it aborts (N6) and dereferences a nil message for a rawsocket frame
-// of reserved type (N7). Each client connection therefore gets a guard
-// goroutine between its transport and nexus that enforces Policy.Check on
-// PUBLISH, CALL, YIELD and ERROR:
+// sessions it aborts (N6), dereferences a nil message for a rawsocket frame
+// of reserved type (N7), stores any REGISTER "invoke" policy and panics on
+// the first CALL to a procedure two callees registered under an unknown one
+// (N8), and publishes a session's testament from its own meta session, past
+// any guard — with ppt_* publish options that ends the meta session and the
+// next meta CALL panics (N9). Each client connection therefore gets a guard
+// goroutine between its transport and nexus. It refuses a REGISTER or
+// SUBSCRIBE whose "invoke" or "match" is not a value WAMP defines and a
+// CALL to wamp.session.add_testament or flush_testaments (ERROR to the
+// sender), and enforces Policy.Check on PUBLISH, CALL, YIELD and ERROR:
 //
 //   - every ppt_* option present is a string; ppt_serializer, ppt_cipher or
 //     ppt_keyid without ppt_scheme is rejected;
@@ -35,7 +41,8 @@
 //
 // A valid PPT payload is forwarded as serialize.BinaryData, so CBOR and
 // msgpack receivers get a byte string and JSON receivers the spec's
-// "\u0000"+base64 string. A rejected CALL is answered with ERROR
+// "\u0000"+base64 string; in-process peers (Attach) get []byte, which
+// nexus's client requires. A rejected CALL is answered with ERROR
 // wamp.error.invalid_argument whose argument names the option (a PUBLISH only
 // if it asked for acknowledgement, as WAMP prescribes); a rejected YIELD or
 // callee ERROR is replaced by such an ERROR towards the caller. The session

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"strings"
 	"sync/atomic"
 
 	"github.com/gammazero/nexus/v3/transport/serialize"
@@ -73,6 +74,17 @@ const (
 	// ReasonInvalidFrame: the transport delivered no message (a rawsocket
 	// frame with a reserved type: nexus would dereference a nil message, N7).
 	ReasonInvalidFrame
+	// ReasonPolicyOption: a REGISTER's "invoke" or a REGISTER's or
+	// SUBSCRIBE's "match" option is not a string WAMP defines (nexus stores
+	// any invocation policy and panics on the first CALL to a procedure
+	// registered twice under an unknown one, N8).
+	ReasonPolicyOption
+	// ReasonMetaProcedure: a CALL to a meta procedure the guard does not
+	// let clients use: wamp.session.add_testament and flush_testaments
+	// (nexus publishes a testament later from its own meta session, past
+	// the guard; with ppt_* publish options that kills the meta session and
+	// then the router, N9; testaments are also unbounded in number).
+	ReasonMetaProcedure
 
 	NumReasons = iota
 )
@@ -104,6 +116,10 @@ func (r Reason) String() string {
 		return "feature_not_announced"
 	case ReasonInvalidFrame:
 		return "invalid_frame"
+	case ReasonPolicyOption:
+		return "policy_option"
+	case ReasonMetaProcedure:
+		return "meta_procedure"
 	}
 	return fmt.Sprintf("reason(%d)", uint8(r))
 }
@@ -429,4 +445,44 @@ func (g *guard) rejected(p *guardPeer, typ wamp.MessageType, rerr *RejectError) 
 	if g.onReject != nil {
 		g.onReject(Rejection{Conn: p.conn, Remote: p.remote, Type: typ, Reason: rerr.Reason, Field: rerr.Field})
 	}
+}
+
+// Values of the "invoke" and "match" options nexus handles (wamp package).
+var (
+	invokePolicies = []string{wamp.InvokeSingle, wamp.InvokeRoundRobin, wamp.InvokeRandom, wamp.InvokeFirst, wamp.InvokeLast}
+	matchPolicies  = []string{wamp.MatchExact, wamp.MatchPrefix, wamp.MatchWildcard}
+)
+
+// checkPolicyOption checks that opts[name], when present, is a string among
+// allowed.
+func checkPolicyOption(opts wamp.Dict, name string, allowed []string) *RejectError {
+	v, ok := opts[name]
+	if !ok {
+		return nil
+	}
+	if s, isString := v.(string); !isString || !slices.Contains(allowed, s) {
+		return &RejectError{Reason: ReasonPolicyOption, Field: name, Problem: "not one of " + strings.Join(allowed, ", ")}
+	}
+	return nil
+}
+
+// checkRouting checks the routing options of a REGISTER (invoke, match)
+// or a SUBSCRIBE (match), and refuses CALLs to the testament meta
+// procedures. It returns nil for every other message.
+func checkRouting(msg wamp.Message) *RejectError {
+	switch m := msg.(type) {
+	case *wamp.Register:
+		if rerr := checkPolicyOption(m.Options, wamp.OptInvoke, invokePolicies); rerr != nil {
+			return rerr
+		}
+		return checkPolicyOption(m.Options, wamp.OptMatch, matchPolicies)
+	case *wamp.Subscribe:
+		return checkPolicyOption(m.Options, wamp.OptMatch, matchPolicies)
+	case *wamp.Call:
+		switch m.Procedure {
+		case wamp.MetaProcSessionAddTestament, wamp.MetaProcSessionFlushTestaments:
+			return &RejectError{Reason: ReasonMetaProcedure, Field: "procedure", Problem: "testaments are not available through this router"}
+		}
+	}
+	return nil
 }

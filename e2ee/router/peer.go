@@ -216,6 +216,9 @@ func (p *guardPeer) inspect(msg wamp.Message) wamp.Message {
 		}
 		return msg
 	}
+	if rerr := checkRouting(msg); rerr != nil {
+		return p.refuse(msg, rerr)
+	}
 	switch m := msg.(type) {
 	case *wamp.Error:
 		if m.Type != wamp.INVOCATION {
@@ -256,7 +259,7 @@ func (p *guardPeer) has(role, feature string) bool {
 //
 //   - PUBLISH: ERROR(PUBLISH) to the publisher if it asked for an
 //     acknowledgement (WAMP sends no other reply to a PUBLISH); dropped.
-//   - CALL: ERROR(CALL) to the caller; dropped.
+//   - CALL, REGISTER, SUBSCRIBE: ERROR to the sender; dropped.
 //   - YIELD, ERROR(INVOCATION) from a callee: replaced by
 //     ERROR(INVOCATION, wamp.error.invalid_argument) so the caller gets a
 //     clear error instead of waiting (WAMP has no reply to a callee's YIELD).
@@ -278,6 +281,10 @@ func (p *guardPeer) refuse(msg wamp.Message, rerr *RejectError) wamp.Message {
 		}
 	case *wamp.Call:
 		p.reply(errMsg(wamp.CALL, m.Request))
+	case *wamp.Register:
+		p.reply(errMsg(wamp.REGISTER, m.Request))
+	case *wamp.Subscribe:
+		p.reply(errMsg(wamp.SUBSCRIBE, m.Request))
 	case *wamp.Yield:
 		return errMsg(wamp.INVOCATION, m.Request)
 	case *wamp.Error:

@@ -101,7 +101,9 @@ func (r *Router) Stats() Stats {
 }
 
 // Attach connects an in-process or otherwise pre-built peer through the
-// guard. Binary payloads must be []byte (the peer is not JSON).
+// guard. Binary payloads must be []byte (the peer is not JSON). An
+// in-process peer (IsLocal) receives PPT payloads as []byte, like every
+// other binary value (nexus's client requires it).
 func (r *Router) Attach(peer wamp.Peer) error {
 	return r.AttachClient(peer, nil)
 }
@@ -110,7 +112,9 @@ func (r *Router) Attach(peer wamp.Peer) error {
 // session details.
 func (r *Router) AttachClient(peer wamp.Peer, transportDetails wamp.Dict) error {
 	remote := "local"
-	if !peer.IsLocal() {
+	if peer.IsLocal() {
+		peer = newLocalPeer(peer)
+	} else {
 		remote = "unknown"
 	}
 	return r.attach(peer, transportDetails, false, remote, nil, nil)
