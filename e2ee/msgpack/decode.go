@@ -583,12 +583,8 @@ func (d *decoder) fields(n int, dst ...any) error {
 					return err
 				}
 				*p = wamp.List(l)
-			case t.kind == kBin: // reflect copies bin into a List of uint8
-				l := make(wamp.List, len(t.raw))
-				for j, b := range t.raw {
-					l[j] = b
-				}
-				*p = l
+			case t.kind == kBin: // nexus makes a List of uint8 of it: strictness 6
+				return d.errorf("message field %d is bin, want array (strictness 6: a list of one uint8 per byte)", i+1)
 			default:
 				ok = false
 			}

@@ -46,6 +46,9 @@
 //     array of small integers into a string of those bytes).
 //  5. Duplicate keys in one map (ugorji decodes the second value into the
 //     first one, merging maps and keeping the first value's type).
+//  6. A bin value where a message has a list (Arguments): ugorji's
+//     reflection turns it into a list of one uint8 per byte, 16 bytes of
+//     memory per input byte — a 4 MiB frame would become a 64 MiB list.
 //
 // Nesting: Deserialize accepts arrays and maps nested as deep as nexus does
 // (1023 levels, counting the message array as level 1) and refuses what it
