@@ -54,12 +54,8 @@ type flight struct {
 	err  error
 }
 
-type bucket struct {
-	tokens float64
-	last   time.Time
-}
-
-// maxBuckets bounds the rate limiter's table; when full it is reset.
+// maxBuckets bounds each denial limiter's table and the negative fetch
+// cache.
 const maxBuckets = 65536
 
 // node is the state of a Session that outlives connections: rules and key
@@ -97,7 +93,11 @@ type node struct {
 	responders map[envelope.Locator]knownResponder
 	// lastPrune is when fetchedBy and keysFrom were last pruned (prune).
 	lastPrune time.Time
-	buckets   map[string]*bucket
+	// csDenials limits denials per requester CS key (not yet verified:
+	// the request failed before its signature or MAC did), delegateDenials
+	// per verified delegate address; apart, so that a flood of made-up CS
+	// keys cannot evict the buckets of verified delegates.
+	csDenials, delegateDenials *denialLimiter
 }
 
 // denyTrust puts the local deny list in front of the configured decider.
@@ -115,16 +115,17 @@ func (d denyTrust) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee.Trus
 
 func newNode(cfg Config) (*node, error) {
 	n := &node{
-		cfg:       cfg,
-		cache:     keyring.NewCache(cfg.Cache),
-		flights:   map[string]*flight{},
-		negative:  map[string]time.Time{},
-		rings:     map[envelope.Locator]*ruleState{},
-		oldRings:  map[envelope.Locator]*keyring.Ring{},
-		denied:    map[common.Address]bool{},
-		fetchedBy: map[common.Address]map[string]string{},
-		keysFrom:  map[common.Address]map[string]bool{},
-		buckets:   map[string]*bucket{},
+		cfg:             cfg,
+		cache:           keyring.NewCache(cfg.Cache),
+		flights:         map[string]*flight{},
+		negative:        map[string]time.Time{},
+		rings:           map[envelope.Locator]*ruleState{},
+		oldRings:        map[envelope.Locator]*keyring.Ring{},
+		denied:          map[common.Address]bool{},
+		fetchedBy:       map[common.Address]map[string]string{},
+		keysFrom:        map[common.Address]map[string]bool{},
+		csDenials:       newDenialLimiter(cfg.DenyRate, cfg.DenyBurst, maxBuckets),
+		delegateDenials: newDenialLimiter(cfg.DenyRate, cfg.DenyBurst, maxBuckets),
 
 		responders: map[envelope.Locator]knownResponder{},
 	}
@@ -271,37 +272,19 @@ func (n *node) registerKeyRPCs(cl *client.Client) error {
 	return nil
 }
 
-// allow reports whether requester key may be served (its denial bucket is
+// allow reports whether requester key may be served (its bucket in l is
 // not empty).
-func (n *node) allow(key string) bool {
+func (n *node) allow(l *denialLimiter, key string) bool {
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	b := n.buckets[key]
-	if b == nil {
-		return true
-	}
-	now := time.Now()
-	b.tokens += now.Sub(b.last).Seconds() * n.cfg.DenyRate
-	if max := float64(n.cfg.DenyBurst); b.tokens > max {
-		b.tokens = max
-	}
-	b.last = now
-	return b.tokens >= 1
+	return l.allow(key, time.Now())
 }
 
-// charge takes a token from requester key's denial bucket.
-func (n *node) charge(key string) {
+// charge takes a token from requester key's bucket in l.
+func (n *node) charge(l *denialLimiter, key string) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	b := n.buckets[key]
-	if b == nil {
-		if len(n.buckets) >= maxBuckets {
-			n.buckets = map[string]*bucket{}
-		}
-		b = &bucket{tokens: float64(n.cfg.DenyBurst), last: time.Now()}
-		n.buckets[key] = b
-	}
-	b.tokens--
+	l.charge(key, time.Now())
 }
 
 // keyHandler is the key RPC of one ring, registered on cl.
@@ -358,7 +341,7 @@ func (n *node) serveKey(ctx context.Context, cl *client.Client, ring *keyring.Ri
 		return nil, err
 	}
 	rl := "cs:" + hex.EncodeToString(req.CSPubKey[:])
-	if !n.allow(rl) {
+	if !n.allow(n.csDenials, rl) {
 		return nil, &keydist.Error{Step: "rate", Err: keydist.ErrOverload}
 	}
 	ar, err := n.responder.Authenticate(req)
@@ -367,7 +350,7 @@ func (n *node) serveKey(ctx context.Context, cl *client.Client, ring *keyring.Ri
 		// signs next), not a denial to rate-limit: after a restart every
 		// resumed requester gets one.
 		if !errors.Is(err, keydist.ErrUnknownPeer) {
-			n.charge(rl)
+			n.charge(n.csDenials, rl)
 		}
 		return nil, err
 	}
@@ -376,34 +359,34 @@ func (n *node) serveKey(ctx context.Context, cl *client.Client, ring *keyring.Ri
 	}
 	vr, err := n.responder.Decide(ctx, ar)
 	if err != nil {
-		n.charge(rl)
+		n.charge(n.csDenials, rl)
 		return nil, err
 	}
 	delegate := vr.Chain.DelegateAddress()
 	dl := "d:" + delegate.Hex()
-	if !n.allow(dl) {
+	if !n.allow(n.delegateDenials, dl) {
 		return nil, &keydist.Error{Step: "rate", Err: keydist.ErrOverload}
 	}
 	if n.isDenied(delegate) {
-		n.charge(dl)
+		n.charge(n.delegateDenials, dl)
 		return nil, &keydist.Error{Step: "trust", Err: keydist.ErrUntrusted}
 	}
 	info, ok := ring.Lookup(req.KeyID)
 	if !ok {
-		n.charge(dl)
+		n.charge(n.delegateDenials, dl)
 		return nil, fmt.Errorf("session: key request: %w", errNotServed)
 	}
 	defer info.Wipe()
 	scope := keydist.Scope{URI: info.Scope, Match: keydist.MatchExact}
 	if !scope.Covers(req.URI) {
-		n.charge(dl)
+		n.charge(n.delegateDenials, dl)
 		return nil, fmt.Errorf("session: key request: %w", errNotServed)
 	}
 	// Each key seals one kind of message (its ring tag): serve it only to
 	// the reader role of that kind, and a result key only to the caller it
 	// was sealed for (docs/protocol.md §4.4).
 	if !tagServes(info.Tag, req.Role, delegate) {
-		n.charge(dl)
+		n.charge(n.delegateDenials, dl)
 		return nil, &keydist.Error{Step: "role", Err: keydist.ErrRole}
 	}
 	expires := info.Expires
@@ -416,7 +399,7 @@ func (n *node) serveKey(ctx context.Context, cl *client.Client, ring *keyring.Ri
 	n.mu.Lock()
 	if n.denied[delegate] {
 		n.mu.Unlock()
-		n.charge(dl)
+		n.charge(n.delegateDenials, dl)
 		return nil, &keydist.Error{Step: "trust", Err: keydist.ErrUntrusted}
 	}
 	n.pruneLocked()
