@@ -876,6 +876,10 @@ func (p *cryptoPeer) enqueue(msg wamp.Message, d delivery, keyID string) {
 	_, err := p.n.cache.LookupKey(keyID, &tmp)
 	tmp = [envelope.KeySize]byte{}
 	if err == nil {
+		// The key arrived since Open missed it (e.g. a fetch of another
+		// stream or from before a reconnect): no keyArrived will come for
+		// it, so deliver what of the stream can go now.
+		p.drain(d.ch)
 		return
 	}
 	p.fetching[fk] = true
