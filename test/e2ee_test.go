@@ -489,6 +489,52 @@ func TestEarlyChainOverlapsDecisions(t *testing.T) {
 	assert.EqualValues(t, 1, pub.Stats().EarlyChainsSent)
 }
 
+// TestEarlyChainForged: the router alters the early chain (another key id,
+// a chain that does not parse): the subscriber ignores it and counts it,
+// prefetches nothing, and the key response decides as always.
+func TestEarlyChainForged(t *testing.T) {
+	p := newPKI(t)
+	tr := startNexusRouter(t, nil) // the router is the adversary
+	defer tr.stop()
+	cases := []struct {
+		name  string
+		forge func(kw wamp.Dict)
+	}{
+		{"another key id", func(kw wamp.Dict) { kw["keyid"] = "0123456789abcdef.ffeeddccbbaa99887766554433221100" }},
+		{"garbage chain", func(kw wamp.Dict) { kw["certificates"] = []byte{0x81, 0x01} }},
+	}
+	for i, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var forged atomic.Int32
+			tr.tap.setMutate(func(_ *wamp.Session, m wamp.Message) bool {
+				if y, ok := m.(*wamp.Yield); ok {
+					if prog, _ := y.Options[wamp.OptProgress].(bool); prog && y.ArgumentsKw != nil {
+						c.forge(y.ArgumentsKw)
+						forged.Add(1)
+					}
+				}
+				return true
+			})
+			defer tr.tap.setMutate(nil)
+			pubID := p.identity(t)
+			pub := newSession(t, tr, p, serializers[0].ser, nil, func(c *session.Config) { c.Identity = pubID })
+			log := &decisionLog{inner: p.trust}
+			sub := newSession(t, tr, p, serializers[0].ser, nil, func(c *session.Config) { c.KeyPolicy.Trust = log })
+			ev := newEvents()
+			topic := fmt.Sprintf("com.forged.%d", i)
+			require.NoError(t, sub.Subscribe(topic, ev.handler, nil))
+			args, kw := payload(i)
+			require.NoError(t, pub.Publish(topic, nil, args, kw))
+			e := ev.next(t, 5*time.Second)
+			checkPayload(t, e.Arguments, e.ArgumentsKw, i)
+			assert.EqualValues(t, 1, forged.Load())
+			assert.EqualValues(t, 1, sub.Stats().EarlyChainsRejected)
+			assert.Zero(t, sub.Stats().EarlyChainsUsed)
+			assert.Equal(t, []string{"decide publisher"}, log.about(pubID.Delegate.Address()))
+		})
+	}
+}
+
 // gatedDecider decides like inner once gate(req) holds, polling it for up
 // to 5 s (then it answers unavailable).
 type gatedDecider struct {

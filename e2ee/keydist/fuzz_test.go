@@ -33,6 +33,45 @@ func decodeWire(data []byte) (map[string]any, bool) {
 	return m, err == nil
 }
 
+// encodeSeed returns the fuzz inputs of wire map m: CBOR, nexus JSON (plain
+// base64) and WAMP JSON ("\u0000"+base64).
+func encodeSeed(t testing.TB, m map[string]any) [][]byte {
+	c, err := cbor.Marshal(m)
+	require.NoError(t, err)
+	j, err := json.Marshal(m) // []byte → plain base64, as nexus JSON
+	require.NoError(t, err)
+	wm := map[string]any{}
+	for k, v := range m {
+		if b, ok := v.([]byte); ok {
+			v = "\x00" + base64.StdEncoding.EncodeToString(b)
+		}
+		wm[k] = v
+	}
+	wj, err := json.Marshal(wm)
+	require.NoError(t, err)
+	return [][]byte{append([]byte{'c'}, c...), append([]byte{'j'}, j...), append([]byte{'j'}, wj...)}
+}
+
+// seedEarlyChains returns wire encodings of early chains (§3.9): with a
+// 3-certificate chain and a lone delegate certificate with issuer hint.
+func seedEarlyChains(t testing.TB) [][]byte {
+	w := newWorld(t)
+	f := w.f
+	loneR, err := keydist.NewResponder(keydist.ResponderConfig{Policy: f.policy(w.trust, &w.now), Identity: keydist.Identity{
+		Delegate: f.del[2], Session: f.sess[7], Chain: f.chain3(t, 2, f.sess[7].PublicKey32(), chainOpts{})[:1], Issuer: f.del[4].Address(),
+	}})
+	require.NoError(t, err)
+	var out [][]byte
+	for _, r := range []*keydist.Responder{w.resp, loneR} {
+		p, err := w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+		require.NoError(t, err)
+		kw, err := keydist.EncodeEarlyChain(r.EarlyChain(p.Request))
+		require.NoError(t, err)
+		out = append(out, encodeSeed(t, kw)...)
+	}
+	return out
+}
+
 // seedWire returns wire encodings of a request and a response with a
 // 3-certificate chain, of a lone-delegate request and response with the
 // issuer hint, and of a resumed (MACed) request and response, each as CBOR, as nexus JSON (plain base64) and as WAMP JSON
@@ -48,22 +87,7 @@ func seedWire(t testing.TB) (req, resp [][]byte) {
 		Delegate: f.del[2], Session: f.sess[7], Chain: f.chain3(t, 2, f.sess[7].PublicKey32(), chainOpts{})[:1], Issuer: f.del[4].Address(),
 	}})
 	require.NoError(t, err)
-	enc := func(m map[string]any) [][]byte {
-		c, err := cbor.Marshal(m)
-		require.NoError(t, err)
-		j, err := json.Marshal(m) // []byte → plain base64, as nexus JSON
-		require.NoError(t, err)
-		wm := map[string]any{}
-		for k, v := range m {
-			if b, ok := v.([]byte); ok {
-				v = "\x00" + base64.StdEncoding.EncodeToString(b)
-			}
-			wm[k] = v
-		}
-		wj, err := json.Marshal(wm)
-		require.NoError(t, err)
-		return [][]byte{append([]byte{'c'}, c...), append([]byte{'j'}, j...), append([]byte{'j'}, wj...)}
-	}
+	enc := func(m map[string]any) [][]byte { return encodeSeed(t, m) }
 	for _, side := range []struct {
 		q *keydist.Requester
 		r *keydist.Responder
@@ -128,6 +152,27 @@ func FuzzDecodeResponse(f *testing.F) {
 	})
 }
 
+func FuzzDecodeEarlyChain(f *testing.F) {
+	for _, s := range seedEarlyChains(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, ok := decodeWire(data)
+		if !ok {
+			return
+		}
+		e, err := keydist.DecodeEarlyChain(m)
+		if err != nil {
+			return
+		}
+		kw, err := keydist.EncodeEarlyChain(e)
+		require.NoError(t, err)
+		e2, err := keydist.DecodeEarlyChain(kw)
+		require.NoError(t, err)
+		require.Equal(t, e, e2)
+	})
+}
+
 // TestWriteFuzzCorpus (re)writes the committed seed corpus with -update.
 func TestWriteFuzzCorpus(t *testing.T) {
 	if !*update {
@@ -144,4 +189,5 @@ func TestWriteFuzzCorpus(t *testing.T) {
 	}
 	write("FuzzDecodeRequest", req)
 	write("FuzzDecodeResponse", resp)
+	write("FuzzDecodeEarlyChain", seedEarlyChains(t))
 }
