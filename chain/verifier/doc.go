@@ -67,5 +67,12 @@
 // exists but is too old to use).
 //
 // Revocations seen in events are reported to Config.OnRevocation so that the node can rotate
-// keys the revoked delegate may hold.
+// keys the revoked delegate may hold. So are the registry changes that take trust away without
+// being revocations: a re-admission of an operator (its capabilities are replaced, possibly
+// without INTERMEDIATE_CA, PROVIDER or CONSUMER), a new admission request (under a
+// Permissioned policy it suspends the admission), both reported as RemovedOperator, and a
+// re-authorization whose window may not contain the present, reported as RevokedDelegate. The
+// verifier does not know the previous capabilities, so every admission and admission request
+// is reported: a spurious report costs a key rotation, a missed one would leave keys with a
+// delegate that is no longer trusted.
 package verifier

@@ -1,6 +1,9 @@
 package verifier
 
 import (
+	"math/big"
+	"time"
+
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 )
@@ -9,7 +12,9 @@ import (
 type RevocationKind uint8
 
 const (
-	// RevokedDelegate: Issuer revoked Delegate in Realm (DelegateRevoked).
+	// RevokedDelegate: Issuer revoked Delegate in Realm (DelegateRevoked), or re-authorized it
+	// with a validity window that may not contain the present (DelegateAuthorized with a
+	// window that has ended or not yet begun, allowing for clock skew; see windowExcludes).
 	RevokedDelegate RevocationKind = iota + 1
 	// RevokedAllDelegates: Issuer revoked all its delegates in Realm (DelegatesRevokedAll).
 	RevokedAllDelegates
@@ -17,7 +22,14 @@ const (
 	RevokedByEpoch
 	// RetiredRoot: Root retired; nothing it issued counts (RootRetired).
 	RetiredRoot
-	// RemovedOperator: operator Issuer was removed from Realm of Root (OperatorRemoved).
+	// RemovedOperator: operator Issuer was removed from Realm of Root (OperatorRemoved), or its
+	// admission changed in a way that may have taken trust from its delegates: it was admitted
+	// (again) with capabilities that may be fewer than before (OperatorAdmitted, reported on
+	// every admission since the previous capabilities are unknown), or it filed a new admission
+	// request, which under a Permissioned policy suspends its admission until the Realm-CA
+	// admits it again (AdmissionRequested, reported on every request). Treat it as a
+	// revocation of all of Issuer's delegates in Realm; the occasional spurious report (a first
+	// admission, a widening) only costs a key rotation.
 	RemovedOperator
 	// RevokedCertificate: Issuer (the signer) revoked the certificate Digest (CertificateRevoked).
 	RevokedCertificate
@@ -101,6 +113,12 @@ func (v *Verifier) handleLog(l *types.Log) {
 			return
 		}
 		v.invalidate(scope{issuer: ev.Issuer, realm: ev.Realm, delegate: ev.Delegate})
+		// A re-authorization replaces the previous window: one that excludes the present takes
+		// trust away like a revocation.
+		if windowExcludes(ev.ValidFrom, ev.ValidUntil, l.BlockTimestamp, time.Now()) {
+			at.Kind, at.Issuer, at.Realm, at.Delegate = RevokedDelegate, ev.Issuer, ev.Realm, ev.Delegate
+			v.notify(at)
+		}
 	case v.ids.revoked:
 		ev, err := a.UnpackDelegateRevokedEvent(l)
 		if err != nil {
@@ -156,10 +174,17 @@ func (v *Verifier) handleLog(l *types.Log) {
 			v.sequence(ev.Root, ev.Sequence, at)
 		}
 	case v.ids.admissionRequested:
-		if ev, err := a.UnpackAdmissionRequestedEvent(l); err != nil {
+		ev, err := a.UnpackAdmissionRequestedEvent(l)
+		if err != nil {
 			bad()
-		} else {
-			v.sequence(ev.Root, ev.Sequence, at)
+			return
+		}
+		// Under a Permissioned policy a new request suspends an effective admission: every
+		// delegate of the operator becomes IssuerNotAdmitted.
+		if v.sequence(ev.Root, ev.Sequence, at) {
+			v.invalidate(scope{realm: ev.Realm, issuer: ev.Operator})
+			at.Kind, at.Root, at.Realm, at.Issuer = RemovedOperator, ev.Root, ev.Realm, ev.Operator
+			v.notify(at)
 		}
 	case v.ids.retired:
 		ev, err := a.UnpackRootRetiredEvent(l)
@@ -202,8 +227,14 @@ func (v *Verifier) handleLog(l *types.Log) {
 			bad()
 			return
 		}
+		// A re-admission replaces the capabilities: without INTERMEDIATE_CA every delegate of the
+		// operator becomes IssuerMissingCapability, without PROVIDER or CONSUMER (or any bit a
+		// role or URI rule requires) they lose roles. The previous capabilities are unknown
+		// here, so every admission is reported.
 		if v.sequence(ev.Root, ev.Sequence, at) {
 			v.invalidate(scope{realm: ev.Realm, issuer: ev.Operator})
+			at.Kind, at.Root, at.Realm, at.Issuer = RemovedOperator, ev.Root, ev.Realm, ev.Operator
+			v.notify(at)
 		}
 	case v.ids.operatorRemoved:
 		ev, err := a.UnpackOperatorRemovedEvent(l)
@@ -217,6 +248,27 @@ func (v *Verifier) handleLog(l *types.Log) {
 			v.notify(at)
 		}
 	}
+}
+
+// clockSkew is how far the local clock may be from the chain's when windowExcludes has no
+// block timestamp to compare with.
+const clockSkew = 30 * time.Second
+
+// windowExcludes reports whether an authorization valid in [from, until) (Unix seconds, as in
+// DelegateAuthorized; until is 2^48−1 for "no end") may not contain the present: it ends at
+// or before, or begins after, either the block's timestamp (0 if the log carries none) or the
+// local time (widened by clockSkew when there is no block timestamp). It errs on the side of
+// reporting.
+func windowExcludes(from, until *big.Int, blockTime uint64, now time.Time) bool {
+	local := max(now.Unix(), 0)
+	lo, hi := uint64(max(local-int64(clockSkew/time.Second), 0)), uint64(local)+uint64(clockSkew/time.Second)
+	if blockTime != 0 {
+		lo, hi = min(blockTime, uint64(local)), max(blockTime, uint64(local))
+	}
+	if from != nil && (!from.IsUint64() || from.Uint64() > lo) {
+		return true
+	}
+	return until != nil && until.IsUint64() && until.Uint64() <= hi
 }
 
 // sequence tracks root's event sequence. It returns false for an event already seen (backfill

@@ -1,7 +1,9 @@
 package verifier
 
 import (
+	"math/big"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -91,5 +93,36 @@ func TestScopeMatching(t *testing.T) {
 		{scope{digest: common.Hash{7}}, false},
 	} {
 		require.Equal(t, c.want, c.s.matches(e), "%+v", c.s)
+	}
+}
+
+// TestWindowExcludes: a re-authorization is reported when its window may not contain the
+// present, by the block's timestamp or (with clock skew allowed for) the local clock.
+func TestWindowExcludes(t *testing.T) {
+	now := time.Unix(1_700_000_000, 0)
+	n := uint64(now.Unix())
+	never := uint64(1<<48 - 1)
+	b := func(x uint64) *big.Int { return new(big.Int).SetUint64(x) }
+	for _, tc := range []struct {
+		name            string
+		from, until, bt uint64
+		excludes        bool
+	}{
+		{"unbounded", 0, never, 0, false},
+		{"unbounded with block time", 0, never, n, false},
+		{"ended", n - 7200, n - 3600, 0, true},
+		{"ended by block time", n - 7200, n - 3600, n, true},
+		{"ends within the skew", 0, n + 10, 0, true},
+		{"ends at the block", 0, n, n, true},
+		{"not yet begun", n + 3600, never, 0, true},
+		{"begins within the skew", n + 10, never, 0, true},
+		{"begins within the skew, before the block", n - 10, never, 0, true},
+		{"began before the block", n - 10, never, n, false},
+		{"block ahead of the local clock", 0, n + 5, n + 5, true},
+		{"current", n - 60, n + 3600, 0, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			require.Equal(t, tc.excludes, windowExcludes(b(tc.from), b(tc.until), tc.bt, now))
+		})
 	}
 }
