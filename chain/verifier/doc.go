@@ -57,8 +57,10 @@
 // by polling eth_getLogs over HTTP. Root-level events carry a per-root sequence; a gap drops
 // every verdict of that root. Delegate-level events carry none and are followed by block; after
 // a reconnect the follower backfills with eth_getLogs from the last block it processed. A
-// reorganisation (a head whose parent is not the previous head, a removed log, or a changed
-// hash at the last processed block) drops the whole cache.
+// reorganisation (a head whose parent is not the previous head, a removed log, a changed hash
+// at the last processed block, or — found by the periodic liveness check, since a move onto a
+// shorter chain such as anvil's evm_revert may emit no head at all — an endpoint head below the
+// processed chain whose processed block is gone) drops the whole cache.
 //
 // A cached verdict is used only while the follower is in sync, has heard from the endpoint
 // within MaxStaleTime, and the verdict is at most MaxStaleBlocks blocks old. Otherwise the

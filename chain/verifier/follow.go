@@ -90,15 +90,15 @@ func (v *Verifier) subscribe(ctx context.Context) error {
 				return err
 			}
 		case <-tick.C:
-			// Liveness: a silently dead endpoint must not keep verdicts fresh.
+			// Liveness: a silently dead endpoint must not keep verdicts fresh. The head it
+			// reports also reveals a move onto a shorter chain that emitted no head (anvil's
+			// evm_revert, a reorganisation whose new head has not arrived).
 			cctx, cancel := context.WithTimeout(ctx, v.cfg.ReadTimeout)
-			n, err := client.BlockNumber(cctx)
+			err := v.liveness(cctx)
 			cancel()
 			if err != nil {
-				return fmt.Errorf("liveness check: %w", err)
+				return err
 			}
-			v.noteHead(n)
-			v.touch()
 		}
 	}
 }
@@ -147,6 +147,52 @@ func (v *Verifier) handleHead(ctx context.Context, h *types.Header) error {
 		v.resync(Revocation{Block: n}, "head does not extend the processed chain")
 	}
 	v.f.lastBlock, v.f.lastHash = n, hash
+	v.noteHead(n)
+	v.touch()
+	return nil
+}
+
+// liveness reads the endpoint's head and records the contact. A head below the last processed
+// head or the processed block (top), or a different block at the height of the last head, is
+// a reorganisation onto another chain, handled like one seen in heads and by catchUp: the
+// processed block drops to the new head, every verdict is dropped and a Resync reported (counted
+// in Stats.Reorgs). A lower head counts only when block top is gone (or, for the last head,
+// replaced), not when a node behind a load balancer merely lags. A higher head is left to the
+// head subscription.
+func (v *Verifier) liveness(ctx context.Context) error {
+	client := v.backend.Client()
+	head, err := client.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("liveness check: read head: %w", err)
+	}
+	if head.Number == nil || !head.Number.IsUint64() {
+		return errors.New("liveness check: head without a block number")
+	}
+	n, hash := head.Number.Uint64(), head.Hash()
+	top := max(v.f.lastBlock, v.processed.Load())
+	switch {
+	case n < top:
+		// Block top still there (unchanged, if it is the last head's): the node that answered
+		// is behind another one, nothing moved.
+		old, err := client.HeaderByNumber(ctx, new(big.Int).SetUint64(top))
+		switch {
+		case errors.Is(err, ethereum.NotFound):
+		case err != nil:
+			return fmt.Errorf("liveness check: read header %d: %w", top, err)
+		case top != v.f.lastBlock || old.Hash() == v.f.lastHash:
+			v.noteHead(n)
+			v.touch()
+			return nil
+		}
+		v.stats.reorgs.Add(1)
+		v.processed.Store(n) // the old chain's blocks above n may not exist any more
+		v.resync(Revocation{Block: n}, "endpoint head below the processed chain")
+		v.f.lastBlock, v.f.lastHash = n, hash
+	case n == v.f.lastBlock && hash != v.f.lastHash:
+		v.stats.reorgs.Add(1)
+		v.resync(Revocation{Block: n}, "head replaced")
+		v.f.lastHash = hash
+	}
 	v.noteHead(n)
 	v.touch()
 	return nil
