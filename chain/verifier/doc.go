@@ -40,10 +40,11 @@
 // event would drop it. So the facts are read at an explicit block: the follower's processed
 // block P (every registry log it acted on is at or below P, and P is raised before the log's
 // invalidation). The same batch reads them at "latest" too, but only as a change detector, and
-// eth_blockNumber (H) last. If the two agree on the verdict and its reason, or H ≤ P, the
-// verdict is the one at P; otherwise (a revocation, authorization or other registry change after
-// P the follower has not processed yet) a second batch reads the facts at H, and if that fails
-// the negative of the two is answered but not cached. So a refusal names the newest reason, not
+// eth_blockNumber (H) last. If the two agree on the verdict and its reason, the verdict is the
+// one at P; otherwise (a revocation, authorization or other registry change after P the
+// follower has not processed yet) a second batch reads the facts at H, and if that fails, or if
+// H ≤ P (eth_blockNumber answered by a node lagging behind the one that answered "latest"), the
+// negative of the two is answered but not cached. So a refusal names the newest reason, not
 // one the chain has already moved past. Every cached verdict is thus attributed to an explicit block ≥ P. A node without
 // block P answers with an error: if it also reports H < P the verifier re-reads once (a load
 // balancer may pick another node), then fails closed with [ErrStale]; it never decides on state

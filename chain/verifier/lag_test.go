@@ -30,12 +30,14 @@ import (
 //   - eth_call at an explicit block above L fails like a node without that block when strict
 //     is set, and is answered by an up-to-date node otherwise.
 //
-// Everything else (the follower's heads and logs) goes to the up-to-date node.
+// Everything else (the follower's heads and logs) goes to the up-to-date node. With blockLag
+// set (≠ 0) only eth_blockNumber is answered by a lagging node, from block blockLag.
 type lagProxy struct {
 	*httptest.Server
-	up     *rpc.Client
-	lag    atomic.Uint64
-	strict atomic.Bool
+	up       *rpc.Client
+	lag      atomic.Uint64
+	strict   atomic.Bool
+	blockLag atomic.Uint64
 }
 
 type rpcMsg struct {
@@ -97,6 +99,10 @@ func (p *lagProxy) serve(w http.ResponseWriter, r *http.Request) {
 
 func (p *lagProxy) handle(ctx context.Context, m rpcMsg) rpcResp {
 	resp := rpcResp{JSONRPC: "2.0", ID: m.ID}
+	if n := p.blockLag.Load(); n != 0 && m.Method == "eth_blockNumber" {
+		resp.Result, _ = json.Marshal(hexutil.Uint64(n))
+		return resp
+	}
 	if lag := p.lag.Load(); lag != 0 {
 		switch {
 		case m.Method == "eth_blockNumber":
@@ -230,4 +236,39 @@ func TestRefusalNamesTheNewestReason(t *testing.T) {
 	_, err = e.decide(e.lone(d), strangeRealm.Address(), common.Address{})
 	requireReason(t, err, "UnknownRealm")
 	require.Equal(t, reads+2, v.Stats().Reads, "a second batch at the endpoint's head")
+}
+
+// TestLaggingBlockNumberCannotConfirmStaleYes: "latest" is served by an up-to-date node that
+// shows a revocation the follower has not processed yet, while eth_blockNumber comes from a
+// lagging node reporting a head at the processed block P. The two reads disagree and the head
+// cannot tell which is newer, so the verifier answers the negative of the two, uncached, rather
+// than the yes at P.
+func TestLaggingBlockNumberCannotConfirmStaleYes(t *testing.T) {
+	e := setup(t, chaintest.Simulated, 0)
+	realm := e.realm.Address()
+	d := e.Signer()
+	_, err := e.Reg.Authorize(e.Ctx, e.root, realm, d.Address(), time.Time{}, time.Time{})
+	require.NoError(t, err)
+	e.cfg.PollInterval = time.Hour // the follower stays at the block it started from
+	px := newLagProxy(t, e.Sim.RPCClient())
+	b, err := chain.Connect(e.Ctx, chain.BackendConfig{URL: px.URL, ChainID: chain.SimulatedChainID})
+	require.NoError(t, err)
+	t.Cleanup(b.Close)
+	v, err := verifier.New(e.Ctx, b, e.cfg)
+	require.NoError(t, err)
+	t.Cleanup(v.Close)
+	e.v = v
+	e.waitSynced()
+	processed := e.head()
+	px.blockLag.Store(processed)
+
+	_, err = e.Reg.Revoke(e.Ctx, e.root, realm, d.Address())
+	require.NoError(t, err)
+	require.Greater(t, e.head(), processed)
+	vc := e.lone(d)
+	for range 2 {
+		_, err = e.decide(vc, realm, common.Address{})
+		requireReason(t, err, "Revoked")
+		require.Zero(t, v.Stats().Entries, "a verdict the head cannot place is not cached")
+	}
 }

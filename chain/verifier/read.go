@@ -47,11 +47,12 @@ func (f *facts) sameVerdict(g *facts) bool {
 //
 // One batch reads the facts at P, authorizationStatus and certificateRevokedAt again at
 // "latest" as a change detector only, and then eth_blockNumber (H). When P and "latest" agree
-// on the verdict and its reason (sameVerdict), or H ≤ P (so "latest" is no newer than P), the
-// facts at P are the answer. When they differ and H > P — a revocation, authorization or other
-// registry change the follower has not processed yet — a second batch reads the facts at H,
-// which are the answer; if that fails, the negative of the two (the newer one when both are
-// negative) is returned marked uncacheable. Any other failure is an error (wrapping errBehind when
+// on the verdict and its reason (sameVerdict), the facts at P are the answer. When they differ
+// and H > P — a revocation, authorization or other registry change the follower has not
+// processed yet — a second batch reads the facts at H, which are the answer; if that fails, or
+// if H ≤ P (a load-balanced endpoint may answer "latest" from an up-to-date node and
+// eth_blockNumber from a lagging one, so the head cannot place "latest"), the negative of the
+// two (the one at "latest" when both are negative) is returned marked uncacheable. Any other failure is an error (wrapping errBehind when
 // the endpoint reports H < P): the caller fails closed.
 func (v *Verifier) read(ctx context.Context, k key, certs []signedDigest) (facts, error) {
 	ctx, cancel := context.WithTimeout(ctx, v.cfg.ReadTimeout)
@@ -66,19 +67,31 @@ func (v *Verifier) read(ctx context.Context, k key, certs []signedDigest) (facts
 	}
 	v.noteHead(head)
 	atP, atLatest := fs[0], fs[1]
-	if atP.sameVerdict(&atLatest) || head <= p {
+	if atP.sameVerdict(&atLatest) {
 		return atP, nil
+	}
+	// They disagree. With H ≤ P the head cannot say which is newer ("latest" and
+	// eth_blockNumber may come from different nodes): no block to read at.
+	if head <= p {
+		return negative(atP, atLatest), nil
 	}
 	gs, _, err := v.readBatch(ctx, k, certs, head, false)
 	if err != nil {
-		neg := atLatest
-		if neg.valid() {
-			neg = atP
-		}
-		neg.uncacheable = true
-		return neg, nil
+		return negative(atP, atLatest), nil
 	}
 	return gs[0], nil
+}
+
+// negative returns the negative of the facts at the processed block and at "latest" (the
+// latter when both are negative: it is likely newer), marked uncacheable: it is not attributed
+// to one block.
+func negative(atP, atLatest facts) facts {
+	neg := atLatest
+	if neg.valid() {
+		neg = atP
+	}
+	neg.uncacheable = true
+	return neg
 }
 
 // readBatch reads the facts at block n in one JSON-RPC batch: authorizationStatus (and, with
