@@ -242,13 +242,16 @@ func (v *Verifier) decide(ctx context.Context, req e2ee.TrustRequest, joined boo
 	if now.IsZero() {
 		now = time.Now()
 	}
+	// The version is sampled before the lookup: an invalidation after it either removed the
+	// entry first or makes the decision carry an outdated version.
+	gen := v.gen.Load()
 	v.mu.RLock()
 	e := v.entries[k]
 	v.mu.RUnlock()
 	if e != nil {
 		if fresh, _ := v.fresh(e); fresh {
 			v.stats.hits.Add(1)
-			return v.verdict(e, req, expectedRoot, now, need)
+			return v.verdict(e, req, expectedRoot, now, need, gen)
 		}
 	}
 	if !joined {
@@ -270,7 +273,7 @@ func (v *Verifier) decide(ctx context.Context, req e2ee.TrustRequest, joined boo
 	}
 	var f facts
 	for attempt := 0; ; attempt++ {
-		gen := v.gen.Load()
+		gen = v.gen.Load()
 		f, err = v.readRetry(ctx, k, certs)
 		if err != nil {
 			if errors.Is(err, errBehind) {
@@ -293,7 +296,9 @@ func (v *Verifier) decide(ctx context.Context, req e2ee.TrustRequest, joined boo
 			break
 		}
 	}
-	return v.verdict(ne, req, expectedRoot, now, need)
+	// Stamped with the version sampled before this read (the one store checked, if it
+	// stored): the facts cover every invalidation it reflects.
+	return v.verdict(ne, req, expectedRoot, now, need, gen)
 }
 
 // readRetry is read, repeated once when the endpoint was behind the processed block (a
@@ -373,8 +378,10 @@ func signedDigests(c *cert.VerifiedChain) []signedDigest {
 }
 
 // verdict turns facts into a decision for req; ruleCaps are the capability bits the URI rule
-// matching req requires.
-func (v *Verifier) verdict(e *entry, req e2ee.TrustRequest, expectedRoot common.Address, now time.Time, ruleCaps uint64) (e2ee.TrustDecision, error) {
+// matching req requires. A positive decision carries gen, the trust-state version sampled
+// before the facts were looked up or read (never a later one: a yes stamped with a version
+// taken after an invalidation would survive the caller's version check).
+func (v *Verifier) verdict(e *entry, req e2ee.TrustRequest, expectedRoot common.Address, now time.Time, ruleCaps, gen uint64) (e2ee.TrustDecision, error) {
 	if e.revoked >= 0 {
 		return e2ee.TrustDecision{}, untrusted(ReasonCertificateRevoked, "certificate %d (digest %s) of the chain is revoked on-chain", e.revoked, e.digests[e.revoked].Hex())
 	}
@@ -403,7 +410,7 @@ func (v *Verifier) verdict(e *entry, req e2ee.TrustRequest, expectedRoot common.
 	if caps&ruleCaps != ruleCaps {
 		return e2ee.TrustDecision{}, untrusted(ReasonURINotAllowed, "the rule for URI %.200q requires capabilities %#x, delegate holds %#x", req.URI, ruleCaps, caps)
 	}
-	return e2ee.TrustDecision{Trustroot: a.Root, Issuer: e.issuer, Delegate: e.delegate, Capabilities: caps, Version: v.gen.Load()}, nil
+	return e2ee.TrustDecision{Trustroot: a.Root, Issuer: e.issuer, Delegate: e.delegate, Capabilities: caps, Version: gen}, nil
 }
 
 // lead registers a read of subject k; it reports false, with a channel
