@@ -74,6 +74,7 @@ type eventIDs struct {
 	authorized, revoked, revokedAll, certRevoked                                    common.Hash
 	rootRegistered, membersChanged, policyChanged, retired, epochBumped             common.Hash
 	realmRequested, realmSet, admissionRequested, operatorAdmitted, operatorRemoved common.Hash
+	realmRequestCancelled                                                           common.Hash
 }
 
 func (v *Verifier) loadEventIDs() {
@@ -84,6 +85,7 @@ func (v *Verifier) loadEventIDs() {
 		policyChanged: ev["RootPolicyChanged"].ID, retired: ev["RootRetired"].ID, epochBumped: ev["RootEpochBumped"].ID,
 		realmRequested: ev["RealmCARequested"].ID, realmSet: ev["RealmCASet"].ID, admissionRequested: ev["AdmissionRequested"].ID,
 		operatorAdmitted: ev["OperatorAdmitted"].ID, operatorRemoved: ev["OperatorRemoved"].ID,
+		realmRequestCancelled: ev["RealmCARequestCancelled"].ID,
 	}
 }
 
@@ -169,6 +171,13 @@ func (v *Verifier) handleLog(l *types.Log) {
 		}
 	case v.ids.realmRequested:
 		if ev, err := a.UnpackRealmCARequestedEvent(l); err != nil {
+			bad()
+		} else {
+			v.sequence(ev.Root, ev.Sequence, at)
+		}
+	case v.ids.realmRequestCancelled:
+		// A withdrawn or dropped request changes no verdict, but it is in the root's sequence.
+		if ev, err := a.UnpackRealmCARequestCancelledEvent(l); err != nil {
 			bad()
 		} else {
 			v.sequence(ev.Root, ev.Sequence, at)

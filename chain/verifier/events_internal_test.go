@@ -126,3 +126,26 @@ func TestWindowExcludes(t *testing.T) {
 		})
 	}
 }
+
+// TestRealmRequestCancelledInSequence: RealmCARequestCancelled carries the asked root's sequence,
+// so following it leaves no gap (no Resync) and changes no verdict.
+func TestRealmRequestCancelledInSequence(t *testing.T) {
+	var revs []Revocation
+	v := bareVerifier(&revs)
+	root, realm := common.Address{0xa}, common.Address{0xb}
+	v.entries[key{delegate: common.Address{1}}] = &entry{key: key{delegate: common.Address{1}}, root: root}
+	realmLog := func(name string, seq, block uint64) *types.Log {
+		ev := v.abi.GetABI().Events[name]
+		data, err := ev.Inputs.NonIndexed().Pack(seq)
+		require.NoError(t, err)
+		return &types.Log{Address: v.cfg.Registry, Topics: []common.Hash{ev.ID, common.BytesToHash(realm.Bytes()), common.BytesToHash(root.Bytes())}, Data: data, BlockNumber: block}
+	}
+	v.handleLog(rootLog(t, v, root, 1, 10))
+	v.handleLog(realmLog("RealmCARequested", 2, 11))
+	v.handleLog(realmLog("RealmCARequestCancelled", 3, 12))
+	v.handleLog(rootLog(t, v, root, 4, 13))
+	require.Zero(t, v.stats.gaps.Load(), "no sequence gap")
+	require.Len(t, v.entries, 1, "verdicts kept")
+	require.Empty(t, revs)
+	require.Equal(t, uint64(4), v.rootSeq[root])
+}

@@ -134,6 +134,9 @@ interface ITrustRegistry {
 
     /// @notice A realm asked `root` to become its Realm-CA.
     event RealmCARequested(address indexed realm, address indexed root, uint64 sequence);
+    /// @notice The pending request of `realm` to `root` was withdrawn by the realm, or dropped because
+    /// the realm's Realm-CA was set to another root; `root` can no longer accept it.
+    event RealmCARequestCancelled(address indexed realm, address indexed root, uint64 sequence);
     /// @notice `root` became the Realm-CA of `realm`.
     /// @dev `previousRoot` is indexed too, so that a reader following a root sees it lose a realm.
     event RealmCASet(address indexed realm, address indexed root, address indexed previousRoot, uint64 sequence);
@@ -198,6 +201,8 @@ interface ITrustRegistry {
     error NotRealmCA(address caller, address realm);
     /// @notice The realm did not request `root` as its Realm-CA.
     error RealmCANotRequested(address realm, address root);
+    /// @notice The realm has no pending Realm-CA request to cancel.
+    error RealmCANotPending(address realm);
     /// @notice Capabilities outside the assignable bits (ROOT_CA and bits 8-63 are never assignable).
     error InvalidCapabilities(uint64 capabilities);
     /// @notice The root's policy is private: operators cannot request admission.

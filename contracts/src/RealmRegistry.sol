@@ -8,7 +8,9 @@ import {WmpCapabilities} from "./WmpCapabilities.sol";
  * @title RealmRegistry — realms, their Realm-CA, and Operator-CA admissions
  * @notice A realm (an address, as in WMP/1 certificates) chooses its Realm-CA: the realm's key asks
  * a root ({requestRealmCA}) and the root accepts ({acceptRealm}); a root that is its own realm needs
- * one step. Operators are admitted into a realm with a capability mask according to the root's
+ * one step. A realm has at most one pending request: asking another root replaces it, the realm can
+ * withdraw it ({cancelRealmCARequest}), and setting the realm's Realm-CA by any path clears it, so a
+ * root asked earlier cannot take the realm later. Operators are admitted into a realm with a capability mask according to the root's
  * admission policy: Open (the operator's request suffices), Permissioned (request + root approval
  * with capabilities within the request) or Private (the root alone).
  * @dev Changing a realm's Realm-CA voids every admission and root-issued authorization written in or
@@ -21,7 +23,8 @@ abstract contract RealmRegistry is TrustrootRegistry {
 
     /**
      * @notice The caller (the realm's key, or relayed) asks `root` to become its Realm-CA. When the
-     * realm is the root itself, the Realm-CA is set at once.
+     * realm is the root itself, the Realm-CA is set at once. A pending request to another root is
+     * cancelled ({RealmCARequestCancelled}) in both cases.
      * @param root An active trustroot.
      */
     function requestRealmCA(address root) external {
@@ -31,22 +34,36 @@ abstract contract RealmRegistry is TrustrootRegistry {
             _setRealmCA(realm, root, r);
             return;
         }
-        if (_pendingRealmCA[realm] == root || _realms[realm].root == root) revert NoChange();
+        address pending = _pendingRealmCA[realm];
+        if (pending == root || _realms[realm].root == root) revert NoChange();
+        if (pending != address(0)) _cancelRealmCARequest(realm, pending);
         _pendingRealmCA[realm] = root;
         uint64 seq = ++r.sequence;
         emit RealmCARequested(realm, root, seq);
     }
 
     /**
-     * @notice The caller root accepts to be the Realm-CA of `realm`, which must have requested it.
+     * @notice The caller root accepts to be the Realm-CA of `realm`, which must have requested it
+     * (and not withdrawn or superseded the request).
      * @param realm The realm address.
      */
     function acceptRealm(address realm) external {
         address root = _actor();
         Root storage r = _activeRoot(root);
         if (_pendingRealmCA[realm] != root) revert RealmCANotRequested(realm, root);
-        delete _pendingRealmCA[realm];
         _setRealmCA(realm, root, r);
+    }
+
+    /**
+     * @notice The caller (the realm's key, or relayed) withdraws its pending Realm-CA request, so that
+     * the root it asked can no longer accept. Works also when that root has retired since.
+     * @dev Emits {RealmCARequestCancelled} with the asked root's next sequence number.
+     */
+    function cancelRealmCARequest() external {
+        address realm = _actor();
+        address root = _pendingRealmCA[realm];
+        if (root == address(0)) revert RealmCANotPending(realm);
+        _cancelRealmCARequest(realm, root);
     }
 
     /**
@@ -142,12 +159,28 @@ abstract contract RealmRegistry is TrustrootRegistry {
 
     // ------------------------------------------------------------------ internals
 
+    /// @dev Sets `root` as the Realm-CA of `realm` and clears the realm's pending request: accepted
+    /// when it is for `root`, cancelled (with an event) when it is for another root.
     function _setRealmCA(address realm, address root, Root storage r) private {
         address previous = _realms[realm].root;
         if (previous == root) revert NoChange();
+        address pending = _pendingRealmCA[realm];
+        if (pending == root) {
+            delete _pendingRealmCA[realm];
+        } else if (pending != address(0)) {
+            _cancelRealmCARequest(realm, pending);
+        }
         _realms[realm] = Realm({root: root, rootSetBlock: uint48(block.number)});
         uint64 seq = ++r.sequence;
         emit RealmCASet(realm, root, previous, seq);
+    }
+
+    /// @dev Deletes the pending request of `realm` for `root` and emits {RealmCARequestCancelled} in
+    /// `root`'s sequence (as {RealmCARequested} was), whether or not `root` is still active.
+    function _cancelRealmCARequest(address realm, address root) private {
+        delete _pendingRealmCA[realm];
+        uint64 seq = ++_roots[root].sequence;
+        emit RealmCARequestCancelled(realm, root, seq);
     }
 
     /// @dev Whether `a` is a request made under the realm's current Realm-CA (after the block it was set in).

@@ -12,7 +12,9 @@ import {ITrustRegistry} from "../src/ITrustRegistry.sol";
  *     authorization is never reported Valid;
  * (b) a shared root never acts with fewer than M approvals (nor fails to act at M);
  * (c) a relayed call never runs twice and nonces only move forward, by exactly the uses;
- * (d) every root's events carry sequence numbers 1, 2, 3, … and the stored sequence is the last one.
+ * (d) every root's events carry sequence numbers 1, 2, 3, … and the stored sequence is the last one;
+ * (e) a root accepts a realm only on the realm's live request (not cancelled, superseded or made
+ *     stale by a Realm-CA change), and the registry's pending request matches the model.
  */
 contract InvariantsTest is Test {
     TrustRegistry internal reg;
@@ -32,7 +34,7 @@ contract InvariantsTest is Test {
 
     function targetSelectors() public view returns (FuzzSelector[] memory s) {
         // Weighted: authorizations and admissions are what the properties are about.
-        bytes4[] memory sel = new bytes4[](17);
+        bytes4[] memory sel = new bytes4[](21);
         sel[0] = RegistryHandler.registerRoot.selector;
         sel[1] = RegistryHandler.setPolicy.selector;
         sel[2] = RegistryHandler.setRealm.selector;
@@ -50,6 +52,10 @@ contract InvariantsTest is Test {
         sel[14] = RegistryHandler.advance.selector;
         sel[15] = RegistryHandler.replay.selector;
         sel[16] = RegistryHandler.cancel.selector;
+        sel[17] = RegistryHandler.requestRealm.selector;
+        sel[18] = RegistryHandler.acceptRealm.selector;
+        sel[19] = RegistryHandler.cancelRealmRequest.selector;
+        sel[20] = RegistryHandler.selfRealm.selector;
         s = new FuzzSelector[](1);
         s[0] = FuzzSelector({addr: address(handler), selectors: sel});
     }
@@ -99,6 +105,17 @@ contract InvariantsTest is Test {
                 uint256 want = (uint256(k) << 64) | handler.ghostNonce(actors[i], k);
                 assertEq(reg.nonces(actors[i], k), want, "nonce == uses");
             }
+        }
+    }
+
+    // ------------------------------------------------------------------ (e)
+
+    function invariant_RealmCAOnlyByLiveRequest() public view {
+        assertFalse(handler.realmRequestViolation(), handler.realmRequestWhy());
+        for (uint256 r = 0; r < 2; ++r) {
+            address realm = handler.realms(r);
+            assertEq(reg.pendingRealmCA(realm), handler.ghostPending(realm), "pending request");
+            assertEq(reg.getRealm(realm).root, handler.ghostRealmRoot(realm), "Realm-CA");
         }
     }
 
@@ -160,8 +177,31 @@ contract HandlerSmokeTest is Test {
         h.retire(2, 0);
         h.replay(0);
         h.cancel(0, 1);
-        string[9] memory names =
-            ["registerRoot", "setRealm", "admit", "authorize", "revoke", "revokeAll", "removeOperator", "bumpEpoch", "retire"];
+        h.requestRealm(1, 0, 1); // realm 1 asks root 0 (pending)
+        h.selfRealm(1, 0, 1); // realm 1 becomes its own root: the request to root 0 is dropped
+        h.acceptRealm(1, 0, 1); // root 0 tries the stale request: rejected
+        assertEq(h.ghostRealmRoot(h.realms(1)), h.realms(1), "self-rooted");
+        h.requestRealm(1, 1, 0); // realm 1 asks root 1, relayed
+        h.cancelRealmRequest(1, 1); // and withdraws
+        h.acceptRealm(1, 1, 1); // root 1: rejected
+        h.requestRealm(1, 1, 1);
+        h.acceptRealm(1, 1, 1); // root 1 accepts a live request
+        assertEq(h.ghostRealmRoot(h.realms(1)), h.issuers(1), "moved to root 1");
+        string[13] memory names = [
+            "registerRoot",
+            "setRealm",
+            "admit",
+            "authorize",
+            "revoke",
+            "revokeAll",
+            "removeOperator",
+            "bumpEpoch",
+            "retire",
+            "requestRealm",
+            "acceptRealm",
+            "cancelRealmRequest",
+            "selfRealm"
+        ];
         for (uint256 i = 0; i < names.length; ++i) {
             assertGt(h.calls(bytes32(bytes(names[i]))), 0, names[i]);
         }
@@ -171,6 +211,8 @@ contract HandlerSmokeTest is Test {
         assertFalse(h.replaySucceeded(), "replay rejected");
         assertFalse(h.thresholdViolation(), "threshold");
         assertFalse(h.seqViolation(), "sequence");
+        assertFalse(h.realmRequestViolation(), h.realmRequestWhy());
+        assertEq(reg.pendingRealmCA(h.realms(1)), address(0), "nothing pending");
         (bool found,,) = h.firstKilledButValid(h.REVOKED() | h.ISSUER_ALL() | h.REMOVED(), h.EPOCH() | h.RETIRED());
         assertFalse(found, "killed never valid");
         assertGt(h.tupleCount(), 3, "tuples tracked");

@@ -147,6 +147,249 @@ contract RealmsTest is RegistryTest {
         reg.requestRealmCA(root);
     }
 
+    // ------------------------------------------------------------------ stale and cancelled requests
+
+    /// @dev Regression (review): becoming its own root left an earlier request to another root
+    /// pending, and that root could take the realm at any later time.
+    function test_SelfRealm_CancelsStalePendingRequest() public {
+        _registerRoot(root, OPEN);
+        vm.prank(realm);
+        reg.requestRealmCA(root);
+        _registerRoot(realm, OPEN);
+        vm.expectEmit(true, true, true, true, address(reg));
+        emit ITrustRegistry.RealmCARequestCancelled(realm, root, 3);
+        vm.expectEmit(true, true, true, true, address(reg));
+        emit ITrustRegistry.RealmCASet(realm, realm, address(0), 2);
+        vm.prank(realm);
+        reg.requestRealmCA(realm);
+        assertEq(reg.getRealm(realm).root, realm, "self");
+        assertEq(reg.pendingRealmCA(realm), address(0), "stale request cleared");
+        vm.roll(block.number + 1000);
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotRequested.selector, realm, root));
+        vm.prank(root);
+        reg.acceptRealm(realm);
+        assertEq(reg.getRealm(realm).root, realm, "stale request moved the realm");
+    }
+
+    /// @dev Accepting clears the accepted request without a cancellation event.
+    function test_AcceptRealm_ClearsPendingWithoutCancelEvent() public {
+        _registerRoot(root, OPEN);
+        vm.prank(realm);
+        reg.requestRealmCA(root);
+        vm.recordLogs();
+        vm.prank(root);
+        reg.acceptRealm(realm);
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        assertEq(logs.length, 1, "one event");
+        assertEq(logs[0].topics[0], ITrustRegistry.RealmCASet.selector, "RealmCASet only");
+        assertEq(reg.pendingRealmCA(realm), address(0), "pending cleared");
+    }
+
+    function test_CancelRealmCARequest_ClearsPendingAndEmits() public {
+        _registerRoot(root, OPEN);
+        vm.prank(realm);
+        reg.requestRealmCA(root);
+        vm.expectEmit(true, true, true, true, address(reg));
+        emit ITrustRegistry.RealmCARequestCancelled(realm, root, 3);
+        vm.prank(realm);
+        reg.cancelRealmCARequest();
+        assertEq(reg.pendingRealmCA(realm), address(0), "cleared");
+        assertEq(_seq(root), 3, "in the root's sequence");
+        assertEq(reg.getRealm(realm).root, address(0), "no Realm-CA");
+    }
+
+    function test_RevertWhen_AcceptRealmAfterCancel() public {
+        _registerRoot(root, OPEN);
+        vm.prank(realm);
+        reg.requestRealmCA(root);
+        vm.prank(realm);
+        reg.cancelRealmCARequest();
+        vm.roll(block.number + 1000);
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotRequested.selector, realm, root));
+        vm.prank(root);
+        reg.acceptRealm(realm);
+        assertEq(reg.getRealm(realm).root, address(0), "not taken");
+    }
+
+    function test_RevertWhen_CancelRealmCARequestNothingPending() public {
+        _registerRoot(root, OPEN);
+        vm.recordLogs();
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotPending.selector, realm));
+        vm.prank(realm);
+        reg.cancelRealmCARequest();
+        // Nor after the request was accepted.
+        _setRealm(realm, root);
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotPending.selector, realm));
+        vm.prank(realm);
+        reg.cancelRealmCARequest();
+        // Nor twice.
+        _registerRoot(root2, OPEN);
+        vm.prank(realm);
+        reg.requestRealmCA(root2);
+        vm.prank(realm);
+        reg.cancelRealmCARequest();
+        uint64 seq = _seq(root2);
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotPending.selector, realm));
+        vm.prank(realm);
+        reg.cancelRealmCARequest();
+        assertEq(_seq(root2), seq, "no sequence consumed");
+    }
+
+    /// @dev Only the realm's own request can be cancelled: anyone else (the asked root, a stranger)
+    /// cancels its own (absent) request, and the realm's request stays acceptable.
+    function test_RevertWhen_CancelRealmCARequestByNonRealm() public {
+        _registerRoot(root, OPEN);
+        vm.prank(realm);
+        reg.requestRealmCA(root);
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotPending.selector, stranger));
+        vm.prank(stranger);
+        reg.cancelRealmCARequest();
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotPending.selector, root));
+        vm.prank(root);
+        reg.cancelRealmCARequest();
+        // A relayed call signed by a stranger acts for the stranger, not for the realm.
+        bytes memory data = abi.encodeCall(reg.cancelRealmCARequest, ());
+        uint256 deadline = block.timestamp + 1 hours;
+        bytes memory sig = _sig(STRANGER_PK, _relayDigest(stranger, data, 0, deadline));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotPending.selector, stranger));
+        vm.prank(relayer);
+        reg.execute(stranger, data, 0, deadline, sig);
+        assertEq(reg.pendingRealmCA(realm), root, "still pending");
+        vm.prank(root);
+        reg.acceptRealm(realm);
+        assertEq(reg.getRealm(realm).root, root, "accepted");
+    }
+
+    function test_CancelRealmCARequest_Relayed() public {
+        _registerRoot(root, OPEN);
+        vm.prank(realm);
+        reg.requestRealmCA(root);
+        vm.expectEmit(true, true, true, true, address(reg));
+        emit ITrustRegistry.RealmCARequestCancelled(realm, root, 3);
+        _relay(REALM_PK, abi.encodeCall(reg.cancelRealmCARequest, ()));
+        assertEq(reg.pendingRealmCA(realm), address(0), "cancelled by the realm's signature");
+    }
+
+    /// @dev A request to a root that retired since can still be withdrawn.
+    function test_CancelRealmCARequest_AfterRootRetired() public {
+        _registerRoot(root, OPEN);
+        vm.prank(realm);
+        reg.requestRealmCA(root);
+        vm.prank(root);
+        reg.retire();
+        vm.expectEmit(true, true, true, true, address(reg));
+        emit ITrustRegistry.RealmCARequestCancelled(realm, root, 4);
+        vm.prank(realm);
+        reg.cancelRealmCARequest();
+        assertEq(reg.pendingRealmCA(realm), address(0), "cancelled");
+    }
+
+    /// @dev Re-requesting another root cancels the request to the first (observable in its sequence).
+    function test_RequestRealmCA_ReRequestAnotherRootCancelsPrevious() public {
+        _registerRoot(root, OPEN);
+        _registerRoot(root2, OPEN);
+        vm.prank(realm);
+        reg.requestRealmCA(root);
+        vm.expectEmit(true, true, true, true, address(reg));
+        emit ITrustRegistry.RealmCARequestCancelled(realm, root, 3);
+        vm.expectEmit(true, true, true, true, address(reg));
+        emit ITrustRegistry.RealmCARequested(realm, root2, 2);
+        vm.prank(realm);
+        reg.requestRealmCA(root2);
+    }
+
+    function test_AcceptRealm_AfterCancelAndReRequestAnotherRoot() public {
+        _registerRoot(root, OPEN);
+        _registerRoot(root2, OPEN);
+        vm.prank(realm);
+        reg.requestRealmCA(root);
+        vm.prank(realm);
+        reg.cancelRealmCARequest();
+        vm.prank(realm);
+        reg.requestRealmCA(root2);
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotRequested.selector, realm, root));
+        vm.prank(root);
+        reg.acceptRealm(realm);
+        vm.prank(root2);
+        reg.acceptRealm(realm);
+        assertEq(reg.getRealm(realm).root, root2, "the re-requested root");
+        // Asking the first root again after the move is a fresh request it can accept.
+        _nextBlock();
+        vm.prank(realm);
+        reg.requestRealmCA(root);
+        vm.prank(root);
+        reg.acceptRealm(realm);
+        assertEq(reg.getRealm(realm).root, root, "fresh request accepted");
+    }
+
+    /// @dev A realm that moves to itself while a request to another root is pending, then to a third
+    /// root: the stale request stays dead.
+    function test_SelfRealmThenMove_StaleRequestStaysDead() public {
+        _registerRoot(root, OPEN);
+        _registerRoot(root2, OPEN);
+        _registerRoot(realm, OPEN);
+        vm.prank(realm);
+        reg.requestRealmCA(root);
+        vm.prank(realm);
+        reg.requestRealmCA(realm);
+        _nextBlock();
+        _setRealm(realm, root2);
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotRequested.selector, realm, root));
+        vm.prank(root);
+        reg.acceptRealm(realm);
+        assertEq(reg.getRealm(realm).root, root2, "root2");
+    }
+
+    /// @dev Random request / cancel / self / accept sequences: only the realm's latest request that
+    /// was neither cancelled, superseded nor overtaken by a Realm-CA change can be accepted, and the
+    /// pending root and Realm-CA always match a model.
+    function testFuzz_OnlyLiveRequestCanBeAccepted(uint8[12] calldata steps) public {
+        _registerRoot(root, OPEN);
+        _registerRoot(root2, OPEN);
+        _registerRoot(realm, OPEN);
+        address[3] memory cands = [root, root2, realm];
+        address pending;
+        address current;
+        for (uint256 i = 0; i < steps.length; ++i) {
+            uint8 s = steps[i] % 6;
+            if (s < 3) {
+                address target = cands[s];
+                bool noop = target == current || target == pending;
+                vm.prank(realm);
+                try reg.requestRealmCA(target) {
+                    assertFalse(noop, "a no-op request succeeded");
+                    if (target == realm) {
+                        (current, pending) = (realm, address(0));
+                    } else {
+                        pending = target;
+                    }
+                } catch {
+                    assertTrue(noop, "request reverted");
+                }
+            } else if (s == 3) {
+                vm.prank(realm);
+                try reg.cancelRealmCARequest() {
+                    assertTrue(pending != address(0), "cancelled nothing");
+                    pending = address(0);
+                } catch {
+                    assertEq(pending, address(0), "cancel reverted");
+                }
+            } else {
+                address acceptor = cands[s - 4];
+                vm.prank(acceptor);
+                try reg.acceptRealm(realm) {
+                    assertEq(acceptor, pending, "accepted without a live request");
+                    (current, pending) = (acceptor, address(0));
+                } catch {
+                    assertTrue(acceptor != pending, "accept of a live request reverted");
+                }
+            }
+            assertEq(reg.pendingRealmCA(realm), pending, "pending");
+            assertEq(reg.getRealm(realm).root, current, "Realm-CA");
+            _nextBlock();
+        }
+    }
+
     // ------------------------------------------------------------------ moving a realm
 
     function test_MoveRealm_EmitsPreviousRoot() public {

@@ -225,6 +225,10 @@ contract RootsTest is RegistryTest {
         reg.requestRealmCA(root); // 9 RealmCASet (realm == root)
         vm.prank(root2);
         reg.setPolicy(PRIVATE); // root2: 2
+        vm.prank(realm);
+        reg.requestRealmCA(root2); // root2: 3 RealmCARequested
+        vm.prank(realm);
+        reg.cancelRealmCARequest(); // root2: 4 RealmCARequestCancelled
         vm.prank(root);
         reg.retire(); // 10 RootRetired
         // Delegate-level events carry no sequence and do not consume one.
@@ -246,9 +250,9 @@ contract RootsTest is RegistryTest {
                 assertEq(seq, next2++, "root2 sequence");
             }
         }
-        assertEq(rootEvents, 12, "root events");
+        assertEq(rootEvents, 14, "root events");
         assertEq(next1 - 1, 10, "root events of root");
         assertEq(_seq(root), 10, "stored sequence of root");
-        assertEq(_seq(root2), 2, "stored sequence of root2");
+        assertEq(_seq(root2), 4, "stored sequence of root2");
     }
 }

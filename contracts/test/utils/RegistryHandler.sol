@@ -52,6 +52,11 @@ contract RegistryHandler {
     Tuple[] internal _tuples;
     mapping(bytes32 => uint256) internal _tupleIndex; // index + 1
     mapping(address realm => address root) public ghostRealmRoot;
+    /// @dev The root each realm has a live (not accepted, cancelled or superseded) request for.
+    mapping(address realm => address root) public ghostPending;
+    /// @dev A root accepted a realm without a live request for it, or a cancel removed nothing.
+    bool public realmRequestViolation;
+    string public realmRequestWhy;
 
     // ------------------------------------------------------------------ ghost: shared root
 
@@ -158,10 +163,63 @@ contract RegistryHandler {
         if (ghostRealmRoot[realm] == root) return;
         if (reg.pendingRealmCA(realm) != root) {
             if (!_actAs(realm, realmPks[r], abi.encodeCall(reg.requestRealmCA, (root)), mode)) return;
+            ghostPending[realm] = root;
         }
         if (_actAs(root, issuerPks[i], abi.encodeCall(reg.acceptRealm, (realm)), mode >> 2)) {
             _onRealmSet(realm, root);
             calls["setRealm"]++;
+            vm.roll(block.number + 1);
+        }
+    }
+
+    /// @dev The realm asks a root and leaves the request pending (to be accepted, cancelled,
+    /// superseded or made stale later).
+    function requestRealm(uint256 r, uint256 i, uint256 mode) external {
+        r = r % N_REALMS;
+        i = i % 4;
+        if (_actAs(realms[r], realmPks[r], abi.encodeCall(reg.requestRealmCA, (issuers[i])), mode)) {
+            ghostPending[realms[r]] = issuers[i];
+            calls["requestRealm"]++;
+        }
+    }
+
+    /// @dev A root tries to accept a realm, requested or not: it must succeed only for a live request.
+    function acceptRealm(uint256 r, uint256 i, uint256 mode) external {
+        r = r % N_REALMS;
+        i = i % 4;
+        address realm = realms[r];
+        address root = issuers[i];
+        if (_actAs(root, issuerPks[i], abi.encodeCall(reg.acceptRealm, (realm)), mode)) {
+            if (ghostPending[realm] != root) _realmRequestFail("accepted without a live request");
+            _onRealmSet(realm, root);
+            calls["acceptRealm"]++;
+            vm.roll(block.number + 1);
+        }
+    }
+
+    /// @dev The realm withdraws its pending request.
+    function cancelRealmRequest(uint256 r, uint256 mode) external {
+        r = r % N_REALMS;
+        address realm = realms[r];
+        if (_actAs(realm, realmPks[r], abi.encodeCall(reg.cancelRealmCARequest, ()), mode)) {
+            if (ghostPending[realm] == address(0)) _realmRequestFail("cancelled no request");
+            ghostPending[realm] = address(0);
+            calls["cancelRealmRequest"]++;
+        }
+    }
+
+    /// @dev The realm registers itself as a root (if it is not one yet) and becomes its own Realm-CA
+    /// in one step, which must drop a pending request to another root.
+    function selfRealm(uint256 r, uint8 policy, uint256 mode) external {
+        r = r % N_REALMS;
+        address realm = realms[r];
+        if (reg.getRoot(realm).kind == ITrustRegistry.RootKind.None) {
+            bytes memory data = abi.encodeCall(reg.registerRoot, (ITrustRegistry.AdmissionPolicy(policy % 3)));
+            if (!_actAs(realm, realmPks[r], data, mode)) return;
+        }
+        if (_actAs(realm, realmPks[r], abi.encodeCall(reg.requestRealmCA, (realm)), mode >> 2)) {
+            _onRealmSet(realm, realm);
+            calls["selfRealm"]++;
             vm.roll(block.number + 1);
         }
     }
@@ -171,7 +229,7 @@ contract RegistryHandler {
         o = 4 + (o % N_OPS);
         address realm = realms[r];
         address root = ghostRealmRoot[realm];
-        if (root == address(0)) return;
+        if (root == address(0) || root == realm) return; // a self-rooted realm does not admit here
         // Mostly with INTERMEDIATE_CA so that operators can issue.
         caps = (caps & 0xfe) | (caps % 4 == 0 ? 0 : 2);
         if (caps == 0) caps = 2;
@@ -195,7 +253,7 @@ contract RegistryHandler {
         o = 4 + (o % N_OPS);
         address realm = realms[r];
         address root = ghostRealmRoot[realm];
-        uint256 who = byRoot && root != address(0) ? _issuerIndex(root) : o;
+        uint256 who = byRoot && root != address(0) && root != realm ? _issuerIndex(root) : o;
         if (_actAs(issuers[who], issuerPks[who], abi.encodeCall(reg.removeOperator, (realm, issuers[o])), mode)) {
             _mark(issuers[o], realm, REMOVED);
             calls["removeOperator"]++;
@@ -421,6 +479,11 @@ contract RegistryHandler {
         }
     }
 
+    function _realmRequestFail(string memory why) internal {
+        realmRequestViolation = true;
+        realmRequestWhy = why;
+    }
+
     function _approvalKey(bytes memory data) internal view returns (bytes32) {
         return keccak256(abi.encode(ghostConfig, keccak256(data)));
     }
@@ -461,7 +524,10 @@ contract RegistryHandler {
             ghostThreshold = 2;
             ghostConfig++;
         }
-        if (a == 5) _onRealmSet(realms[0], shared);
+        if (a == 5) {
+            if (ghostPending[realms[0]] != shared) _realmRequestFail("shared root accepted without a live request");
+            _onRealmSet(realms[0], shared);
+        }
     }
 
     function _processLogs(Vm.Log[] memory logs) internal {
@@ -509,6 +575,7 @@ contract RegistryHandler {
     }
 
     function _onRealmSet(address realm, address root) internal {
+        ghostPending[realm] = address(0); // accepted, or cancelled by the Realm-CA change
         address previous = ghostRealmRoot[realm];
         if (previous != address(0) && previous != root) {
             for (uint256 i = 0; i < _tuples.length; ++i) {

@@ -49,7 +49,7 @@ library RootEvents {
             (,, sequence) = abi.decode(log.data, (uint32, uint48, uint64));
             return (true, address(uint160(uint256(log.topics[1]))), sequence);
         }
-        if (t == ITrustRegistry.RealmCARequested.selector) {
+        if (t == ITrustRegistry.RealmCARequested.selector || t == ITrustRegistry.RealmCARequestCancelled.selector) {
             sequence = abi.decode(log.data, (uint64));
             return (true, address(uint160(uint256(log.topics[2]))), sequence);
         }
