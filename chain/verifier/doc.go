@@ -74,7 +74,10 @@
 // being revocations: a re-admission of an operator (its capabilities are replaced, possibly
 // without INTERMEDIATE_CA, PROVIDER or CONSUMER), a new admission request (under a
 // Permissioned policy it suspends the admission), both reported as RemovedOperator, and a
-// re-authorization whose window may not contain the present, reported as RevokedDelegate. The
+// re-authorization whose window certainly ended (RevokedDelegate) or certainly has not begun
+// (SuspendedDelegate: rotate, but do not refuse the delegate for good), judged by the block's
+// timestamp and the local clock with a 30 s allowance — an authorization from "now" is never
+// reported. The
 // verifier does not know the previous capabilities, so every admission and admission request
 // is reported: a spurious report costs a key rotation, a missed one would leave keys with a
 // delegate that is no longer trusted.

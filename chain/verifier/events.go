@@ -13,8 +13,8 @@ type RevocationKind uint8
 
 const (
 	// RevokedDelegate: Issuer revoked Delegate in Realm (DelegateRevoked), or re-authorized it
-	// with a validity window that may not contain the present (DelegateAuthorized with a
-	// window that has ended or not yet begun, allowing for clock skew; see windowExcludes).
+	// with a validity window that has ended by every clock at hand (DelegateAuthorized; see
+	// windowLoss) — a revocation in effect.
 	RevokedDelegate RevocationKind = iota + 1
 	// RevokedAllDelegates: Issuer revoked all its delegates in Realm (DelegatesRevokedAll).
 	RevokedAllDelegates
@@ -39,9 +39,14 @@ const (
 	// sequence gap — Root is set — or an outage longer than the backfill window): anything may
 	// have been revoked.
 	Resync
+	// SuspendedDelegate: Issuer re-authorized Delegate in Realm with a validity window that
+	// begins in the future by every clock at hand (DelegateAuthorized; see windowLoss): it is
+	// not trusted until then, so keys it may hold should rotate — but it is not revoked, and
+	// must not be refused for good.
+	SuspendedDelegate
 )
 
-var kindNames = [...]string{"", "RevokedDelegate", "RevokedAllDelegates", "RevokedByEpoch", "RetiredRoot", "RemovedOperator", "RevokedCertificate", "MovedRealm", "Resync"}
+var kindNames = [...]string{"", "RevokedDelegate", "RevokedAllDelegates", "RevokedByEpoch", "RetiredRoot", "RemovedOperator", "RevokedCertificate", "MovedRealm", "Resync", "SuspendedDelegate"}
 
 // String names the kind.
 func (k RevocationKind) String() string {
@@ -115,10 +120,10 @@ func (v *Verifier) handleLog(l *types.Log) {
 			return
 		}
 		v.invalidate(scope{issuer: ev.Issuer, realm: ev.Realm, delegate: ev.Delegate})
-		// A re-authorization replaces the previous window: one that excludes the present takes
-		// trust away like a revocation.
-		if windowExcludes(ev.ValidFrom, ev.ValidUntil, l.BlockTimestamp, time.Now()) {
-			at.Kind, at.Issuer, at.Realm, at.Delegate = RevokedDelegate, ev.Issuer, ev.Realm, ev.Delegate
+		// A re-authorization replaces the previous window: one that has ended takes trust away
+		// like a revocation, one that has not begun suspends it.
+		if kind := windowLoss(ev.ValidFrom, ev.ValidUntil, l.BlockTimestamp, time.Now()); kind != 0 {
+			at.Kind, at.Issuer, at.Realm, at.Delegate = kind, ev.Issuer, ev.Realm, ev.Delegate
 			v.notify(at)
 		}
 	case v.ids.revoked:
@@ -259,25 +264,34 @@ func (v *Verifier) handleLog(l *types.Log) {
 	}
 }
 
-// clockSkew is how far the local clock may be from the chain's when windowExcludes has no
-// block timestamp to compare with.
+// clockSkew is how far the local clock may be from the chain's when windowLoss has no block
+// timestamp to compare with.
 const clockSkew = 30 * time.Second
 
-// windowExcludes reports whether an authorization valid in [from, until) (Unix seconds, as in
-// DelegateAuthorized; until is 2^48−1 for "no end") may not contain the present: it ends at
-// or before, or begins after, either the block's timestamp (0 if the log carries none) or the
-// local time (widened by clockSkew when there is no block timestamp). It errs on the side of
-// reporting.
-func windowExcludes(from, until *big.Int, blockTime uint64, now time.Time) bool {
-	local := max(now.Unix(), 0)
-	lo, hi := uint64(max(local-int64(clockSkew/time.Second), 0)), uint64(local)+uint64(clockSkew/time.Second)
+// windowLoss classifies an authorization valid in [from, until) (Unix seconds, as in
+// DelegateAuthorized; until is 2^48−1 for "no end") against the present, known as the block's
+// timestamp (0 if the log carries none) and the local time, widened by clockSkew (towards the
+// past only without a block timestamp): RevokedDelegate when it ended before every reading of the present,
+// SuspendedDelegate when it begins after every reading, 0 otherwise — an ordinary
+// authorization, or one whose window edge is too close to tell. Only what is certain is
+// reported: a RevokedDelegate makes nodes refuse the delegate for good, so an authorization
+// that starts "now" by the issuer's clock must never look like one.
+func windowLoss(from, until *big.Int, blockTime uint64, now time.Time) RevocationKind {
+	local := uint64(max(now.Unix(), 0))
+	skew := uint64(clockSkew / time.Second)
+	// The earliest and latest readings of the present. The issuer's clock (that set from) may
+	// be off too, so latest is always widened by the skew.
+	earliest, latest := local-min(local, skew), local+skew
 	if blockTime != 0 {
-		lo, hi = min(blockTime, uint64(local)), max(blockTime, uint64(local))
+		earliest, latest = min(blockTime, local), max(blockTime, local)+skew
 	}
-	if from != nil && (!from.IsUint64() || from.Uint64() > lo) {
-		return true
+	switch {
+	case until != nil && until.IsUint64() && until.Uint64() <= earliest:
+		return RevokedDelegate
+	case from != nil && (!from.IsUint64() || from.Uint64() > latest):
+		return SuspendedDelegate
 	}
-	return until != nil && until.IsUint64() && until.Uint64() <= hi
+	return 0
 }
 
 // sequence tracks root's event sequence. It returns false for an event already seen (backfill

@@ -96,9 +96,10 @@ func TestScopeMatching(t *testing.T) {
 	}
 }
 
-// TestWindowExcludes: a re-authorization is reported when its window may not contain the
-// present, by the block's timestamp or (with clock skew allowed for) the local clock.
-func TestWindowExcludes(t *testing.T) {
+// TestWindowLoss: a re-authorization is reported only when its window certainly ended
+// (RevokedDelegate) or certainly has not begun (SuspendedDelegate) by the block's timestamp
+// and the local clock (widened by clockSkew without a block timestamp).
+func TestWindowLoss(t *testing.T) {
 	now := time.Unix(1_700_000_000, 0)
 	n := uint64(now.Unix())
 	never := uint64(1<<48 - 1)
@@ -106,23 +107,28 @@ func TestWindowExcludes(t *testing.T) {
 	for _, tc := range []struct {
 		name            string
 		from, until, bt uint64
-		excludes        bool
+		want            RevocationKind
 	}{
-		{"unbounded", 0, never, 0, false},
-		{"unbounded with block time", 0, never, n, false},
-		{"ended", n - 7200, n - 3600, 0, true},
-		{"ended by block time", n - 7200, n - 3600, n, true},
-		{"ends within the skew", 0, n + 10, 0, true},
-		{"ends at the block", 0, n, n, true},
-		{"not yet begun", n + 3600, never, 0, true},
-		{"begins within the skew", n + 10, never, 0, true},
-		{"begins within the skew, before the block", n - 10, never, 0, true},
-		{"began before the block", n - 10, never, n, false},
-		{"block ahead of the local clock", 0, n + 5, n + 5, true},
-		{"current", n - 60, n + 3600, 0, false},
+		{"unbounded", 0, never, 0, 0},
+		{"unbounded with block time", 0, never, n, 0},
+		{"from now by the issuer's clock", n, never, 0, 0},
+		{"from now, issuer's clock a little ahead", n + 5, never, 0, 0},
+		{"from now, issuer's clock ahead of the block", n + 5, never, n, 0},
+		{"ended", n - 7200, n - 3600, 0, RevokedDelegate},
+		{"ended by block time", n - 7200, n - 3600, n, RevokedDelegate},
+		{"ends within the skew", 0, n + 10, 0, 0},
+		{"ended within the skew", 0, n - 10, 0, 0},
+		{"ends at the block", 0, n, n, RevokedDelegate},
+		{"block behind the local clock, ended by the block only", 0, n - 5, n - 10, 0},
+		{"not yet begun", n + 3600, never, 0, SuspendedDelegate},
+		{"not yet begun by block time", n + 3600, never, n, SuspendedDelegate},
+		{"begins within the skew", n + 10, never, 0, 0},
+		{"begins within the skew after the block", n + 10, never, n, 0},
+		{"began before the block", n - 10, never, n, 0},
+		{"current", n - 60, n + 3600, 0, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			require.Equal(t, tc.excludes, windowExcludes(b(tc.from), b(tc.until), tc.bt, now))
+			require.Equal(t, tc.want, windowLoss(b(tc.from), b(tc.until), tc.bt, now))
 		})
 	}
 }

@@ -70,7 +70,7 @@ func TestNarrowingNotifies(t *testing.T) {
 		{name: "re-authorization not yet valid", change: func(e *tenv, d *chain.KeySigner) error {
 			_, err := e.Reg.Authorize(e.Ctx, e.operator, e.realm.Address(), d.Address(), time.Now().Add(time.Hour), time.Time{})
 			return err
-		}, reason: "NotYetValid", kind: verifier.RevokedDelegate},
+		}, reason: "NotYetValid", kind: verifier.SuspendedDelegate},
 		{name: "admission request under Permissioned", permissioned: true, change: func(e *tenv, _ *chain.KeySigner) error {
 			_, err := e.Reg.RequestAdmission(e.Ctx, e.operator, e.realm.Address(), cert.CapIntermediateCA|cert.CapProvider|cert.CapConsumer|cert.CapGateway)
 			return err
@@ -99,7 +99,7 @@ func TestNarrowingNotifies(t *testing.T) {
 			r, _ := e.waitRevocation(tc.kind, 5*time.Second)
 			require.Equal(t, e.operator.Address(), r.Issuer)
 			require.Equal(t, realm, r.Realm)
-			if tc.kind == verifier.RevokedDelegate {
+			if tc.kind == verifier.RevokedDelegate || tc.kind == verifier.SuspendedDelegate {
 				require.Equal(t, d.Address(), r.Delegate)
 			}
 			// The revocation is reported after the verdict was dropped.
@@ -110,19 +110,27 @@ func TestNarrowingNotifies(t *testing.T) {
 }
 
 // TestAuthorizationInWindowDoesNotNotify: a (re-)authorization whose window contains the
-// present reports nothing (the node rotates no keys for ordinary authorizations).
+// present reports nothing (the node rotates no keys for ordinary authorizations, and refuses
+// no one) — including one that starts "now" by the issuer's clock, the CLI's default, and one
+// whose start is a few seconds ahead of the chain's.
 func TestAuthorizationInWindowDoesNotNotify(t *testing.T) {
-	e := setup(t, chaintest.Simulated, 0)
-	e.start()
-	realm := e.realm.Address()
-	d := e.Signer()
-	events := e.v.Stats().Events
-	_, err := e.Reg.Authorize(e.Ctx, e.operator, realm, d.Address(), time.Now().Add(-time.Minute), time.Now().Add(time.Hour))
-	require.NoError(t, err)
-	require.Eventually(t, func() bool { return e.v.Stats().Events > events }, 5*time.Second, 5*time.Millisecond)
-	select {
-	case r := <-e.revs:
-		t.Fatalf("unexpected revocation %+v", r)
-	case <-time.After(100 * time.Millisecond):
+	for _, k := range []chaintest.Kind{chaintest.Simulated, chaintest.AnvilWS} {
+		t.Run(string(k), func(t *testing.T) {
+			e := setup(t, k, 0)
+			e.start()
+			realm := e.realm.Address()
+			for _, from := range []time.Time{time.Now().Add(-time.Minute), time.Now(), time.Now().Add(5 * time.Second)} {
+				d := e.Signer()
+				events := e.v.Stats().Events
+				_, err := e.Reg.Authorize(e.Ctx, e.operator, realm, d.Address(), from, time.Now().Add(time.Hour))
+				require.NoError(t, err)
+				require.Eventually(t, func() bool { return e.v.Stats().Events > events }, 5*time.Second, 5*time.Millisecond)
+			}
+			select {
+			case r := <-e.revs:
+				t.Fatalf("unexpected revocation %+v", r)
+			case <-time.After(100 * time.Millisecond):
+			}
+		})
 	}
 }
