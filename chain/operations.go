@@ -110,6 +110,12 @@ func (r *Registry) RequestRealmCA(ctx context.Context, realm TxSigner, root comm
 	return r.op(ctx, "request realm CA", realm, r.ABI.PackRequestRealmCA(root))
 }
 
+// CancelRealmCARequest withdraws, as realm s, its pending Realm-CA request (RealmCANotPending
+// when there is none).
+func (r *Registry) CancelRealmCARequest(ctx context.Context, realm TxSigner) (*types.Receipt, error) {
+	return r.op(ctx, "cancel realm CA request", realm, r.ABI.PackCancelRealmCARequest())
+}
+
 // AcceptRealm accepts, as standalone root s, to be realm's Realm-CA.
 func (r *Registry) AcceptRealm(ctx context.Context, root TxSigner, realm common.Address) (*types.Receipt, error) {
 	return r.op(ctx, "accept realm", root, r.ABI.PackAcceptRealm(realm))

@@ -213,6 +213,11 @@ func runRealm(ctx context.Context, e *env, args []string) error {
 		writeCommand("request-ca", "the realm's key asks a root to become its Realm-CA", "realm request-ca --rpc URL --key REALM_KEYSTORE --root ADDR",
 			"Signed by the realm's key: asks --root to become the realm's Realm-CA (the root then runs 'realm accept').\nA root that is its own realm is set at once.",
 			oneAddress("root", "the trustroot address", func(conn *connection, a common.Address) []byte { return conn.reg.ABI.PackRequestRealmCA(a) })),
+		writeCommand("cancel-request", "the realm's key withdraws its pending Realm-CA request", "realm cancel-request --rpc URL --key REALM_KEYSTORE",
+			"Signed by the realm's key: withdraws the request made with 'realm request-ca' before the root accepted it.\nFails (RealmCANotPending) when nothing is pending.",
+			func(fs *flag.FlagSet) func(*env, *connection) ([]byte, error) {
+				return func(e *env, conn *connection) ([]byte, error) { return conn.reg.ABI.PackCancelRealmCARequest(), nil }
+			}),
 		writeCommand("accept", "the root accepts to be a realm's Realm-CA", "realm accept --rpc URL --key ROOT_KEYSTORE --realm ADDR",
 			"Signed by the root: accepts to be the Realm-CA of --realm, which must have requested it.",
 			oneAddress("realm", "the realm address", func(conn *connection, a common.Address) []byte { return conn.reg.ABI.PackAcceptRealm(a) })),
