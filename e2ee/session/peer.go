@@ -137,11 +137,14 @@ type cryptoPeer struct {
 
 	mu          sync.Mutex // tracking state, shared by both goroutines
 	pendingSubs map[wamp.ID]subInfo
-	subs        map[wamp.ID]subInfo
-	pendingRegs map[wamp.ID]subInfo
-	regs        map[wamp.ID]subInfo
-	calls       map[wamp.ID]callInfo
-	invs        map[wamp.ID]callInfo
+	// pendingUnsubs and pendingUnregs: UNSUBSCRIBE/UNREGISTER request →
+	// the subscription/registration it ends, forgotten on the answer.
+	pendingUnsubs, pendingUnregs map[wamp.ID]wamp.ID
+	subs                         map[wamp.ID]subInfo
+	pendingRegs                  map[wamp.ID]subInfo
+	regs                         map[wamp.ID]subInfo
+	calls                        map[wamp.ID]callInfo
+	invs                         map[wamp.ID]callInfo
 }
 
 func newCryptoPeer(n *node, inner wamp.Peer) (*cryptoPeer, error) {
@@ -162,6 +165,7 @@ func newCryptoPeer(n *node, inner wamp.Peer) (*cryptoPeer, error) {
 		queues: map[stream][]waiter{}, fetching: map[fetchID]bool{}, failed: map[fetchID]error{},
 		pendingSubs: map[wamp.ID]subInfo{}, subs: map[wamp.ID]subInfo{},
 		pendingRegs: map[wamp.ID]subInfo{}, regs: map[wamp.ID]subInfo{},
+		pendingUnsubs: map[wamp.ID]wamp.ID{}, pendingUnregs: map[wamp.ID]wamp.ID{},
 		calls: map[wamp.ID]callInfo{}, invs: map[wamp.ID]callInfo{},
 	}
 	p.ctx, p.cancel = context.WithCancel(context.Background())
@@ -368,6 +372,14 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 		p.mu.Lock()
 		p.pendingRegs[m.Request] = subInfo{uri: string(m.Procedure), match: match}
 		p.mu.Unlock()
+	case *wamp.Unsubscribe:
+		p.mu.Lock()
+		p.pendingUnsubs[m.Request] = m.Subscription
+		p.mu.Unlock()
+	case *wamp.Unregister:
+		p.mu.Lock()
+		p.pendingUnregs[m.Request] = m.Registration
+		p.mu.Unlock()
 	}
 	return msg
 }
@@ -500,6 +512,20 @@ func (p *cryptoPeer) inbound(msg wamp.Message) {
 		if p.inError(m) {
 			return
 		}
+	case *wamp.Unsubscribed:
+		p.mu.Lock()
+		if id, ok := p.pendingUnsubs[m.Request]; ok {
+			delete(p.pendingUnsubs, m.Request)
+			delete(p.subs, id)
+		}
+		p.mu.Unlock()
+	case *wamp.Unregistered:
+		p.mu.Lock()
+		if id, ok := p.pendingUnregs[m.Request]; ok {
+			delete(p.pendingUnregs, m.Request)
+			delete(p.regs, id)
+		}
+		p.mu.Unlock()
 	case *wamp.Subscribed:
 		p.mu.Lock()
 		if s, ok := p.pendingSubs[m.Request]; ok {
@@ -635,6 +661,14 @@ func (p *cryptoPeer) inError(m *wamp.Error) bool {
 	case wamp.REGISTER:
 		p.mu.Lock()
 		delete(p.pendingRegs, m.Request)
+		p.mu.Unlock()
+	case wamp.UNSUBSCRIBE:
+		p.mu.Lock()
+		delete(p.pendingUnsubs, m.Request)
+		p.mu.Unlock()
+	case wamp.UNREGISTER:
+		p.mu.Lock()
+		delete(p.pendingUnregs, m.Request)
 		p.mu.Unlock()
 	case wamp.CALL:
 		p.mu.Lock()
