@@ -9,7 +9,9 @@ import (
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/rpc"
 )
 
 // follower is the state of the event follower goroutine (touched by it only).
@@ -258,10 +260,7 @@ func (v *Verifier) catchUp(ctx context.Context, inclusive bool) error {
 			v.resync(Revocation{Block: n}, "outage longer than the backfill window")
 			break
 		}
-		logs, err := client.FilterLogs(cctx, ethereum.FilterQuery{
-			FromBlock: new(big.Int).SetUint64(from), ToBlock: new(big.Int).SetUint64(n),
-			Addresses: []common.Address{v.cfg.Registry},
-		})
+		logs, err := v.registryLogs(cctx, from, n, head.Hash())
 		if err != nil {
 			return fmt.Errorf("backfill logs %d..%d: %w", from, n, err)
 		}
@@ -273,4 +272,39 @@ func (v *Verifier) catchUp(ctx context.Context, inclusive bool) error {
 	v.noteHead(n)
 	v.touch()
 	return nil
+}
+
+// errLogsBehind: the endpoint answered a log query from a node that does not have the range's
+// last block (a lagging node behind a load balancer may answer eth_getLogs with what it has,
+// without an error).
+var errLogsBehind = errors.New("the node that answered the log query does not have the range's last block")
+
+// registryLogs reads the registry's logs in blocks [from, to] in one JSON-RPC batch that first
+// reads block to's header: a node that has block to (with hash want) when it answers the header
+// has it when it answers the logs that follow, so the logs cover the whole range. Otherwise it
+// fails (errLogsBehind) and the caller reads the range again later rather than pass over logs
+// it was not given.
+func (v *Verifier) registryLogs(ctx context.Context, from, to uint64, want common.Hash) ([]types.Log, error) {
+	var hdr *types.Header
+	var logs []types.Log
+	filter := map[string]any{
+		"fromBlock": hexutil.EncodeUint64(from), "toBlock": hexutil.EncodeUint64(to),
+		"address": []common.Address{v.cfg.Registry},
+	}
+	batch := []rpc.BatchElem{
+		{Method: "eth_getBlockByNumber", Args: []any{hexutil.EncodeUint64(to), false}, Result: &hdr},
+		{Method: "eth_getLogs", Args: []any{filter}, Result: &logs},
+	}
+	if err := v.rpc.BatchCallContext(ctx, batch); err != nil {
+		return nil, err
+	}
+	for _, e := range batch {
+		if e.Error != nil {
+			return nil, fmt.Errorf("%s: %w", e.Method, e.Error)
+		}
+	}
+	if hdr == nil || hdr.Hash() != want {
+		return nil, errLogsBehind
+	}
+	return logs, nil
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/stretchr/testify/require"
 
@@ -38,6 +39,10 @@ type lagProxy struct {
 	lag      atomic.Uint64
 	strict   atomic.Bool
 	blockLag atomic.Uint64
+	// logsLag (≠ 0): eth_getLogs and eth_getBlockByNumber of a numbered block are answered by a
+	// node at block logsLag: logs above it are left out without an error, blocks above it are
+	// null.
+	logsLag atomic.Uint64
 }
 
 type rpcMsg struct {
@@ -99,6 +104,29 @@ func (p *lagProxy) serve(w http.ResponseWriter, r *http.Request) {
 
 func (p *lagProxy) handle(ctx context.Context, m rpcMsg) rpcResp {
 	resp := rpcResp{JSONRPC: "2.0", ID: m.ID}
+	if lag := p.logsLag.Load(); lag != 0 && m.Method == "eth_getBlockByNumber" && len(m.Params) >= 1 {
+		var tag string
+		_ = json.Unmarshal(m.Params[0], &tag)
+		if n, err := strconv.ParseUint(tag, 0, 64); err == nil && n > lag {
+			resp.Result = json.RawMessage("null")
+			return resp
+		}
+	}
+	if lag := p.logsLag.Load(); lag != 0 && m.Method == "eth_getLogs" {
+		var logs []types.Log
+		if err := p.up.CallContext(ctx, &logs, m.Method, m.Params[0]); err != nil {
+			resp.Error = &rpcErr{Code: -32000, Message: err.Error()}
+			return resp
+		}
+		kept := []types.Log{}
+		for _, l := range logs {
+			if l.BlockNumber <= lag {
+				kept = append(kept, l)
+			}
+		}
+		resp.Result, _ = json.Marshal(kept)
+		return resp
+	}
 	if n := p.blockLag.Load(); n != 0 && m.Method == "eth_blockNumber" {
 		resp.Result, _ = json.Marshal(hexutil.Uint64(n))
 		return resp
@@ -271,4 +299,43 @@ func TestLaggingBlockNumberCannotConfirmStaleYes(t *testing.T) {
 		requireReason(t, err, "Revoked")
 		require.Zero(t, v.Stats().Entries, "a verdict the head cannot place is not cached")
 	}
+}
+
+// TestLaggingLogsCannotHideARevocation: polling over a load-balanced HTTP endpoint, the log
+// query reaches a node that lacks the newest blocks and answers with what it has, without an
+// error. The follower must not pass over the revocation it was not given: it reads the range
+// again until a node that has it answers, and then drops the cached yes and reports it.
+func TestLaggingLogsCannotHideARevocation(t *testing.T) {
+	e := setup(t, chaintest.Simulated, 0)
+	px := newLagProxy(t, e.Sim.RPCClient())
+	b, err := chain.Connect(e.Ctx, chain.BackendConfig{URL: px.URL, ChainID: chain.SimulatedChainID})
+	require.NoError(t, err)
+	t.Cleanup(b.Close)
+	v, err := verifier.New(e.Ctx, b, e.cfg)
+	require.NoError(t, err)
+	t.Cleanup(v.Close)
+	e.v = v
+	e.waitSynced()
+
+	realm := e.realm.Address()
+	d := e.Signer()
+	_, err = e.Reg.Authorize(e.Ctx, e.root, realm, d.Address(), time.Time{}, time.Time{})
+	require.NoError(t, err)
+	vc := e.lone(d)
+	require.Eventually(t, func() bool { _, err := e.decide(vc, realm, common.Address{}); return err == nil }, 5*time.Second, 10*time.Millisecond)
+	drain(e.revs)
+
+	px.logsLag.Store(e.head())
+	_, err = e.Reg.Revoke(e.Ctx, e.root, realm, d.Address())
+	require.NoError(t, err)
+	time.Sleep(10 * e.cfg.PollInterval) // several polls meet the lagging node
+	select {
+	case r := <-e.revs:
+		t.Fatalf("revocation reported from a node that lacks it: %+v", r)
+	default:
+	}
+	px.logsLag.Store(0)
+	e.waitRevocation(verifier.RevokedDelegate, 5*time.Second)
+	_, err = e.decide(vc, realm, common.Address{})
+	requireReason(t, err, "Revoked")
 }
