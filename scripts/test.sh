@@ -40,5 +40,5 @@ echo "== forge test (Foundry: unit, fuzz, invariant)"
 echo "== go test"
 go test -count=1 ./...
 
-echo "== go test -race (router guard, msgpack serializer, key distribution and sessions: quick)"
-go test -count=1 -race ./e2ee/router/ ./e2ee/msgpack/ ./e2ee/keydist/ ./e2ee/session/
+echo "== go test -race (router guard, msgpack serializer, key distribution, sessions, on-chain verifier, integration)"
+go test -count=1 -race ./e2ee/router/ ./e2ee/msgpack/ ./e2ee/keydist/ ./e2ee/session/ ./chain/verifier/ ./test/
