@@ -172,26 +172,35 @@ func (p *lagProxy) handle(ctx context.Context, m rpcMsg) rpcResp {
 	return resp
 }
 
+// startOverProxy starts e's verifier (with e.cfg) over an HTTP endpoint behind a lagProxy in
+// front of the simulated chain, waits until it is synced, and returns the proxy and the
+// verifier's backend.
+func (e *tenv) startOverProxy() (*lagProxy, *chain.Backend) {
+	e.T.Helper()
+	px := newLagProxy(e.T, e.Sim.RPCClient())
+	b, err := chain.Connect(e.Ctx, chain.BackendConfig{URL: px.URL, ChainID: chain.SimulatedChainID})
+	require.NoError(e.T, err)
+	e.T.Cleanup(b.Close)
+	require.Equal(e.T, chain.TransportHTTP, b.Transport())
+	v, err := verifier.New(e.Ctx, b, e.cfg)
+	require.NoError(e.T, err)
+	e.T.Cleanup(v.Close)
+	e.v = v
+	e.waitSynced()
+	return px, b
+}
+
 // TestLaggingEndpointCannotResurrectRevokedDelegate: the endpoint answers "latest" from a
 // node that lags behind a revocation the follower has already processed. The verifier must
 // neither answer nor cache the stale yes: it reads at the processed block, and when no node
 // can answer there it fails closed with ErrStale.
 func TestLaggingEndpointCannotResurrectRevokedDelegate(t *testing.T) {
 	e := setup(t, chaintest.Simulated, 0)
-	px := newLagProxy(t, e.Sim.RPCClient())
-	b, err := chain.Connect(e.Ctx, chain.BackendConfig{URL: px.URL, ChainID: chain.SimulatedChainID})
-	require.NoError(t, err)
-	t.Cleanup(b.Close)
-	require.Equal(t, chain.TransportHTTP, b.Transport())
-	v, err := verifier.New(e.Ctx, b, e.cfg)
-	require.NoError(t, err)
-	t.Cleanup(v.Close)
-	e.v = v
-	e.waitSynced()
+	px, b := e.startOverProxy()
 
 	realm := e.realm.Address()
 	d := e.Signer()
-	_, err = e.Reg.Authorize(e.Ctx, e.root, realm, d.Address(), time.Time{}, time.Time{})
+	_, err := e.Reg.Authorize(e.Ctx, e.root, realm, d.Address(), time.Time{}, time.Time{})
 	require.NoError(t, err)
 	vc := e.lone(d)
 	_, err = e.decide(vc, realm, common.Address{})
@@ -246,24 +255,17 @@ func TestRefusalNamesTheNewestReason(t *testing.T) {
 	stranger, strangeRealm := e.Account(), e.Signer()
 	e.cfg.Trustroots[strangeRealm.Address()] = stranger.Address()
 	e.cfg.PollInterval = time.Hour // the follower stays at the block it started from
-	b, err := chain.Connect(e.Ctx, chain.BackendConfig{URL: newLagProxy(t, e.Sim.RPCClient()).URL, ChainID: chain.SimulatedChainID})
-	require.NoError(t, err)
-	t.Cleanup(b.Close)
-	v, err := verifier.New(e.Ctx, b, e.cfg)
-	require.NoError(t, err)
-	t.Cleanup(v.Close)
-	e.v = v
-	e.waitSynced()
+	e.startOverProxy()
 	processed := e.head()
 
 	d := e.Signer()
-	_, err = e.Reg.Authorize(e.Ctx, stranger, strangeRealm.Address(), d.Address(), time.Time{}, time.Time{})
+	_, err := e.Reg.Authorize(e.Ctx, stranger, strangeRealm.Address(), d.Address(), time.Time{}, time.Time{})
 	require.NoError(t, err)
 	require.Greater(t, e.head(), processed)
-	reads := v.Stats().Reads
+	reads := e.v.Stats().Reads
 	_, err = e.decide(e.lone(d), strangeRealm.Address(), common.Address{})
 	requireReason(t, err, "UnknownRealm")
-	require.Equal(t, reads+2, v.Stats().Reads, "a second batch at the endpoint's head")
+	require.Equal(t, reads+2, e.v.Stats().Reads, "a second batch at the endpoint's head")
 }
 
 // TestLaggingBlockNumberCannotConfirmStaleYes: "latest" is served by an up-to-date node that
@@ -278,15 +280,7 @@ func TestLaggingBlockNumberCannotConfirmStaleYes(t *testing.T) {
 	_, err := e.Reg.Authorize(e.Ctx, e.root, realm, d.Address(), time.Time{}, time.Time{})
 	require.NoError(t, err)
 	e.cfg.PollInterval = time.Hour // the follower stays at the block it started from
-	px := newLagProxy(t, e.Sim.RPCClient())
-	b, err := chain.Connect(e.Ctx, chain.BackendConfig{URL: px.URL, ChainID: chain.SimulatedChainID})
-	require.NoError(t, err)
-	t.Cleanup(b.Close)
-	v, err := verifier.New(e.Ctx, b, e.cfg)
-	require.NoError(t, err)
-	t.Cleanup(v.Close)
-	e.v = v
-	e.waitSynced()
+	px, _ := e.startOverProxy()
 	processed := e.head()
 	px.blockLag.Store(processed)
 
@@ -297,7 +291,7 @@ func TestLaggingBlockNumberCannotConfirmStaleYes(t *testing.T) {
 	for range 2 {
 		_, err = e.decide(vc, realm, common.Address{})
 		requireReason(t, err, "Revoked")
-		require.Zero(t, v.Stats().Entries, "a verdict the head cannot place is not cached")
+		require.Zero(t, e.v.Stats().Entries, "a verdict the head cannot place is not cached")
 	}
 }
 
@@ -307,19 +301,11 @@ func TestLaggingBlockNumberCannotConfirmStaleYes(t *testing.T) {
 // again until a node that has it answers, and then drops the cached yes and reports it.
 func TestLaggingLogsCannotHideARevocation(t *testing.T) {
 	e := setup(t, chaintest.Simulated, 0)
-	px := newLagProxy(t, e.Sim.RPCClient())
-	b, err := chain.Connect(e.Ctx, chain.BackendConfig{URL: px.URL, ChainID: chain.SimulatedChainID})
-	require.NoError(t, err)
-	t.Cleanup(b.Close)
-	v, err := verifier.New(e.Ctx, b, e.cfg)
-	require.NoError(t, err)
-	t.Cleanup(v.Close)
-	e.v = v
-	e.waitSynced()
+	px, _ := e.startOverProxy()
 
 	realm := e.realm.Address()
 	d := e.Signer()
-	_, err = e.Reg.Authorize(e.Ctx, e.root, realm, d.Address(), time.Time{}, time.Time{})
+	_, err := e.Reg.Authorize(e.Ctx, e.root, realm, d.Address(), time.Time{}, time.Time{})
 	require.NoError(t, err)
 	vc := e.lone(d)
 	require.Eventually(t, func() bool { _, err := e.decide(vc, realm, common.Address{}); return err == nil }, 5*time.Second, 10*time.Millisecond)
