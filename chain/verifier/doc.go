@@ -57,12 +57,15 @@
 // them from registry events: over a log subscription on websocket, IPC and the simulated chain,
 // by polling eth_getLogs over HTTP (in one batch after the header of the range's last block,
 // so that a lagging node that answers the logs with what it has is detected and the range read
-// again). Root-level events carry a per-root sequence; a gap drops every verdict of that root. Delegate-level events carry none and are followed by block; after
-// a reconnect the follower backfills with eth_getLogs from the last block it processed. A
-// reorganisation (a head whose parent is not the previous head, a removed log, a changed hash
-// at the last processed block, or — found by the periodic liveness check, since a move onto a
-// shorter chain such as anvil's evm_revert may emit no head at all — an endpoint head below the
-// processed chain whose processed block is gone) drops the whole cache.
+// again). Root-level events carry a per-root sequence; a gap drops every verdict of that
+// root. Delegate-level events carry none and are followed by block; after a reconnect the
+// follower backfills with eth_getLogs from the last block it processed. A reorganisation (a
+// head whose parent is not the previous head, a removed log, a changed hash at the last
+// processed block) drops the whole cache. The periodic liveness check also drops it when the
+// endpoint's head is below the processed chain and its processed block is missing — a move
+// onto a shorter chain (anvil's evm_revert emits no head at all) or a node that lags behind a
+// load balancer, which it cannot tell apart: it then keeps P (reads fail closed until a node
+// has it), and reports a Resync when two checks in a row find the same.
 //
 // A cached verdict is used only while the follower is in sync, has heard from the endpoint
 // within MaxStaleTime, and the verdict is at most MaxStaleBlocks blocks old. Otherwise the

@@ -19,6 +19,9 @@ type follower struct {
 	lastBlock   uint64
 	lastHash    common.Hash
 	initialized bool
+	// missingTop counts consecutive liveness checks that found the endpoint's head below the
+	// processed chain and its top block missing (see liveness).
+	missingTop int
 }
 
 // run follows registry events until ctx ends, reconnecting after every failure.
@@ -154,13 +157,19 @@ func (v *Verifier) handleHead(ctx context.Context, h *types.Header) error {
 	return nil
 }
 
-// liveness reads the endpoint's head and records the contact. A head below the last processed
-// head or the processed block (top), or a different block at the height of the last head, is
-// a reorganisation onto another chain, handled like one seen in heads and by catchUp: the
-// processed block drops to the new head, every verdict is dropped and a Resync reported (counted
-// in Stats.Reorgs). A lower head counts only when block top is gone (or, for the last head,
-// replaced), not when a node behind a load balancer merely lags. A higher head is left to the
-// head subscription.
+// liveness reads the endpoint's head and records the contact. A different block at the height
+// of the last head is a reorganisation: every verdict is dropped and a Resync reported (counted
+// in Stats.Reorgs). A head below the last processed head or the processed block (top) is
+// nothing while block top is still there (a node behind a load balancer that lags). When the
+// endpoint lacks block top too, the chain may have moved onto a shorter one (a reverted
+// development chain emits no head) — or the node that answered both queries lags: the two
+// cannot be told apart here, so the check fails closed for both without trusting the lower
+// head. Every verdict is dropped (none from discarded blocks survives), the processed block P
+// stays (reads at P fail closed with ErrStale on a node without it, and lowering P would let a
+// lagging node serve state from before revocations already acted on), and the second such
+// check in a row reports a Resync, since something trusted only on discarded blocks may have
+// fetched keys. A real shorter chain is followed once a new head arrives (handleHead and
+// catchUp lower P then). A higher head is left to the head subscription.
 func (v *Verifier) liveness(ctx context.Context) error {
 	client := v.backend.Client()
 	head, err := client.HeaderByNumber(ctx, nil)
@@ -182,19 +191,30 @@ func (v *Verifier) liveness(ctx context.Context) error {
 		case err != nil:
 			return fmt.Errorf("liveness check: read header %d: %w", top, err)
 		case top != v.f.lastBlock || old.Hash() == v.f.lastHash:
+			v.f.missingTop = 0
 			v.noteHead(n)
 			v.touch()
 			return nil
+		default: // block top replaced: a reorganisation at the last head
+			v.f.missingTop = 0
+			v.stats.reorgs.Add(1)
+			v.resync(Revocation{Block: n}, "last head replaced")
+			v.touch()
+			return nil
 		}
-		v.stats.reorgs.Add(1)
-		v.processed.Store(n) // the old chain's blocks above n may not exist any more
-		v.resync(Revocation{Block: n}, "endpoint head below the processed chain")
-		v.f.lastBlock, v.f.lastHash = n, hash
+		v.invalidate(scope{})
+		if v.f.missingTop++; v.f.missingTop == 2 {
+			v.stats.reorgs.Add(1)
+			v.resync(Revocation{Block: n}, "endpoint head below the processed chain, its top block missing")
+		}
+		v.touch()
+		return nil
 	case n == v.f.lastBlock && hash != v.f.lastHash:
 		v.stats.reorgs.Add(1)
 		v.resync(Revocation{Block: n}, "head replaced")
 		v.f.lastHash = hash
 	}
+	v.f.missingTop = 0
 	v.noteHead(n)
 	v.touch()
 	return nil
