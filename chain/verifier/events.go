@@ -271,11 +271,13 @@ const clockSkew = 30 * time.Second
 // windowLoss classifies an authorization valid in [from, until) (Unix seconds, as in
 // DelegateAuthorized; until is 2^48−1 for "no end") against the present, known as the block's
 // timestamp (0 if the log carries none) and the local time, widened by clockSkew (towards the
-// past only without a block timestamp): RevokedDelegate when it ended before every reading of the present,
-// SuspendedDelegate when it begins after every reading, 0 otherwise — an ordinary
-// authorization, or one whose window edge is too close to tell. Only what is certain is
-// reported: a RevokedDelegate makes nodes refuse the delegate for good, so an authorization
-// that starts "now" by the issuer's clock must never look like one.
+// past only without a block timestamp): RevokedDelegate when it ended before every reading of
+// the present and the block's time is known; SuspendedDelegate when it ended but the block's
+// time is not known (a backfilled log's ordinary window that has since run out would look the
+// same) or when it begins after every reading; 0 otherwise — an ordinary authorization, or one
+// whose window edge is too close to tell. Only what is certain is reported as RevokedDelegate:
+// it makes nodes refuse the delegate for good, so an authorization that starts "now" by the
+// issuer's clock, or one that simply expired, must never look like one.
 func windowLoss(from, until *big.Int, blockTime uint64, now time.Time) RevocationKind {
 	local := uint64(max(now.Unix(), 0))
 	skew := uint64(clockSkew / time.Second)
@@ -287,6 +289,11 @@ func windowLoss(from, until *big.Int, blockTime uint64, now time.Time) Revocatio
 	}
 	switch {
 	case until != nil && until.IsUint64() && until.Uint64() <= earliest:
+		if blockTime == 0 {
+			// Without the block's time the log may be old (a backfill after a reconnect): an
+			// ordinary window that has since run out would look ended. Rotate, refuse no one.
+			return SuspendedDelegate
+		}
 		return RevokedDelegate
 	case from != nil && (!from.IsUint64() || from.Uint64() > latest):
 		return SuspendedDelegate
