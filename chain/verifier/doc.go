@@ -83,6 +83,8 @@
 // timestamp and the local clock with a 30 s allowance — an authorization from "now" is never
 // reported. The
 // verifier does not know the previous capabilities, so every admission and admission request
-// is reported: a spurious report costs a key rotation, a missed one would leave keys with a
-// delegate that is no longer trusted.
+// of an operator some delegate of which it admitted in that realm is reported (a spurious
+// report costs a key rotation, a missed one would leave keys with a delegate that is no longer
+// trusted); those of other operators are not — anyone may request admission, and each would
+// otherwise make every node rotate every key.
 package verifier

@@ -24,12 +24,13 @@ const (
 	RetiredRoot
 	// RemovedOperator: operator Issuer was removed from Realm of Root (OperatorRemoved), or its
 	// admission changed in a way that may have taken trust from its delegates: it was admitted
-	// (again) with capabilities that may be fewer than before (OperatorAdmitted, reported on
-	// every admission since the previous capabilities are unknown), or it filed a new admission
-	// request, which under a Permissioned policy suspends its admission until the Realm-CA
-	// admits it again (AdmissionRequested, reported on every request). Treat it as a
-	// revocation of all of Issuer's delegates in Realm; the occasional spurious report (a first
-	// admission, a widening) only costs a key rotation.
+	// (again) with capabilities that may be fewer than before (OperatorAdmitted), or it filed
+	// a new admission request, which under a Permissioned policy suspends its admission until
+	// the Realm-CA admits it again (AdmissionRequested). These two are reported only for an
+	// operator some delegate of which this verifier admitted in Realm (anyone may request
+	// admission), on every such event since the previous capabilities are unknown. Treat it
+	// as a revocation of all of Issuer's delegates in Realm; the occasional spurious report (a
+	// widening) only costs a key rotation.
 	RemovedOperator
 	// RevokedCertificate: Issuer (the signer) revoked the certificate Digest (CertificateRevoked).
 	RevokedCertificate
@@ -197,8 +198,10 @@ func (v *Verifier) handleLog(l *types.Log) {
 		// delegate of the operator becomes IssuerNotAdmitted.
 		if v.sequence(ev.Root, ev.Sequence, at) {
 			v.invalidate(scope{realm: ev.Realm, issuer: ev.Operator})
-			at.Kind, at.Root, at.Realm, at.Issuer = RemovedOperator, ev.Root, ev.Realm, ev.Operator
-			v.notify(at)
+			if v.admittedFrom(ev.Realm, ev.Operator) {
+				at.Kind, at.Root, at.Realm, at.Issuer = RemovedOperator, ev.Root, ev.Realm, ev.Operator
+				v.notify(at)
+			}
 		}
 	case v.ids.retired:
 		ev, err := a.UnpackRootRetiredEvent(l)
@@ -244,11 +247,14 @@ func (v *Verifier) handleLog(l *types.Log) {
 		// A re-admission replaces the capabilities: without INTERMEDIATE_CA every delegate of the
 		// operator becomes IssuerMissingCapability, without PROVIDER or CONSUMER (or any bit a
 		// role or URI rule requires) they lose roles. The previous capabilities are unknown
-		// here, so every admission is reported.
+		// here, so every admission of an operator whose delegates this verifier admitted is
+		// reported (see Verifier.issuers).
 		if v.sequence(ev.Root, ev.Sequence, at) {
 			v.invalidate(scope{realm: ev.Realm, issuer: ev.Operator})
-			at.Kind, at.Root, at.Realm, at.Issuer = RemovedOperator, ev.Root, ev.Realm, ev.Operator
-			v.notify(at)
+			if v.admittedFrom(ev.Realm, ev.Operator) {
+				at.Kind, at.Root, at.Realm, at.Issuer = RemovedOperator, ev.Root, ev.Realm, ev.Operator
+				v.notify(at)
+			}
 		}
 	case v.ids.operatorRemoved:
 		ev, err := a.UnpackOperatorRemovedEvent(l)

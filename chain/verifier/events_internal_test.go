@@ -16,6 +16,7 @@ func bareVerifier(revs *[]Revocation) *Verifier {
 	v := &Verifier{
 		cfg: Config{Registry: common.Address{0xee}, OnRevocation: func(r Revocation) { *revs = append(*revs, r) }},
 		abi: bindings.NewTrustRegistry(), entries: map[key]*entry{}, reading: map[key]chan struct{}{}, wsReads: make(chan struct{}, 1), rootSeq: map[common.Address]uint64{},
+		issuers: map[[2]common.Address]struct{}{},
 	}
 	v.loadEventIDs()
 	return v
@@ -156,4 +157,41 @@ func TestRealmRequestCancelledInSequence(t *testing.T) {
 	require.Len(t, v.entries, 1, "verdicts kept")
 	require.Empty(t, revs)
 	require.Equal(t, uint64(4), v.rootSeq[root])
+}
+
+// TestAdmissionChangesReportedForKnownOperatorsOnly: anyone may request admission (Open and
+// Permissioned realms), so OperatorAdmitted and AdmissionRequested are reported — making nodes
+// rotate keys — only for an operator some delegate of which this verifier admitted in that
+// realm, or for any operator once that record overflowed.
+func TestAdmissionChangesReportedForKnownOperatorsOnly(t *testing.T) {
+	root, realm, known, stranger := common.Address{0xa}, common.Address{0xb}, common.Address{0xc}, common.Address{0xd}
+	var revs []Revocation
+	v := bareVerifier(&revs)
+	v.noteIssuer(realm, known)
+	seq := uint64(0)
+	admissionLog := func(name string, operator common.Address) *types.Log {
+		ev := v.abi.GetABI().Events[name]
+		seq++
+		data, err := ev.Inputs.NonIndexed().Pack(uint64(0x30), seq) // capabilities, sequence
+		require.NoError(t, err)
+		return &types.Log{Address: v.cfg.Registry, BlockNumber: 10 + seq, Data: data,
+			Topics: []common.Hash{ev.ID, common.BytesToHash(root.Bytes()), common.BytesToHash(realm.Bytes()), common.BytesToHash(operator.Bytes())}}
+	}
+	for _, name := range []string{"AdmissionRequested", "OperatorAdmitted"} {
+		revs = nil
+		v.handleLog(admissionLog(name, stranger))
+		require.Empty(t, revs, "%s of an operator with no delegate admitted here", name)
+		v.handleLog(admissionLog(name, known))
+		require.Len(t, revs, 1, name)
+		require.Equal(t, RemovedOperator, revs[0].Kind)
+		require.Equal(t, known, revs[0].Issuer)
+	}
+	require.Zero(t, v.stats.gaps.Load(), "the logs were in sequence")
+
+	for i := range maxIssuers {
+		v.noteIssuer(realm, common.BigToAddress(new(big.Int).SetUint64(uint64(i)+0x1000)))
+	}
+	revs = nil
+	v.handleLog(admissionLog("AdmissionRequested", stranger))
+	require.Len(t, revs, 1, "once the record overflowed, every operator counts")
 }

@@ -51,6 +51,15 @@ type Verifier struct {
 	synced    atomic.Bool  // follower subscribed (or polling) and backfilled
 	lastSeen  atomic.Int64 // unix nanos of the follower's last successful contact
 
+	// issuers: the (realm, issuer) pairs of every delegate this verifier admitted, bounded by
+	// maxIssuers (issuersFull: more were seen). A change to an operator's admission is reported
+	// (RemovedOperator) only when the operator is among them — anyone can file an admission
+	// request, and each would otherwise make every node rotate every key — or when the set
+	// overflowed.
+	issuersMu   sync.Mutex
+	issuers     map[[2]common.Address]struct{}
+	issuersFull bool
+
 	stats   counters
 	f       follower
 	ids     eventIDs
@@ -108,7 +117,7 @@ func New(ctx context.Context, backend *chain.Backend, cfg Config) (*Verifier, er
 	cfg.Rules = nil // applied through rules only
 	v := &Verifier{
 		cfg: cfg, rules: rules, backend: backend, rpc: backend.RPC(), abi: bindings.NewTrustRegistry(), chainID: id.Uint64(),
-		entries: make(map[key]*entry), reading: make(map[key]chan struct{}), wsReads: make(chan struct{}, 1), done: make(chan struct{}),
+		entries: make(map[key]*entry), reading: make(map[key]chan struct{}), issuers: make(map[[2]common.Address]struct{}), wsReads: make(chan struct{}, 1), done: make(chan struct{}),
 	}
 	v.rootSeq = make(map[common.Address]uint64)
 	v.loadEventIDs()
@@ -298,7 +307,11 @@ func (v *Verifier) decide(ctx context.Context, req e2ee.TrustRequest, joined boo
 	}
 	// Stamped with the version sampled before this read (the one store checked, if it
 	// stored): the facts cover every invalidation it reflects.
-	return v.verdict(ne, req, expectedRoot, now, need, gen)
+	dec, err := v.verdict(ne, req, expectedRoot, now, need, gen)
+	if err == nil {
+		v.noteIssuer(ne.realm, ne.issuer)
+	}
+	return dec, err
 }
 
 // readRetry is read, repeated once when the endpoint was behind the processed block (a
@@ -443,4 +456,31 @@ func newRules(rules []trust.Rule) (trust.RuleSet, error) {
 		return trust.RuleSet{}, fmt.Errorf("verifier: URI rules: %w", err)
 	}
 	return rs, nil
+}
+
+// maxIssuers bounds Verifier.issuers.
+const maxIssuers = 4096
+
+// noteIssuer records that a delegate of issuer was admitted in realm.
+func (v *Verifier) noteIssuer(realm, issuer common.Address) {
+	v.issuersMu.Lock()
+	defer v.issuersMu.Unlock()
+	k := [2]common.Address{realm, issuer}
+	if _, ok := v.issuers[k]; ok || v.issuersFull {
+		return
+	}
+	if len(v.issuers) >= maxIssuers {
+		v.issuersFull = true
+		return
+	}
+	v.issuers[k] = struct{}{}
+}
+
+// admittedFrom reports whether a delegate of issuer may have been admitted in realm by this
+// verifier (it was, or the record overflowed).
+func (v *Verifier) admittedFrom(realm, issuer common.Address) bool {
+	v.issuersMu.Lock()
+	defer v.issuersMu.Unlock()
+	_, ok := v.issuers[[2]common.Address{realm, issuer}]
+	return ok || v.issuersFull
 }
