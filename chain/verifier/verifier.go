@@ -185,6 +185,11 @@ func (v *Verifier) Version() uint64 { return v.gen.Load() }
 // Purge drops every cached verdict (the next decisions read the chain) and bumps Version.
 func (v *Verifier) Purge() { v.invalidate(scope{}) }
 
+// Head returns the highest block number the verifier has seen (from the event follower's heads
+// and polls and from its reads; 0 before the first). It makes no request: use it where the
+// current block is needed on a hot path, such as a key policy's Block.
+func (v *Verifier) Head() uint64 { return v.head.Load() }
+
 // Stats returns the verifier's counters.
 func (v *Verifier) Stats() Stats {
 	v.mu.RLock()

@@ -439,3 +439,20 @@ func TestBadRequests(t *testing.T) {
 	require.ErrorIs(t, err, e2ee.ErrTrustUnavailable)
 	require.Zero(t, e.v.Stats().Reads)
 }
+
+// TestHeadFollowsTheChain: Head is the block the follower saw last, with no request of its own.
+func TestHeadFollowsTheChain(t *testing.T) {
+	for _, k := range []chaintest.Kind{chaintest.Simulated, chaintest.AnvilWS} {
+		t.Run(string(k), func(t *testing.T) {
+			e := setup(t, k, 0)
+			e.start()
+			require.Equal(t, e.head(), e.v.Head())
+			_, err := e.Reg.Authorize(e.Ctx, e.root, e.realm.Address(), e.Signer().Address(), time.Time{}, time.Time{})
+			require.NoError(t, err)
+			want := e.head()
+			reads := e.v.Stats().Reads
+			require.Eventually(t, func() bool { return e.v.Head() == want }, 5*time.Second, time.Millisecond)
+			require.Equal(t, reads, e.v.Stats().Reads)
+		})
+	}
+}

@@ -14,7 +14,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -408,15 +407,17 @@ func (c *clientFlags) open(ctx context.Context, e *env, cmd string, reconnect bo
 		}
 		n.verifier = v
 		policy.ChainID, policy.Registry, policy.Trust = b.ChainID().Uint64(), regAddr, v
-		var head atomic.Uint64
+		// The head the verifier follows: no request per key exchange (with a remote endpoint
+		// that would put a chain round trip on both sides of every one). Before the
+		// verifier's first head (New reads it, so only in theory) ask the endpoint.
 		policy.Block = func() uint64 {
-			bctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
-			defer cancel()
-			if h, err := b.Client().BlockNumber(bctx); err == nil {
-				head.Store(h)
+			if h := v.Head(); h != 0 {
 				return h
 			}
-			return head.Load()
+			bctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+			defer cancel()
+			h, _ := b.Client().BlockNumber(bctx)
+			return h
 		}
 	default:
 		return nil, usageErrorf(e, "%s: --trust must be standalone, tofu or onchain, not %q", cmd, c.trustMode)

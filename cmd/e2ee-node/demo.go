@@ -399,7 +399,7 @@ func (d *demo) startNode(n *demoNode) (string, uint64, error) {
 		Identity:      keydist.Identity{Delegate: n.delegate, Session: n.sessKey, Chain: []cert.Certificate{dc}, Issuer: d.operator.Address()},
 		KeyPolicy: keydist.Policy{
 			ChainID: d.report.ChainID, Registry: d.reg.Address(), Realm: d.realm,
-			Trust: n.verifier, Block: d.blockNumber,
+			Trust: n.verifier, Block: n.verifier.Head,
 		},
 		Default:      session.Rule{Encrypt: true},
 		FetchTimeout: 5 * time.Second,
