@@ -535,6 +535,53 @@ func TestEarlyChainForged(t *testing.T) {
 	}
 }
 
+// TestEarlyChainPrefetchDoesNotHoldFetch: the responder refuses after sending
+// its early chain; the requester's fetch ends then, not when its advisory
+// prefetch (here a slow "registry read") returns.
+func TestEarlyChainPrefetchDoesNotHoldFetch(t *testing.T) {
+	p := newPKI(t)
+	tr := startRouter(t, "127.0.0.1:0", nil)
+	defer tr.stop()
+	refusing := &gatedDecider{inner: refuseAll{}, gate: func(e2ee.TrustRequest) bool { time.Sleep(200 * time.Millisecond); return true }}
+	pub := newSession(t, tr, p, serialize.MSGPACK, nil, func(c *session.Config) { c.KeyPolicy.Trust = refusing })
+	slow := &slowPrefetch{inner: p.trust, delay: 2500 * time.Millisecond}
+	sub := newSession(t, tr, p, serialize.MSGPACK, nil, func(c *session.Config) { c.KeyPolicy.Trust = slow })
+	ev := newEvents()
+	require.NoError(t, sub.Subscribe("com.slowprefetch", ev.handler, nil))
+	start := time.Now()
+	require.NoError(t, pub.Publish("com.slowprefetch", nil, wamp.List{1}, nil))
+	eventually(t, func() bool { return sub.Stats().KeyFetchFailures >= 1 }, "fetch refused")
+	took := time.Since(start)
+	assert.EqualValues(t, 1, pub.Stats().EarlyChainsSent)
+	assert.EqualValues(t, 1, sub.Stats().EarlyChainsUsed)
+	assert.Less(t, took, 1500*time.Millisecond, "a refused fetch waited %s for an advisory prefetch", took)
+}
+
+// slowPrefetch decides like inner at once; its Prefetch takes delay (or
+// until ctx ends), like a slow registry read.
+type slowPrefetch struct {
+	inner e2ee.TrustDecider
+	delay time.Duration
+}
+
+func (s *slowPrefetch) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee.TrustDecision, error) {
+	return s.inner.Decide(ctx, req)
+}
+
+func (s *slowPrefetch) Prefetch(ctx context.Context, _ e2ee.TrustRequest) {
+	select {
+	case <-time.After(s.delay):
+	case <-ctx.Done():
+	}
+}
+
+// refuseAll refuses everyone.
+type refuseAll struct{}
+
+func (refuseAll) Decide(context.Context, e2ee.TrustRequest) (e2ee.TrustDecision, error) {
+	return e2ee.TrustDecision{}, fmt.Errorf("refused: %w", e2ee.ErrUntrusted)
+}
+
 // gatedDecider decides like inner once gate(req) holds, polling it for up
 // to 5 s (then it answers unavailable).
 type gatedDecider struct {

@@ -172,8 +172,9 @@ func (r *Responder) VerifyRequest(ctx context.Context, req *KeyRequest) (*Verifi
 
 // Authenticate makes every check of VerifyRequest before the trust
 // decision, and records the request nonce (a second Authenticate of the
-// same request fails with ErrReplay). It asks no decider and reads no
-// chain state: its cost is bounded by the request's own size.
+// same request fails with ErrReplay). It asks no decider; of the chain it
+// only uses Policy.Block, for the certificates' validFrom. Its cost is
+// bounded by the request's own size.
 func (r *Responder) Authenticate(req *KeyRequest) (*AuthenticatedRequest, error) {
 	p := &r.cfg.Policy
 	if err := req.Validate(); err != nil {

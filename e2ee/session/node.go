@@ -354,15 +354,10 @@ func (n *node) serveKey(ctx context.Context, cl *client.Client, ring *keyring.Ri
 		}
 		return nil, err
 	}
-	if req.Auth == keydist.AuthSignature {
-		n.sendEarlyChain(ctx, cl, inv, req)
-	}
-	vr, err := n.responder.Decide(ctx, ar)
-	if err != nil {
-		n.charge(n.csDenials, rl)
-		return nil, err
-	}
-	delegate := vr.Chain.DelegateAddress()
+	// From here the requester is authenticated: it is limited by its delegate
+	// address, and a delegate refused locally or over its limit gets nothing,
+	// not even the early chain.
+	delegate := ar.Chain.DelegateAddress()
 	dl := "d:" + delegate.Hex()
 	if !n.allow(n.delegateDenials, dl) {
 		return nil, &keydist.Error{Step: "rate", Err: keydist.ErrOverload}
@@ -370,6 +365,14 @@ func (n *node) serveKey(ctx context.Context, cl *client.Client, ring *keyring.Ri
 	if n.isDenied(delegate) {
 		n.charge(n.delegateDenials, dl)
 		return nil, &keydist.Error{Step: "trust", Err: keydist.ErrUntrusted}
+	}
+	if req.Auth == keydist.AuthSignature {
+		n.sendEarlyChain(ctx, cl, inv, req)
+	}
+	vr, err := n.responder.Decide(ctx, ar)
+	if err != nil {
+		n.charge(n.delegateDenials, dl)
+		return nil, err
 	}
 	info, ok := ring.Lookup(req.KeyID)
 	if !ok {
@@ -762,7 +765,9 @@ func (n *node) prefetchEarly(e *earlyChain, res *wamp.Result) {
 		return
 	}
 	n.stats.earlyChainsUsed.Add(1)
-	e.pf.Prefetch(e.ctx, e2ee.TrustRequest{Realm: pol.Realm, URI: uri, Role: keydist.CounterpartRole(e.role), Chain: vc,
+	// Not waited for (finish waits for this function only): the fetch must not
+	// outlast the response for an advisory read. It ends with the fetch's context.
+	go e.pf.Prefetch(e.ctx, e2ee.TrustRequest{Realm: pol.Realm, URI: uri, Role: keydist.CounterpartRole(e.role), Chain: vc,
 		IssuerHint: ec.Issuer, Peer: vc.DelegateAddress().Hex()})
 }
 
