@@ -196,13 +196,7 @@ func (v *Verifier) handleLog(l *types.Log) {
 		}
 		// Under a Permissioned policy a new request suspends an effective admission: every
 		// delegate of the operator becomes IssuerNotAdmitted.
-		if v.sequence(ev.Root, ev.Sequence, at) {
-			v.invalidate(scope{realm: ev.Realm, issuer: ev.Operator})
-			if v.admittedFrom(ev.Realm, ev.Operator) {
-				at.Kind, at.Root, at.Realm, at.Issuer = RemovedOperator, ev.Root, ev.Realm, ev.Operator
-				v.notify(at)
-			}
-		}
+		v.admissionChanged(ev.Root, ev.Realm, ev.Operator, ev.Sequence, at)
 	case v.ids.retired:
 		ev, err := a.UnpackRootRetiredEvent(l)
 		if err != nil {
@@ -249,13 +243,7 @@ func (v *Verifier) handleLog(l *types.Log) {
 		// role or URI rule requires) they lose roles. The previous capabilities are unknown
 		// here, so every admission of an operator whose delegates this verifier admitted is
 		// reported (see Verifier.issuers).
-		if v.sequence(ev.Root, ev.Sequence, at) {
-			v.invalidate(scope{realm: ev.Realm, issuer: ev.Operator})
-			if v.admittedFrom(ev.Realm, ev.Operator) {
-				at.Kind, at.Root, at.Realm, at.Issuer = RemovedOperator, ev.Root, ev.Realm, ev.Operator
-				v.notify(at)
-			}
-		}
+		v.admissionChanged(ev.Root, ev.Realm, ev.Operator, ev.Sequence, at)
 	case v.ids.operatorRemoved:
 		ev, err := a.UnpackOperatorRemovedEvent(l)
 		if err != nil {
@@ -267,6 +255,20 @@ func (v *Verifier) handleLog(l *types.Log) {
 			at.Kind, at.Root, at.Realm, at.Issuer = RemovedOperator, ev.Root, ev.Realm, ev.Operator
 			v.notify(at)
 		}
+	}
+}
+
+// admissionChanged follows an event of root's sequence that changed operator's admission in
+// realm: it drops the operator's verdicts there and, if this verifier admitted a delegate of
+// it there, reports RemovedOperator.
+func (v *Verifier) admissionChanged(root, realm, operator common.Address, seq uint64, at Revocation) {
+	if !v.sequence(root, seq, at) {
+		return
+	}
+	v.invalidate(scope{realm: realm, issuer: operator})
+	if v.admittedFrom(realm, operator) {
+		at.Kind, at.Root, at.Realm, at.Issuer = RemovedOperator, root, realm, operator
+		v.notify(at)
 	}
 }
 
