@@ -48,7 +48,10 @@
 // one the chain has already moved past. Every cached verdict is thus attributed to an explicit block ≥ P. A node without
 // block P answers with an error: if it also reports H < P the verifier re-reads once (a load
 // balancer may pick another node), then fails closed with [ErrStale]; it never decides on state
-// older than P. After a reorganisation onto a shorter chain P drops to the new head.
+// older than P. P drops only when the endpoint is found on another chain, shorter than the
+// processed one (a different block at a height the follower processed, or a different block 0);
+// an endpoint head below P on the same chain may be a node that lags, so P stays and reads fail
+// closed until a node has it.
 //
 // # Cache, invalidation and staleness
 //
@@ -61,11 +64,12 @@
 // root. Delegate-level events carry none and are followed by block; after a reconnect the
 // follower backfills with eth_getLogs from the last block it processed. A reorganisation (a
 // head whose parent is not the previous head, a removed log, a changed hash at the last
-// processed block) drops the whole cache. The periodic liveness check also drops it when the
-// endpoint's head is below the processed chain and its processed block is missing — a move
-// onto a shorter chain (anvil's evm_revert emits no head at all) or a node that lags behind a
-// load balancer, which it cannot tell apart: it then keeps P (reads fail closed until a node
-// has it), and reports a Resync when two checks in a row find the same.
+// processed block) drops the whole cache. So does an endpoint head below the processed chain
+// whose processed block is missing, whether the follower meets it in a head, a poll or its
+// periodic liveness check — a cut back to an earlier block (anvil's evm_revert emits no head at
+// all) or a node that lags behind a load balancer, which it cannot tell apart: it then keeps P
+// (reads fail closed until a node has it) and reports a Resync when two checks in a row find
+// the same.
 //
 // A cached verdict is used only while the follower is in sync, has heard from the endpoint
 // within MaxStaleTime, and the verdict is at most MaxStaleBlocks blocks old. Otherwise the

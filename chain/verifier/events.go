@@ -280,9 +280,9 @@ const clockSkew = 30 * time.Second
 // DelegateAuthorized; until is 2^48−1 for "no end") against the present, known as the block's
 // timestamp (0 if the log carries none) and the local time, widened by clockSkew (towards the
 // past only without a block timestamp): RevokedDelegate when it ended before every reading of
-// the present and the block's time is known; SuspendedDelegate when it ended but the block's
-// time is not known (a backfilled log's ordinary window that has since run out would look the
-// same) or when it begins after every reading; 0 otherwise — an ordinary authorization, or one
+// the present and the block's time is known (it had ended when it was mined); SuspendedDelegate
+// when it ended by the local clock otherwise (a backfilled log's ordinary window that has since
+// run out looks the same) or when it begins after every reading; 0 otherwise — an ordinary authorization, or one
 // whose window edge is too close to tell. Only what is certain is reported as RevokedDelegate:
 // it makes nodes refuse the delegate for good, so an authorization that starts "now" by the
 // issuer's clock, or one that simply expired, must never look like one.
@@ -295,14 +295,16 @@ func windowLoss(from, until *big.Int, blockTime uint64, now time.Time) Revocatio
 	if blockTime != 0 {
 		earliest, latest = min(blockTime, local), max(blockTime, local)+skew
 	}
+	ended := until != nil && until.IsUint64()
 	switch {
-	case until != nil && until.IsUint64() && until.Uint64() <= earliest:
-		if blockTime == 0 {
-			// Without the block's time the log may be old (a backfill after a reconnect): an
-			// ordinary window that has since run out would look ended. Rotate, refuse no one.
-			return SuspendedDelegate
-		}
+	case ended && until.Uint64() <= earliest && blockTime != 0:
 		return RevokedDelegate
+	case ended && until.Uint64() <= local:
+		// Ended by the local clock: not trusted now, so keys it may hold rotate. But without
+		// the block's time, or with a block older than the end, the log may be old (a backfill
+		// after a reconnect) and the window an ordinary one that has since run out: refuse
+		// no one for good.
+		return SuspendedDelegate
 	case from != nil && (!from.IsUint64() || from.Uint64() > latest):
 		return SuspendedDelegate
 	}

@@ -19,9 +19,31 @@ type follower struct {
 	lastBlock   uint64
 	lastHash    common.Hash
 	initialized bool
-	// missingTop counts consecutive liveness checks that found the endpoint's head below the
-	// processed chain and its top block missing (see liveness).
+	// missingTop counts consecutive checks that found the endpoint's head below the processed
+	// chain and its top block missing (see belowProcessed).
 	missingTop int
+	// hashes are the hashes of the heads processed, by height, for the last recentHeads
+	// heights, and genesis the chain's block 0 (zero if unknown) (see belowProcessed).
+	hashes  map[uint64]common.Hash
+	genesis common.Hash
+}
+
+// recentHeads is how many heights of processed heads the follower remembers.
+const recentHeads = 1024
+
+// record remembers the hash of processed head n.
+func (f *follower) record(n uint64, hash common.Hash) {
+	if f.hashes == nil {
+		f.hashes = make(map[uint64]common.Hash)
+	}
+	f.hashes[n] = hash
+	if len(f.hashes) > recentHeads {
+		for h := range f.hashes {
+			if h+recentHeads <= n || h > n {
+				delete(f.hashes, h)
+			}
+		}
+	}
 }
 
 // run follows registry events until ctx ends, reconnecting after every failure.
@@ -135,6 +157,14 @@ func (v *Verifier) handleHead(ctx context.Context, h *types.Header) error {
 		return errors.New("head without a block number")
 	}
 	n, hash := h.Number.Uint64(), h.Hash()
+	if top := max(v.f.lastBlock, v.processed.Load()); n < top {
+		// Below the processed chain (after a reconnect, perhaps from another node).
+		if err := v.belowProcessed(ctx, n, hash); err != nil {
+			return err
+		}
+		v.touch()
+		return nil
+	}
 	v.noteProcessed(n)
 	switch {
 	case n == v.f.lastBlock && hash == v.f.lastHash:
@@ -147,11 +177,14 @@ func (v *Verifier) handleHead(ctx context.Context, h *types.Header) error {
 			return err
 		}
 	default:
+		// A reorganisation. P stays (see belowProcessed): on a chain now shorter than P,
+		// reads fail closed until it has grown back to P.
 		v.stats.reorgs.Add(1)
-		v.processed.Store(n) // the old chain's blocks above n may not exist any more
 		v.resync(Revocation{Block: n}, "head does not extend the processed chain")
 	}
 	v.f.lastBlock, v.f.lastHash = n, hash
+	v.f.record(n, hash)
+	v.f.missingTop = 0
 	v.noteHead(n)
 	v.touch()
 	return nil
@@ -159,17 +192,8 @@ func (v *Verifier) handleHead(ctx context.Context, h *types.Header) error {
 
 // liveness reads the endpoint's head and records the contact. A different block at the height
 // of the last head is a reorganisation: every verdict is dropped and a Resync reported (counted
-// in Stats.Reorgs). A head below the last processed head or the processed block (top) is
-// nothing while block top is still there (a node behind a load balancer that lags). When the
-// endpoint lacks block top too, the chain may have moved onto a shorter one (a reverted
-// development chain emits no head) — or the node that answered both queries lags: the two
-// cannot be told apart here, so the check fails closed for both without trusting the lower
-// head. Every verdict is dropped (none from discarded blocks survives), the processed block P
-// stays (reads at P fail closed with ErrStale on a node without it, and lowering P would let a
-// lagging node serve state from before revocations already acted on), and the second such
-// check in a row reports a Resync, since something trusted only on discarded blocks may have
-// fetched keys. A real shorter chain is followed once a new head arrives (handleHead and
-// catchUp lower P then). A higher head is left to the head subscription.
+// in Stats.Reorgs). A head below the processed chain is handled by belowProcessed. A higher
+// head is left to the head subscription.
 func (v *Verifier) liveness(ctx context.Context) error {
 	client := v.backend.Client()
 	head, err := client.HeaderByNumber(ctx, nil)
@@ -183,29 +207,8 @@ func (v *Verifier) liveness(ctx context.Context) error {
 	top := max(v.f.lastBlock, v.processed.Load())
 	switch {
 	case n < top:
-		// Block top still there (unchanged, if it is the last head's): the node that answered
-		// is behind another one, nothing moved.
-		old, err := client.HeaderByNumber(ctx, new(big.Int).SetUint64(top))
-		switch {
-		case errors.Is(err, ethereum.NotFound):
-		case err != nil:
-			return fmt.Errorf("liveness check: read header %d: %w", top, err)
-		case top != v.f.lastBlock || old.Hash() == v.f.lastHash:
-			v.f.missingTop = 0
-			v.noteHead(n)
-			v.touch()
-			return nil
-		default: // block top replaced: a reorganisation at the last head
-			v.f.missingTop = 0
-			v.stats.reorgs.Add(1)
-			v.resync(Revocation{Block: n}, "last head replaced")
-			v.touch()
-			return nil
-		}
-		v.invalidate(scope{})
-		if v.f.missingTop++; v.f.missingTop == 2 {
-			v.stats.reorgs.Add(1)
-			v.resync(Revocation{Block: n}, "endpoint head below the processed chain, its top block missing")
+		if err := v.belowProcessed(ctx, n, hash); err != nil {
+			return fmt.Errorf("liveness check: %w", err)
 		}
 		v.touch()
 		return nil
@@ -218,6 +221,80 @@ func (v *Verifier) liveness(ctx context.Context) error {
 	v.noteHead(n)
 	v.touch()
 	return nil
+}
+
+// belowProcessed handles an endpoint head n (hash) below the processed chain (the last
+// processed head or the processed block P, whichever is higher: top).
+//
+//   - A different block at height n than the head processed there (or, for a height not
+//     remembered, a different block 0): the endpoint serves another chain (a reorganisation onto a shorter chain, a reset development chain). P
+//     drops to n — that chain has nothing above it — every verdict is dropped and a Resync
+//     reported.
+//   - Otherwise, while block top is still there (unchanged, if it is the last head's), the
+//     node that answered lags behind another one behind a load balancer: nothing moved. A
+//     replaced last head is a reorganisation above n: every verdict is dropped and a Resync
+//     reported.
+//   - When the endpoint lacks block top, the chain may have been cut back to an earlier block
+//     of the same chain (a reverted development chain emits no head) — or the node that
+//     answered lags. The two cannot be told apart, so it fails closed for both without
+//     trusting the lower head: every verdict is dropped (none from discarded blocks survives)
+//     and the second such observation in a row reports a Resync, since something trusted only
+//     on discarded blocks may have fetched keys. P stays: lowered, a lagging node could serve
+//     state from before revocations already acted on. Reads at P fail closed (ErrStale) on a
+//     node without it; after a real cut they do until the chain has grown back to P.
+func (v *Verifier) belowProcessed(ctx context.Context, n uint64, hash common.Hash) error {
+	other, err := v.otherChain(ctx, n, hash)
+	if err != nil {
+		return err
+	}
+	if other {
+		v.f.missingTop = 0
+		v.stats.reorgs.Add(1)
+		v.processed.Store(n)
+		v.resync(Revocation{Block: n}, "the endpoint serves another chain, shorter than the processed one")
+		v.f.lastBlock, v.f.lastHash = n, hash
+		v.f.record(n, hash)
+		v.noteHead(n)
+		return nil
+	}
+	top := max(v.f.lastBlock, v.processed.Load())
+	old, err := v.backend.Client().HeaderByNumber(ctx, new(big.Int).SetUint64(top))
+	switch {
+	case errors.Is(err, ethereum.NotFound):
+		v.invalidate(scope{})
+		if v.f.missingTop++; v.f.missingTop == 2 {
+			v.stats.reorgs.Add(1)
+			v.resync(Revocation{Block: n}, "endpoint head below the processed chain, its top block missing")
+		}
+	case err != nil:
+		return fmt.Errorf("read header %d: %w", top, err)
+	case top == v.f.lastBlock && old.Hash() != v.f.lastHash:
+		v.f.missingTop = 0
+		v.stats.reorgs.Add(1)
+		v.resync(Revocation{Block: n}, "last head replaced")
+		v.f.lastHash = old.Hash()
+	default:
+		v.f.missingTop = 0
+		v.noteHead(n)
+	}
+	return nil
+}
+
+// otherChain reports whether head n (hash) of the endpoint is on another chain than the one
+// processed: a different hash than the head processed at height n, or, for a height not
+// remembered, a different block 0.
+func (v *Verifier) otherChain(ctx context.Context, n uint64, hash common.Hash) (bool, error) {
+	if seen, ok := v.f.hashes[n]; ok {
+		return seen != hash, nil
+	}
+	if v.f.genesis == (common.Hash{}) {
+		return false, nil
+	}
+	g, err := v.backend.Client().HeaderByNumber(ctx, new(big.Int))
+	if err != nil {
+		return false, fmt.Errorf("read block 0: %w", err)
+	}
+	return g.Hash() != v.f.genesis, nil
 }
 
 // checkCanonical compares the hash of the last processed block with the chain's.
@@ -260,9 +337,11 @@ func (v *Verifier) catchUp(ctx context.Context, inclusive bool) error {
 	}
 	switch {
 	case n < v.f.lastBlock:
-		v.stats.reorgs.Add(1)
-		v.processed.Store(n) // the old chain's blocks above n may not exist any more
-		v.resync(Revocation{Block: n}, "chain is shorter than the processed chain")
+		if err := v.belowProcessed(cctx, n, head.Hash()); err != nil {
+			return err
+		}
+		v.touch()
+		return nil
 	case n == v.f.lastBlock && head.Hash() != v.f.lastHash:
 		v.stats.reorgs.Add(1)
 		v.resync(Revocation{Block: n}, "head replaced")
@@ -289,6 +368,8 @@ func (v *Verifier) catchUp(ctx context.Context, inclusive bool) error {
 		}
 	}
 	v.f.lastBlock, v.f.lastHash = n, head.Hash()
+	v.f.record(n, head.Hash())
+	v.f.missingTop = 0
 	v.noteHead(n)
 	v.touch()
 	return nil

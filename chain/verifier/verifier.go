@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/big"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -45,8 +46,8 @@ type Verifier struct {
 	// it before the invalidation a log causes, and Decide samples gen before loading it, so a
 	// read whose gen sample already reflects an invalidation is made at or after that log's
 	// block, and a read whose sample predates it cannot be cached (store compares gen). It
-	// only decreases when the follower sees a reorganisation onto a shorter (or replaced)
-	// chain, set to the new head before every verdict is dropped.
+	// only decreases when the follower finds the endpoint on another, shorter chain (see
+	// belowProcessed), set to its head before every verdict is dropped.
 	processed atomic.Uint64
 	synced    atomic.Bool  // follower subscribed (or polling) and backfilled
 	lastSeen  atomic.Int64 // unix nanos of the follower's last successful contact
@@ -134,6 +135,10 @@ func New(ctx context.Context, backend *chain.Backend, cfg Config) (*Verifier, er
 		return nil, errors.New("verifier: head without a block number")
 	}
 	v.f = follower{lastBlock: head.Number.Uint64(), lastHash: head.Hash(), initialized: true}
+	v.f.record(v.f.lastBlock, v.f.lastHash)
+	if g, err := backend.Client().HeaderByNumber(ctx, new(big.Int)); err == nil {
+		v.f.genesis = g.Hash()
+	}
 	v.noteHead(v.f.lastBlock)
 	v.noteProcessed(v.f.lastBlock)
 	fctx, cancel := context.WithCancel(context.Background())
@@ -222,7 +227,11 @@ func (v *Verifier) noteProcessed(n uint64) {
 
 // Decide implements e2ee.TrustDecider (see the package documentation for the rules).
 func (v *Verifier) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee.TrustDecision, error) {
-	return v.decide(ctx, req, false)
+	dec, err, again := v.decide(ctx, req, false)
+	if again {
+		dec, err, _ = v.decide(ctx, req, false)
+	}
+	return dec, err
 }
 
 var _ e2ee.TrustPrefetcher = (*Verifier)(nil)
@@ -236,21 +245,22 @@ func (v *Verifier) Prefetch(ctx context.Context, req e2ee.TrustRequest) {
 
 // decide is Decide; joined is set on the second pass of a Decide that waited
 // for another one's read of the same subject (it then reads itself if the
-// verdict could not be cached, rather than waiting again).
-func (v *Verifier) decide(ctx context.Context, req e2ee.TrustRequest, joined bool) (e2ee.TrustDecision, error) {
+// verdict could not be cached, rather than waiting again). again reports a
+// positive decision to make once more (see admitted).
+func (v *Verifier) decide(ctx context.Context, req e2ee.TrustRequest, joined bool) (_ e2ee.TrustDecision, _ error, again bool) {
 	if err := ctx.Err(); err != nil {
-		return e2ee.TrustDecision{}, fmt.Errorf("on-chain trust: %w: %w", e2ee.ErrTrustUnavailable, err)
+		return e2ee.TrustDecision{}, fmt.Errorf("on-chain trust: %w: %w", e2ee.ErrTrustUnavailable, err), false
 	}
 	if v.closed.Load() {
-		return e2ee.TrustDecision{}, unavailable(ErrClosed, "decide after Close")
+		return e2ee.TrustDecision{}, unavailable(ErrClosed, "decide after Close"), false
 	}
 	k, expectedRoot, err := v.subject(req)
 	if err != nil {
-		return e2ee.TrustDecision{}, err
+		return e2ee.TrustDecision{}, err, false
 	}
 	need, reason := v.rules.Allow(req.URI, req.Role)
 	if reason != "" {
-		return e2ee.TrustDecision{}, untrusted(ReasonURINotAllowed, "%s", reason)
+		return e2ee.TrustDecision{}, untrusted(ReasonURINotAllowed, "%s", reason), false
 	}
 	now := req.At
 	if now.IsZero() {
@@ -265,7 +275,8 @@ func (v *Verifier) decide(ctx context.Context, req e2ee.TrustRequest, joined boo
 	if e != nil {
 		if fresh, _ := v.fresh(e); fresh {
 			v.stats.hits.Add(1)
-			return v.verdict(e, req, expectedRoot, now, need, gen)
+			dec, err := v.verdict(e, req, expectedRoot, now, need, gen)
+			return dec, err, err == nil && v.admitted(k, gen)
 		}
 	}
 	if !joined {
@@ -273,7 +284,7 @@ func (v *Verifier) decide(ctx context.Context, req e2ee.TrustRequest, joined boo
 			select {
 			case <-wait:
 			case <-ctx.Done():
-				return e2ee.TrustDecision{}, fmt.Errorf("on-chain trust: %w: %w", e2ee.ErrTrustUnavailable, ctx.Err())
+				return e2ee.TrustDecision{}, fmt.Errorf("on-chain trust: %w: %w", e2ee.ErrTrustUnavailable, ctx.Err()), false
 			}
 			return v.decide(ctx, req, true)
 		}
@@ -291,13 +302,13 @@ func (v *Verifier) decide(ctx context.Context, req e2ee.TrustRequest, joined boo
 		f, err = v.readRetry(ctx, k, certs)
 		if err != nil {
 			if errors.Is(err, errBehind) {
-				return e2ee.TrustDecision{}, unavailable(ErrStale, "delegate %s: the endpoint stays behind the follower's processed block; refusing to decide on older state: %v", k.delegate.Hex(), err)
+				return e2ee.TrustDecision{}, unavailable(ErrStale, "delegate %s: the endpoint stays behind the follower's processed block; refusing to decide on older state: %v", k.delegate.Hex(), err), false
 			}
 			if e != nil {
 				_, why := v.fresh(e)
-				return e2ee.TrustDecision{}, unavailable(ErrStale, "verdict for delegate %s from block %d is %s, and re-reading failed: %v", k.delegate.Hex(), e.block, why, err)
+				return e2ee.TrustDecision{}, unavailable(ErrStale, "verdict for delegate %s from block %d is %s, and re-reading failed: %v", k.delegate.Hex(), e.block, why, err), false
 			}
-			return e2ee.TrustDecision{}, unavailable(ErrUnreachable, "no verdict for delegate %s and the registry cannot be read: %v", k.delegate.Hex(), err)
+			return e2ee.TrustDecision{}, unavailable(ErrUnreachable, "no verdict for delegate %s and the registry cannot be read: %v", k.delegate.Hex(), err), false
 		}
 		ne.facts = f
 		ne.root = f.auth.Root
@@ -313,10 +324,7 @@ func (v *Verifier) decide(ctx context.Context, req e2ee.TrustRequest, joined boo
 	// Stamped with the version sampled before this read (the one store checked, if it
 	// stored): the facts cover every invalidation it reflects.
 	dec, err := v.verdict(ne, req, expectedRoot, now, need, gen)
-	if err == nil {
-		v.noteIssuer(ne.realm, ne.issuer)
-	}
-	return dec, err
+	return dec, err, err == nil && v.admitted(k, gen)
 }
 
 // readRetry is read, repeated once when the endpoint was behind the processed block (a
@@ -466,19 +474,30 @@ func newRules(rules []trust.Rule) (trust.RuleSet, error) {
 // maxIssuers bounds Verifier.issuers.
 const maxIssuers = 4096
 
-// noteIssuer records that a delegate of issuer was admitted in realm.
-func (v *Verifier) noteIssuer(realm, issuer common.Address) {
+// noteIssuer records that a delegate of issuer was admitted in realm, and reports whether
+// that is news (not recorded before, and the record not overflowed).
+func (v *Verifier) noteIssuer(realm, issuer common.Address) bool {
 	v.issuersMu.Lock()
 	defer v.issuersMu.Unlock()
 	k := [2]common.Address{realm, issuer}
 	if _, ok := v.issuers[k]; ok || v.issuersFull {
-		return
+		return false
 	}
 	if len(v.issuers) >= maxIssuers {
 		v.issuersFull = true
-		return
+		return false
 	}
 	v.issuers[k] = struct{}{}
+	return true
+}
+
+// admitted records the issuer of a positive decision about subject k (on every path: read
+// or cache hit) and reports whether the decision must be made once more: the issuer was not
+// recorded yet and the trust state changed since gen was sampled — an admission change of
+// the issuer handled in between was not reported (see Verifier.issuers), and the decision may
+// predate it. Made again, it reflects the change, and later ones are reported.
+func (v *Verifier) admitted(k key, gen uint64) bool {
+	return v.noteIssuer(k.realm, k.issuer) && v.gen.Load() != gen
 }
 
 // admittedFrom reports whether a delegate of issuer may have been admitted in realm by this
