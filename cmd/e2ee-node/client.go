@@ -14,6 +14,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -410,15 +411,16 @@ func (c *clientFlags) open(ctx context.Context, e *env, cmd string, reconnect bo
 		// The head the verifier follows: no request per key exchange (with a remote endpoint
 		// that would put a chain round trip on both sides of every one). Before the
 		// verifier's first head (New reads it, so only in theory) ask the endpoint.
+		latest := &latestBlock{b: b}
 		policy.Block = func() uint64 {
 			if h := v.Head(); h != 0 {
 				return h
 			}
-			bctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
-			defer cancel()
-			h, _ := b.Client().BlockNumber(bctx)
-			return h
+			return latest.get()
 		}
+		// A certificate issued for a block the verifier has not seen yet: ask the endpoint
+		// (at most every 250 ms, so that made-up certificates cannot turn into requests).
+		policy.LatestBlock = latest.get
 	default:
 		return nil, usageErrorf(e, "%s: --trust must be standalone, tofu or onchain, not %q", cmd, c.trustMode)
 	}
@@ -485,4 +487,31 @@ func (l loggingDecider) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee
 		l.log.Warn("peer refused", "peer", req.Peer, "uri", req.URI, "role", string(req.Role), "err", err)
 	}
 	return dec, err
+}
+
+// latestBlock asks the endpoint for its block number, at most once per latestBlockEvery
+// (between asks it answers the last answer).
+type latestBlock struct {
+	b    *chain.Backend
+	mu   sync.Mutex
+	last time.Time
+	n    uint64
+}
+
+// latestBlockEvery bounds how often latestBlock asks the endpoint.
+const latestBlockEvery = 250 * time.Millisecond
+
+func (l *latestBlock) get() uint64 {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if time.Since(l.last) < latestBlockEvery {
+		return l.n
+	}
+	l.last = time.Now()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	if n, err := l.b.Client().BlockNumber(ctx); err == nil {
+		l.n = n
+	}
+	return l.n
 }

@@ -115,3 +115,52 @@ func mapKeys(m map[string]any) []string {
 	}
 	return out
 }
+
+// TestLatestBlockSecondLook: a policy whose Block trails the chain (a followed head) refuses a
+// certificate issued for a newer block (CCR-1) — unless LatestBlock, asked only then, shows
+// the chain has reached it.
+func TestLatestBlockSecondLook(t *testing.T) {
+	ctx := context.Background()
+	w := newWorld(t)
+	p, err := w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+	require.NoError(t, err)
+	for _, c := range []struct {
+		name   string
+		latest func() uint64
+		ok     bool
+		asked  int
+	}{
+		{"no second look", nil, false, 0},
+		{"the chain has not reached it either", func() uint64 { return 99 }, false, 1},
+		{"the chain has reached it", func() uint64 { return 100 }, true, 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			pol := w.f.policy(w.trust, &w.now)
+			pol.Block = func() uint64 { return 99 } // the delegate certificates are valid from block 100
+			asked := 0
+			if c.latest != nil {
+				pol.LatestBlock = func() uint64 { asked++; return c.latest() }
+			}
+			r, err := keydist.NewResponder(keydist.ResponderConfig{Policy: pol,
+				Identity: keydist.Identity{Delegate: w.f.del[2], Session: w.f.sess[7], Chain: w.f.chain3(t, 2, w.f.sess[7].PublicKey32(), chainOpts{})}})
+			require.NoError(t, err)
+			asked = 0
+			req := *p.Request
+			_, err = r.VerifyRequest(ctx, &req)
+			if c.ok {
+				require.NoError(t, err)
+			} else {
+				require.ErrorIs(t, err, keydist.ErrChain)
+			}
+			assert.Equal(t, c.asked, asked)
+		})
+	}
+	// A valid chain never asks.
+	pol := w.f.policy(w.trust, &w.now)
+	pol.LatestBlock = func() uint64 { t.Fatal("asked for a chain that verified"); return 0 }
+	r, err := keydist.NewResponder(keydist.ResponderConfig{Policy: pol,
+		Identity: keydist.Identity{Delegate: w.f.del[2], Session: w.f.sess[7], Chain: w.f.chain3(t, 2, w.f.sess[7].PublicKey32(), chainOpts{})}})
+	require.NoError(t, err)
+	_, err = r.VerifyRequest(ctx, p.Request)
+	require.NoError(t, err)
+}

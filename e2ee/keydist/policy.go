@@ -25,8 +25,16 @@ type Policy struct {
 	// e.g. on registry events).
 	Trust e2ee.TrustDecider
 	// Block returns the current block number on ChainID for certificate
-	// validFrom checks (CCR-1). Required.
+	// validFrom checks (CCR-1). Required. It is called for every request
+	// and response: it should not make a request of its own (e.g. the
+	// head an on-chain verifier follows).
 	Block func() uint64
+	// LatestBlock, if set, is asked for the chain's current block when a
+	// chain fails CCR-1 only because a validFrom is after Block() — Block
+	// may trail the chain by a block or a poll interval, and a certificate
+	// issued for the newest block would be refused — and the chain is
+	// checked once more against it. It may make a request; bound its rate.
+	LatestBlock func() uint64
 	// Certs, if set, caches verified chains (keyed by their exact wire
 	// bytes; shared with other verifiers of the node). Nil: the Responder
 	// or Requester makes its own of CacheSize entries.

@@ -74,6 +74,9 @@ type node struct {
 	// responder: after Requester.Open verified a responder's chain, looking
 	// it up again is a hash and a map lookup (not a second CBOR parse).
 	certs *cert.Cache
+	// keyPolicy is the key-distribution policy of requester and responder
+	// (Certs set), for the chains the node verifies itself.
+	keyPolicy keydist.Policy
 
 	clMu sync.RWMutex
 	cl   *client.Client
@@ -136,6 +139,7 @@ func newNode(cfg Config) (*node, error) {
 		pol.Certs = cert.NewCache(keydist.DefaultCacheSize)
 	}
 	n.certs = pol.Certs
+	n.keyPolicy = pol
 	var err error
 	if n.requester, err = keydist.NewRequester(keydist.RequesterConfig{Policy: pol, Identity: cfg.Identity, SignedOnly: cfg.SignedKeyExchanges}); err != nil {
 		return nil, fmt.Errorf("session: key requester: %w", err)
@@ -556,8 +560,7 @@ func (n *node) fetchOnce(ctx context.Context, keyID, uri string, role e2ee.Role)
 	// The responder's chain was verified inside Open (and is in the shared
 	// chain cache: this is a lookup); its delegate is needed for revocation
 	// bookkeeping.
-	pol := &n.cfg.KeyPolicy
-	vc, err := n.certs.VerifyCBOR(resp.Chain, cert.Expect{ChainID: pol.ChainID, VerifyingContract: pol.Registry, Realm: pol.Realm, Block: pol.Block()})
+	vc, err := n.keyPolicy.VerifyChain(resp.Chain)
 	if err != nil {
 		return fmt.Errorf("session: key response chain: %w", keydist.ErrMalformed)
 	}
@@ -755,7 +758,7 @@ func (n *node) prefetchEarly(e *earlyChain, res *wamp.Result) {
 		return
 	}
 	pol := &n.cfg.KeyPolicy
-	vc, err := n.certs.VerifyCBOR(ec.Chain, cert.Expect{ChainID: pol.ChainID, VerifyingContract: pol.Registry, Realm: pol.Realm, Block: pol.Block()})
+	vc, err := n.keyPolicy.VerifyChain(ec.Chain)
 	if err != nil {
 		n.stats.earlyChainsRejected.Add(1)
 		n.cfg.Logf("session: early chain for %s ignored: %v", uri, err)
