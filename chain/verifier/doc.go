@@ -60,7 +60,8 @@
 // them from registry events: over a log subscription on websocket, IPC and the simulated chain,
 // by polling eth_getLogs over HTTP (in one batch after the header of the range's last block,
 // so that a lagging node that answers the logs with what it has is detected and the range read
-// again). Root-level events carry a per-root sequence; a gap drops every verdict of that
+// again; this relies on the endpoint answering a batch from one node, as load balancers do —
+// a proxy that splits batches across nodes defeats it). Root-level events carry a per-root sequence; a gap drops every verdict of that
 // root. Delegate-level events carry none and are followed by block; after a reconnect the
 // follower backfills with eth_getLogs from the last block it processed. A reorganisation (a
 // head whose parent is not the previous head, a removed log, a changed hash at the last
