@@ -620,6 +620,9 @@ func TestKnownResponderVerdictPrefetched(t *testing.T) {
 
 	require.NoError(t, pub.Publish("com.prefetch", nil, wamp.List{1}, nil))
 	ev.next(t, 5*time.Second)
+	if sub.Stats().EarlyChainsUsed == 1 { // its prefetch runs unwaited for: let it land
+		eventually(t, func() bool { return slices.Contains(log.about(originator), "prefetch publisher") }, "early prefetch")
+	}
 	first := log.about(originator)
 	// First contact: decided on the response, perhaps prefetched from the
 	// early chain before (TestEarlyChainOverlapsDecisions; here the

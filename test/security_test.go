@@ -36,12 +36,17 @@ type mitmPeer struct {
 	sent []wamp.Message
 	stop chan struct{}
 	once sync.Once
+	// fwd ends when the forwarding goroutine has stopped sending on the
+	// inner peer, which Close closes only then.
+	fwd sync.WaitGroup
 }
 
 func newMitmPeer(inner wamp.Peer, in func(wamp.Message) wamp.Message) *mitmPeer {
 	m := &mitmPeer{Peer: inner, rd: make(chan wamp.Message, 64), out: make(chan wamp.Message, 64),
 		inj: make(chan wamp.Message, 16), stop: make(chan struct{})}
+	m.fwd.Add(1)
 	go func() {
+		defer m.fwd.Done()
 		for {
 			select {
 			case msg := <-m.out:
@@ -91,8 +96,14 @@ func newMitmPeer(inner wamp.Peer, in func(wamp.Message) wamp.Message) *mitmPeer 
 
 func (m *mitmPeer) Recv() <-chan wamp.Message { return m.rd }
 func (m *mitmPeer) Send() chan<- wamp.Message { return m.out }
-func (m *mitmPeer) Close()                    { m.once.Do(func() { close(m.stop); m.Peer.Close() }) }
-func (m *mitmPeer) inject(msg wamp.Message)   { m.inj <- msg }
+func (m *mitmPeer) Close() {
+	m.once.Do(func() {
+		close(m.stop)
+		m.fwd.Wait() // no send on the inner peer once it is closed
+		m.Peer.Close()
+	})
+}
+func (m *mitmPeer) inject(msg wamp.Message) { m.inj <- msg }
 func (m *mitmPeer) sentMessages() []wamp.Message {
 	m.mu.Lock()
 	defer m.mu.Unlock()
