@@ -56,6 +56,22 @@ func laggingNode(t *testing.T, lag uint64) *httptest.Server {
 	return srv
 }
 
+// behindLaggingNode returns a bare verifier (revocations appended to revs) that has processed
+// up to block 110 and holds one verdict, whose endpoint is a laggingNode at block 100.
+func behindLaggingNode(t *testing.T, revs *[]Revocation) *Verifier {
+	t.Helper()
+	v := bareVerifier(revs)
+	b, err := chain.Connect(context.Background(), chain.BackendConfig{URL: laggingNode(t, 100).URL, ChainID: chain.SimulatedChainID})
+	require.NoError(t, err)
+	t.Cleanup(b.Close)
+	v.backend, v.rpc = b, b.RPC()
+	v.f.lastBlock, v.f.lastHash = 110, common.Hash{0x11}
+	v.processed.Store(110)
+	k := key{delegate: common.Address{1}}
+	v.entries[k] = &entry{key: k}
+	return v
+}
+
 // TestLivenessMissingTopFailsClosed: the follower processed up to block 110; the liveness
 // check is answered by a node at block 100 that lacks block 110 — a node that lags behind a
 // load balancer, or a chain that moved onto a shorter one; the check cannot tell which. It must
@@ -64,16 +80,7 @@ func laggingNode(t *testing.T, lag uint64) *httptest.Server {
 // check in a row finds the same.
 func TestLivenessMissingTopFailsClosed(t *testing.T) {
 	var revs []Revocation
-	v := bareVerifier(&revs)
-	srv := laggingNode(t, 100)
-	b, err := chain.Connect(context.Background(), chain.BackendConfig{URL: srv.URL, ChainID: chain.SimulatedChainID})
-	require.NoError(t, err)
-	t.Cleanup(b.Close)
-	v.backend = b
-	v.f.lastBlock, v.f.lastHash = 110, common.Hash{0x11}
-	v.processed.Store(110)
-	k := key{delegate: common.Address{1}}
-	v.entries[k] = &entry{key: k}
+	v := behindLaggingNode(t, &revs)
 
 	require.NoError(t, v.liveness(context.Background()))
 	require.EqualValues(t, 110, v.processed.Load(), "P stays")
@@ -94,18 +101,9 @@ func TestLivenessMissingTopFailsClosed(t *testing.T) {
 // stays and every verdict is dropped.
 func TestCatchUpLaggingNodeKeepsP(t *testing.T) {
 	var revs []Revocation
-	v := bareVerifier(&revs)
+	v := behindLaggingNode(t, &revs)
 	v.cfg.ReadTimeout = 5 * time.Second
-	srv := laggingNode(t, 100)
-	b, err := chain.Connect(context.Background(), chain.BackendConfig{URL: srv.URL, ChainID: chain.SimulatedChainID})
-	require.NoError(t, err)
-	t.Cleanup(b.Close)
-	v.backend, v.rpc = b, b.RPC()
 	v.f.initialized = true
-	v.f.lastBlock, v.f.lastHash = 110, common.Hash{0x11}
-	v.processed.Store(110)
-	k := key{delegate: common.Address{1}}
-	v.entries[k] = &entry{key: k}
 	require.NoError(t, v.catchUp(context.Background(), false))
 	require.EqualValues(t, 110, v.processed.Load(), "P must not drop to a lagging node's head")
 	require.EqualValues(t, 110, v.f.lastBlock)
@@ -164,13 +162,8 @@ func TestCacheHitRecordsIssuer(t *testing.T) {
 func TestBelowProcessedOnAnotherChain(t *testing.T) {
 	for _, same := range []bool{true, false} {
 		var revs []Revocation
-		v := bareVerifier(&revs)
-		srv := laggingNode(t, 100)
-		b, err := chain.Connect(context.Background(), chain.BackendConfig{URL: srv.URL, ChainID: chain.SimulatedChainID})
-		require.NoError(t, err)
-		t.Cleanup(b.Close)
-		v.backend, v.rpc = b, b.RPC()
-		head, err := b.Client().HeaderByNumber(context.Background(), nil)
+		v := behindLaggingNode(t, &revs)
+		head, err := v.backend.Client().HeaderByNumber(context.Background(), nil)
 		require.NoError(t, err)
 		seen := head.Hash()
 		if !same {
@@ -178,10 +171,6 @@ func TestBelowProcessedOnAnotherChain(t *testing.T) {
 		}
 		v.f.record(100, seen)
 		v.f.record(110, common.Hash{0x11})
-		v.f.lastBlock, v.f.lastHash = 110, common.Hash{0x11}
-		v.processed.Store(110)
-		k := key{delegate: common.Address{1}}
-		v.entries[k] = &entry{key: k}
 		require.NoError(t, v.liveness(context.Background()))
 		require.Empty(t, v.entries)
 		if same { // the lagging node's block 100 is ours: P stays

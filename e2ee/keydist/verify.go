@@ -26,12 +26,20 @@ func (p *Policy) checkDomain(chainID uint64, registry, realm common.Address) err
 	return nil
 }
 
-// verifyChain verifies a wire chain through the policy's cert.Cache (a
-// chain seen before costs one SHA-256 of its bytes and a lookup), looking
-// once more with LatestBlock when only a validFrom is ahead of Block, and
-// returns it with the hash of its certificate digests, the value the
-// message signature binds.
+// verifyChain verifies a wire chain (VerifyChain) and returns it with the
+// hash of its certificate digests, the value the message signature binds.
 func (p *Policy) verifyChain(s *scratch, raw []byte) (*cert.VerifiedChain, common.Hash, error) {
+	vc, err := p.chain(raw)
+	if err != nil {
+		return nil, common.Hash{}, err
+	}
+	return vc, s.digestsHash(vc.Digests()), nil
+}
+
+// chain verifies a wire chain through the policy's cert.Cache (a chain seen
+// before costs one SHA-256 of its bytes and a lookup), looking once more
+// with LatestBlock when only a validFrom is ahead of Block.
+func (p *Policy) chain(raw []byte) (*cert.VerifiedChain, error) {
 	exp := p.expect()
 	vc, err := p.Certs.VerifyCBOR(raw, exp)
 	if err != nil && errors.Is(err, cert.ErrNotYetValid) && p.LatestBlock != nil {
@@ -42,11 +50,11 @@ func (p *Policy) verifyChain(s *scratch, raw []byte) (*cert.VerifiedChain, commo
 	}
 	if err != nil {
 		if errors.Is(err, cert.ErrMalformed) {
-			return nil, common.Hash{}, fail("chain", ErrMalformed, err)
+			return nil, fail("chain", ErrMalformed, err)
 		}
-		return nil, common.Hash{}, fail("chain", ErrChain, err)
+		return nil, fail("chain", ErrChain, err)
 	}
-	return vc, s.digestsHash(vc.Digests()), nil
+	return vc, nil
 }
 
 // VerifyChain verifies a wire chain exactly as the chains of requests and
@@ -57,8 +65,7 @@ func (p *Policy) VerifyChain(raw []byte) (*cert.VerifiedChain, error) {
 	if p.Certs == nil {
 		return nil, failf("config", ErrMalformed, "policy has no certificate cache")
 	}
-	vc, _, err := p.verifyChain(newScratch(), raw)
-	return vc, err
+	return p.chain(raw)
 }
 
 // checkSigner checks that sig over digest recovers to the delegate of vc
