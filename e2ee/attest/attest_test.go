@@ -209,3 +209,8 @@ func TestMeasurementBindsSelection(t *testing.T) {
 	assert.Equal(t, Measurement([]int{0, 1}, d), Measurement([]int{0, 1}, d))
 	_ = common.Address{}
 }
+
+func TestSelectionBitmap(t *testing.T) {
+	assert.Equal(t, uint32(0x40ff), SelectionBitmap(DefaultPCRs))
+	assert.Equal(t, DefaultPCRs, SelectionPCRs(0x40ff))
+}

@@ -214,12 +214,7 @@ const algSHA256 = 0x000B
 //
 // so the same values over another selection are another measurement.
 func Measurement(pcrs []int, pcrDigest []byte) [32]byte {
-	var bitmap uint32
-	for _, p := range pcrs {
-		if p >= 0 && p < MaxPCRs {
-			bitmap |= 1 << uint(p)
-		}
-	}
+	bitmap := SelectionBitmap(pcrs)
 	h := sha256.New()
 	h.Write([]byte(measurementLabel))
 	var b [6]byte

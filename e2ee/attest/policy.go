@@ -15,7 +15,7 @@ const (
 	MeasurementUnknown MeasurementState = iota
 	// MeasurementAllowed: allowed and not revoked.
 	MeasurementAllowed
-	// MeasurementRevoked: revoked.
+	// MeasurementRevoked: revoked (the realm may allow it again).
 	MeasurementRevoked
 )
 
@@ -39,6 +39,10 @@ type Facts struct {
 	Required bool
 	// MaxAge is the largest quote age the realm accepts (0: DefaultMaxAge).
 	MaxAge time.Duration
+	// PCRSelection is the realm's PCR selection (bit i = SHA-256 PCR i): what
+	// its nodes quote. Zero when not required. A quote over another selection
+	// has another measurement (Measurement binds it), so it is not allowed.
+	PCRSelection uint32
 	// AKDigest is the AK digest (AKDigest) enrolled for (Issuer, Realm,
 	// Delegate); zero if none.
 	AKDigest [32]byte
@@ -67,4 +71,26 @@ type PolicySource interface {
 	// Attestation may have changed (any attestation event, an AK enrollment
 	// change, a resynchronisation). Verdict caches key on it.
 	Version() uint64
+}
+
+// SelectionPCRs returns the PCRs of a selection bitmap, ascending.
+func SelectionPCRs(bitmap uint32) []int {
+	var out []int
+	for i := 0; i < MaxPCRs; i++ {
+		if bitmap&(1<<uint(i)) != 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// SelectionBitmap returns the bitmap of pcrs (bit i = PCR i).
+func SelectionBitmap(pcrs []int) uint32 {
+	var b uint32
+	for _, p := range pcrs {
+		if p >= 0 && p < MaxPCRs {
+			b |= 1 << uint(p)
+		}
+	}
+	return b
 }
