@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # test.sh runs every test of e2ee-node on a fresh machine: it installs what is missing (npm
-# packages: solc-js, OpenZeppelin, forge, anvil; Go modules), checks that the generated bindings
+# packages: solc-js, OpenZeppelin, forge, anvil; Go modules; the swtpm TPM 2.0 emulator from apt), checks that the generated bindings
 # are current and the Go code is formatted and vetted, then runs the Foundry tests and the Go
 # tests (which start their own anvil nodes, simulated chains and routers).
 set -euo pipefail
@@ -11,6 +11,14 @@ if [ ! -x "$forge" ] || [ ! -x node_modules/@foundry-rs/anvil-linux-amd64/bin/an
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "== npm ci"
   npm ci --no-audit --no-fund
+fi
+if ! command -v swtpm >/dev/null; then
+  # The CLI's remote-attestation script test runs against a real TPM 2.0 emulator.
+  echo "== apt-get install swtpm swtpm-tools"
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo=sudo
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq swtpm swtpm-tools
 fi
 echo "== go mod download"
 go mod download
@@ -41,4 +49,4 @@ echo "== go test"
 go test -count=1 ./...
 
 echo "== go test -race (router guard, msgpack serializer, key distribution, sessions, on-chain verifier, integration)"
-go test -count=1 -race ./e2ee/router/ ./e2ee/msgpack/ ./e2ee/keydist/ ./e2ee/session/ ./chain/verifier/ ./test/
+go test -count=1 -race ./e2ee/router/ ./e2ee/msgpack/ ./e2ee/keydist/ ./e2ee/session/ ./e2ee/attest/ ./chain/verifier/ ./test/
