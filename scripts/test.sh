@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # test.sh runs every test of e2ee-node on a fresh machine: it installs what is missing (npm
-# packages: solc-js, OpenZeppelin, forge, anvil; Go modules; the swtpm TPM 2.0 emulator from apt), checks that the generated bindings
-# are current and the Go code is formatted and vetted, then runs the Foundry tests and the Go
-# tests (which start their own anvil nodes, simulated chains and routers).
+# packages: solc-js, OpenZeppelin, forge, anvil; Go modules; swtpm, the TPM 2.0 emulator, from
+# apt), checks that the generated bindings are current and the Go code is formatted and vetted,
+# then runs the Foundry tests and the Go tests (which start their own anvil nodes, simulated
+# chains, routers and swtpm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
