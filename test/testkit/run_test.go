@@ -23,6 +23,7 @@ import (
 	"github.com/wamp-e2ee/e2ee-node/e2ee/envelope"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keys"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/msgpack"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/trust"
 )
 
@@ -175,7 +176,8 @@ func ruleClass(err error) string {
 	return "FORMAT"
 }
 
-// decode deserializes the WAMP message of s with nexus's serializers.
+// decode deserializes the WAMP message of s with the serializers a node
+// uses: nexus's for CBOR and JSON, e2ee/msgpack for MessagePack.
 func decode(t *testing.T, s *Step) wamp.Message {
 	t.Helper()
 	var m wamp.Message
@@ -183,6 +185,8 @@ func decode(t *testing.T, s *Step) wamp.Message {
 	switch s.Serializer {
 	case "cbor":
 		m, err = (&serialize.CBORSerializer{}).Deserialize(unhex(t, s.MessageHex))
+	case "msgpack":
+		m, err = (&msgpack.Serializer{}).Deserialize(unhex(t, s.MessageHex))
 	case "json":
 		m, err = (&serialize.JSONSerializer{}).Deserialize(s.Message)
 	default:
