@@ -218,6 +218,17 @@ func (g *gen) certificates() {
 		Description:        "A self-signed root CA authority certificate as a CBOR certificate file (a trustroot file)",
 		CertificateCBORHex: hex.EncodeToString(rb)})
 
+	tr, err := cert.MarshalCertificateJSON(d, cert.FormTriple)
+	require.NoError(t, err)
+	g.add("certificate/good_triple_json", &Case{Suite: "certificate", Expect: Success,
+		Description:     "The same certificate in Autobahn's triple form [hash_hex, typed_data, signature_hex]",
+		CertificateJSON: tr})
+	hashHex := hex.EncodeToString(dh[:])
+	want, _ := d.Digest()
+	require.Contains(t, string(tr), hex.EncodeToString(want[:]))
+	g.add("certificate/fail_triple_wrong_hash", &Case{Suite: "certificate", Expect: "malformed",
+		Description:     "triple form whose hash is not the certificate's digest",
+		CertificateJSON: json.RawMessage(strings.Replace(string(tr), hex.EncodeToString(want[:]), hashHex, 1))})
 	bad := func(name, desc, from, to string) {
 		require.Contains(t, string(js), from)
 		g.add("certificate/fail_"+name, &Case{Suite: "certificate", Expect: "malformed", Description: desc,
