@@ -11,6 +11,8 @@ import (
 	"github.com/gammazero/nexus/v3/transport/serialize"
 	"github.com/gammazero/nexus/v3/wamp"
 	"github.com/ugorji/go/codec"
+
+	"github.com/wamp-e2ee/e2ee-node/e2ee/envelope"
 )
 
 // Defaults of Policy.
@@ -342,7 +344,7 @@ func (p *Policy) Check(msg wamp.Message, jsonSession bool) *RejectError {
 // binary returns the payload bytes of v, bounded by MaxPayload.
 func (p *Policy) binary(v any, jsonSession bool) ([]byte, *RejectError) {
 	var b []byte
-	switch x := v.(type) {
+	switch x := envelope.UntagBytes(v).(type) {
 	case []byte:
 		b = x
 	case serialize.BinaryData:
