@@ -23,6 +23,7 @@ import (
 	"github.com/wamp-e2ee/e2ee-node/e2ee/envelope"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keys"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/msgpack"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/trust"
 )
 
@@ -175,7 +176,8 @@ func ruleClass(err error) string {
 	return "FORMAT"
 }
 
-// decode deserializes the WAMP message of s with nexus's serializers.
+// decode deserializes the WAMP message of s with the serializers a node
+// uses: nexus's for CBOR and JSON, e2ee/msgpack for MessagePack.
 func decode(t *testing.T, s *Step) wamp.Message {
 	t.Helper()
 	var m wamp.Message
@@ -183,6 +185,8 @@ func decode(t *testing.T, s *Step) wamp.Message {
 	switch s.Serializer {
 	case "cbor":
 		m, err = (&serialize.CBORSerializer{}).Deserialize(unhex(t, s.MessageHex))
+	case "msgpack":
+		m, err = (&msgpack.Serializer{}).Deserialize(unhex(t, s.MessageHex))
 	case "json":
 		m, err = (&serialize.JSONSerializer{}).Deserialize(s.Message)
 	default:
@@ -339,18 +343,9 @@ func runKeyRequest(t *testing.T, c *Case) (string, *Result) {
 	if c.Canonical {
 		m, err := keydist.EncodeRequest(req)
 		require.NoError(t, err)
-		require.Equal(t, c.ArgumentsKwHex, hexOf(encodeCBOR(wireMap(m))), "not the deterministic encoding")
+		require.Equal(t, c.ArgumentsKwHex, hexOf(encodeCBOR(m)), "not the deterministic encoding")
 	}
 	return Success, &Result{Signer: vr.Chain.DelegateAddress().Hex()}
-}
-
-// wireMap converts keydist's wire map to the encoder's types.
-func wireMap(m map[string]any) map[string]any {
-	out := make(map[string]any, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
 }
 
 func responseClass(err error) string {
@@ -418,7 +413,7 @@ func runKeyResponse(t *testing.T, c *Case) (string, *Result) {
 		require.NoError(t, err)
 		m, err := keydist.EncodeResponse(resp)
 		require.NoError(t, err)
-		require.Equal(t, c.ArgumentsKwHex, hexOf(encodeCBOR(wireMap(m))), "not the deterministic encoding")
+		require.Equal(t, c.ArgumentsKwHex, hexOf(encodeCBOR(m)), "not the deterministic encoding")
 	}
 	return Success, &Result{KeyHex: hexOf(key[:])}
 }
