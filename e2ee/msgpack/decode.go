@@ -337,7 +337,7 @@ func (d *decoder) list(n uint64, depth int) ([]any, error) {
 		return nil, d.errorf("nesting deeper than %d levels", maxDepth)
 	}
 	l := make([]any, 0, d.prealloc(n, listPrealloc, listSlotBytes))
-	for i := uint64(0); i < n; i++ {
+	for range n {
 		v, err := d.value(depth + 1)
 		if err != nil {
 			return nil, err
@@ -353,7 +353,7 @@ func (d *decoder) dict(n uint64, depth int) (map[string]any, error) {
 		return nil, d.errorf("nesting deeper than %d levels", maxDepth)
 	}
 	m := make(map[string]any, d.prealloc(n, dictPrealloc, dictSlotBytes))
-	for i := uint64(0); i < n; i++ {
+	for i := range n {
 		key, ok := d.fixstr()
 		if !ok {
 			t, err := d.next()
@@ -546,7 +546,7 @@ func (d *decoder) body(typ wamp.MessageType, n int) (wamp.Message, error) {
 // wamp.ID, wamp.MessageType, wamp.URI, string, wamp.Dict or wamp.List);
 // elements beyond the fields are decoded and dropped, as nexus does.
 func (d *decoder) fields(n int, dst ...any) error {
-	for i := 0; i < n; i++ {
+	for i := range n {
 		if i >= len(dst) {
 			if _, err := d.value(2); err != nil {
 				return err

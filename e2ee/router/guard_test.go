@@ -2,6 +2,7 @@ package router_test
 
 import (
 	"encoding/base64"
+	"maps"
 	"strings"
 	"testing"
 
@@ -135,9 +136,7 @@ func messagesFor(c checkCase) []wamp.Message {
 		var d wamp.Dict
 		if c.opts != nil {
 			d = wamp.Dict{}
-			for k, v := range c.opts {
-				d[k] = v
-			}
+			maps.Copy(d, c.opts)
 		}
 		return d, append(wamp.List(nil), c.args...)
 	}
@@ -243,7 +242,7 @@ func TestPolicyConfigurable(t *testing.T) {
 
 func TestReasonStrings(t *testing.T) {
 	seen := map[string]bool{}
-	for r := router.Reason(0); r < router.NumReasons; r++ {
+	for r := range router.Reason(router.NumReasons) {
 		s := r.String()
 		assert.NotContains(t, s, "reason(", "reason %d has no name", r)
 		assert.False(t, seen[s], "duplicate label %s", s)
