@@ -218,6 +218,17 @@ func (g *gen) certificates() {
 		Description:        "A self-signed root CA authority certificate as a CBOR certificate file (a trustroot file)",
 		CertificateCBORHex: hex.EncodeToString(rb)})
 
+	tr, err := cert.MarshalCertificateJSON(d, cert.FormTriple)
+	require.NoError(t, err)
+	g.add("certificate/good_triple_json", &Case{Suite: "certificate", Expect: Success,
+		Description:     "The same certificate in Autobahn's triple form [hash_hex, typed_data, signature_hex]",
+		CertificateJSON: tr})
+	hashHex := hex.EncodeToString(dh[:])
+	want, _ := d.Digest()
+	require.Contains(t, string(tr), hex.EncodeToString(want[:]))
+	g.add("certificate/fail_triple_wrong_hash", &Case{Suite: "certificate", Expect: "malformed",
+		Description:     "triple form whose hash is not the certificate's digest",
+		CertificateJSON: json.RawMessage(strings.Replace(string(tr), hex.EncodeToString(want[:]), hashHex, 1))})
 	bad := func(name, desc, from, to string) {
 		require.Contains(t, string(js), from)
 		g.add("certificate/fail_"+name, &Case{Suite: "certificate", Expect: "malformed", Description: desc,
@@ -404,6 +415,9 @@ func cborStep(msg []any) Step {
 	return Step{Serializer: "cbor", MessageHex: hex.EncodeToString(encodeCBOR(msg))}
 }
 func jsonStep(msg []any) Step { return Step{Serializer: "json", Message: encodeJSON(msg)} }
+func msgpackStep(msg []any) Step {
+	return Step{Serializer: "msgpack", MessageHex: hex.EncodeToString(encodeMsgpack(msg))}
+}
 
 type sealIn struct {
 	uri      string
@@ -526,6 +540,7 @@ func (g *gen) envelopes() {
 	add(ec{expect: Success, name: "event_cbor", desc: "EVENT over CBOR: options in details, Arguments = [payload], no ArgumentsKw",
 		step: cborStep(event(opts, p))})
 	add(ec{expect: Success, name: "event_json", desc: "EVENT over JSON, payload as \"\\u0000\" + base64", step: jsonStep(event(opts, p))})
+	add(ec{expect: Success, name: "event_msgpack", desc: "EVENT over MessagePack, payload as bin", step: msgpackStep(event(opts, p))})
 	{
 		msg := event(opts, "PLAIN")
 		s := jsonStep(msg)
@@ -850,6 +865,8 @@ func (g *gen) keyRequests() {
 	signedStep := cborStep(callMsg(signedKw))
 	add(rc{expect: Success, name: "signed", canonical: true, step: withKw(signedStep, signedKw),
 		desc: "a signed key request: the complete CALL to the key RPC and its ArgumentsKw (keys in RFC 8949 §4.2.1 order), byte for byte"})
+	add(rc{expect: Success, name: "signed_msgpack", step: msgpackStep(callMsg(signedKw)),
+		desc: "the same request over MessagePack: binary values as bin"})
 	add(rc{expect: Success, name: "signed_json", step: jsonStep(callMsg(signedKw)),
 		desc: "the same request over JSON: binary values as \"\\u0000\" + base64"})
 	resp := pr.respond(t, signed, 0x24)
@@ -865,6 +882,8 @@ func (g *gen) keyRequests() {
 		kw["v"], kw["chain_id"], kw["issued"] = float64(1), float64(chainID), float64(signed.IssuedAt)
 		add(rc{expect: Success, name: "integral_floats", step: cborStep(callMsg(kw)),
 			desc: "v, chain_id and issued as CBOR float64 (JavaScript encoders write integers above 2^32 so): integral values ≤ 2^53 are accepted"})
+		add(rc{expect: Success, name: "integral_floats_msgpack", step: msgpackStep(callMsg(kw)),
+			desc: "the same over MessagePack: v, chain_id and issued as float64"})
 		kw = requestKw(t, signed)
 		for _, k := range []string{"registry", "realm", "pubkey", "nonce", "signature", "certificates"} {
 			kw[k] = tagged{64, kw[k]}
@@ -995,6 +1014,14 @@ func (g *gen) keyResponses() {
 	add(rc{expect: Success, name: "signed", canonical: true, step: s,
 		desc: "the signed response to the signed request in request: the complete RESULT and its ArgumentsKw, byte for byte; result.key_hex is the payload key in the box"})
 	signedStep := step(sreq, resp)
+	{
+		ms := msgpackStep(resultMsg(responseKw(t, resp)))
+		ms.Request = sreq
+		add(rc{expect: Success, name: "signed_msgpack", step: ms, desc: "the signed response over MessagePack"})
+		js := jsonStep(resultMsg(responseKw(t, resp)))
+		js.Request = sreq
+		add(rc{expect: Success, name: "signed_json", step: js, desc: "the signed response over JSON: binary values as \"\\u0000\" + base64"})
+	}
 	_, err := pr.q.Open(context.Background(), pr.pend, resp)
 	require.NoError(t, err)
 	resumed := pr.request(t, 0x18)
