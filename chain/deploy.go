@@ -293,7 +293,6 @@ func waitSuccess(ctx context.Context, backend DeployBackend, hash common.Hash, t
 	return receipt, nil
 }
 
-
 // DeployRegistry deploys the TrustRegistry through the deterministic deployment proxy with salt,
 // signing with opts, and waits for the receipt up to timeout. It is idempotent: if the registry
 // already has code at [RegistryAddress](salt) it returns that without a transaction. It fails with
