@@ -29,7 +29,7 @@ func runRouter(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&certFile, "tls-cert", "", "PEM certificate for wss:// listeners")
 	fs.StringVar(&keyFile, "tls-key", "", "PEM private key for wss:// listeners")
 	fs.StringVar(&metrics, "metrics", "", "serve Prometheus metrics at http://ADDR/metrics (e.g. 127.0.0.1:9100)")
-	fs.IntVar(&maxPayload, "max-payload", 1<<20, "largest E2EE payload accepted, bytes")
+	fs.IntVar(&maxPayload, "max-payload", 1<<20, "largest E2EE payload accepted, bytes (at most the 4 MiB message size)")
 	fs.StringVar(&readyFile, "ready-file", "", "once listening, write the listener URLs to this file (for scripts that must wait)")
 	fs.StringVar(&config, "config", "", "JSON config file with flag values, section \"router\" (default $E2EE_CONFIG)")
 	logs.register(fs)
@@ -60,6 +60,9 @@ func runRouter(ctx context.Context, e *env, args []string) error {
 			lc.CertFile, lc.KeyFile = certFile, keyFile
 		}
 		cfg.Listeners = append(cfg.Listeners, lc)
+	}
+	if err := cfg.Validate(); err != nil {
+		return usageErrorf(e, "router: %v", err)
 	}
 	r, err := router.New(cfg)
 	if err != nil {
