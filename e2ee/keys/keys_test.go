@@ -256,20 +256,20 @@ func TestKeystoreRejectsCraftedParameters(t *testing.T) {
 	pbkdf2 := map[string]any{"c": float64(262144), "dklen": float64(32), "prf": "hmac-sha256", "salt": "00112233"}
 
 	tests := map[string]func(c map[string]any){
-		"dklen 0":            func(c map[string]any) { kdf(c)["dklen"] = float64(0) },
-		"dklen 16":           func(c map[string]any) { kdf(c)["dklen"] = float64(16) },
-		"dklen 1e8":          func(c map[string]any) { kdf(c)["dklen"] = float64(1e8) },
-		"dklen missing":      func(c map[string]any) { delete(kdf(c), "dklen") },
-		"short iv":           func(c map[string]any) { c["cipherparams"] = map[string]any{"iv": "0011"} },
-		"iv not hex":         func(c map[string]any) { c["cipherparams"] = map[string]any{"iv": "zz"} },
-		"salt missing":       func(c map[string]any) { delete(kdf(c), "salt") },
-		"salt a number":      func(c map[string]any) { kdf(c)["salt"] = float64(3) },
-		"salt empty":         func(c map[string]any) { kdf(c)["salt"] = "" },
-		"n huge":             func(c map[string]any) { kdf(c)["n"] = float64(1 << 30) },
-		"n not power of two": func(c map[string]any) { kdf(c)["n"] = float64(3000) },
-		"n fractional":       func(c map[string]any) { kdf(c)["n"] = 4096.5 },
-		"n a string":         func(c map[string]any) { kdf(c)["n"] = "4096" },
-		"r zero":             func(c map[string]any) { kdf(c)["r"] = float64(0) },
+		"dklen 0":             func(c map[string]any) { kdf(c)["dklen"] = float64(0) },
+		"dklen 16":            func(c map[string]any) { kdf(c)["dklen"] = float64(16) },
+		"dklen 1e8":           func(c map[string]any) { kdf(c)["dklen"] = float64(1e8) },
+		"dklen missing":       func(c map[string]any) { delete(kdf(c), "dklen") },
+		"short iv":            func(c map[string]any) { c["cipherparams"] = map[string]any{"iv": "0011"} },
+		"iv not hex":          func(c map[string]any) { c["cipherparams"] = map[string]any{"iv": "zz"} },
+		"salt missing":        func(c map[string]any) { delete(kdf(c), "salt") },
+		"salt a number":       func(c map[string]any) { kdf(c)["salt"] = float64(3) },
+		"salt empty":          func(c map[string]any) { kdf(c)["salt"] = "" },
+		"n huge":              func(c map[string]any) { kdf(c)["n"] = float64(1 << 30) },
+		"n not power of two":  func(c map[string]any) { kdf(c)["n"] = float64(3000) },
+		"n fractional":        func(c map[string]any) { kdf(c)["n"] = 4096.5 },
+		"n a string":          func(c map[string]any) { kdf(c)["n"] = "4096" },
+		"r zero":              func(c map[string]any) { kdf(c)["r"] = float64(0) },
 		"memory over 512 MiB": func(c map[string]any) { kdf(c)["n"], kdf(c)["r"] = float64(1<<20), float64(8) },
 		"work over the bound": func(c map[string]any) {
 			kdf(c)["n"], kdf(c)["r"], kdf(c)["p"] = float64(1<<20), float64(8), float64(16)
@@ -303,7 +303,7 @@ func TestKeystoreRejectsCraftedParameters(t *testing.T) {
 		}
 	}
 
-	// pbkdf2 within bounds still decrypts (go-ethereum writes it for some wallets).
+	// Delegate keystores must be version 3 (version 1 has another layout).
 	var m map[string]any
 	require.NoError(t, json.Unmarshal(delegateDoc, &m))
 	m["version"] = float64(1)
