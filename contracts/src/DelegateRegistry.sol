@@ -31,12 +31,8 @@ abstract contract DelegateRegistry is RealmRegistry {
         uint48 until = validUntil == 0 ? type(uint48).max : validUntil;
         if (until <= validFrom) revert InvalidValidity(validFrom, validUntil);
         address issuer = _actor();
-        _authorizations[_authorizationKey(issuer, realm, delegate)] = Authorization({
-            validFrom: validFrom,
-            validUntil: until,
-            revokedAt: 0,
-            issuedBlock: uint48(block.number)
-        });
+        _authorizations[_authorizationKey(issuer, realm, delegate)] =
+            Authorization({validFrom: validFrom, validUntil: until, revokedAt: 0, issuedBlock: uint48(block.number)});
         emit DelegateAuthorized(issuer, realm, delegate, validFrom, until);
     }
 
@@ -123,7 +119,10 @@ abstract contract DelegateRegistry is RealmRegistry {
             issuerCapabilities = WmpCapabilities.ALL;
         } else {
             Admission memory ad = _admissions[_admissionKey(realm, issuer)];
-            if (ad.status != AdmissionStatus.Admitted || ad.admittedBlock <= rm.rootSetBlock || ad.admittedBlock <= r.epochBlock) {
+            if (
+                ad.status != AdmissionStatus.Admitted || ad.admittedBlock <= rm.rootSetBlock
+                    || ad.admittedBlock <= r.epochBlock
+            ) {
                 return (AuthorizationStatus.IssuerNotAdmitted, root, 0, validUntil);
             }
             issuerCapabilities = ad.capabilities;
@@ -138,8 +137,12 @@ abstract contract DelegateRegistry is RealmRegistry {
             return (AuthorizationStatus.RevokedByRealmChange, root, issuerCapabilities, validUntil);
         }
         if (a.revokedAt != 0) return (AuthorizationStatus.Revoked, root, issuerCapabilities, validUntil);
-        if (block.timestamp < a.validFrom) return (AuthorizationStatus.NotYetValid, root, issuerCapabilities, validUntil);
-        if (block.timestamp >= a.validUntil) return (AuthorizationStatus.Expired, root, issuerCapabilities, validUntil);
+        if (block.timestamp < a.validFrom) {
+            return (AuthorizationStatus.NotYetValid, root, issuerCapabilities, validUntil);
+        }
+        if (block.timestamp >= a.validUntil) {
+            return (AuthorizationStatus.Expired, root, issuerCapabilities, validUntil);
+        }
         return (AuthorizationStatus.Valid, root, issuerCapabilities, validUntil);
     }
 

@@ -118,7 +118,9 @@ interface ITrustRegistry {
         address indexed root, RootKind kind, AdmissionPolicy policy, address indexed registrar, uint64 sequence
     );
     /// @notice A shared root's member set or threshold changed (also emitted at registration).
-    event RootMembersChanged(address indexed root, address[] members, uint8 threshold, uint32 configVersion, uint64 sequence);
+    event RootMembersChanged(
+        address indexed root, address[] members, uint8 threshold, uint32 configVersion, uint64 sequence
+    );
     /// @notice A root's admission policy changed.
     event RootPolicyChanged(address indexed root, AdmissionPolicy policy, uint64 sequence);
     /// @notice A root was retired; nothing it issued is trusted any more.

@@ -132,6 +132,11 @@ func (c Config) withDefaults() (Config, error) {
 			return c, err
 		}
 	}
+	for _, s := range c.Guard.Schemes {
+		if s == "" || s == "*" || !printableASCII(s) || len(s) > maxScheme {
+			return c, fmt.Errorf("router config: ppt scheme %q: want a scheme name or a prefix ending in * (e.g. x_*), printable, at most %d bytes", s, maxScheme)
+		}
+	}
 	maxPayload := c.Guard.MaxPayload
 	if maxPayload < 0 {
 		return c, fmt.Errorf("router config: max payload %d is negative", maxPayload)

@@ -129,3 +129,100 @@ func jsonValue(v any) any {
 	}
 	return v
 }
+
+// encodeMsgpack encodes v as MessagePack: shortest forms, floats as
+// float64, map keys in the order of encodeCBOR.
+func encodeMsgpack(v any) []byte {
+	var b bytes.Buffer
+	writeMsgpack(&b, v)
+	return b.Bytes()
+}
+
+func msgpackLen(b *bytes.Buffer, n int, fix, fixMax byte, c8, c16, c32 byte) {
+	switch {
+	case fix != 0 && n <= int(fixMax):
+		b.WriteByte(fix | byte(n))
+	case c8 != 0 && n <= math.MaxUint8:
+		b.WriteByte(c8)
+		b.WriteByte(byte(n))
+	case n <= math.MaxUint16:
+		b.WriteByte(c16)
+		b.Write(binary.BigEndian.AppendUint16(nil, uint16(n)))
+	default:
+		b.WriteByte(c32)
+		b.Write(binary.BigEndian.AppendUint32(nil, uint32(n)))
+	}
+}
+
+func writeMsgpack(b *bytes.Buffer, v any) {
+	switch x := v.(type) {
+	case nil:
+		b.WriteByte(0xc0)
+	case bool:
+		if x {
+			b.WriteByte(0xc3)
+		} else {
+			b.WriteByte(0xc2)
+		}
+	case int:
+		writeMsgpack(b, int64(x))
+	case int64:
+		if x >= 0 {
+			writeMsgpack(b, uint64(x))
+			return
+		}
+		if x >= -32 {
+			b.WriteByte(byte(x))
+			return
+		}
+		b.WriteByte(0xd3)
+		b.Write(binary.BigEndian.AppendUint64(nil, uint64(x)))
+	case uint64:
+		switch {
+		case x < 128:
+			b.WriteByte(byte(x))
+		case x <= math.MaxUint8:
+			b.Write([]byte{0xcc, byte(x)})
+		case x <= math.MaxUint16:
+			b.WriteByte(0xcd)
+			b.Write(binary.BigEndian.AppendUint16(nil, uint16(x)))
+		case x <= math.MaxUint32:
+			b.WriteByte(0xce)
+			b.Write(binary.BigEndian.AppendUint32(nil, uint32(x)))
+		default:
+			b.WriteByte(0xcf)
+			b.Write(binary.BigEndian.AppendUint64(nil, x))
+		}
+	case float64:
+		b.WriteByte(0xcb)
+		b.Write(binary.BigEndian.AppendUint64(nil, math.Float64bits(x)))
+	case string:
+		msgpackLen(b, len(x), 0xa0, 31, 0xd9, 0xda, 0xdb)
+		b.WriteString(x)
+	case []byte:
+		msgpackLen(b, len(x), 0, 0, 0xc4, 0xc5, 0xc6)
+		b.Write(x)
+	case []any:
+		msgpackLen(b, len(x), 0x90, 15, 0, 0xdc, 0xdd)
+		for _, e := range x {
+			writeMsgpack(b, e)
+		}
+	case map[string]any:
+		keys := make([][]byte, 0, len(x))
+		byKey := map[string]string{}
+		for k := range x {
+			ek := encodeCBOR(k)
+			keys = append(keys, ek)
+			byKey[string(ek)] = k
+		}
+		sort.Slice(keys, func(i, j int) bool { return bytes.Compare(keys[i], keys[j]) < 0 })
+		msgpackLen(b, len(x), 0x80, 15, 0, 0xde, 0xdf)
+		for _, ek := range keys {
+			k := byKey[string(ek)]
+			writeMsgpack(b, k)
+			writeMsgpack(b, x[k])
+		}
+	default:
+		panic(fmt.Sprintf("encodeMsgpack: %T", v))
+	}
+}

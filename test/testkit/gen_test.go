@@ -415,6 +415,9 @@ func cborStep(msg []any) Step {
 	return Step{Serializer: "cbor", MessageHex: hex.EncodeToString(encodeCBOR(msg))}
 }
 func jsonStep(msg []any) Step { return Step{Serializer: "json", Message: encodeJSON(msg)} }
+func msgpackStep(msg []any) Step {
+	return Step{Serializer: "msgpack", MessageHex: hex.EncodeToString(encodeMsgpack(msg))}
+}
 
 type sealIn struct {
 	uri      string
@@ -537,6 +540,7 @@ func (g *gen) envelopes() {
 	add(ec{expect: Success, name: "event_cbor", desc: "EVENT over CBOR: options in details, Arguments = [payload], no ArgumentsKw",
 		step: cborStep(event(opts, p))})
 	add(ec{expect: Success, name: "event_json", desc: "EVENT over JSON, payload as \"\\u0000\" + base64", step: jsonStep(event(opts, p))})
+	add(ec{expect: Success, name: "event_msgpack", desc: "EVENT over MessagePack, payload as bin", step: msgpackStep(event(opts, p))})
 	{
 		msg := event(opts, "PLAIN")
 		s := jsonStep(msg)
@@ -861,6 +865,8 @@ func (g *gen) keyRequests() {
 	signedStep := cborStep(callMsg(signedKw))
 	add(rc{expect: Success, name: "signed", canonical: true, step: withKw(signedStep, signedKw),
 		desc: "a signed key request: the complete CALL to the key RPC and its ArgumentsKw (keys in RFC 8949 §4.2.1 order), byte for byte"})
+	add(rc{expect: Success, name: "signed_msgpack", step: msgpackStep(callMsg(signedKw)),
+		desc: "the same request over MessagePack: binary values as bin"})
 	add(rc{expect: Success, name: "signed_json", step: jsonStep(callMsg(signedKw)),
 		desc: "the same request over JSON: binary values as \"\\u0000\" + base64"})
 	resp := pr.respond(t, signed, 0x24)
@@ -876,6 +882,8 @@ func (g *gen) keyRequests() {
 		kw["v"], kw["chain_id"], kw["issued"] = float64(1), float64(chainID), float64(signed.IssuedAt)
 		add(rc{expect: Success, name: "integral_floats", step: cborStep(callMsg(kw)),
 			desc: "v, chain_id and issued as CBOR float64 (JavaScript encoders write integers above 2^32 so): integral values ≤ 2^53 are accepted"})
+		add(rc{expect: Success, name: "integral_floats_msgpack", step: msgpackStep(callMsg(kw)),
+			desc: "the same over MessagePack: v, chain_id and issued as float64"})
 		kw = requestKw(t, signed)
 		for _, k := range []string{"registry", "realm", "pubkey", "nonce", "signature", "certificates"} {
 			kw[k] = tagged{64, kw[k]}
@@ -1006,6 +1014,14 @@ func (g *gen) keyResponses() {
 	add(rc{expect: Success, name: "signed", canonical: true, step: s,
 		desc: "the signed response to the signed request in request: the complete RESULT and its ArgumentsKw, byte for byte; result.key_hex is the payload key in the box"})
 	signedStep := step(sreq, resp)
+	{
+		ms := msgpackStep(resultMsg(responseKw(t, resp)))
+		ms.Request = sreq
+		add(rc{expect: Success, name: "signed_msgpack", step: ms, desc: "the signed response over MessagePack"})
+		js := jsonStep(resultMsg(responseKw(t, resp)))
+		js.Request = sreq
+		add(rc{expect: Success, name: "signed_json", step: js, desc: "the signed response over JSON: binary values as \"\\u0000\" + base64"})
+	}
 	_, err := pr.q.Open(context.Background(), pr.pend, resp)
 	require.NoError(t, err)
 	resumed := pr.request(t, 0x18)
