@@ -32,7 +32,7 @@ func runRouter(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&keyFile, "tls-key", "", "PEM private key for wss:// listeners")
 	fs.StringVar(&metrics, "metrics", "", "serve Prometheus metrics at http://ADDR/metrics (e.g. 127.0.0.1:9100)")
 	fs.Var(&schemes, "ppt-scheme", "ppt_scheme value the guard accepts (repeatable; a trailing * matches a prefix, e.g. x_*);\ngiven at all, it replaces the default list: "+strings.Join(router.DefaultSchemes(), ", "))
-	fs.IntVar(&maxPayload, "max-payload", 1<<20, "largest E2EE payload accepted, bytes")
+	fs.IntVar(&maxPayload, "max-payload", 1<<20, "largest E2EE payload accepted, bytes (at most the 4 MiB message size)")
 	fs.IntVar(&clientQueue, "client-queue-bytes", router.DefaultClientQueueBytes, "bytes of messages queued for one client; beyond it a slow client loses events (counted)\nor, for any other message, is disconnected")
 	fs.IntVar(&queue, "queue-bytes", router.DefaultQueueBytes, "bytes of messages queued for all clients together (bounds the router's memory for slow clients)")
 	fs.DurationVar(&writeTimeout, "write-timeout", router.DefaultWriteTimeout, "a client that does not take one message within this time is disconnected")
@@ -67,6 +67,9 @@ func runRouter(ctx context.Context, e *env, args []string) error {
 			lc.CertFile, lc.KeyFile = certFile, keyFile
 		}
 		cfg.Listeners = append(cfg.Listeners, lc)
+	}
+	if err := cfg.Validate(); err != nil {
+		return usageErrorf(e, "router: %v", err)
 	}
 	r, err := router.New(cfg)
 	if err != nil {
