@@ -143,7 +143,9 @@ func openBackend(spec string) (io.ReadWriteCloser, error) {
 // unixEmulator is go-tpm's client of an emulator's Unix socket (one
 // connection per command). Its Close fails when no command is in flight,
 // which is always the case between commands: there is then nothing to close.
-type unixEmulator struct{ *tpmutil.EmulatorReadWriteCloser }
+type unixEmulator struct {
+	*tpmutil.EmulatorReadWriteCloser
+}
 
 func (u unixEmulator) Close() error {
 	_ = u.EmulatorReadWriteCloser.Close()
