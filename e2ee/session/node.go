@@ -58,15 +58,12 @@ type flight struct {
 	err  error
 }
 
-// Bounds of concurrent key fetches besides Config.MaxFetches: per key RPC
-// (locator), and for key RPCs that never answered this node (no
-// knownResponder) in total — so that messages naming key RPCs that never
-// answer, before their breakers open, cannot take every fetch slot from
-// the originators this node knows.
-const (
-	maxFetchesPerLocator = 8
-	unknownFetchShare    = 2 // at most MaxFetches/unknownFetchShare
-)
+// unknownFetchShare bounds the concurrent key fetches from key RPCs that
+// never answered this node (no knownResponder) to
+// MaxFetches/unknownFetchShare, so that messages naming key RPCs that
+// never answer, before their breakers open, cannot take every fetch slot
+// from the originators this node knows.
+const unknownFetchShare = 2
 
 // maxBuckets bounds each denial limiter's table and the negative fetch
 // cache.
@@ -103,9 +100,8 @@ type node struct {
 	// messages naming a key RPC that never answers (a bogus key id) cost
 	// one timeout, not one per key id.
 	breakers map[envelope.Locator]breaker
-	// locFlights counts the flights per locator, unknownFlights those to
-	// locators without a knownResponder.
-	locFlights     map[envelope.Locator]int
+	// unknownFlights counts the flights to locators without a
+	// knownResponder.
 	unknownFlights int
 
 	mu        sync.Mutex
@@ -146,7 +142,6 @@ func newNode(cfg Config) (*node, error) {
 		flights:         map[string]*flight{},
 		negative:        map[string]time.Time{},
 		breakers:        map[envelope.Locator]breaker{},
-		locFlights:      map[envelope.Locator]int{},
 		rings:           map[envelope.Locator]*ruleState{},
 		oldRings:        map[envelope.Locator]*keyring.Ring{},
 		denied:          map[common.Address]bool{},
@@ -423,15 +418,17 @@ func (n *node) serveKey(ctx context.Context, cl *client.Client, ring *keyring.Ri
 		n.charge(n.delegateDenials, dl)
 		return nil, err
 	}
+	// A key not served (unknown id, or a scope that does not cover the
+	// URI) is not charged to the admitted requester: anyone can make it
+	// ask for one, with a made-up key id naming our key RPC or a message
+	// redirected by the router.
 	info, ok := ring.Lookup(req.KeyID)
 	if !ok {
-		n.charge(n.delegateDenials, dl)
 		return nil, fmt.Errorf("session: key request: %w", errNotServed)
 	}
 	defer info.Wipe()
 	scope := keydist.Scope{URI: info.Scope, Match: keydist.MatchExact}
 	if !scope.Covers(req.URI) {
-		n.charge(n.delegateDenials, dl)
 		return nil, fmt.Errorf("session: key request: %w", errNotServed)
 	}
 	// Each key seals one kind of message (its ring tag): serve it only to
@@ -553,14 +550,13 @@ func (n *node) fetchKey(ctx context.Context, keyID, uri string, role e2ee.Role) 
 		n.fmu.Unlock()
 		return ErrKeyRPCUnresponsive
 	}
-	if len(n.flights) >= n.cfg.MaxFetches || n.locFlights[kid.Locator] >= maxFetchesPerLocator ||
+	if len(n.flights) >= n.cfg.MaxFetches ||
 		(!known && n.unknownFlights >= max(1, n.cfg.MaxFetches/unknownFetchShare)) {
 		n.fmu.Unlock()
 		return ErrTooManyFetches
 	}
 	f := &flight{done: make(chan struct{})}
 	n.flights[fk] = f
-	n.locFlights[kid.Locator]++
 	if !known {
 		n.unknownFlights++
 	}
@@ -570,9 +566,6 @@ func (n *node) fetchKey(ctx context.Context, keyID, uri string, role e2ee.Role) 
 
 	n.fmu.Lock()
 	delete(n.flights, fk)
-	if n.locFlights[kid.Locator]--; n.locFlights[kid.Locator] <= 0 {
-		delete(n.locFlights, kid.Locator)
-	}
 	if !known {
 		n.unknownFlights--
 	}

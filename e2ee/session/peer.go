@@ -61,10 +61,11 @@ type delivery struct {
 	role   e2ee.Role
 	rule   *ruleState
 	// ch names the stream the message belongs to (a subscription,
-	// registration or call). Messages of one stream under one key id are
+	// registration or call). Messages of one stream under the keys of one
+	// key RPC (an originator's key ring: the key id's locator) are
 	// delivered in order: one waiting for its key holds back the ones
-	// behind it under the same key id, never those under another key
-	// (another sender's, or a bogus one's).
+	// behind it from the same key RPC, never those under another key RPC's
+	// keys (another sender's, or a bogus one that never answers).
 	ch stream
 	// requireEnc rejects plaintext.
 	requireEnc bool
@@ -85,11 +86,22 @@ type stream struct {
 	id wamp.ID
 }
 
-// queueKey names the messages of one stream under one key id: the unit
-// of ordering while a key is fetched, and of buffering.
+// queueKey names the messages of one stream under the keys of one key RPC
+// (locator): the unit of ordering while a key is fetched, and of
+// buffering.
 type queueKey struct {
-	ch    stream
-	keyID string
+	ch  stream
+	loc envelope.Locator
+}
+
+// locatorOf returns the locator of a ppt_keyid (zero if malformed: such a
+// message is rejected, never queued).
+func locatorOf(keyID string) envelope.Locator {
+	kid, err := envelope.ParseKeyID(keyID)
+	if err != nil {
+		return envelope.Locator{}
+	}
+	return kid.Locator
 }
 
 type waiter struct {
@@ -140,7 +152,7 @@ type cryptoPeer struct {
 
 	// inbound goroutine only
 	opener   *envelope.Opener
-	queues   map[queueKey][]waiter // (stream, key id) → messages held back, in order
+	queues   map[queueKey][]waiter // (stream, key RPC) → messages held back, in order
 	nWaiting int
 	fetching map[fetchID]bool  // key fetches running
 	failed   map[fetchID]error // fetch errors, while queues drain
@@ -761,11 +773,11 @@ func setPayload(msg wamp.Message, args wamp.List, kwargs wamp.Dict) {
 }
 
 // receive delivers msg now, or queues it behind earlier messages of its
-// stream under the same key id that wait for that key.
+// stream from the same key RPC that wait for a key.
 func (p *cryptoPeer) receive(msg wamp.Message, d delivery) {
 	details, _, _ := fields(msg)
 	keyID, _ := details[envelope.OptKeyID].(string)
-	if len(p.queues[queueKey{d.ch, keyID}]) > 0 {
+	if len(p.queues[queueKey{d.ch, locatorOf(keyID)}]) > 0 {
 		p.enqueue(msg, d, keyID)
 		return
 	}
@@ -894,16 +906,17 @@ func (p *cryptoPeer) fail(msg wamp.Message, reason string) {
 	}
 }
 
-// enqueue holds msg back behind the messages of its stream under keyID
-// until keyID is available, starting the key's fetch unless it is cached
-// or already being fetched. The buffer is bounded per key id (and per
-// connection): a key id that is never answered loses its own messages.
+// enqueue holds msg back behind the messages of its stream from keyID's
+// key RPC until keyID is available, starting the key's fetch unless it is
+// cached or already being fetched. The buffer is bounded per (stream, key
+// RPC) and per connection: a key RPC that never answers loses its own
+// messages, not those of others.
 func (p *cryptoPeer) enqueue(msg wamp.Message, d delivery, keyID string) {
 	if !envelope.ValidKeyID(keyID) {
 		p.deliver(msg, d, true) // rejected as malformed: nothing to wait for
 		return
 	}
-	qk := queueKey{d.ch, keyID}
+	qk := queueKey{d.ch, locatorOf(keyID)}
 	q := p.queues[qk]
 	if len(q) >= p.n.cfg.BufferPerKey || p.nWaiting >= p.n.cfg.BufferTotal {
 		p.n.stats.reject(ReasonBufferOverflow)
@@ -943,8 +956,9 @@ func (p *cryptoPeer) keyArrived(r keyReady) {
 	if r.err != nil {
 		p.failed[r.fk] = r.err
 	}
+	loc := locatorOf(r.fk.keyID)
 	for qk := range p.queues {
-		if qk.keyID == r.fk.keyID {
+		if qk.loc == loc {
 			p.drain(qk)
 		}
 	}
