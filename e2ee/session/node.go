@@ -17,6 +17,7 @@ import (
 	"github.com/gammazero/nexus/v3/wamp"
 
 	"github.com/wamp-e2ee/e2ee-node/e2ee"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/attest"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/envelope"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
@@ -415,7 +416,14 @@ func (n *node) serveKey(ctx context.Context, cl *client.Client, ring *keyring.Ri
 	}
 	vr, err := n.responder.Decide(ctx, ar)
 	if err != nil {
-		n.charge(n.delegateDenials, dl)
+		// attestation_required on a resumed request is the protocol's
+		// fallback too (the requester signs next, with fresh evidence).
+		if signed || !errors.Is(err, keydist.ErrAttestationRequired) {
+			n.charge(n.delegateDenials, dl)
+		}
+		if errors.Is(err, keydist.ErrAttestation) || errors.Is(err, keydist.ErrAttestationRequired) {
+			n.cfg.Logf("session: key request of %s refused: %s", delegate.Hex(), attest.Reason(err))
+		}
 		return nil, err
 	}
 	// A key not served (unknown id, or a scope that does not cover the
