@@ -27,16 +27,7 @@ abstract contract DelegateRegistry is RealmRegistry {
      * @param validUntil Unix seconds before which it holds; 0 means no expiry.
      */
     function authorize(address realm, address delegate, uint48 validFrom, uint48 validUntil) external {
-        if (realm == address(0) || delegate == address(0)) revert ZeroAddress();
-        uint48 until = validUntil == 0 ? type(uint48).max : validUntil;
-        if (until <= validFrom) revert InvalidValidity(validFrom, validUntil);
-        address issuer = _actor();
-        _authorizations[_authorizationKey(issuer, realm, delegate)] = Authorization({
-            validFrom: validFrom,
-            validUntil: until,
-            revokedAt: 0,
-            issuedBlock: uint48(block.number)
-        });
+        (address issuer,, uint48 until) = _authorize(realm, delegate, validFrom, validUntil);
         emit DelegateAuthorized(issuer, realm, delegate, validFrom, until);
     }
 
@@ -123,7 +114,10 @@ abstract contract DelegateRegistry is RealmRegistry {
             issuerCapabilities = WmpCapabilities.ALL;
         } else {
             Admission memory ad = _admissions[_admissionKey(realm, issuer)];
-            if (ad.status != AdmissionStatus.Admitted || ad.admittedBlock <= rm.rootSetBlock || ad.admittedBlock <= r.epochBlock) {
+            if (
+                ad.status != AdmissionStatus.Admitted || ad.admittedBlock <= rm.rootSetBlock
+                    || ad.admittedBlock <= r.epochBlock
+            ) {
                 return (AuthorizationStatus.IssuerNotAdmitted, root, 0, validUntil);
             }
             issuerCapabilities = ad.capabilities;
@@ -138,8 +132,12 @@ abstract contract DelegateRegistry is RealmRegistry {
             return (AuthorizationStatus.RevokedByRealmChange, root, issuerCapabilities, validUntil);
         }
         if (a.revokedAt != 0) return (AuthorizationStatus.Revoked, root, issuerCapabilities, validUntil);
-        if (block.timestamp < a.validFrom) return (AuthorizationStatus.NotYetValid, root, issuerCapabilities, validUntil);
-        if (block.timestamp >= a.validUntil) return (AuthorizationStatus.Expired, root, issuerCapabilities, validUntil);
+        if (block.timestamp < a.validFrom) {
+            return (AuthorizationStatus.NotYetValid, root, issuerCapabilities, validUntil);
+        }
+        if (block.timestamp >= a.validUntil) {
+            return (AuthorizationStatus.Expired, root, issuerCapabilities, validUntil);
+        }
         return (AuthorizationStatus.Valid, root, issuerCapabilities, validUntil);
     }
 
@@ -162,13 +160,31 @@ abstract contract DelegateRegistry is RealmRegistry {
 
     // ------------------------------------------------------------------ internals
 
+    /// @dev Validates and writes the caller's authorization of `delegate` in `realm`; returns the
+    /// issuer, the authorization's storage key and the stored end of validity.
+    function _authorize(address realm, address delegate, uint48 validFrom, uint48 validUntil)
+        internal
+        returns (address issuer, bytes32 key, uint48 until)
+    {
+        if (realm == address(0) || delegate == address(0)) revert ZeroAddress();
+        until = validUntil == 0 ? type(uint48).max : validUntil;
+        if (until <= validFrom) revert InvalidValidity(validFrom, validUntil);
+        issuer = _actor();
+        key = _authorizationKey(issuer, realm, delegate);
+        _authorizations[key] =
+            Authorization({validFrom: validFrom, validUntil: until, revokedAt: 0, issuedBlock: uint48(block.number)});
+    }
+
     function _authorizationKey(address issuer, address realm, address delegate) internal pure returns (bytes32 key) {
+        // Hashed in the scratch space and the free memory pointer's slot (restored): no memory
+        // expansion.
         assembly ("memory-safe") {
-            let ptr := mload(0x40)
-            mstore(ptr, issuer)
-            mstore(add(ptr, 0x20), realm)
-            mstore(add(ptr, 0x40), delegate)
-            key := keccak256(ptr, 0x60)
+            let fmp := mload(0x40)
+            mstore(0x00, issuer)
+            mstore(0x20, realm)
+            mstore(0x40, delegate)
+            key := keccak256(0x00, 0x60)
+            mstore(0x40, fmp)
         }
     }
 
