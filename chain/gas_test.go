@@ -23,8 +23,8 @@ func TestGasTargets(t *testing.T) {
 	require.LessOrEqual(t, got["authorize_with_attestation_key"], got["authorize_another"]+25_000,
 		"authorize_with_attestation_key %d vs authorize %d", got["authorize_with_attestation_key"], got["authorize_another"])
 	for op, limit := range map[string]uint64{
-		"allow_measurement":  50_000,
-		"revoke_measurement": 50_000,
+		"allow_measurement":          50_000,
+		"revoke_measurement":         50_000,
 		"authorize_first":            50_000, // ERC-1056 addDelegate 72,226; EAS attest 249,448
 		"authorize_another":          50_000,
 		"authorize_relayed":          85_000, // ERC-1056 signed 100,454; EAS delegated 282,689

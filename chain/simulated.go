@@ -32,15 +32,59 @@ type SimulatedChain struct {
 // NewSimulatedChain starts a simulated chain where each of funded holds 10^24 wei.
 // Close it when done.
 func NewSimulatedChain(funded ...common.Address) *SimulatedChain {
+	sim, err := newSimulatedChain(simulatedOptions{funded: funded})
+	if err != nil {
+		panic(err) // as simulated.NewBackend: only a broken go-ethereum build gets here
+	}
+	return sim
+}
+
+// simulatedOptions configure newSimulatedChain.
+type simulatedOptions struct {
+	funded     []common.Address
+	chainID    uint64 // 0: SimulatedChainID
+	noDeployer bool   // genesis without the deterministic deployment proxy
+	// node sets the RPC endpoints of the node (nil: in-process only).
+	node func(*node.Config)
+}
+
+// devBalance is what each funded account holds at genesis: 10^24 wei (a million ether).
+var devBalance = new(big.Int).Exp(big.NewInt(10), big.NewInt(24), nil)
+
+func newSimulatedChain(o simulatedOptions) (s *SimulatedChain, err error) {
 	alloc := types.GenesisAlloc{
 		DeterministicDeployer: {Code: common.FromHex(deterministicDeployerRuntime), Balance: new(big.Int)},
 	}
-	balance := new(big.Int).Exp(big.NewInt(10), big.NewInt(24), nil)
-	for _, a := range funded {
-		alloc[a] = types.Account{Balance: balance}
+	for _, a := range o.funded {
+		alloc[a] = types.Account{Balance: new(big.Int).Set(devBalance)}
 	}
-	b := simulated.NewBackend(alloc, osakaRules)
-	return &SimulatedChain{backend: b, client: &autoMiningClient{Client: b.Client(), commit: b.Commit}}
+	opts := []func(*node.Config, *ethconfig.Config){osakaRules}
+	if o.chainID != 0 {
+		id := new(big.Int).SetUint64(o.chainID)
+		opts = append(opts, func(_ *node.Config, eth *ethconfig.Config) {
+			cfg := *eth.Genesis.Config
+			cfg.ChainID = id
+			eth.Genesis.Config = &cfg
+			eth.NetworkId = o.chainID
+		})
+	}
+	if o.noDeployer {
+		// go-ethereum puts the proxy into every dev genesis (EIP-7997); take it out again.
+		opts = append(opts, func(_ *node.Config, eth *ethconfig.Config) {
+			delete(eth.Genesis.Alloc, DeterministicDeployer)
+		})
+	}
+	if o.node != nil {
+		opts = append(opts, func(n *node.Config, _ *ethconfig.Config) { o.node(n) })
+	}
+	// simulated.NewBackend panics when the node cannot start (e.g. its RPC port is taken).
+	defer func() {
+		if r := recover(); r != nil {
+			s, err = nil, fmt.Errorf("start simulated chain: %v", r)
+		}
+	}()
+	b := simulated.NewBackend(alloc, opts...)
+	return &SimulatedChain{backend: b, client: &autoMiningClient{Client: b.Client(), commit: b.Commit}}, nil
 }
 
 // Client returns the chain's client; every transaction sent through it is mined before

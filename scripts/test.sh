@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # test.sh runs every test of e2ee-node on a fresh machine: it installs what is missing (npm
 # packages: solc-js, OpenZeppelin, forge, anvil; Go modules), checks that the generated bindings
-# are current and the Go code is formatted and vetted, then runs the Foundry tests and the Go
-# tests (which start their own anvil nodes, simulated chains and routers).
+# are current, the Go code is formatted, vetted and staticcheck-clean and the Solidity
+# forge-formatted, then runs the Foundry tests and every Go test under the race detector (the
+# tests start their own anvil nodes, simulated chains and routers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,19 +27,20 @@ if ! diff -r "$tmp/bindings" bindings >/dev/null; then
   exit 1
 fi
 
-echo "== gofmt and go vet"
+echo "== gofmt, go vet, staticcheck, forge fmt"
 unformatted="$(find . -name '*.go' -not -path './node_modules/*' -print0 | xargs -0 gofmt -l)"
 if [ -n "$unformatted" ]; then
   echo "FAIL: gofmt needed on: $unformatted" >&2
   exit 1
 fi
 go vet ./...
+go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+"$forge" fmt --check
 
 echo "== forge test (Foundry: unit, fuzz, invariant)"
 "$forge" test
 
-echo "== go test"
-go test -count=1 ./...
-
-echo "== go test -race (router guard, msgpack serializer, key distribution, sessions, on-chain verifier, integration)"
-go test -count=1 -race ./e2ee/router/ ./e2ee/msgpack/ ./e2ee/keydist/ ./e2ee/session/ ./chain/verifier/ ./test/
+echo "== go test -race (every package)"
+go test -count=1 -race ./...
+echo "== allocation guards (without -race, which changes allocation counts)"
+go test -count=1 -run 'Allocs$' ./e2ee/msgpack/ ./e2ee/envelope/ ./e2ee/keyring/

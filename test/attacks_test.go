@@ -2,6 +2,7 @@ package test
 
 import (
 	"context"
+	"maps"
 	"testing"
 	"time"
 
@@ -144,7 +145,7 @@ func TestMaliciousRouterAndPeer(t *testing.T) {
 	tr.tap.setMutate(nil)
 
 	// Honest traffic still flows, nothing else was delivered, no plaintext leaked.
-	for i := 0; i < 3; i++ {
+	for range 3 {
 		require.NoError(t, a.Publish("com.atk.ok", nil, args, kw))
 		e := ev["com.atk.ok"].next(t, 5*time.Second)
 		checkPayload(t, e.Arguments, e.ArgumentsKw, 1)
@@ -190,9 +191,7 @@ func TestAdversarialClient(t *testing.T) {
 				"ppt_keyid": "0123456789abcdef.00112233445566778899aabbccddeeff"}
 			with := func(k string, v any) wamp.Dict {
 				d := wamp.Dict{}
-				for kk, vv := range good {
-					d[kk] = vv
-				}
+				maps.Copy(d, good)
 				if v == nil {
 					delete(d, k)
 				} else {

@@ -4,7 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"fmt"
-	"sort"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -156,7 +156,7 @@ func lateJoiner(b *testing.B, onAnvil bool) {
 		return time.Since(start)
 	}
 	report := func(b *testing.B, d []time.Duration) {
-		sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
+		slices.Sort(d)
 		b.ReportMetric(us(loadgen.Percentile(d, 0.5)), "p50-µs")
 		b.ReportMetric(us(loadgen.Percentile(d, 0.9)), "p90-µs")
 	}
@@ -278,7 +278,7 @@ func keyRequests(b *testing.B, resume bool) {
 	rules := []session.Rule{{Pattern: "bench.keys", Match: session.MatchPrefix, Encrypt: true, Rotation: &pt}}
 	pub := newSession(b, tr, p, serialize.MSGPACK, rules)
 	const keys = 64
-	for i := 0; i < keys; i++ {
+	for i := range keys {
 		require.NoError(b, pub.Publish(fmt.Sprintf("bench.keys.%d", i), nil, wamp.List{"x"}, nil))
 	}
 	for len(keyIDs) < keys {
@@ -304,7 +304,7 @@ func keyRequests(b *testing.B, resume bool) {
 		cl *client.Client
 	}
 	var rs []reqr
-	for i := 0; i < requesters; i++ {
+	for range requesters {
 		r, err := keydist.NewRequester(keydist.RequesterConfig{Policy: p.policy(), Identity: p.identity(b)})
 		require.NoError(b, err)
 		peer, err := tr.connect(context.Background(), serialize.MSGPACK)
@@ -359,7 +359,7 @@ func keyRequests(b *testing.B, resume bool) {
 	start := time.Now()
 	var wg sync.WaitGroup
 	for i := range rs {
-		for j := 0; j < inflight; j++ {
+		for j := range inflight {
 			wg.Add(1)
 			go func(cl *client.Client, mine []wamp.Dict) {
 				defer wg.Done()

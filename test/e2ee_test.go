@@ -68,11 +68,11 @@ func TestMatrix(t *testing.T) {
 			eb, ec := newEvents(), newEvents()
 			require.NoError(t, b.Subscribe("com.m.topic", eb.handler, nil))
 			require.NoError(t, c.Subscribe("com.m", ec.handler, wamp.Dict{wamp.OptMatch: wamp.MatchPrefix}))
-			for i := 0; i < 5; i++ {
+			for i := range 5 {
 				args, kw := payload(i)
 				require.NoError(t, a.Publish("com.m.topic", nil, args, kw))
 			}
-			for i := 0; i < 5; i++ {
+			for i := range 5 {
 				ev := eb.next(t, 5*time.Second)
 				checkPayload(t, ev.Arguments, ev.ArgumentsKw, i)
 				assert.NotContains(t, ev.Details, "ppt_scheme")
@@ -88,7 +88,7 @@ func TestMatrix(t *testing.T) {
 				return client.InvokeResult{Err: "com.m.error.failed", Args: wamp.List{string(marker)}}
 			}, wamp.Dict{wamp.OptMatch: wamp.MatchWildcard}))
 			require.NoError(t, c.Register("com.m.progress", func(ctx context.Context, inv *wamp.Invocation) client.InvokeResult {
-				for i := 0; i < 3; i++ {
+				for i := range 3 {
 					args, kw := payload(i)
 					if err := c.Client().SendProgress(ctx, args, kw); err != nil {
 						return client.InvokeResult{Err: "com.m.error.progress"}
@@ -165,7 +165,7 @@ func TestLateJoiner(t *testing.T) {
 	b := newSession(t, tr, p, serializers[1].ser, nil)
 	eb := newEvents()
 	require.NoError(t, b.Subscribe("com.late", eb.handler, nil))
-	for i := 0; i < 3; i++ {
+	for i := range 3 {
 		args, kw := payload(i)
 		require.NoError(t, a.Publish("com.late", nil, args, kw))
 		eb.next(t, 5*time.Second)
@@ -324,14 +324,14 @@ func TestRotationPolicies(t *testing.T) {
 		eb := newEvents()
 		require.NoError(t, b.Subscribe(topic, eb.handler, nil))
 		before := b.Stats().KeyFetches
-		for i := 0; i < n; i++ {
+		for i := range n {
 			args, kw := payload(i)
 			require.NoError(t, a.Publish(topic, nil, args, kw))
 			if topic == "com.rot.t" {
 				time.Sleep(15 * time.Millisecond)
 			}
 		}
-		for i := 0; i < n; i++ {
+		for i := range n {
 			ev := eb.next(t, 5*time.Second)
 			checkPayload(t, ev.Arguments, ev.ArgumentsKw, i)
 		}
@@ -409,7 +409,7 @@ func TestRevocation(t *testing.T) {
 	ec.next(t, 5*time.Second)
 
 	a.Revoke(idC.Delegate.Address())
-	for i := 0; i < 3; i++ {
+	for range 3 {
 		require.NoError(t, a.Publish("com.rev", nil, args, kw))
 		ev := eb.next(t, 5*time.Second)
 		checkPayload(t, ev.Arguments, ev.ArgumentsKw, 1)

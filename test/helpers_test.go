@@ -193,7 +193,7 @@ func startRouterWith(t testing.TB, o routerOpts) *testRouter {
 	}
 	var r *router.Router
 	var err error
-	for i := 0; i < 50; i++ { // the old listener of a restarted router may linger briefly
+	for range 50 { // the old listener of a restarted router may linger briefly
 		if r, err = router.New(cfg); err == nil {
 			break
 		}

@@ -189,9 +189,7 @@ func (oc *onChain) node(t testing.TB, tr *testRouter, ser serialize.Serializatio
 	// The revocation hook: the verifier's follower hands revocations over a
 	// channel; this goroutine applies them (key rotation is not for the
 	// follower goroutine).
-	n.wg.Add(1)
-	go func() {
-		defer n.wg.Done()
+	n.wg.Go(func() {
 		for {
 			select {
 			case r := <-n.revs:
@@ -203,7 +201,7 @@ func (oc *onChain) node(t testing.TB, tr *testRouter, ser serialize.Serializatio
 				return
 			}
 		}
-	}()
+	})
 	t.Cleanup(n.close)
 	return n
 }
@@ -240,7 +238,7 @@ func TestOnChainTrust(t *testing.T) {
 	require.NoError(t, b.sess.Register("com.chain.echo", func(ctx context.Context, inv *wamp.Invocation) client.InvokeResult {
 		return client.InvokeResult{Args: inv.Arguments, Kwargs: inv.ArgumentsKw}
 	}, nil))
-	for i := 0; i < 3; i++ {
+	for i := range 3 {
 		args, kw := payload(i)
 		require.NoError(t, a.sess.Publish("com.chain.t", nil, args, kw))
 		e := eb.next(t, 5*time.Second)

@@ -2,6 +2,7 @@ package test
 
 import (
 	"context"
+	"maps"
 	"testing"
 	"time"
 
@@ -59,9 +60,7 @@ func TestProgressiveResultsAuthenticated(t *testing.T) {
 	isProg := func(r *wamp.Result) bool { b, _ := r.Details[wamp.OptProgress].(bool); return b }
 	withDetails := func(r *wamp.Result, f func(wamp.Dict)) *wamp.Result {
 		d := make(wamp.Dict, len(r.Details)+1)
-		for k, v := range r.Details {
-			d[k] = v
-		}
+		maps.Copy(d, r.Details)
 		f(d)
 		c := *r
 		c.Details = d

@@ -3,6 +3,7 @@ package test
 import (
 	"bytes"
 	"context"
+	"maps"
 	"sync"
 	"testing"
 	"time"
@@ -44,9 +45,7 @@ type mitmPeer struct {
 func newMitmPeer(inner wamp.Peer, in func(wamp.Message) wamp.Message) *mitmPeer {
 	m := &mitmPeer{Peer: inner, rd: make(chan wamp.Message, 64), out: make(chan wamp.Message, 64),
 		inj: make(chan wamp.Message, 16), stop: make(chan struct{})}
-	m.fwd.Add(1)
-	go func() {
-		defer m.fwd.Done()
+	m.fwd.Go(func() {
 		for {
 			select {
 			case msg := <-m.out:
@@ -62,7 +61,7 @@ func newMitmPeer(inner wamp.Peer, in func(wamp.Message) wamp.Message) *mitmPeer 
 				return
 			}
 		}
-	}()
+	})
 	go func() {
 		defer close(m.rd)
 		recv := inner.Recv()
@@ -129,9 +128,7 @@ func withMitm(tr *testRouter, ser serialize.Serialization, in func(wamp.Message)
 
 func dupDict(d wamp.Dict) wamp.Dict {
 	o := wamp.Dict{}
-	for k, v := range d {
-		o[k] = v
-	}
+	maps.Copy(o, d)
 	return o
 }
 

@@ -2,6 +2,7 @@ package verifier
 
 import (
 	"crypto/sha256"
+	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -66,12 +67,7 @@ func (s scope) matches(e *entry) bool {
 		return false
 	}
 	if s.digest != (common.Hash{}) {
-		for _, d := range e.digests {
-			if d == s.digest {
-				return true
-			}
-		}
-		return false
+		return slices.Contains(e.digests, s.digest)
 	}
 	return true
 }

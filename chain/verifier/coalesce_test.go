@@ -15,17 +15,15 @@ import (
 // registry read, and all of them get the verdict.
 func TestConcurrentMissesShareOneRead(t *testing.T) {
 	e, req := benchEnv(t, chaintest.Simulated)
-	for round := 0; round < 5; round++ {
+	for round := range 5 {
 		e.v.Purge()
 		reads := e.v.Stats().Reads
 		const n = 8
 		var wg sync.WaitGroup
 		errs := make([]error, n)
 		start := make(chan struct{})
-		for i := 0; i < n; i++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
+		for i := range n {
+			wg.Go(func() {
 				<-start
 				r := req
 				r.URI = "com.example.other" // the subject is the chain, not the URI
@@ -33,7 +31,7 @@ func TestConcurrentMissesShareOneRead(t *testing.T) {
 					r = req
 				}
 				_, errs[i] = e.v.Decide(e.Ctx, r)
-			}()
+			})
 		}
 		close(start)
 		wg.Wait()

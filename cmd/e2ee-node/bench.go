@@ -331,19 +331,19 @@ func (b *benchEnv) keyRequests(ctx context.Context, n int) (benchKeyReqs, error)
 	}
 	const topics = 16
 	got := loadgen.NewCounter()
-	for s := 0; s < 2; s++ {
+	for range 2 {
 		sub, err := b.session(ctx, rules)
 		if err != nil {
 			return res, err
 		}
-		for i := 0; i < topics; i++ {
+		for i := range topics {
 			if err := sub.Subscribe(fmt.Sprintf("bench.keys.%d", i), got.Handle, nil); err != nil {
 				return res, err
 			}
 		}
 	}
 	time.Sleep(20 * time.Millisecond)
-	for i := 0; i < topics; i++ { // warm the chain caches
+	for i := range topics { // warm the chain caches
 		if err := pub.Publish(fmt.Sprintf("bench.keys.%d", i), nil, wamp.List{"x"}, nil); err != nil {
 			return res, err
 		}

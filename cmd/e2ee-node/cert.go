@@ -172,7 +172,7 @@ func parseCapabilities(s string) (uint64, error) {
 		return n, nil
 	}
 	var caps uint64
-	for _, name := range strings.Split(s, ",") {
+	for name := range strings.SplitSeq(s, ",") {
 		name = strings.ToLower(strings.TrimSpace(name))
 		found := false
 		for bit, n := range capabilityNames {

@@ -137,7 +137,7 @@ func (a *allowRules) Set(v string) error {
 	}
 	r.URI = v[:i]
 	roles, caps, withCaps := strings.Cut(v[i+1:], "@")
-	for _, role := range strings.Split(roles, ",") {
+	for role := range strings.SplitSeq(roles, ",") {
 		role = strings.TrimSpace(role)
 		if !e2ee.Role(role).Valid() {
 			return fmt.Errorf("unknown role %q (publisher, subscriber, caller, callee)", role)

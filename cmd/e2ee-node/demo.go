@@ -455,7 +455,6 @@ func isReading(ev *wamp.Event, i int) bool {
 func (d *demo) exchange() error {
 	alice, bob, carol := d.nodes["alice"], d.nodes["bob"], d.nodes["carol"]
 	for _, n := range []*demoNode{bob, carol} {
-		n := n
 		if err := n.sess.Subscribe(demoTopic, func(ev *wamp.Event) {
 			select {
 			case n.events <- ev:

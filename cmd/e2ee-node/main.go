@@ -49,6 +49,7 @@ func commands() []command {
 		{"demo", "the whole system in one process: chain, registry, router, three E2EE nodes, a revocation", runDemo},
 		{"keys", "create, import and show delegate (secp256k1) and client-session (Ed25519) keystores", runKeys},
 		{"cert", "issue, inspect and verify WMP/1 EIP712 certificates and chains", runCert},
+		{"devnet", "run a local go-ethereum chain over JSON-RPC with the registry; --dir writes a node sandbox", runDevnet},
 		{"deploy", "deploy the trust registry with CREATE2 (same address on every chain)", runDeploy},
 		{"registry-address", "print the deterministic registry address for a salt", runRegistryAddress},
 		{"root", "register, retire or revoke-all a trustroot on the registry", runRoot},

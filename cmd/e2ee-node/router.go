@@ -18,7 +18,7 @@ func (s *stringList) String() string     { return strings.Join(*s, ",") }
 func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 
 func runRouter(ctx context.Context, e *env, args []string) error {
-	var listens, realms stringList
+	var listens, realms, schemes stringList
 	var certFile, keyFile, metrics, readyFile, config string
 	var maxPayload int
 	var logs logFlags
@@ -29,6 +29,7 @@ func runRouter(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&certFile, "tls-cert", "", "PEM certificate for wss:// listeners")
 	fs.StringVar(&keyFile, "tls-key", "", "PEM private key for wss:// listeners")
 	fs.StringVar(&metrics, "metrics", "", "serve Prometheus metrics at http://ADDR/metrics (e.g. 127.0.0.1:9100)")
+	fs.Var(&schemes, "ppt-scheme", "ppt_scheme value the guard accepts (repeatable; a trailing * matches a prefix, e.g. x_*);\ngiven at all, it replaces the default list: "+strings.Join(router.DefaultSchemes(), ", "))
 	fs.IntVar(&maxPayload, "max-payload", 1<<20, "largest E2EE payload accepted, bytes")
 	fs.StringVar(&readyFile, "ready-file", "", "once listening, write the listener URLs to this file (for scripts that must wait)")
 	fs.StringVar(&config, "config", "", "JSON config file with flag values, section \"router\" (default $E2EE_CONFIG)")
@@ -47,7 +48,7 @@ func runRouter(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usageErrorf(e, "router: %v", err)
 	}
-	cfg := router.Config{Logger: log, Guard: router.Policy{MaxPayload: maxPayload}}
+	cfg := router.Config{Logger: log, Guard: router.Policy{MaxPayload: maxPayload, Schemes: schemes}}
 	for _, r := range realms {
 		cfg.Realms = append(cfg.Realms, router.RealmConfig{Name: r})
 	}

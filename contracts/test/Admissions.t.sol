@@ -9,10 +9,13 @@ contract AdmissionsTest is RegistryTest {
     uint64 internal constant INT = Caps.INTERMEDIATE_CA;
     uint64 internal constant INT_RELAY = Caps.INTERMEDIATE_CA | Caps.PUBLIC_RELAY | Caps.PRIVATE_RELAY;
 
-    function _assertAdmission(address op, ITrustRegistry.AdmissionStatus st, uint64 caps, uint256 admittedBlock, string memory why)
-        internal
-        view
-    {
+    function _assertAdmission(
+        address op,
+        ITrustRegistry.AdmissionStatus st,
+        uint64 caps,
+        uint256 admittedBlock,
+        string memory why
+    ) internal view {
         ITrustRegistry.Admission memory a = reg.getAdmission(realm, op);
         assertEq(uint256(a.status), uint256(st), why);
         assertEq(a.capabilities, caps, why);
@@ -92,7 +95,9 @@ contract AdmissionsTest is RegistryTest {
         emit ITrustRegistry.OperatorAdmitted(root, realm, operator, INT | Caps.PUBLIC_RELAY, 5);
         vm.prank(root);
         reg.admitOperator(realm, operator, INT | Caps.PUBLIC_RELAY);
-        _assertAdmission(operator, ITrustRegistry.AdmissionStatus.Admitted, INT | Caps.PUBLIC_RELAY, block.number, "admitted");
+        _assertAdmission(
+            operator, ITrustRegistry.AdmissionStatus.Admitted, INT | Caps.PUBLIC_RELAY, block.number, "admitted"
+        );
     }
 
     function test_RevertWhen_Permissioned_AdmitWithoutRequest() public {
@@ -191,7 +196,9 @@ contract AdmissionsTest is RegistryTest {
         reg.revokeAllDelegates(realm);
 
         _nextBlock();
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.AdmissionNotRequested.selector, operator, INT_RELAY | Caps.GATEWAY));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.AdmissionNotRequested.selector, operator, INT_RELAY | Caps.GATEWAY)
+        );
         _admit(operator, INT_RELAY | Caps.GATEWAY);
         vm.expectEmit(true, true, true, true, address(reg));
         emit ITrustRegistry.OperatorAdmitted(root, realm, operator, INT_RELAY, 7);
@@ -220,7 +227,9 @@ contract AdmissionsTest is RegistryTest {
         vm.prank(root);
         reg.bumpEpoch();
         _nextBlock();
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.AdmissionNotRequested.selector, operator, Caps.PUBLIC_RELAY));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.AdmissionNotRequested.selector, operator, Caps.PUBLIC_RELAY)
+        );
         _admit(operator, Caps.PUBLIC_RELAY);
 
         vm.expectEmit(true, true, true, true, address(reg));
@@ -230,7 +239,9 @@ contract AdmissionsTest is RegistryTest {
         vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.AdmissionNotRequested.selector, operator, INT_RELAY));
         _admit(operator, INT_RELAY);
         _admit(operator, Caps.PUBLIC_RELAY);
-        _assertAdmission(operator, ITrustRegistry.AdmissionStatus.Admitted, Caps.PUBLIC_RELAY, block.number, "re-admitted");
+        _assertAdmission(
+            operator, ITrustRegistry.AdmissionStatus.Admitted, Caps.PUBLIC_RELAY, block.number, "re-admitted"
+        );
     }
 
     /// @dev A pending request made under the previous Realm-CA cannot be accepted by the new one.
@@ -373,7 +384,9 @@ contract AdmissionsTest is RegistryTest {
         _nextBlock();
         _admit(operator, INT);
         // The authorization itself was written in the realm's set block: void for good (fail closed).
-        assertStatus(operator, realm, delegate, ITrustRegistry.AuthorizationStatus.RevokedByRealmChange, "same-block auth");
+        assertStatus(
+            operator, realm, delegate, ITrustRegistry.AuthorizationStatus.RevokedByRealmChange, "same-block auth"
+        );
         vm.prank(operator);
         reg.authorize(realm, delegate, 0, 0);
         assertStatus(operator, realm, delegate, ITrustRegistry.AuthorizationStatus.Valid, "redone");
@@ -425,7 +438,8 @@ contract AdmissionsTest is RegistryTest {
 
     function test_RevertWhen_InvalidCapabilities() public {
         _rootWithRealm(OPEN);
-        uint64[6] memory bad = [uint64(0), Caps.ROOT_CA, Caps.ROOT_CA | INT, uint64(1) << 8, INT | (uint64(1) << 63), type(uint64).max];
+        uint64[6] memory bad =
+            [uint64(0), Caps.ROOT_CA, Caps.ROOT_CA | INT, uint64(1) << 8, INT | (uint64(1) << 63), type(uint64).max];
         for (uint256 i = 0; i < bad.length; ++i) {
             vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.InvalidCapabilities.selector, bad[i]));
             _admit(operator, bad[i]);
@@ -459,7 +473,8 @@ contract AdmissionsTest is RegistryTest {
         _admit(operator, Caps.PUBLIC_RELAY | Caps.CONSUMER);
         vm.prank(operator);
         reg.authorize(realm, delegate, 0, 0);
-        (ITrustRegistry.AuthorizationStatus s, address r, uint64 caps,) = reg.authorizationStatus(operator, realm, delegate);
+        (ITrustRegistry.AuthorizationStatus s, address r, uint64 caps,) =
+            reg.authorizationStatus(operator, realm, delegate);
         assertEq(uint256(s), uint256(ITrustRegistry.AuthorizationStatus.IssuerMissingCapability), "status");
         assertEq(r, root, "root");
         assertEq(caps, Caps.PUBLIC_RELAY | Caps.CONSUMER, "caps reported");
@@ -535,7 +550,9 @@ contract AdmissionsTest is RegistryTest {
         reg.removeOperator(realm, operator);
         _nextBlock();
         _admit(operator, INT);
-        assertStatus(operator, realm, delegate, ITrustRegistry.AuthorizationStatus.RevokedByIssuer, "old one stays void");
+        assertStatus(
+            operator, realm, delegate, ITrustRegistry.AuthorizationStatus.RevokedByIssuer, "old one stays void"
+        );
         vm.prank(operator);
         reg.authorize(realm, stranger, 0, 0);
         assertStatus(operator, realm, stranger, ITrustRegistry.AuthorizationStatus.Valid, "new one valid");

@@ -162,7 +162,9 @@ contract CertificatesTest is RegistryTest {
 
     function test_DomainSeparator() public view {
         assertEq(reg.WMP_DOMAIN_SEPARATOR(), _wmpDomain(), "recomputed");
-        assertEq(reg.WMP_DOMAIN_SEPARATOR(), _hex32(vm.parseJsonString(json, ".constants.domain.domainSeparator")), "vector");
+        assertEq(
+            reg.WMP_DOMAIN_SEPARATOR(), _hex32(vm.parseJsonString(json, ".constants.domain.domainSeparator")), "vector"
+        );
         // Independent of the chain and of the registry's own (relayed-call) domain.
         assertNotEq(reg.WMP_DOMAIN_SEPARATOR(), _domainSeparator(), "not the registry domain");
     }
@@ -245,7 +247,9 @@ contract CertificatesTest is RegistryTest {
             flipped[10] = bytes1(uint8(flipped[10]) ^ 0x01);
             assertFalse(reg.verifyDelegateCertificate(c, flipped), "flipped byte");
             bytes memory truncated = new bytes(64);
-            for (uint256 k = 0; k < 64; ++k) truncated[k] = sig[k];
+            for (uint256 k = 0; k < 64; ++k) {
+                truncated[k] = sig[k];
+            }
             assertFalse(reg.verifyDelegateCertificate(c, truncated), "64 bytes");
 
             WmpCertificates.DelegateCertificate memory m = _delegateCert(i);
@@ -343,10 +347,13 @@ contract CertificatesTest is RegistryTest {
 
     // ------------------------------------------------------------------ fresh certificates and ERC-1271
 
-    function testFuzz_FreshDelegateCertificate(uint256 pk, uint256 validFrom, bytes32 csPubKey, uint64 bootedAt, string calldata meta)
-        public
-        view
-    {
+    function testFuzz_FreshDelegateCertificate(
+        uint256 pk,
+        uint256 validFrom,
+        bytes32 csPubKey,
+        uint64 bootedAt,
+        string calldata meta
+    ) public view {
         pk = bound(pk, 1, SECP256K1_N - 1);
         WmpCertificates.DelegateCertificate memory c = WmpCertificates.DelegateCertificate({
             chainId: block.chainid,
@@ -384,7 +391,9 @@ contract CertificatesTest is RegistryTest {
         bytes32 d = reg.authorityCertificateDigest(c);
         bytes memory sig = abi.encodePacked(_sig(0xAA01, d), _sig(0xAA02, d));
         assertTrue(reg.verifyAuthorityCertificate(c, sig), "1271 issuer, 130-byte signature");
-        assertFalse(reg.verifyAuthorityCertificate(c, abi.encodePacked(_sig(0xAA02, d), _sig(0xAA01, d))), "wrong order");
+        assertFalse(
+            reg.verifyAuthorityCertificate(c, abi.encodePacked(_sig(0xAA02, d), _sig(0xAA01, d))), "wrong order"
+        );
         vm.prank(address(w));
         reg.revokeCertificate(d);
         assertFalse(reg.verifyAuthorityCertificate(c, sig), "revoked by the wallet");

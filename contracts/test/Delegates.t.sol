@@ -229,8 +229,12 @@ contract DelegatesTest is RegistryTest {
         _check(root, realm3, d[5], ITrustRegistry.AuthorizationStatus.UnknownRealm, address(0), 0, FOREVER);
         _check(root2, realm2, d[6], ITrustRegistry.AuthorizationStatus.RootNotActive, root2, 0, FOREVER);
         _check(stranger, realm, d[9], ITrustRegistry.AuthorizationStatus.IssuerNotAdmitted, root, 0, FOREVER);
-        _check(op2, realm, d[10], ITrustRegistry.AuthorizationStatus.IssuerMissingCapability, root, Caps.GATEWAY, FOREVER);
-        _check(op3, realm, d[11], ITrustRegistry.AuthorizationStatus.RevokedByIssuer, root, Caps.INTERMEDIATE_CA, FOREVER);
+        _check(
+            op2, realm, d[10], ITrustRegistry.AuthorizationStatus.IssuerMissingCapability, root, Caps.GATEWAY, FOREVER
+        );
+        _check(
+            op3, realm, d[11], ITrustRegistry.AuthorizationStatus.RevokedByIssuer, root, Caps.INTERMEDIATE_CA, FOREVER
+        );
 
         // RevokedByRealmChange: realm4 moves to a fresh root and back.
         address root3 = vm.addr(0x3007);
@@ -290,7 +294,9 @@ contract DelegatesTest is RegistryTest {
         assertStatus(root, realm, delegate, ITrustRegistry.AuthorizationStatus.Valid, "re-issued");
         vm.prank(operator);
         reg.authorize(realm, stranger, 0, 0);
-        assertStatus(operator, realm, stranger, ITrustRegistry.AuthorizationStatus.IssuerNotAdmitted, "admission void too");
+        assertStatus(
+            operator, realm, stranger, ITrustRegistry.AuthorizationStatus.IssuerNotAdmitted, "admission void too"
+        );
     }
 
     // ------------------------------------------------------------------ fuzz: validity windows

@@ -205,7 +205,9 @@ contract HandlerSmokeTest is Test {
         for (uint256 i = 0; i < names.length; ++i) {
             assertGt(h.calls(bytes32(bytes(names[i]))), 0, names[i]);
         }
-        assertEq(h.sharedExecutions(), 5, "shared executions: acceptRealm, authorize, removeOperator, bumpEpoch, setMembers");
+        assertEq(
+            h.sharedExecutions(), 5, "shared executions: acceptRealm, authorize, removeOperator, bumpEpoch, setMembers"
+        );
         assertGt(h.relayedCalls(), 0, "relayed calls");
         assertEq(h.replayAttempts(), 1, "replay attempted");
         assertFalse(h.replaySucceeded(), "replay rejected");

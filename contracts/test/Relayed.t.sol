@@ -41,8 +41,13 @@ contract RelayedTest is RegistryTest {
         assertEq(reg.relayedCallDigest(root, data, 7, 1234), _relayDigest(root, data, 7, 1234), "digest");
     }
 
-    function testFuzz_RelayedCallDigest(address actor, bytes calldata data, uint256 nonce, uint256 deadline) public view {
-        assertEq(reg.relayedCallDigest(actor, data, nonce, deadline), _relayDigest(actor, data, nonce, deadline), "digest");
+    function testFuzz_RelayedCallDigest(address actor, bytes calldata data, uint256 nonce, uint256 deadline)
+        public
+        view
+    {
+        assertEq(
+            reg.relayedCallDigest(actor, data, nonce, deadline), _relayDigest(actor, data, nonce, deadline), "digest"
+        );
     }
 
     function test_Digest_FollowsChainId() public {
@@ -122,7 +127,13 @@ contract RelayedTest is RegistryTest {
         reg.execute(root, data, 0, deadline, abi.encodePacked(r, vs));
         // High-s twin of a valid signature.
         vm.expectRevert(err);
-        reg.execute(root, data, 0, deadline, abi.encodePacked(r, bytes32(SECP256K1_N - uint256(s)), v == 27 ? uint8(28) : uint8(27)));
+        reg.execute(
+            root,
+            data,
+            0,
+            deadline,
+            abi.encodePacked(r, bytes32(SECP256K1_N - uint256(s)), v == 27 ? uint8(28) : uint8(27))
+        );
         // v outside {27, 28}.
         vm.expectRevert(err);
         reg.execute(root, data, 0, deadline, abi.encodePacked(r, s, v - 27));
@@ -314,11 +325,14 @@ contract RelayedTest is RegistryTest {
 
     // ------------------------------------------------------------------ ERC-1271 wallet as a standalone root
 
-    function _walletSig(MockMultisigWallet w, uint256 pk0, uint256 pk1, bytes memory data, uint256 nonce, uint256 deadline)
-        internal
-        view
-        returns (bytes memory)
-    {
+    function _walletSig(
+        MockMultisigWallet w,
+        uint256 pk0,
+        uint256 pk1,
+        bytes memory data,
+        uint256 nonce,
+        uint256 deadline
+    ) internal view returns (bytes memory) {
         bytes32 digest = _relayDigest(address(w), data, nonce, deadline);
         return abi.encodePacked(_sig(pk0, digest), _sig(pk1, digest));
     }

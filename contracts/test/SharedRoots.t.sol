@@ -343,9 +343,14 @@ contract SharedRootsTest is RegistryTest {
         assertStatus(operator, realm, stranger, ITrustRegistry.AuthorizationStatus.Valid, "operator's delegate");
         _nextBlock();
         assertTrue(_approveBy(shared, abi.encodeCall(reg.bumpEpoch, ()), members, 2), "epoch");
-        assertStatus(shared, realm, delegate, ITrustRegistry.AuthorizationStatus.RevokedByRootEpoch, "epoch voids root's");
-        assertStatus(operator, realm, stranger, ITrustRegistry.AuthorizationStatus.RevokedByRootEpoch, "epoch voids operator's");
+        assertStatus(
+            shared, realm, delegate, ITrustRegistry.AuthorizationStatus.RevokedByRootEpoch, "epoch voids root's"
+        );
+        assertStatus(
+            operator, realm, stranger, ITrustRegistry.AuthorizationStatus.RevokedByRootEpoch, "epoch voids operator's"
+        );
     }
+
     // ------------------------------------------------------------------ fuzz: thresholds
 
     /// @dev For any n ≤ 32 and 1 ≤ M ≤ n, in any order of distinct members, the action executes

@@ -180,7 +180,7 @@ func checkLinks(d *DelegateCertificate, auths []AuthorityCertificate) error {
 			return ruleErr("CCR-6", idx(j), ErrValidFromOrder, "validFrom %d is before its issuer's %d", auths[j].ValidFrom, auths[j+1].ValidFrom)
 		}
 	}
-	for j := 0; j < k; j++ {
+	for j := range k {
 		caps := auths[j].Capabilities
 		switch {
 		case caps&CapReserved != 0:

@@ -118,7 +118,7 @@ func testKeys(t testing.TB) []*keys.DelegateKey {
 		v := loadVectors(t)
 		seed, err := keys.SeedFromMnemonic(v.Seedphrase, "")
 		require.NoError(t, err)
-		for i := uint32(0); i < 5; i++ {
+		for i := range uint32(5) {
 			k, err := keys.DeriveDelegateKey(seed, i)
 			require.NoError(t, err)
 			testKeysVal = append(testKeysVal, k)

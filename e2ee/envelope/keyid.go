@@ -116,7 +116,7 @@ func ValidKeyID(s string) bool {
 		return false
 	}
 	ok := byte(1)
-	for i := 0; i < 2*LocatorSize; i++ {
+	for i := range 2 * LocatorSize {
 		ok &= lowerHex[s[i]]
 	}
 	for i := 2*LocatorSize + 1; i < KeyIDLen; i++ {

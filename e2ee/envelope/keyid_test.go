@@ -138,7 +138,7 @@ func TestReplayWindowModel(t *testing.T) {
 	seen := map[uint64]bool{}
 	var top uint64
 	x := uint64(12345)
-	for i := 0; i < 20000; i++ {
+	for i := range 20000 {
 		x = x*6364136223846793005 + 1442695040888963407
 		seq := top + 8 - (x>>33)%80
 		if int64(seq) <= 0 || seq > top+8 {

@@ -4,6 +4,8 @@ import (
 	"encoding/base64"
 	"fmt"
 	"reflect"
+
+	"github.com/ugorji/go/codec"
 )
 
 // PPT option names and the values this package sends.
@@ -107,13 +109,39 @@ func parseOptions(opts map[string]any) (string, error) {
 	return kid, nil
 }
 
+// TagUint8Array is the CBOR tag of an RFC 8746 uint8 typed array. JavaScript
+// CBOR encoders (cbor-x) write a Uint8Array as this tag around a byte string.
+const TagUint8Array = 64
+
+// UntagBytes returns the byte string inside a CBOR tag 64 (TagUint8Array),
+// as nexus's CBOR serializer decodes it (a codec.RawExt), and v unchanged
+// otherwise. Wherever the protocol expects binary at the WAMP level (the PPT
+// payload, key-distribution fields) a tag-64 byte string is the same bytes
+// (docs/protocol.md §3.4); every other tag stays what it is, and is refused.
+func UntagBytes(v any) any {
+	switch x := v.(type) {
+	case codec.RawExt:
+		if b, ok := x.Value.([]byte); ok && x.Tag == TagUint8Array && x.Data == nil {
+			return b
+		}
+	case *codec.RawExt:
+		if x != nil {
+			if b, ok := x.Value.([]byte); ok && x.Tag == TagUint8Array && x.Data == nil {
+				return b
+			}
+		}
+	}
+	return v
+}
+
 // payloadBytes returns the payload from the single argument: []byte (or a
 // named byte-slice type such as nexus's serialize.BinaryData) as is; a
 // string "\x00"+base64 (the spec's JSON binary convention) or plain base64
 // (nexus's JSON serializer), standard alphabet, padded or not, decoded into
-// scratch. max bounds the decoded length.
+// scratch; a CBOR tag-64 byte string as its bytes (UntagBytes). max bounds
+// the decoded length.
 func payloadBytes(arg any, scratch []byte, max int) ([]byte, []byte, error) {
-	switch v := arg.(type) {
+	switch v := UntagBytes(arg).(type) {
 	case []byte:
 		return v, scratch, nil
 	case string:

@@ -153,8 +153,8 @@ func TestOpenRejects(t *testing.T) {
 		{"trailing bytes", withPlain(func(f *fixture) []byte { return append(f.ptMap(nil), 0) }), nil, pub, OpenOptions{}, ErrMalformedPlaintext},
 		{"duplicate key", withPlain(func(f *fixture) []byte {
 			b := f.ptMap(map[string]any{"extra": 1}) // 8 entries; turn "extra": 1 into "seq": 1
-			i := bytes.Index(b, []byte("\x65extra\x01"))
-			return append(append(append([]byte{}, b[:i]...), "\x63seq\x01"...), b[i+7:]...)
+			before, after, _ := bytes.Cut(b, []byte("\x65extra\x01"))
+			return append(append(append([]byte{}, before...), "\x63seq\x01"...), after...)
 		}), nil, pub, OpenOptions{}, ErrMalformedPlaintext},
 		{"compressed wrong size", withPlain(func(f *fixture) []byte {
 			p := f.ptMap(nil)

@@ -171,10 +171,7 @@ func (s *Sealer) Seal(dst []byte, key *SealKey, m *Message) ([]byte, error) {
 	} else {
 		now = time.Now()
 	}
-	ts := now.UnixMilli()
-	if ts < 0 {
-		ts = 0
-	}
+	ts := max(now.UnixMilli(), 0)
 	pm := plaintext.Message{
 		URI: m.URI, KeyID: key.ID, Kind: uint8(m.Kind), Seq: key.Seq, TS: uint64(ts),
 		Args: m.Args, Kwargs: m.Kwargs, CallID: m.CallID, Proc: m.Proc,

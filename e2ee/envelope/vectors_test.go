@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"flag"
+	"maps"
 	"os"
 	"strings"
 	"testing"
@@ -184,9 +185,7 @@ func TestEnvelopeVectors(t *testing.T) {
 			}
 			lk.put(v.KeyID, key, sender)
 			opts := map[string]any{}
-			for k, x := range v.Options {
-				opts[k] = x
-			}
+			maps.Copy(opts, v.Options)
 			d := Delivery{URI: v.URI, Kind: e2ee.MessageKind(v.Kind), RequireSignature: v.Signed, Proc: v.Proc}
 			if v.CallIDHex != "" && v.Kind != uint8(e2ee.KindCall) {
 				d.CallID = mustHex(t, v.CallIDHex)

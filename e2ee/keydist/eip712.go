@@ -254,8 +254,8 @@ func apiDomain(chainID uint64, registry common.Address) apitypes.TypedDataDomain
 	}
 }
 
-func digestList(d []common.Hash) []interface{} {
-	out := make([]interface{}, len(d))
+func digestList(d []common.Hash) []any {
+	out := make([]any, len(d))
 	for i := range d {
 		out[i] = d[i].Hex()
 	}

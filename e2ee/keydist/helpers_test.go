@@ -67,7 +67,7 @@ func loadFixture(t testing.TB) *fixture {
 			return
 		}
 		f := &fixture{sess: map[uint32]*keys.SessionKey{}}
-		for i := uint32(0); i < 5; i++ {
+		for i := range uint32(5) {
 			k, err := keys.DeriveDelegateKey(seed, i)
 			if err != nil {
 				fixErr = err
@@ -90,11 +90,10 @@ func loadFixture(t testing.TB) *fixture {
 }
 
 type chainOpts struct {
-	realm    common.Address
-	chainID  uint64
-	csPubKey *[32]byte
-	rootIdx  int
-	meta     string // of the delegate certificate ("keydist test" if empty)
+	realm   common.Address
+	chainID uint64
+	rootIdx int
+	meta    string // of the delegate certificate ("keydist test" if empty)
 }
 
 // chain3 builds [delegate(delIdx, csPubKey), A_1 root→delegate, root].

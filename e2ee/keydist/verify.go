@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	//lint:ignore SA1019 HSalsa20 is NaCl box's key derivation (box.Precompute), called directly so the shared key is cached per peer and cleared after use.
 	"golang.org/x/crypto/salsa20/salsa"
 
 	"github.com/wamp-e2ee/e2ee-node/e2ee"

@@ -8,14 +8,16 @@ import (
 
 	"github.com/wamp-e2ee/e2ee-node/e2ee"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/envelope"
 )
 
 // Wire form (docs/protocol.md §3.4). A request is the ArgumentsKw of the
 // CALL to the key RPC (Arguments empty); a response is the ArgumentsKw of
 // its RESULT. Binary values are []byte; on input, a JSON session's
 // "\u0000"+base64 string or a plain base64 string (nexus JSON) is also
-// accepted. Integers may arrive as any integer type or, from JSON, as an
-// integral float64 ≤ 2^53. Unknown keys are rejected; "issuer" is
+// accepted, and so is a CBOR tag-64 byte string (envelope.UntagBytes).
+// Integers may arrive as any integer type or as an integral float64 ≤ 2^53
+// (JSON, and JavaScript CBOR encoders above 2^32). Unknown keys are rejected; "issuer" is
 // optional; a message carries either "signature" or "mac" (a request with
 // "mac" also "responder_pubkey"), never both.
 const (
@@ -209,7 +211,7 @@ func (w *wireReader) bytes(field string, minLen, maxLen int) []byte {
 		return nil
 	}
 	var b []byte
-	switch x := v.(type) {
+	switch x := envelope.UntagBytes(v).(type) {
 	case []byte:
 		b = x
 	case string:

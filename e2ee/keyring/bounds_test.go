@@ -20,7 +20,7 @@ func TestRingSlotsBounded(t *testing.T) {
 	require.NoError(t, err)
 	var k envelope.SealKey
 	ids := map[string]bool{}
-	for i := 0; i < 1000; i++ {
+	for i := range 1000 {
 		require.NoError(t, r.NextTagged("com.p", fmt.Sprintf("caller-%d", i), &k))
 		ids[k.ID] = true
 	}
@@ -50,7 +50,7 @@ func TestRingIdleSlotsRetired(t *testing.T) {
 	gone := k.ID
 	require.NoError(t, r.NextTagged("com.p", "busy", &k))
 	busy := k.ID
-	for i := 0; i < 3; i++ {
+	for range 3 {
 		now = now.Add(30 * time.Minute)
 		require.NoError(t, r.NextTagged("com.p", "busy", &k))
 		require.Equal(t, busy, k.ID, "a key in use is not retired")
@@ -73,7 +73,7 @@ func TestRingLongStaleRemoved(t *testing.T) {
 	r, err := New(Config{Policy: DefaultPolicy(), Now: func() time.Time { return now }})
 	require.NoError(t, err)
 	var k envelope.SealKey
-	for i := 0; i < 50; i++ {
+	for i := range 50 {
 		require.NoError(t, r.NextTagged("com.p", fmt.Sprintf("c%d", i), &k))
 	}
 	id := k.ID

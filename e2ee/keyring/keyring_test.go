@@ -146,11 +146,9 @@ func TestRingConcurrentSeqUnique(t *testing.T) {
 	var mu sync.Mutex
 	seen := map[string]bool{}
 	var wg sync.WaitGroup
-	for g := 0; g < 8; g++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := 0; i < 500; i++ {
+	for range 8 {
+		wg.Go(func() {
+			for i := range 500 {
 				var k envelope.SealKey
 				if err := r.Next(fmt.Sprintf("u%d", i%3), &k); err != nil {
 					t.Error(err)
@@ -168,7 +166,7 @@ func TestRingConcurrentSeqUnique(t *testing.T) {
 					r.Cleanup()
 				}
 			}
-		}()
+		})
 	}
 	wg.Wait()
 	assert.Len(t, seen, 4000)

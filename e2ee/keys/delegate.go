@@ -28,6 +28,7 @@ func GenerateDelegateKey() (*DelegateKey, error) {
 
 // NewDelegateKey wraps an existing secp256k1 private key.
 func NewDelegateKey(priv *ecdsa.PrivateKey) (*DelegateKey, error) {
+	//lint:ignore SA1019 secp256k1 is not a crypto/ecdh curve: go-ethereum keys carry their scalar only in D.
 	if priv == nil || priv.D == nil || priv.Curve != crypto.S256() {
 		return nil, errors.New("keys: delegate key: not a secp256k1 private key")
 	}

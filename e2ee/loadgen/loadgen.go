@@ -14,7 +14,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -179,7 +179,7 @@ func Throughput(ctx context.Context, pub Publisher, sub Subscriber, cfg Throughp
 	var recv [2]int64
 	var el [2]time.Duration
 	for r := 0; r < cfg.Rounds; r++ {
-		for k := 0; k < 2; k++ {
+		for k := range 2 {
 			i := (k + r) % 2 // alternate which topic goes first
 			w, err := windowed(ctx, pub, cs[i], cfg.Topics[i], cfg.Payload, per, cfg.Window, cfg.Stall)
 			if err != nil {
@@ -380,7 +380,7 @@ func Latency(ctx context.Context, pub, sub Peer, cfg LatencyConfig) (LatencyResu
 	}
 	for _, s := range []*[2][]time.Duration{&res.Events, &res.Invocations, &res.Results} {
 		for i := range s {
-			sort.Slice(s[i], func(x, y int) bool { return s[i][x] < s[i][y] })
+			slices.Sort(s[i])
 		}
 	}
 	return res, nil
@@ -389,7 +389,7 @@ func Latency(ctx context.Context, pub, sub Peer, cfg LatencyConfig) (LatencyResu
 // awaitOne publishes until one event arrives on ch (the subscription may
 // not have reached the router yet).
 func awaitOne(ctx context.Context, pub Publisher, topic string, payload []byte, ch <-chan time.Duration) error {
-	for attempt := 0; attempt < 25; attempt++ {
+	for range 25 {
 		if err := pub.Publish(topic, nil, wamp.List{payload}, nil); err != nil {
 			return fmt.Errorf("loadgen: publish %s: %w", topic, err)
 		}

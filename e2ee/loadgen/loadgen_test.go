@@ -77,7 +77,7 @@ func (l *loopback) Call(ctx context.Context, proc string, _ wamp.Dict, args wamp
 func TestCounterWait(t *testing.T) {
 	c := NewCounter()
 	go func() {
-		for i := 0; i < 10; i++ {
+		for range 10 {
 			c.Handle(nil)
 			time.Sleep(time.Millisecond)
 		}
@@ -129,7 +129,7 @@ func TestLatencySamples(t *testing.T) {
 		Topics: [2]string{"p", "e"}, Procedures: [2]string{"p.rpc", "e.rpc"}, Payload: []byte("x"), Events: 40,
 	})
 	require.NoError(t, err)
-	for i := 0; i < 2; i++ {
+	for i := range 2 {
 		assert.Len(t, res.Events[i], 40)
 		assert.Len(t, res.Invocations[i], 10, "one call per 4 events")
 		assert.Len(t, res.Results[i], 10)

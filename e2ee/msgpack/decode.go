@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/gammazero/nexus/v3/wamp"
+	"github.com/ugorji/go/codec"
 )
 
 // maxDepth is the deepest array/map nesting Deserialize accepts, counting
@@ -41,11 +42,12 @@ const (
 	kArray      // u is the element count
 	kMap        // u is the entry count
 	kTime       // timestamp extension: raw holds the 4, 8 or 12 payload bytes
+	kExt        // other extension: u is the type byte, raw the payload
 )
 
 var kindNames = [...]string{ // immutable
 	kNil: "nil", kBool: "bool", kInt: "int", kUint: "uint", kFloat: "float",
-	kStr: "str", kBin: "bin", kArray: "array", kMap: "map", kTime: "timestamp",
+	kStr: "str", kBin: "bin", kArray: "array", kMap: "map", kTime: "timestamp", kExt: "extension",
 }
 
 func (k kind) String() string { return kindNames[k] }
@@ -138,7 +140,8 @@ func (d *decoder) checkLen(k kind, l uint64) (token, error) {
 }
 
 // ext reads an extension of the given payload length (or an n-byte length
-// when fixed is 0); only the timestamp extension (type -1) is accepted.
+// when fixed is 0). The timestamp extension (type -1) must have a payload of
+// 4, 8 or 12 bytes; other types are kept raw, as ugorji keeps them.
 func (d *decoder) ext(fixed uint64, n int) (token, error) {
 	l := fixed
 	if n > 0 {
@@ -152,7 +155,8 @@ func (d *decoder) ext(fixed uint64, n int) (token, error) {
 		return token{}, err
 	}
 	if typ != 0xff {
-		return token{}, d.errorf("extension type %d not supported", int8(typ))
+		b, err := d.take(l)
+		return token{kind: kExt, u: typ, raw: b}, err
 	}
 	if l != 4 && l != 8 && l != 12 {
 		return token{}, d.errorf("timestamp extension of %d bytes, want 4, 8 or 12", l)
@@ -312,6 +316,8 @@ func (d *decoder) value(depth int) (any, error) {
 		return d.list(t.u, depth)
 	case kMap:
 		return d.dict(t.u, depth)
+	case kExt:
+		return rawExt(t), nil
 	default: // kTime
 		return decodeTime(t.raw), nil
 	}
@@ -331,7 +337,7 @@ func (d *decoder) list(n uint64, depth int) ([]any, error) {
 		return nil, d.errorf("nesting deeper than %d levels", maxDepth)
 	}
 	l := make([]any, 0, d.prealloc(n, listPrealloc, listSlotBytes))
-	for i := uint64(0); i < n; i++ {
+	for range n {
 		v, err := d.value(depth + 1)
 		if err != nil {
 			return nil, err
@@ -347,7 +353,7 @@ func (d *decoder) dict(n uint64, depth int) (map[string]any, error) {
 		return nil, d.errorf("nesting deeper than %d levels", maxDepth)
 	}
 	m := make(map[string]any, d.prealloc(n, dictPrealloc, dictSlotBytes))
-	for i := uint64(0); i < n; i++ {
+	for i := range n {
 		key, ok := d.fixstr()
 		if !ok {
 			t, err := d.next()
@@ -375,6 +381,17 @@ func (d *decoder) dict(n uint64, depth int) (map[string]any, error) {
 }
 
 // decodeTime mirrors ugorji's timestamp decoding; p has 4, 8 or 12 bytes.
+// rawExt is an extension other than the timestamp as ugorji decodes it into
+// an empty interface (JavaScript encoders send undefined as type 0). Data
+// refers to the input like bin values; it is nil when empty, as ugorji's.
+func rawExt(t token) codec.RawExt {
+	x := codec.RawExt{Tag: t.u}
+	if len(t.raw) > 0 {
+		x.Data = t.raw
+	}
+	return x
+}
+
 func decodeTime(p []byte) time.Time {
 	switch len(p) {
 	case 4:
@@ -529,7 +546,7 @@ func (d *decoder) body(typ wamp.MessageType, n int) (wamp.Message, error) {
 // wamp.ID, wamp.MessageType, wamp.URI, string, wamp.Dict or wamp.List);
 // elements beyond the fields are decoded and dropped, as nexus does.
 func (d *decoder) fields(n int, dst ...any) error {
-	for i := 0; i < n; i++ {
+	for i := range n {
 		if i >= len(dst) {
 			if _, err := d.value(2); err != nil {
 				return err

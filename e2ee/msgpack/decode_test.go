@@ -9,6 +9,7 @@ import (
 
 	"github.com/gammazero/nexus/v3/wamp"
 	"github.com/stretchr/testify/require"
+	"github.com/ugorji/go/codec"
 )
 
 // nest returns depth levels of single-element arrays around 1.
@@ -27,9 +28,6 @@ func TestStrictness(t *testing.T) {
 		{"top-level map", "message is map, want array", []byte{0x81, 0x01, 0xa1, 'r'}},
 		{"trailing bytes", "1 trailing bytes", cat(mp(t, []any{1, "r", nil}), []byte{0xc0})},
 		{"trailing message", "trailing bytes", cat(mp(t, []any{1, "r"}), mp(t, []any{1, "r"}))},
-		{"fixext1", "extension type 5", cat(pub, []byte{0x91, 0xd4, 0x05, 0x00})},
-		{"ext8", "extension type -2", cat(pub, []byte{0x91, 0xc7, 0x01, 0xfe, 0x00})},
-		{"ext in extra element", "extension type 1", cat([]byte{0x93, 0x23, 0x01}, []byte{0xd5, 0x01, 0, 0})},
 		{"nil map key", "map key is nil", cat(pub, []byte{0x91, 0x81, 0xc0, 0x01})},
 		{"array map key", "map key is array", cat(pub, []byte{0x91, 0x81, 0x92, 0x61, 0x62, 0x01})},
 		{"duplicate key", "duplicate map key (1 bytes)", cat(pub, []byte{0x91, 0x82, 0xa1, 'a', 0x01, 0xa1, 'a', 0x02})},
@@ -382,7 +380,40 @@ func TestAliasing(t *testing.T) {
 	require.Equal(t, []byte{1, 2, 9}, arg)
 }
 
-// TestTimestamp checks the timestamp extension, the one ext we accept.
+// TestExtensionsLikeNexus: extension types other than the timestamp decode
+// as nexus decodes them (codec.RawExt), wherever a value may be — wampy's
+// MessagePack encoder sends undefined as fixext 1 of type 0 (d4 00 00) in
+// SUBSCRIBE options, which this serializer once refused.
+func TestExtensionsLikeNexus(t *testing.T) {
+	pub := []byte{0x95, 0x10, 0x01, 0x80, 0xa1, 't', 0x91}
+	cases := map[string][]byte{
+		"wampy subscribe": {0x94, 0x20, 0x01, 0x82, 0xa5, 'm', 'a', 't', 'c', 'h', 0xd4, 0x00, 0x00,
+			0xac, 'g', 'e', 't', '_', 'r', 'e', 't', 'a', 'i', 'n', 'e', 'd', 0xd4, 0x00, 0x00, 0xa3, 'a', '.', 'b'},
+		"fixext1 type 5":       cat(pub, []byte{0xd4, 0x05, 0x00}),
+		"ext8 type -2":         cat(pub, []byte{0xc7, 0x01, 0xfe, 0x00}),
+		"ext8 empty":           cat(pub, []byte{0xc7, 0x00, 0x07}),
+		"ext16":                cat(pub, []byte{0xc8, 0x00, 0x03, 0x01, 'a', 'b', 'c'}),
+		"ext32":                cat(pub, []byte{0xc9, 0x00, 0x00, 0x00, 0x02, 0x80, 'a', 'b'}),
+		"fixext16":             cat(pub, append([]byte{0xd8, 0x7f}, bytes.Repeat([]byte{9}, 16)...)),
+		"ext in extra element": cat([]byte{0x93, 0x23, 0x01}, []byte{0xd5, 0x01, 0, 0}),
+		"ext as map value":     cat(pub, []byte{0x81, 0xa1, 'k', 0xd6, 0x03, 1, 2, 3, 4}),
+	}
+	for name, in := range cases {
+		t.Run(name, func(t *testing.T) {
+			checkNoError(t, in)
+		})
+	}
+	m := checkNoError(t, cases["wampy subscribe"]).(*wamp.Subscribe)
+	require.Equal(t, codec.RawExt{Tag: 0, Data: []byte{0}}, m.Options["match"])
+	// Truncated extensions and timestamps of the wrong length stay errors,
+	// as in nexus.
+	for _, in := range [][]byte{cat(pub, []byte{0xd5, 0x05, 0x00}), cat(pub, []byte{0xc7, 0x03, 0x05, 0x00}), cat(pub, []byte{0xd4, 0xff, 0x00})} {
+		_, err := checkDecode(t, in)
+		require.Error(t, err)
+	}
+}
+
+// TestTimestamp checks the timestamp extension.
 func TestTimestamp(t *testing.T) {
 	pub := []byte{0x95, 0x10, 0x01, 0x80, 0xa1, 't', 0x91}
 	for name, ext := range map[string][]byte{

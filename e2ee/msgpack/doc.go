@@ -39,9 +39,9 @@
 //  1. A top-level value that is not an array (ugorji flattens a top-level map
 //     into a key, value, key, value list).
 //  2. Trailing bytes after the message (ugorji ignores them).
-//  3. Extension types other than the msgpack timestamp (-1), including types
-//     registered with serialize.MsgpackRegisterExtension (ugorji yields
-//     codec.RawExt or the registered type).
+//  3. Extension types registered with serialize.MsgpackRegisterExtension
+//     (ugorji yields the registered type; Deserialize yields codec.RawExt,
+//     as for every other extension type but the timestamp).
 //  4. Map keys that are not str or bin (ugorji also turns nil into "" and an
 //     array of small integers into a string of those bytes).
 //  5. Duplicate keys in one map (ugorji decodes the second value into the

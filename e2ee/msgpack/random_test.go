@@ -78,6 +78,31 @@ func (g gen) header(b []byte, fix byte, b16 byte, n int) []byte {
 	return g.be(append(b, b16+1), 4, uint64(n))
 }
 
+// ext is an extension of any type and form: fixext 1, 2, 4, 8, 16 or ext 8,
+// 16, 32 (JavaScript encoders send undefined as fixext 1 of type 0).
+func (g gen) ext(b []byte) []byte {
+	typ := byte(g.r.IntN(256))
+	switch g.r.IntN(4) {
+	case 0:
+		typ = 0
+	case 1:
+		typ = 0xff // timestamp, usually with a bad length
+	}
+	if g.r.IntN(3) == 0 {
+		fix := []byte{0xd4, 0xd5, 0xd6, 0xd7, 0xd8}
+		i := g.r.IntN(len(fix))
+		b = append(b, fix[i], typ)
+		for range 1 << i {
+			b = append(b, byte(g.r.Uint32()))
+		}
+		return b
+	}
+	p := g.text()
+	i := g.r.IntN(3)
+	b = g.be(append(b, 0xc7+byte(i)), 1<<i, uint64(len(p)))
+	return append(append(b, typ), p...)
+}
+
 func (g gen) item(b []byte, depth int) []byte {
 	k := g.r.IntN(16)
 	if depth > 4 && k >= 12 {
@@ -113,8 +138,8 @@ func (g gen) item(b []byte, depth int) []byte {
 		}
 		return b
 	case 10:
-		if g.r.IntN(8) == 0 {
-			return append(b, 0xd4, byte(g.r.IntN(256)), 0) // some ext
+		if g.r.IntN(2) == 0 {
+			return g.ext(b)
 		}
 		return append(b, byte(g.r.IntN(128)))
 	case 11:

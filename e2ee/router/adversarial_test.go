@@ -1,6 +1,7 @@
 package router_test
 
 import (
+	"maps"
 	"strings"
 	"testing"
 
@@ -98,9 +99,7 @@ func cloneDict(d wamp.Dict) wamp.Dict {
 		return nil
 	}
 	out := make(wamp.Dict, len(d))
-	for k, v := range d {
-		out[k] = v
-	}
+	maps.Copy(out, d)
 	return out
 }
 

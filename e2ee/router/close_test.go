@@ -17,7 +17,7 @@ import (
 // now ends pending attaches first: the attach fails, Close returns, and a
 // late HELLO goes nowhere.
 func TestCloseWhileClientsAttach(t *testing.T) {
-	for round := 0; round < 20; round++ {
+	for round := range 20 {
 		r, err := router.New(router.Config{Realms: []router.RealmConfig{{Name: testRealm}}, Logger: quietLogger()})
 		require.NoError(t, err)
 		const n = 4

@@ -124,6 +124,11 @@ func (c Config) withDefaults() (Config, error) {
 			return c, err
 		}
 	}
+	for _, s := range c.Guard.Schemes {
+		if s == "" || s == "*" || !printableASCII(s) || len(s) > maxScheme {
+			return c, fmt.Errorf("router config: ppt scheme %q: want a scheme name or a prefix ending in * (e.g. x_*), printable, at most %d bytes", s, maxScheme)
+		}
+	}
 	c.Guard = c.Guard.WithDefaults()
 	if c.Logger == nil {
 		c.Logger = slog.Default()

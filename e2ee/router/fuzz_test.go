@@ -171,11 +171,12 @@ func TestWriteFuzzSeeds(t *testing.T) {
 	write := func(target, name string, lines ...string) {
 		dir := filepath.Join("testdata", "fuzz", target)
 		require.NoError(t, os.MkdirAll(dir, 0o755))
-		body := "go test fuzz v1\n"
+		var body strings.Builder
+		body.WriteString("go test fuzz v1\n")
 		for _, l := range lines {
-			body += l + "\n"
+			body.WriteString(l + "\n")
 		}
-		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(body.String()), 0o644))
 	}
 	sers := []serialize.Serializer{&serialize.CBORSerializer{}, &serialize.MessagePackSerializer{}, &serialize.JSONSerializer{}}
 	serNames := []string{"cbor", "msgpack", "json"}
@@ -201,7 +202,7 @@ func TestWriteFuzzSeeds(t *testing.T) {
 }
 
 func seedName(i int, s string) string {
-	out := []byte(fmt.Sprintf("%03d_", i))
+	out := fmt.Appendf(nil, "%03d_", i)
 	for _, r := range []byte(s) {
 		switch {
 		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':

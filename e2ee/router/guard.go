@@ -10,6 +10,9 @@ import (
 
 	"github.com/gammazero/nexus/v3/transport/serialize"
 	"github.com/gammazero/nexus/v3/wamp"
+	"github.com/ugorji/go/codec"
+
+	"github.com/wamp-e2ee/e2ee-node/e2ee/envelope"
 )
 
 // Defaults of Policy.
@@ -19,6 +22,10 @@ const (
 	// DefaultMaxKeyID bounds the length of ppt_keyid in bytes.
 	DefaultMaxKeyID = 128
 )
+
+// maxScheme bounds ppt_scheme in bytes (a pattern like "x_*" would otherwise
+// accept any length).
+const maxScheme = 64
 
 // PPT option names (the four nexus forwards) and the one value that is never
 // accepted from the network.
@@ -151,9 +158,11 @@ func reject(r Reason, field, problem string) *RejectError {
 // messages that carry ppt_* options. The zero value is not ready; use
 // DefaultPolicy or fill the zero fields with WithDefaults.
 type Policy struct {
-	// Schemes lists the accepted ppt_scheme values. Default: "wamp" and
-	// "wamp.eth". nexus's own "mqtt" and "x_*" schemes may be added; they
-	// then need a ppt_serializer like every scheme.
+	// Schemes lists the accepted ppt_scheme values; an entry ending in "*"
+	// accepts every scheme it is a prefix of ("x_*"). Default: the spec's
+	// schemes, DefaultSchemes. Schemes that are not E2EESchemes get the same
+	// structural checks (string options, a ppt_serializer named, one binary
+	// element, no ArgumentsKw); ppt_cipher and ppt_keyid are optional.
 	Schemes []string
 	// E2EESchemes lists the schemes for which ppt_cipher and ppt_keyid are
 	// mandatory. Default: "wamp" and "wamp.eth".
@@ -172,6 +181,32 @@ type Policy struct {
 	MaxKeyID int
 }
 
+// DefaultSchemes returns the ppt_scheme values a Policy accepts by default:
+// the WAMP spec's E2EE scheme "wamp" (and its older name "wamp.eth"), the
+// MQTT gateway scheme "mqtt" and custom schemes "x_*".
+func DefaultSchemes() []string {
+	return []string{"wamp", "wamp.eth", "mqtt", "x_*"}
+}
+
+// SchemeAllowed reports whether scheme matches one of the patterns of
+// Policy.Schemes: equal to it, or starting with a pattern's text before a
+// trailing "*". The empty scheme is never allowed.
+func SchemeAllowed(patterns []string, scheme string) bool {
+	if scheme == "" {
+		return false
+	}
+	for _, p := range patterns {
+		if prefix, ok := strings.CutSuffix(p, "*"); ok {
+			if strings.HasPrefix(scheme, prefix) && len(scheme) > len(prefix) {
+				return true
+			}
+		} else if p == scheme {
+			return true
+		}
+	}
+	return false
+}
+
 // DefaultPolicy returns the policy used when Config.Guard is left zero.
 func DefaultPolicy() Policy {
 	return Policy{}.WithDefaults()
@@ -180,7 +215,7 @@ func DefaultPolicy() Policy {
 // WithDefaults returns p with every zero field set to its default.
 func (p Policy) WithDefaults() Policy {
 	if p.Schemes == nil {
-		p.Schemes = []string{"wamp", "wamp.eth"}
+		p.Schemes = DefaultSchemes()
 	}
 	if p.E2EESchemes == nil {
 		p.E2EESchemes = []string{"wamp", "wamp.eth"}
@@ -208,11 +243,15 @@ func (p Policy) WithDefaults() Policy {
 // jsonSession says that msg was decoded from JSON, where binary arrives as a
 // string: then "\u0000"+base64 and plain base64 are accepted.
 //
+// Options whose value is undefined (nil, or MessagePack's extension type 0)
+// are removed from msg first: they count as absent.
+//
 // On success a PPT message is normalized in place: Arguments becomes a fresh
 // one-element list holding the payload as serialize.BinaryData, so that
 // CBOR and msgpack receivers get a byte string and JSON receivers the spec's
 // "\u0000"+base64 form. Check never panics, whatever msg holds.
 func (p *Policy) Check(msg wamp.Message, jsonSession bool) *RejectError {
+	dropUndefined(msg)
 	var opts wamp.Dict
 	var args *wamp.List
 	var kwargs wamp.Dict
@@ -256,7 +295,7 @@ func (p *Policy) Check(msg wamp.Message, jsonSession bool) *RejectError {
 		return nil // not a PPT message
 	}
 
-	if scheme == "" || !slices.Contains(p.Schemes, scheme) {
+	if !SchemeAllowed(p.Schemes, scheme) || len(scheme) > maxScheme || !printableASCII(scheme) {
 		return reject(ReasonScheme, OptScheme, "value not allowed")
 	}
 	switch {
@@ -305,7 +344,7 @@ func (p *Policy) Check(msg wamp.Message, jsonSession bool) *RejectError {
 // binary returns the payload bytes of v, bounded by MaxPayload.
 func (p *Policy) binary(v any, jsonSession bool) ([]byte, *RejectError) {
 	var b []byte
-	switch x := v.(type) {
+	switch x := envelope.UntagBytes(v).(type) {
 	case []byte:
 		b = x
 	case serialize.BinaryData:
@@ -485,4 +524,63 @@ func checkRouting(msg wamp.Message) *RejectError {
 		}
 	}
 	return nil
+}
+
+// undefined reports whether v is how clients encode "no value" in an option:
+// nil (JSON null; CBOR null and undefined) or the MessagePack extension of
+// type 0 with at most one zero byte, which JavaScript encoders (wampy's)
+// write for undefined.
+func undefined(v any) bool {
+	switch x := v.(type) {
+	case nil:
+		return true
+	case codec.RawExt:
+		return x.Tag == 0 && (len(x.Data) == 0 || (len(x.Data) == 1 && x.Data[0] == 0))
+	}
+	return false
+}
+
+// withoutUndefined returns opts without the entries whose value is
+// undefined: opts itself when it has none, else a copy (the map may be
+// shared with an in-process client).
+func withoutUndefined(opts wamp.Dict) wamp.Dict {
+	n := 0
+	for _, v := range opts {
+		if undefined(v) {
+			n++
+		}
+	}
+	if n == 0 {
+		return opts
+	}
+	c := make(wamp.Dict, len(opts)-n)
+	for k, v := range opts {
+		if !undefined(v) {
+			c[k] = v
+		}
+	}
+	return c
+}
+
+// dropUndefined treats every option of msg whose value is undefined as
+// absent, for the guard and for nexus alike: a SUBSCRIBE with
+// {match: undefined} subscribes with exact matching, as it does on a stock
+// nexus.
+func dropUndefined(msg wamp.Message) {
+	switch m := msg.(type) {
+	case *wamp.Subscribe:
+		m.Options = withoutUndefined(m.Options)
+	case *wamp.Register:
+		m.Options = withoutUndefined(m.Options)
+	case *wamp.Call:
+		m.Options = withoutUndefined(m.Options)
+	case *wamp.Publish:
+		m.Options = withoutUndefined(m.Options)
+	case *wamp.Yield:
+		m.Options = withoutUndefined(m.Options)
+	case *wamp.Error:
+		m.Details = withoutUndefined(m.Details)
+	case *wamp.Cancel:
+		m.Options = withoutUndefined(m.Options)
+	}
 }

@@ -2,6 +2,7 @@ package router_test
 
 import (
 	"encoding/base64"
+	"maps"
 	"strings"
 	"testing"
 
@@ -46,7 +47,6 @@ func badValues() map[string]any {
 		"uint":  uint64(7),
 		"float": 1.5,
 		"bool":  true,
-		"nil":   nil,
 		"list":  []any{"cbor"},
 		"map":   map[string]any{"a": "b"},
 		"bytes": []byte("cbor"),
@@ -83,7 +83,23 @@ func checkCases() []checkCase {
 		{name: "cipher without scheme", opts: wamp.Dict{router.OptCipher: "xsalsa20poly1305"}, args: wamp.List{payload}, reason: router.ReasonNoScheme, field: router.OptCipher},
 		{name: "keyid without scheme", opts: wamp.Dict{router.OptKeyID: testKeyID}, args: wamp.List{payload}, reason: router.ReasonNoScheme, field: router.OptKeyID},
 		{name: "empty scheme", opts: with(validOpts(), router.OptScheme, ""), args: wamp.List{payload}, reason: router.ReasonScheme, field: router.OptScheme},
-		{name: "mqtt not allowed", opts: with(validOpts(), router.OptScheme, "mqtt"), args: wamp.List{payload}, reason: router.ReasonScheme, field: router.OptScheme},
+		{name: "unknown scheme", opts: with(validOpts(), router.OptScheme, "y_custom"), args: wamp.List{payload}, reason: router.ReasonScheme, field: router.OptScheme},
+		{name: "bare x_", opts: with(validOpts(), router.OptScheme, "x_"), args: wamp.List{payload}, reason: router.ReasonScheme, field: router.OptScheme},
+		{name: "long x_ scheme", opts: with(validOpts(), router.OptScheme, "x_"+strings.Repeat("a", 80)), args: wamp.List{payload}, reason: router.ReasonScheme, field: router.OptScheme},
+		{name: "mqtt", opts: wamp.Dict{router.OptScheme: "mqtt", router.OptSerializer: "json"}, args: wamp.List{payload}, reason: ok},
+		{name: "x_custom", opts: wamp.Dict{router.OptScheme: "x_custom", router.OptSerializer: "cbor", router.OptCipher: "xsalsa20poly1305"}, args: wamp.List{payload}, reason: ok},
+		{name: "mqtt without serializer", opts: wamp.Dict{router.OptScheme: "mqtt"}, args: wamp.List{payload}, reason: router.ReasonSerializer, field: router.OptSerializer},
+		{name: "x_custom two arguments", opts: wamp.Dict{router.OptScheme: "x_custom", router.OptSerializer: "cbor"}, args: wamp.List{payload, payload}, reason: router.ReasonArguments, field: "Arguments"},
+		{name: "x_custom kwargs", opts: wamp.Dict{router.OptScheme: "x_custom", router.OptSerializer: "cbor"}, args: wamp.List{payload}, kwargs: wamp.Dict{"a": 1}, reason: router.ReasonKwargs, field: "ArgumentsKw"},
+		{name: "mqtt int serializer", opts: wamp.Dict{router.OptScheme: "mqtt", router.OptSerializer: int64(1)}, args: wamp.List{payload}, reason: router.ReasonOptionType, field: router.OptSerializer},
+
+		// An option whose value is undefined (nil; CBOR undefined decodes to
+		// nil) is absent.
+		{name: "nil scheme is absent", opts: with(wamp.Dict{"acknowledge": true}, router.OptScheme, nil), args: wamp.List{1, "x"}, reason: ok},
+		{name: "nil scheme with serializer", opts: with(validOpts(), router.OptScheme, nil), args: wamp.List{payload}, reason: router.ReasonNoScheme, field: router.OptSerializer},
+		{name: "nil serializer is missing", opts: with(validOpts(), router.OptSerializer, nil), args: wamp.List{payload}, reason: router.ReasonSerializer, field: router.OptSerializer},
+		{name: "nil cipher is missing", opts: with(validOpts(), router.OptCipher, nil), args: wamp.List{payload}, reason: router.ReasonCipher, field: router.OptCipher},
+		{name: "nil keyid is missing", opts: with(validOpts(), router.OptKeyID, nil), args: wamp.List{payload}, reason: router.ReasonKeyID, field: router.OptKeyID},
 		{name: "missing serializer (N2)", opts: without(validOpts(), router.OptSerializer), args: wamp.List{payload}, reason: router.ReasonSerializer, field: router.OptSerializer},
 		{name: "native serializer (N4)", opts: with(validOpts(), router.OptSerializer, "native"), args: wamp.List{payload}, reason: router.ReasonSerializer, field: router.OptSerializer},
 		{name: "unknown serializer", opts: with(validOpts(), router.OptSerializer, "xml"), args: wamp.List{payload}, reason: router.ReasonSerializer, field: router.OptSerializer},
@@ -120,9 +136,7 @@ func messagesFor(c checkCase) []wamp.Message {
 		var d wamp.Dict
 		if c.opts != nil {
 			d = wamp.Dict{}
-			for k, v := range c.opts {
-				d[k] = v
-			}
+			maps.Copy(d, c.opts)
 		}
 		return d, append(wamp.List(nil), c.args...)
 	}
@@ -228,7 +242,7 @@ func TestPolicyConfigurable(t *testing.T) {
 
 func TestReasonStrings(t *testing.T) {
 	seen := map[string]bool{}
-	for r := router.Reason(0); r < router.NumReasons; r++ {
+	for r := range router.Reason(router.NumReasons) {
 		s := r.String()
 		assert.NotContains(t, s, "reason(", "reason %d has no name", r)
 		assert.False(t, seen[s], "duplicate label %s", s)
@@ -249,4 +263,18 @@ func TestPolicyCheckOtherTypes(t *testing.T) {
 	} {
 		assert.Nil(t, p.Check(msg, false), msg.MessageType().String())
 	}
+}
+
+func TestSchemeAllowed(t *testing.T) {
+	def := router.DefaultSchemes()
+	for scheme, want := range map[string]bool{
+		"wamp": true, "wamp.eth": true, "mqtt": true, "x_custom": true, "x_my_ppt": true,
+		"": false, "x_": false, "x": false, "y_custom": false, "MQTT": false, "wamp.": false,
+	} {
+		assert.Equal(t, want, router.SchemeAllowed(def, scheme), scheme)
+	}
+	assert.True(t, router.SchemeAllowed([]string{"x_acme_*"}, "x_acme_v1"))
+	assert.False(t, router.SchemeAllowed([]string{"x_acme_*"}, "x_other"))
+	assert.False(t, router.SchemeAllowed([]string{"x_acme_*"}, "wamp"))
+	assert.False(t, router.SchemeAllowed(nil, "wamp"))
 }

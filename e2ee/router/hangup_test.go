@@ -65,11 +65,9 @@ func TestHangUpAfterHelloCannotPanic(t *testing.T) {
 	const workers, cycles = 8, 60
 	var wg sync.WaitGroup
 	errs := make(chan error, workers*cycles*2)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := 0; i < cycles; i++ {
+	for range workers {
+		wg.Go(func() {
+			for i := range cycles {
 				if err := hangUpWS(i); err != nil {
 					errs <- err
 				}
@@ -77,7 +75,7 @@ func TestHangUpAfterHelloCannotPanic(t *testing.T) {
 					errs <- err
 				}
 			}
-		}()
+		})
 	}
 	wg.Wait()
 	close(errs)

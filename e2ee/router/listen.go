@@ -82,13 +82,11 @@ func (r *Router) serveWebsocket(ln net.Listener, path string, origins []string) 
 		ReadHeaderTimeout: r.cfg.HandshakeTimeout,
 		ErrorLog:          slog.NewLogLogger(r.log.Handler(), slog.LevelDebug),
 	}
-	r.wg.Add(1)
-	go func() {
-		defer r.wg.Done()
+	r.wg.Go(func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			r.log.Error("router: websocket listener stopped", "addr", ln.Addr().String(), "err", err)
 		}
-	}()
+	})
 	// Close stops accepting and closes connections not yet upgraded;
 	// upgraded ones are the router's (closed through their sessions).
 	r.stopFns = append(r.stopFns, func() { _ = srv.Close() })
@@ -175,9 +173,7 @@ func originChecker(patterns []string) func(*http.Request) bool {
 
 // serveRawSocket serves WAMP over rawsocket on ln.
 func (r *Router) serveRawSocket(ln net.Listener) {
-	r.wg.Add(1)
-	go func() {
-		defer r.wg.Done()
+	r.wg.Go(func() {
 		var backoff time.Duration
 		for {
 			c, err := ln.Accept()
@@ -201,7 +197,7 @@ func (r *Router) serveRawSocket(ln net.Listener) {
 				r.handleRawSocket(c)
 			}()
 		}
-	}()
+	})
 	r.stopFns = append(r.stopFns, func() { _ = ln.Close() })
 }
 

@@ -216,6 +216,7 @@ func (p *guardPeer) inspect(msg wamp.Message) wamp.Message {
 		}
 		return msg
 	}
+	dropUndefined(msg)
 	if rerr := checkRouting(msg); rerr != nil {
 		return p.refuse(msg, rerr)
 	}

@@ -24,7 +24,7 @@ func TestPatternSubscriptionsDoNotShareEventDetails(t *testing.T) {
 	expect[*wamp.Subscribed](prefix)
 	// Paced by acknowledgements: nexus drops events for a subscriber whose queue is full.
 	const n = 100
-	for i := 0; i < n; i++ {
+	for i := range n {
 		pub.send(&wamp.Publish{Request: pub.nextReq(), Topic: "race.topic", Options: wamp.Dict{wamp.OptAcknowledge: true}, Arguments: wamp.List{i}})
 		expect[*wamp.Published](pub)
 		ev := expect[*wamp.Event](exact)

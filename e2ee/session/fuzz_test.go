@@ -81,7 +81,7 @@ func FuzzInbound(f *testing.F) {
 	for _, s := range seeds {
 		b, err := cbor.Marshal(s)
 		require.NoError(f, err)
-		for k := byte(0); k < 4; k++ {
+		for k := range byte(4) {
 			f.Add(k, uint8(1), b)
 		}
 	}

@@ -237,7 +237,7 @@ func (n *node) registerKeyRPCs(cl *client.Client) error {
 			continue
 		}
 		var err error
-		for attempt := 0; attempt < DefaultKeyRPCAttempts; attempt++ {
+		for range DefaultKeyRPCAttempts {
 			ring := rs.currentRing()
 			uri := ring.KeyRPCURI()
 			err = cl.Register(uri, n.keyHandler(cl, ring),
@@ -729,11 +729,9 @@ func (e *earlyChain) handler() client.ProgressHandler {
 		if e.started.Swap(true) {
 			return
 		}
-		e.wg.Add(1)
-		go func() {
-			defer e.wg.Done()
+		e.wg.Go(func() {
 			e.n.prefetchEarly(e, res)
-		}()
+		})
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"errors"
+	"maps"
 	"strings"
 	"sync"
 
@@ -460,9 +461,7 @@ func (p *cryptoPeer) seal(rs *ruleState, keyURI, msgURI, tag string, kind e2ee.M
 		return opts, args, false
 	}
 	o := make(wamp.Dict, len(opts)+5)
-	for k, v := range opts {
-		o[k] = v
-	}
+	maps.Copy(o, opts)
 	envelope.PutOptions(o, p.sk.ID, p.sk.KeyRPC)
 	p.n.stats.encrypted.Add(1)
 	if p.json {
@@ -917,15 +916,13 @@ func (p *cryptoPeer) enqueue(msg wamp.Message, d delivery, keyID string) {
 		return
 	}
 	p.fetching[fk] = true
-	p.wg.Add(1)
-	go func() {
-		defer p.wg.Done()
+	p.wg.Go(func() {
 		err := p.n.fetchKey(p.ctx, keyID, d.keyURI, d.role)
 		select {
 		case p.ready <- keyReady{fk: fk, err: err}:
 		case <-p.closing:
 		}
-	}()
+	})
 }
 
 func (p *cryptoPeer) keyArrived(r keyReady) {

@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"fmt"
+	"maps"
 	"sync"
 	"time"
 
@@ -101,13 +102,9 @@ func (s *Session) connect(ctx context.Context) error {
 	s.mu.Lock()
 	s.cl, s.peer = cl, p
 	subs := make(map[string]handlerSub, len(s.subs))
-	for k, v := range s.subs {
-		subs[k] = v
-	}
+	maps.Copy(subs, s.subs)
 	regs := make(map[string]handlerReg, len(s.regs))
-	for k, v := range s.regs {
-		regs[k] = v
-	}
+	maps.Copy(regs, s.regs)
 	s.mu.Unlock()
 	for topic, h := range subs {
 		if err := cl.Subscribe(topic, h.fn, h.opts); err != nil {

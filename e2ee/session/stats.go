@@ -1,6 +1,7 @@
 package session
 
 import (
+	"maps"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -155,12 +156,8 @@ func (c *counters) snapshot() Stats {
 		Rejected:            map[string]uint64{}, KeyDenials: map[string]uint64{},
 	}
 	c.mu.Lock()
-	for k, v := range c.rejected {
-		s.Rejected[k] = v
-	}
-	for k, v := range c.denials {
-		s.KeyDenials[k] = v
-	}
+	maps.Copy(s.Rejected, c.rejected)
+	maps.Copy(s.KeyDenials, c.denials)
 	c.mu.Unlock()
 	return s
 }

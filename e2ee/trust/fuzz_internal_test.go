@@ -10,6 +10,7 @@ import (
 func FuzzParsePinFile(f *testing.F) {
 	f.Add([]byte(`{"version":1,"pins":[{"identity":"realm:0xA6e693CC4A2b4F1400391a728D26369D9b82ef96","trustroot":"0xf766dc789cf04cd18ae75af2c5faf2da6650ff57","delegate":"0xf5173a6111b2a6b3c20fced53b2a8405ec142bf6","firstSeen":"2026-01-01T00:00:00Z"}]}`))
 	f.Add([]byte(`{"version":1,"pins":[]}`))
+	f.Add([]byte("{\"version\":2,\"generation\":\"00\"}\n{\"pin\":{\"identity\":\"a\",\"delegate\":\"0x00000000000000000000000000000000000000aa\"}}\n{\"forget\":\"a\"}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		pins, err := parsePinFile(data, 4)
 		if err != nil {

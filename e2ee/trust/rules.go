@@ -100,7 +100,7 @@ func (rs ruleSet) find(uri string) (Rule, bool) {
 		case MatchWildcard:
 			if e2ee.WildcardMatch(r.URI, uri) {
 				rank = 0
-				for _, c := range strings.Split(r.URI, ".") {
+				for c := range strings.SplitSeq(r.URI, ".") {
 					if c != "" {
 						length++
 					}

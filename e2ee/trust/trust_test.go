@@ -273,9 +273,7 @@ func TestTOFUConcurrent(t *testing.T) {
 	var mu sync.Mutex
 	okRoots := map[common.Address]int{}
 	for g := range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for i := range 20 {
 				dec, err := tofu.Decide(context.Background(), e2ee.TrustRequest{Realm: realmA, URI: "a", Role: e2ee.RoleCaller, Chain: chains[(g+i)%2]})
 				if err == nil {
@@ -286,7 +284,7 @@ func TestTOFUConcurrent(t *testing.T) {
 					t.Error(err)
 				}
 			}
-		}()
+		})
 	}
 	wg.Wait()
 	assert.Len(t, okRoots, 1, "exactly one root is ever trusted")

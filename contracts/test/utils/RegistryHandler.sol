@@ -127,8 +127,10 @@ contract RegistryHandler {
         m[0] = pool[0];
         m[1] = pool[1];
         m[2] = pool[2];
-        (bool ok, bytes memory ret) =
-            _call(relayer, abi.encodeCall(reg.registerSharedRoot, (bytes32("shared"), m, 2, ITrustRegistry.AdmissionPolicy.Open)));
+        (bool ok, bytes memory ret) = _call(
+            relayer,
+            abi.encodeCall(reg.registerSharedRoot, (bytes32("shared"), m, 2, ITrustRegistry.AdmissionPolicy.Open))
+        );
         require(ok, "shared root");
         shared = abi.decode(ret, (address));
         issuers[SHARED] = shared;
@@ -151,7 +153,9 @@ contract RegistryHandler {
 
     function setPolicy(uint256 i, uint8 policy, uint256 mode) external {
         i = i % 4;
-        _actAs(issuers[i], issuerPks[i], abi.encodeCall(reg.setPolicy, (ITrustRegistry.AdmissionPolicy(policy % 3))), mode);
+        _actAs(
+            issuers[i], issuerPks[i], abi.encodeCall(reg.setPolicy, (ITrustRegistry.AdmissionPolicy(policy % 3))), mode
+        );
     }
 
     /// @dev The realm asks a root and the root accepts; the next action happens in a later block.
@@ -266,7 +270,8 @@ contract RegistryHandler {
         address realm = realms[r % N_REALMS];
         address del = delegates[d % 2];
         // Mostly valid now: a future start one time in four, no expiry one time in two.
-        uint48 validFrom = from % 4 == 0 ? uint48(block.timestamp + (from % 600)) : uint48(block.timestamp - (from % 600));
+        uint48 validFrom =
+            from % 4 == 0 ? uint48(block.timestamp + (from % 600)) : uint48(block.timestamp - (from % 600));
         uint48 validUntil = len % 2 == 0 ? 0 : validFrom + 1 + (len % 7200);
         bytes memory data = abi.encodeCall(reg.authorize, (realm, del, validFrom, validUntil));
         if (_actAs(issuers[i], issuerPks[i], data, mode)) {
@@ -367,7 +372,11 @@ contract RegistryHandler {
 
     /// @dev The first tracked authorization that is Valid although one of the `always` reasons, or one
     /// of the `unlessMoved` reasons without a realm move, says it must not be.
-    function firstKilledButValid(uint8 always, uint8 unlessMoved) external view returns (bool found, uint256 index, uint8 killed) {
+    function firstKilledButValid(uint8 always, uint8 unlessMoved)
+        external
+        view
+        returns (bool found, uint256 index, uint8 killed)
+    {
         for (uint256 i = 0; i < _tuples.length; ++i) {
             Tuple storage t = _tuples[i];
             uint8 k = t.killed;

@@ -160,10 +160,13 @@ abstract contract RegistryTest is Test {
         (s,,,) = reg.authorizationStatus(issuer, realmAddr, del);
     }
 
-    function assertStatus(address issuer, address realmAddr, address del, ITrustRegistry.AuthorizationStatus want, string memory why)
-        internal
-        view
-    {
+    function assertStatus(
+        address issuer,
+        address realmAddr,
+        address del,
+        ITrustRegistry.AuthorizationStatus want,
+        string memory why
+    ) internal view {
         ITrustRegistry.AuthorizationStatus got = _status(issuer, realmAddr, del);
         assertEq(uint256(got), uint256(want), why);
         assertEq(reg.isAuthorized(issuer, realmAddr, del), want == ITrustRegistry.AuthorizationStatus.Valid, why);
@@ -214,7 +217,11 @@ abstract contract RegistryTest is Test {
     // ------------------------------------------------------------------ shared roots
 
     /// @dev `n` member keys 0x1000+offset+i and their addresses.
-    function _memberKeys(uint256 n, uint256 offset) internal pure returns (uint256[] memory pks, address[] memory addrs) {
+    function _memberKeys(uint256 n, uint256 offset)
+        internal
+        pure
+        returns (uint256[] memory pks, address[] memory addrs)
+    {
         pks = new uint256[](n);
         addrs = new address[](n);
         for (uint256 i = 0; i < n; ++i) {
@@ -223,10 +230,13 @@ abstract contract RegistryTest is Test {
         }
     }
 
-    function _registerShared(address registrar, bytes32 salt, address[] memory members, uint8 threshold, ITrustRegistry.AdmissionPolicy policy)
-        internal
-        returns (address shared)
-    {
+    function _registerShared(
+        address registrar,
+        bytes32 salt,
+        address[] memory members,
+        uint8 threshold,
+        ITrustRegistry.AdmissionPolicy policy
+    ) internal returns (address shared) {
         vm.prank(registrar);
         shared = reg.registerSharedRoot(salt, members, threshold, policy);
     }

@@ -114,7 +114,7 @@ func (c *Codec) Decode(b []byte, d *Decoded) error {
 	}
 	off := h
 	var seen uint
-	for i := uint64(0); i < n; i++ {
+	for i := range n {
 		key, kn, err := readString(b[off:], majorText, 8)
 		if err != nil {
 			return fmt.Errorf("map key %d: %w", i, err)

@@ -163,7 +163,7 @@ func New(lim Limits) (*Codec, error) {
 		IndefLength:      cbor.IndefLengthForbidden,
 		TagsMd:           cbor.TagsForbidden,
 		IntDec:           cbor.IntDecConvertNone,
-		DefaultMapType:   reflect.TypeOf(map[string]any(nil)),
+		DefaultMapType:   reflect.TypeFor[map[string]any](),
 		UTF8:             cbor.UTF8RejectInvalid,
 	}.DecMode()
 	if err != nil {
