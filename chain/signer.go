@@ -4,15 +4,14 @@ import (
 	"crypto/ecdsa"
 	"errors"
 	"fmt"
-	"io"
 	"math/big"
-	"os"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
-	"github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/wamp-e2ee/e2ee-node/e2ee/keys"
 )
 
 // TxSigner signs the transactions of one account. [KeySigner] implements it; a hardware wallet,
@@ -47,28 +46,15 @@ func NewKeySigner(k *ecdsa.PrivateKey) *KeySigner {
 	return &KeySigner{key: k, addr: crypto.PubkeyToAddress(k.PublicKey)}
 }
 
-// maxKeystoreSize bounds keystore files read by LoadKeystoreSigner.
-const maxKeystoreSize = 64 << 10
-
-// LoadKeystoreSigner decrypts a go-ethereum (Web3 Secret Storage v3) keystore file.
+// LoadKeystoreSigner decrypts a go-ethereum (Web3 Secret Storage v3) keystore file, read and
+// checked as keys.LoadDelegateKey does (a regular file of bounded size, mode 0600, KDF
+// parameters validated before decrypting).
 func LoadKeystoreSigner(path, passphrase string) (*KeySigner, error) {
-	f, err := os.Open(path)
+	k, err := keys.LoadDelegateKey(path, passphrase)
 	if err != nil {
-		return nil, fmt.Errorf("load keystore: %w", err)
+		return nil, fmt.Errorf("load keystore %s: %w", path, err)
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxKeystoreSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("load keystore %s: read: %w", path, err)
-	}
-	if len(data) > maxKeystoreSize {
-		return nil, fmt.Errorf("load keystore %s: larger than %d bytes", path, maxKeystoreSize)
-	}
-	k, err := keystore.DecryptKey(data, passphrase)
-	if err != nil {
-		return nil, fmt.Errorf("load keystore %s: decrypt: %w", path, err)
-	}
-	return NewKeySigner(k.PrivateKey), nil
+	return NewKeySigner(k.PrivateKey()), nil
 }
 
 // Address returns the key's Ethereum address.

@@ -8,13 +8,13 @@ import (
 	"flag"
 	"fmt"
 	"math"
-	"os"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keys"
+	"github.com/wamp-e2ee/e2ee-node/internal/safefile"
 )
 
 func runCert(ctx context.Context, e *env, args []string) error {
@@ -161,14 +161,20 @@ func writeOutput(e *env, path string, data []byte) error {
 		_, err := e.stdout.Write(data)
 		return err
 	}
-	return os.WriteFile(path, data, 0o644)
+	// Atomic (a reader never sees half a chain) and owner-only, like every
+	// file the CLI writes.
+	return safefile.WriteFile(path, data, 0o600)
 }
 
 var capabilityNames = []string{"root_ca", "intermediate_ca", "public_relay", "private_relay", "gateway", "exchange", "provider", "consumer"}
 
-// parseCapabilities accepts a decimal/hex number or comma-separated capability names.
+// parseCapabilities accepts a decimal/hex number or comma-separated capability names. It refuses
+// reserved bits, which every chain refuses (cert.ValidCapabilities, rule CCR-7).
 func parseCapabilities(s string) (uint64, error) {
 	if n, err := strconv.ParseUint(s, 0, 64); err == nil {
+		if !cert.ValidCapabilities(n) {
+			return 0, fmt.Errorf("reserved capability bits %#x set: only bits 0-7 are defined (%s), and certificate chains with others are refused (CCR-7)", n&cert.CapReserved, strings.Join(capabilityNames, ","))
+		}
 		return n, nil
 	}
 	var caps uint64
@@ -203,7 +209,7 @@ func capabilityString(caps uint64) string {
 
 // readChainFile parses a chain (or a single certificate) in any supported wire form.
 func readChainFile(path string) ([]cert.Certificate, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadFile(path, cert.MaxChainSize)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}

@@ -11,7 +11,6 @@ import (
 	"log/slog"
 	"math"
 	"net/url"
-	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -31,6 +30,7 @@ import (
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keys"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/session"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/trust"
+	"github.com/wamp-e2ee/e2ee-node/internal/safefile"
 )
 
 // clientFlags are the flags pub, sub, call and serve share: the router, the node's identity,
@@ -203,7 +203,7 @@ func dialer(rawURL string, ser serialize.Serialization, tlsCA string) (func(ctx 
 	}
 	var tlsCfg *tls.Config
 	if tlsCA != "" {
-		pem, err := os.ReadFile(tlsCA)
+		pem, err := safefile.ReadFile(tlsCA, maxPEMSize)
 		if err != nil {
 			return nil, fmt.Errorf("read --tls-ca: %w", err)
 		}

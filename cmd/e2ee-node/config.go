@@ -6,9 +6,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
+
+	"github.com/wamp-e2ee/e2ee-node/internal/safefile"
 )
 
 // The config file is one JSON object whose sections hold flag values by flag name (without
@@ -101,7 +102,7 @@ func applyConfig(e *env, fs *flag.FlagSet, sections []string) error {
 // loadConfig reads the file and returns, for the given sections, each setting's flag values
 // (several for a list). A later section replaces an earlier one's value of the same setting.
 func loadConfig(path string, fs *flag.FlagSet, sections []string) (map[string][]string, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadFile(path, maxConfigSize)
 	if err != nil {
 		return nil, fmt.Errorf("config file: %w", err)
 	}

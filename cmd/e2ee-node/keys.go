@@ -3,14 +3,14 @@ package main
 import (
 	"context"
 	"encoding/hex"
-	"errors"
+	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
 
 	"github.com/ethereum/go-ethereum/accounts/keystore"
 
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keys"
+	"github.com/wamp-e2ee/e2ee-node/internal/safefile"
 )
 
 func runKeys(ctx context.Context, e *env, args []string) error {
@@ -169,7 +169,7 @@ func runKeysShow(ctx context.Context, e *env, args []string) error {
 		return usageErrorf(e, "keys show: exactly one KEYSTORE file expected")
 	}
 	path := fs.Arg(0)
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadFile(path, keys.MaxKeystoreSize)
 	if err != nil {
 		return fmt.Errorf("read keystore: %w", err)
 	}
@@ -177,11 +177,20 @@ func runKeysShow(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if d, derr := keys.DecryptDelegateKey(data, pw); derr == nil {
-		return printKeyInfo(e, asJSON, keyInfo{Type: "delegate", File: path, Address: d.Address().Hex()})
-	} else if s, serr := keys.DecryptSessionKey(data, pw); serr == nil {
-		return printKeyInfo(e, asJSON, sessionInfo(s, path))
-	} else {
-		return fmt.Errorf("open keystore %s: %w", path, errors.Join(derr, serr))
+	var kind struct {
+		Type string `json:"type"`
 	}
+	_ = json.Unmarshal(data, &kind) // a parse error is reported by the decryption below
+	if kind.Type == keys.SessionKeystoreType {
+		s, err := keys.DecryptSessionKey(data, pw)
+		if err != nil {
+			return fmt.Errorf("open keystore %s: %w", path, err)
+		}
+		return printKeyInfo(e, asJSON, sessionInfo(s, path))
+	}
+	d, err := keys.DecryptDelegateKey(data, pw)
+	if err != nil {
+		return fmt.Errorf("open keystore %s: %w", path, err)
+	}
+	return printKeyInfo(e, asJSON, keyInfo{Type: "delegate", File: path, Address: d.Address().Hex()})
 }

@@ -47,11 +47,13 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			// start-anvil starts a real anvil node for the script and sets $RPC (http) and $WSRPC.
+			// start-anvil [no-deployer] starts a real anvil node for the script (without the
+			// deterministic deployment proxy) and sets $RPC (http) and $WSRPC.
 			"start-anvil": func(ts *testscript.TestScript, neg bool, args []string) {
 				ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 				defer cancel()
-				n, err := anvil.Start(ctx, anvil.Options{Home: ts.MkAbs(".anvil-home")})
+				noDeployer := len(args) == 1 && args[0] == "no-deployer"
+				n, err := anvil.Start(ctx, anvil.Options{Home: ts.MkAbs(".anvil-home"), NoCreate2Deployer: noDeployer})
 				ts.Check(err)
 				ts.Defer(n.Stop)
 				ts.Setenv("RPC", n.HTTPURL)

@@ -11,6 +11,15 @@ import (
 	"strings"
 
 	"golang.org/x/term"
+
+	"github.com/wamp-e2ee/e2ee-node/internal/safefile"
+)
+
+// Limits of the small files the CLI reads.
+const (
+	maxPasswordSize = 4 << 10
+	maxConfigSize   = 1 << 20
+	maxPEMSize      = 1 << 20
 )
 
 // printJSON writes v as indented JSON.
@@ -28,7 +37,7 @@ func readPassword(e *env, flagValue, prompt string, confirm bool) (string, error
 		path = e.getenv("E2EE_PASSWORD_FILE")
 	}
 	if path != "" {
-		b, err := os.ReadFile(path)
+		b, err := safefile.ReadFile(path, maxPasswordSize)
 		if err != nil {
 			return "", fmt.Errorf("read password file: %w", err)
 		}
@@ -68,7 +77,7 @@ func readPassword(e *env, flagValue, prompt string, confirm bool) (string, error
 // readSecretHexFile reads a hex-encoded secret (optional 0x) from the first line of a file.
 // Errors never quote the file's content.
 func readSecretHexFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := safefile.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open key file: %w", err)
 	}

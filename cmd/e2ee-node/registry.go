@@ -173,16 +173,27 @@ func parseSalt(s string) (common.Hash, error) {
 }
 
 func runDeploy(ctx context.Context, e *env, args []string) error {
-	var rpcURL, keyFile, passwordFile, salt string
+	var rpcURL, keyFile, passwordFile, salt, existing string
 	var timeout time.Duration
-	var asJSON bool
-	fs := newFlags(e, "deploy", "deploy --rpc URL --key KEYSTORE [--password-file F] [--salt HEX32] [--json]",
-		"Deploys the TrustRegistry through the deterministic CREATE2 proxy (0x4e59b448…4956C), so it lands\nat the same address on every chain. Idempotent: an existing deployment is reported, not repeated.\nThe key pays the gas; it comes from a go-ethereum keystore, never from the command line.")
+	var asJSON, noCreate bool
+	fs := newFlags(e, "deploy", "deploy --rpc URL --key KEYSTORE [--password-file F] [--salt HEX32] [--registry ADDR] [--no-create] [--json]",
+		`Deploys the TrustRegistry through the deterministic CREATE2 proxy (0x4e59b448…4956C), so it lands
+at the same address on every chain. Idempotent: an existing deployment is reported, not repeated.
+The key pays the gas; it comes from a go-ethereum keystore, never from the command line.
+
+On a chain without the proxy (a private chain with its own genesis) it installs the proxy with its
+pre-signed transaction, funding the one-time signer with 0.01 ether, where the chain accepts
+transactions without EIP-155 replay protection; where it refuses them (go-ethereum's default over
+RPC) it deploys with plain CREATE: the address then depends on the key and its nonce, and every node
+and command needs --registry ADDR (deploy --registry ADDR then checks that deployment instead of
+making another). It says which way it took.`)
 	fs.StringVar(&rpcURL, "rpc", "", "JSON-RPC endpoint: http(s)://, ws(s):// or an IPC path (required)")
 	fs.StringVar(&keyFile, "key", "", "keystore of the paying account (required)")
 	fs.StringVar(&passwordFile, "password-file", "", "password file of --key (default $E2EE_PASSWORD_FILE, else prompt)")
 	fs.StringVar(&salt, "salt", "", "CREATE2 salt, 32 bytes hex (default: the canonical salt)")
-	fs.DurationVar(&timeout, "timeout", 2*time.Minute, "how long to wait for the receipt")
+	fs.StringVar(&existing, "registry", "", "a registry deployed earlier with plain CREATE: report it instead of deploying again")
+	fs.BoolVar(&noCreate, "no-create", false, "fail rather than deploy with plain CREATE where the proxy is missing and cannot be installed")
+	fs.DurationVar(&timeout, "timeout", 2*time.Minute, "how long to wait for each receipt")
 	fs.BoolVar(&asJSON, "json", false, "print JSON")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -193,6 +204,12 @@ func runDeploy(ctx context.Context, e *env, args []string) error {
 	s, err := parseSalt(salt)
 	if err != nil {
 		return usageErrorf(e, "deploy: %v", err)
+	}
+	var prior common.Address
+	if existing != "" {
+		if prior, err = cert.ParseAddress(existing); err != nil {
+			return usageErrorf(e, "deploy: --registry: %v", err)
+		}
 	}
 	pw, err := readPassword(e, passwordFile, "password of "+keyFile, false)
 	if err != nil {
@@ -209,13 +226,17 @@ func runDeploy(ctx context.Context, e *env, args []string) error {
 	defer conn.Close()
 	opts := bind.NewKeyedTransactor(key.PrivateKey(), new(big.Int).SetUint64(conn.chainID))
 	if !asJSON {
-		fmt.Fprintf(e.stderr, "deploying registry to %s on chain %d, waiting for the receipt…\n", chain.RegistryAddress(s).Hex(), conn.chainID)
+		fmt.Fprintf(e.stderr, "deploying the registry on chain %d (CREATE2 address %s), waiting for the receipt…\n", conn.chainID, chain.RegistryAddress(s).Hex())
 	}
-	dep, err := chain.DeployRegistry(ctx, conn.backend.Client(), opts, s, timeout)
+	dep, err := chain.Deploy(ctx, conn.backend.Client(), opts, chain.DeployOptions{Salt: s, Timeout: timeout, Existing: prior, NoCREATE: noCreate})
 	if err != nil {
 		return err
 	}
-	res := map[string]any{"registry": dep.Address.Hex(), "chainId": conn.chainID, "alreadyDeployed": dep.Receipt == nil}
+	res := map[string]any{"registry": dep.Address.Hex(), "chainId": conn.chainID, "alreadyDeployed": dep.Receipt == nil,
+		"method": string(dep.Method), "canonical": dep.Address == chain.RegistryAddress(s)}
+	if dep.Why != "" {
+		res["note"] = dep.Why
+	}
 	if dep.Receipt != nil {
 		res["transaction"] = dep.Receipt.TxHash.Hex()
 		res["block"] = dep.Receipt.BlockNumber.Uint64()
@@ -224,10 +245,13 @@ func runDeploy(ctx context.Context, e *env, args []string) error {
 	if asJSON {
 		return printJSON(e, res)
 	}
+	if dep.Why != "" {
+		fmt.Fprintf(e.stderr, "note: %s\n", dep.Why)
+	}
 	if dep.Receipt == nil {
 		fmt.Fprintf(e.stdout, "registry already deployed at %s\n", dep.Address.Hex())
 		return nil
 	}
-	fmt.Fprintf(e.stdout, "registry deployed at %s\ntransaction %s, block %d, gas %d\n", dep.Address.Hex(), dep.Receipt.TxHash.Hex(), dep.Receipt.BlockNumber.Uint64(), dep.Receipt.GasUsed)
+	fmt.Fprintf(e.stdout, "registry deployed at %s (%s)\ntransaction %s, block %d, gas %d\n", dep.Address.Hex(), dep.Method, dep.Receipt.TxHash.Hex(), dep.Receipt.BlockNumber.Uint64(), dep.Receipt.GasUsed)
 	return nil
 }

@@ -30,7 +30,7 @@ func runRouter(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&keyFile, "tls-key", "", "PEM private key for wss:// listeners")
 	fs.StringVar(&metrics, "metrics", "", "serve Prometheus metrics at http://ADDR/metrics (e.g. 127.0.0.1:9100)")
 	fs.Var(&schemes, "ppt-scheme", "ppt_scheme value the guard accepts (repeatable; a trailing * matches a prefix, e.g. x_*);\ngiven at all, it replaces the default list: "+strings.Join(router.DefaultSchemes(), ", "))
-	fs.IntVar(&maxPayload, "max-payload", 1<<20, "largest E2EE payload accepted, bytes")
+	fs.IntVar(&maxPayload, "max-payload", 1<<20, "largest E2EE payload accepted, bytes (at most the 4 MiB message size)")
 	fs.StringVar(&readyFile, "ready-file", "", "once listening, write the listener URLs to this file (for scripts that must wait)")
 	fs.StringVar(&config, "config", "", "JSON config file with flag values, section \"router\" (default $E2EE_CONFIG)")
 	logs.register(fs)
@@ -61,6 +61,9 @@ func runRouter(ctx context.Context, e *env, args []string) error {
 			lc.CertFile, lc.KeyFile = certFile, keyFile
 		}
 		cfg.Listeners = append(cfg.Listeners, lc)
+	}
+	if err := cfg.Validate(); err != nil {
+		return usageErrorf(e, "router: %v", err)
 	}
 	r, err := router.New(cfg)
 	if err != nil {

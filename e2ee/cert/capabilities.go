@@ -27,3 +27,8 @@ const (
 	// CapReserved is the set of reserved bits 8–63, which must be zero.
 	CapReserved uint64 = ^CapDefined
 )
+
+// ValidCapabilities reports whether caps sets no reserved bit — part of rule
+// CCR-7, which every verified chain applies. Issuers check it before
+// signing, so that they never sign a certificate that chains then refuse.
+func ValidCapabilities(caps uint64) bool { return caps&CapReserved == 0 }

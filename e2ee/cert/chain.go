@@ -183,7 +183,7 @@ func checkLinks(d *DelegateCertificate, auths []AuthorityCertificate) error {
 	for j := range k {
 		caps := auths[j].Capabilities
 		switch {
-		case caps&CapReserved != 0:
+		case !ValidCapabilities(caps):
 			return ruleErr("CCR-7", idx(j), ErrCapabilities, "reserved capability bits set: %#x", caps&CapReserved)
 		case j < k-1 && caps&^auths[j+1].Capabilities != 0:
 			return ruleErr("CCR-7", idx(j), ErrCapabilities, "capabilities %#x not a subset of the issuer's %#x", caps, auths[j+1].Capabilities)

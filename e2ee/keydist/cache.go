@@ -90,8 +90,11 @@ func newBoxCache(size int) *boxCache { return newPeerCache[[32]byte, *[32]byte](
 // per freshness window.
 const DefaultReplayCapacity = 1 << 16
 
-// replaySet remembers request nonces for at least 2×window (a request is
-// acceptable for at most 2×window: issued within ±window of now). Two
+// replaySet remembers the nonces of admitted requests (Responder.Decide
+// records a nonce only after the trust decision admitted the requester, so
+// that an untrusted identity spends nothing shared) for at least 2×window
+// (a request is acceptable for at most 2×window: issued within ±window of
+// now). Two
 // generations rotate every 2×window; each holds at most capacity nonces,
 // and a full generation refuses new nonces (ErrOverload) rather than forget
 // old ones.
@@ -110,11 +113,9 @@ func newReplaySet(capacity int, spanMs int64) *replaySet {
 	return &replaySet{capacity: capacity, span: spanMs, cur: make(map[[NonceSize]byte]struct{}), old: make(map[[NonceSize]byte]struct{})}
 }
 
-// add records n at time nowMs; it fails with ErrReplay if n was seen and
-// ErrOverload if the set is full.
-func (r *replaySet) add(n [NonceSize]byte, nowMs int64) error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
+// rotate starts a new generation when the current one is older than span.
+// r.mu must be held.
+func (r *replaySet) rotate(nowMs int64) {
 	if nowMs-r.start >= r.span {
 		if nowMs-r.start >= 2*r.span {
 			clear(r.old)
@@ -124,10 +125,35 @@ func (r *replaySet) add(n [NonceSize]byte, nowMs int64) error {
 		clear(r.cur)
 		r.start = nowMs
 	}
-	if _, ok := r.cur[n]; ok {
+}
+
+// seenLocked reports whether n was recorded. r.mu must be held.
+func (r *replaySet) seenLocked(n *[NonceSize]byte) bool {
+	if _, ok := r.cur[*n]; ok {
+		return true
+	}
+	_, ok := r.old[*n]
+	return ok
+}
+
+// check fails with ErrReplay if n was recorded; it records nothing.
+func (r *replaySet) check(n [NonceSize]byte, nowMs int64) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.rotate(nowMs)
+	if r.seenLocked(&n) {
 		return failf("replay", ErrReplay, "request nonce seen before")
 	}
-	if _, ok := r.old[n]; ok {
+	return nil
+}
+
+// add records n at time nowMs; it fails with ErrReplay if n was seen and
+// ErrOverload if the set is full.
+func (r *replaySet) add(n [NonceSize]byte, nowMs int64) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.rotate(nowMs)
+	if r.seenLocked(&n) {
 		return failf("replay", ErrReplay, "request nonce seen before")
 	}
 	if len(r.cur) >= r.capacity {

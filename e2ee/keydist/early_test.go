@@ -14,8 +14,9 @@ import (
 )
 
 // TestAuthenticateThenDecide: Authenticate makes every check but the trust
-// decision (it asks no decider) and spends the nonce; Decide asks it once
-// per authenticated request; together they are VerifyRequest.
+// decision (it asks no decider) and records nothing; Decide asks it once
+// per authenticated request and spends the nonce of an admitted one;
+// together they are VerifyRequest.
 func TestAuthenticateThenDecide(t *testing.T) {
 	ctx := context.Background()
 	w := newWorld(t)
@@ -25,12 +26,16 @@ func TestAuthenticateThenDecide(t *testing.T) {
 	require.NoError(t, err)
 	assert.Zero(t, w.trust.calls.Load(), "no decision while authenticating")
 	assert.Equal(t, w.f.del[1].Address(), ar.Chain.DelegateAddress())
-	_, err = w.resp.Authenticate(p.Request)
-	require.ErrorIs(t, err, keydist.ErrReplay, "the nonce is spent by Authenticate")
+	copyAR, err := w.resp.Authenticate(p.Request)
+	require.NoError(t, err, "Authenticate spends no nonce")
 
 	vr, err := w.resp.Decide(ctx, ar)
 	require.NoError(t, err)
 	assert.EqualValues(t, 1, w.trust.calls.Load())
+	_, err = w.resp.Authenticate(p.Request)
+	require.ErrorIs(t, err, keydist.ErrReplay, "the nonce is spent by the admitting Decide")
+	_, err = w.resp.Decide(ctx, copyAR)
+	require.ErrorIs(t, err, keydist.ErrReplay, "a copy authenticated before is refused by its Decide")
 	_, err = w.resp.Decide(ctx, ar)
 	require.ErrorIs(t, err, keydist.ErrMalformed, "decided once")
 	_, err = w.resp.Decide(ctx, nil)

@@ -283,6 +283,40 @@ func TestReplayOverload(t *testing.T) {
 	}
 }
 
+// TestReplayUntrustedSpendsNothing: requests the decider refuses record no
+// nonce, so that a flood of them cannot fill the replay set and cut off
+// the requesters it admits (issue 11); their nonces stay unrecorded.
+func TestReplayUntrustedSpendsNothing(t *testing.T) {
+	f := loadFixture(t)
+	now := testNow
+	tr := &trustRoot{root: f.del[0].Address()}
+	resp, err := keydist.NewResponder(keydist.ResponderConfig{
+		Policy:         f.policy(tr, &now),
+		Identity:       keydist.Identity{Delegate: f.del[2], Session: f.sess[7], Chain: f.chain3(t, 2, f.sess[7].PublicKey32(), chainOpts{})},
+		ReplayCapacity: 2,
+	})
+	require.NoError(t, err)
+	w := newWorld(t)
+	tr.deny = map[e2ee.Role]bool{e2ee.RoleCaller: true}
+	var refused []*keydist.KeyRequest
+	for range 10 {
+		p, err := w.req.NewRequest(testKeyID, testURI, e2ee.RoleCaller)
+		require.NoError(t, err)
+		_, err = resp.VerifyRequest(context.Background(), p.Request)
+		require.ErrorIs(t, err, keydist.ErrUntrusted)
+		refused = append(refused, p.Request)
+	}
+	tr.deny = nil
+	for i := range 2 {
+		_, err := resp.VerifyRequest(context.Background(), refused[i])
+		require.NoError(t, err, "a refused request's nonce was not recorded")
+	}
+	p, err := w.req.NewRequest(testKeyID, testURI, e2ee.RoleCaller)
+	require.NoError(t, err)
+	_, err = resp.VerifyRequest(context.Background(), p.Request)
+	assert.ErrorIs(t, err, keydist.ErrOverload, "admitted requests fill it")
+}
+
 // lowOrderPoint is the Ed25519 encoding of a point of order 4 (0, -1)… here
 // the identity (0, 1), whose X25519 form is rejected.
 var lowOrderPoint = [32]byte{1}

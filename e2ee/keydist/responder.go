@@ -75,8 +75,9 @@ type ResponderConfig struct {
 	// CacheSize bounds the verified-chain cache (when Policy.Certs is nil)
 	// and the box-key cache (0: DefaultCacheSize).
 	CacheSize int
-	// ReplayCapacity bounds the request nonces remembered per window
-	// (0: DefaultReplayCapacity).
+	// ReplayCapacity bounds the nonces of admitted requests remembered per
+	// window (0: DefaultReplayCapacity). Requests the trust decision
+	// refuses are not remembered.
 	ReplayCapacity int
 	// Rand is the source of box nonces (nil: crypto/rand).
 	Rand io.Reader
@@ -144,12 +145,15 @@ type VerifiedRequest struct {
 // VerifyRequest checks req, failing closed, in this order: well-formed and
 // bounded; chain id, registry and realm as configured; issued within the
 // freshness window; the chain verifies (cert rules; cached by its wire
-// bytes); the authentication (below); the request nonce is new; the trust
-// decision (asked every time, with Peer = the delegate address and the
-// request's issuer hint) admits the requester for (realm, URI, role); the
-// CS key has a safe X25519 form (box key cached by CS key). A definite
-// trust refusal matches ErrUntrusted, a failure to decide
-// ErrTrustUnavailable. It does not check that the key id is one this
+// bytes); the authentication (below); the request nonce was not recorded;
+// the trust decision (asked every time, with Peer = the delegate address
+// and the request's issuer hint) admits the requester for (realm, URI,
+// role); the CS key has a safe X25519 form (box key cached by CS key); the
+// nonce is recorded (ErrReplay if a concurrent copy recorded it first,
+// ErrOverload if ReplayCapacity nonces were recorded this window). Only an
+// admitted request spends replay state: a flood from identities the
+// decider refuses cannot fill it. A definite trust refusal matches
+// ErrUntrusted, a failure to decide ErrTrustUnavailable. It does not check that the key id is one this
 // originator serves or that the key covers req.URI: the caller does.
 //
 // A signed request (AuthSignature) must recover to the delegate of the
@@ -171,10 +175,10 @@ func (r *Responder) VerifyRequest(ctx context.Context, req *KeyRequest) (*Verifi
 }
 
 // Authenticate makes every check of VerifyRequest before the trust
-// decision, and records the request nonce (a second Authenticate of the
-// same request fails with ErrReplay). It asks no decider; of the chain it
-// only uses Policy.Block, for the certificates' validFrom. Its cost is
-// bounded by the request's own size.
+// decision, including that the nonce was not recorded, but records nothing:
+// Decide records the nonce once the requester is admitted. It asks no
+// decider; of the chain it only uses Policy.Block, for the certificates'
+// validFrom. Its cost is bounded by the request's own size.
 func (r *Responder) Authenticate(req *KeyRequest) (*AuthenticatedRequest, error) {
 	p := &r.cfg.Policy
 	if err := req.Validate(); err != nil {
@@ -204,14 +208,16 @@ func (r *Responder) Authenticate(req *KeyRequest) (*AuthenticatedRequest, error)
 	} else if err := checkSigner(vc, digest, &req.Signature, &req.CSPubKey); err != nil {
 		return nil, err
 	}
-	if err := r.replay.add(req.Nonce, nowMs); err != nil {
+	if err := r.replay.check(req.Nonce, nowMs); err != nil {
 		return nil, err
 	}
 	return &AuthenticatedRequest{Request: req, Chain: vc, chainHash: chainHash, shared: shared}, nil
 }
 
 // Decide asks the trust decision about an authenticated request (see
-// VerifyRequest) and, for a signed request that it admits, remembers the
+// VerifyRequest); if it admits the requester, Decide records the request
+// nonce (ErrReplay: a copy of the request was admitted first; ErrOverload:
+// the replay set is full) and, for a signed request, remembers the
 // requester for resuming. It may be called once per AuthenticatedRequest.
 func (r *Responder) Decide(ctx context.Context, ar *AuthenticatedRequest) (*VerifiedRequest, error) {
 	if ar == nil || ar.Request == nil || ar.Chain == nil || ar.decided {
@@ -229,11 +235,29 @@ func (r *Responder) Decide(ctx context.Context, ar *AuthenticatedRequest) (*Veri
 		if shared, err = sharedKey(r.boxes, r.boxKey, req.CSPubKey); err != nil {
 			return nil, err
 		}
+	}
+	if err := r.replay.add(req.Nonce, p.now().UnixMilli()); err != nil {
+		return nil, err
+	}
+	if ar.shared == nil {
 		if !r.cfg.SignedOnly {
 			r.known.put(knownPeer{cs: req.CSPubKey, chainHash: ar.chainHash}, struct{}{})
 		}
 	}
 	return &VerifiedRequest{Request: req, Chain: ar.Chain, Decision: dec, shared: shared}, nil
+}
+
+// ClaimedChain verifies the chain req carries (through the chain cache: a
+// chain seen before costs a hash of its bytes) without authenticating req:
+// its delegate is who req claims to come from. A caller may use it to
+// refuse, before the signature check, a claimed delegate that it refused
+// moments ago: only the delegate's own authenticated requests can have
+// earned that refusal, so a request forged in its name costs it nothing.
+func (r *Responder) ClaimedChain(req *KeyRequest) (*cert.VerifiedChain, error) {
+	if req == nil {
+		return nil, failf("decode", ErrMalformed, "no request")
+	}
+	return r.cfg.Policy.chain(req.Chain)
 }
 
 // checkResumed authenticates a resumed request and returns the box key.

@@ -56,3 +56,22 @@ func FuzzSeedFromMnemonic(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecryptKeystore: no panic on any keystore document, whatever its
+// parameters (go-ethereum panics on some; checkCrypto must stop them).
+func FuzzDecryptKeystore(f *testing.F) {
+	sk, err := keys.SessionKeyFromSeed(make([]byte, 32))
+	require.NoError(f, err)
+	doc, err := keys.EncryptSessionKey(sk, "pw", 2, 1)
+	require.NoError(f, err)
+	f.Add(doc)
+	dk, err := keys.DelegateKeyFromBytes(append(make([]byte, 31), 1))
+	require.NoError(f, err)
+	doc, err = keys.EncryptDelegateKey(dk, "pw", 2, 1)
+	require.NoError(f, err)
+	f.Add(doc)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, _ = keys.DecryptSessionKey(data, "pw")
+		_, _ = keys.DecryptDelegateKey(data, "pw")
+	})
+}

@@ -4,10 +4,14 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"filippo.io/edwards25519"
 	"github.com/ethereum/go-ethereum/common"
@@ -236,27 +240,103 @@ func TestKeystoreRoundTrip(t *testing.T) {
 	assert.ErrorContains(t, err, "readable by others")
 }
 
-func TestKeystoreRejectsExpensiveKDF(t *testing.T) {
+// Crafted keystores are refused before any KDF work, with an error, never a
+// panic: go-ethereum panics on dklen 0 ("keyLength must be larger than 0"),
+// a short IV ("bad IV length") or a missing salt, and spends 16 s on dklen
+// 1e8.
+func TestKeystoreRejectsCraftedParameters(t *testing.T) {
 	sk, err := keys.GenerateSessionKey()
 	require.NoError(t, err)
-	data, err := keys.EncryptSessionKey(sk, "pw", keys.LightScryptN, keys.LightScryptP)
+	sessionDoc, err := keys.EncryptSessionKey(sk, "pw", keys.LightScryptN, keys.LightScryptP)
 	require.NoError(t, err)
-	var doc map[string]any
-	require.NoError(t, json.Unmarshal(data, &doc))
-	doc["crypto"].(map[string]any)["kdfparams"].(map[string]any)["n"] = float64(1 << 30)
-	data, err = json.Marshal(doc)
-	require.NoError(t, err)
-	_, err = keys.DecryptSessionKey(data, "pw")
-	assert.ErrorContains(t, err, "out of bounds")
-
 	dk, err := keys.GenerateDelegateKey()
 	require.NoError(t, err)
-	data, err = keys.EncryptDelegateKey(dk, "pw", keys.LightScryptN, keys.LightScryptP)
+	delegateDoc, err := keys.EncryptDelegateKey(dk, "pw", keys.LightScryptN, keys.LightScryptP)
 	require.NoError(t, err)
-	require.NoError(t, json.Unmarshal(data, &doc))
-	doc["crypto"].(map[string]any)["kdfparams"].(map[string]any)["n"] = float64(1 << 30)
-	data, err = json.Marshal(doc)
+	pbkdf2 := map[string]any{"c": float64(262144), "dklen": float64(32), "prf": "hmac-sha256", "salt": "00112233"}
+
+	tests := map[string]func(c map[string]any){
+		"dklen 0":             func(c map[string]any) { kdf(c)["dklen"] = float64(0) },
+		"dklen 16":            func(c map[string]any) { kdf(c)["dklen"] = float64(16) },
+		"dklen 1e8":           func(c map[string]any) { kdf(c)["dklen"] = float64(1e8) },
+		"dklen missing":       func(c map[string]any) { delete(kdf(c), "dklen") },
+		"short iv":            func(c map[string]any) { c["cipherparams"] = map[string]any{"iv": "0011"} },
+		"iv not hex":          func(c map[string]any) { c["cipherparams"] = map[string]any{"iv": "zz"} },
+		"salt missing":        func(c map[string]any) { delete(kdf(c), "salt") },
+		"salt a number":       func(c map[string]any) { kdf(c)["salt"] = float64(3) },
+		"salt empty":          func(c map[string]any) { kdf(c)["salt"] = "" },
+		"n huge":              func(c map[string]any) { kdf(c)["n"] = float64(1 << 30) },
+		"n not power of two":  func(c map[string]any) { kdf(c)["n"] = float64(3000) },
+		"n fractional":        func(c map[string]any) { kdf(c)["n"] = 4096.5 },
+		"n a string":          func(c map[string]any) { kdf(c)["n"] = "4096" },
+		"r zero":              func(c map[string]any) { kdf(c)["r"] = float64(0) },
+		"memory over 512 MiB": func(c map[string]any) { kdf(c)["n"], kdf(c)["r"] = float64(1<<20), float64(8) },
+		"work over the bound": func(c map[string]any) {
+			kdf(c)["n"], kdf(c)["r"], kdf(c)["p"] = float64(1<<20), float64(8), float64(16)
+		},
+		"p huge":             func(c map[string]any) { kdf(c)["p"] = float64(1 << 20) },
+		"pbkdf2 c huge":      func(c map[string]any) { c["kdf"], c["kdfparams"] = "pbkdf2", with(pbkdf2, "c", float64(1<<30)) },
+		"pbkdf2 c zero":      func(c map[string]any) { c["kdf"], c["kdfparams"] = "pbkdf2", with(pbkdf2, "c", float64(0)) },
+		"pbkdf2 prf missing": func(c map[string]any) { c["kdf"], c["kdfparams"] = "pbkdf2", with(pbkdf2, "prf", nil) },
+		"unknown kdf":        func(c map[string]any) { c["kdf"] = "argon2" },
+		"other cipher":       func(c map[string]any) { c["cipher"] = "aes-256-gcm" },
+		"short mac":          func(c map[string]any) { c["mac"] = "00" },
+		"long ciphertext":    func(c map[string]any) { c["ciphertext"] = strings.Repeat("00", 1<<10) },
+	}
+	for name, mutate := range tests {
+		for kind, doc := range map[string][]byte{"session": sessionDoc, "delegate": delegateDoc} {
+			t.Run(kind+"/"+name, func(t *testing.T) {
+				var m map[string]any
+				require.NoError(t, json.Unmarshal(doc, &m))
+				mutate(m["crypto"].(map[string]any))
+				data, err := json.Marshal(m)
+				require.NoError(t, err)
+				start := time.Now()
+				if kind == "session" {
+					_, err = keys.DecryptSessionKey(data, "pw")
+				} else {
+					_, err = keys.DecryptDelegateKey(data, "pw")
+				}
+				assert.ErrorIs(t, err, keys.ErrBadKeystore)
+				assert.Less(t, time.Since(start), time.Second)
+			})
+		}
+	}
+
+	// Delegate keystores must be version 3 (version 1 has another layout).
+	var m map[string]any
+	require.NoError(t, json.Unmarshal(delegateDoc, &m))
+	m["version"] = float64(1)
+	data, err := json.Marshal(m)
 	require.NoError(t, err)
 	_, err = keys.DecryptDelegateKey(data, "pw")
-	assert.ErrorContains(t, err, "out of bounds")
+	assert.ErrorIs(t, err, keys.ErrBadKeystore, "only version 3 delegate keystores")
+}
+
+func kdf(c map[string]any) map[string]any { return c["kdfparams"].(map[string]any) }
+
+func with(m map[string]any, k string, v any) map[string]any {
+	out := maps.Clone(m)
+	if v == nil {
+		delete(out, k)
+	} else {
+		out[k] = v
+	}
+	return out
+}
+
+// Keystore files that are not regular files, or too large, are refused
+// without being read whole (a FIFO would block forever).
+func TestKeystoreFileKinds(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.json")
+	require.NoError(t, syscall.Mkfifo(fifo, 0o600))
+	big := filepath.Join(dir, "big.json")
+	require.NoError(t, os.WriteFile(big, make([]byte, keys.MaxKeystoreSize+1), 0o600))
+	for _, p := range []string{fifo, big, dir, "/dev/zero"} {
+		_, err := keys.LoadDelegateKey(p, "pw")
+		assert.Error(t, err, p)
+		_, err = keys.LoadSessionKey(p, "pw")
+		assert.Error(t, err, p)
+	}
 }

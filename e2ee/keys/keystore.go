@@ -9,11 +9,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
-	"path/filepath"
 
 	"github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/google/uuid"
+
+	"github.com/wamp-e2ee/e2ee-node/internal/safefile"
 )
 
 // Keystore formats.
@@ -47,32 +49,113 @@ const (
 	LightScryptP = keystore.LightScryptP
 )
 
-// MaxScryptN bounds the scrypt cost parameter accepted from a keystore file
-// (2^20 = 1 GiB of memory), so a crafted file cannot exhaust memory.
-const MaxScryptN = 1 << 20
+// Bounds of the keystore parameters accepted from a file, checked before
+// anything is derived or decrypted, so that a crafted keystore is refused
+// with an error — never a panic, never minutes of work or GiBs of memory.
+const (
+	// MaxScryptN bounds the scrypt cost parameter N (a power of two).
+	MaxScryptN = 1 << 20
+	// MaxScryptMemory bounds scrypt's memory, 128·N·r bytes (512 MiB;
+	// go-ethereum's standard parameters take 256 MiB).
+	MaxScryptMemory = 512 << 20
+	// MaxScryptWork bounds N·r·p (8 × go-ethereum's standard 2^21).
+	MaxScryptWork = 1 << 24
+	// MaxPBKDF2Iterations bounds the PBKDF2-HMAC-SHA256 iteration count.
+	MaxPBKDF2Iterations = 1 << 22
+	// keystoreKeyLength is the only derived-key length (dklen) of the
+	// format: 16 bytes of AES-128 key, 16 of MAC key.
+	keystoreKeyLength = 32
+	// maxSaltLength bounds the KDF salt (go-ethereum writes 32 bytes).
+	maxSaltLength = 1024
+	// keystoreSecretLength is the plaintext length of both keystore
+	// types: a secp256k1 scalar or an Ed25519 seed.
+	keystoreSecretLength = 32
+)
 
-// checkKDF rejects a keystore whose KDF parameters would cost more than
-// MaxScryptN (PBKDF2 iteration counts are bounded likewise).
-func checkKDF(cj keystore.CryptoJSON) error {
-	num := func(name string) (float64, bool) {
+// ErrBadKeystore is wrapped by the errors for keystore files whose
+// parameters are malformed or out of bounds.
+var ErrBadKeystore = errors.New("bad keystore parameters")
+
+// checkCrypto validates the "crypto" object of a keystore before it is
+// handed to go-ethereum, which would panic on a short IV, a derived-key
+// length below 32 or a missing salt, and would spend unbounded time and
+// memory on large KDF parameters.
+func checkCrypto(cj keystore.CryptoJSON) error {
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("%w: %s", ErrBadKeystore, fmt.Sprintf(format, args...))
+	}
+	hexField := func(name, v string, minLen, maxLen int) error {
+		b, err := hex.DecodeString(v)
+		if err != nil || len(b) < minLen || len(b) > maxLen {
+			if minLen == maxLen {
+				return bad("%s must be %d hex-encoded bytes", name, minLen)
+			}
+			return bad("%s must be %d to %d hex-encoded bytes", name, minLen, maxLen)
+		}
+		return nil
+	}
+	// integer returns a KDF parameter that must be an integer in [lo, hi].
+	integer := func(name string, lo, hi float64) (float64, error) {
 		v, ok := cj.KDFParams[name].(float64)
-		return v, ok
+		if !ok || v != math.Trunc(v) || v < lo || v > hi {
+			return 0, bad("kdfparams.%s must be an integer from %.0f to %.0f", name, lo, hi)
+		}
+		return v, nil
+	}
+	if cj.Cipher != "aes-128-ctr" {
+		return bad("cipher %.20q is not aes-128-ctr", cj.Cipher)
+	}
+	if err := hexField("cipherparams.iv", cj.CipherParams.IV, 16, 16); err != nil {
+		return err
+	}
+	if err := hexField("mac", cj.MAC, 32, 32); err != nil {
+		return err
+	}
+	if err := hexField("ciphertext", cj.CipherText, keystoreSecretLength, keystoreSecretLength); err != nil {
+		return err
+	}
+	salt, ok := cj.KDFParams["salt"].(string)
+	if !ok {
+		return bad("kdfparams.salt missing")
+	}
+	if err := hexField("kdfparams.salt", salt, 1, maxSaltLength); err != nil {
+		return err
+	}
+	if _, err := integer("dklen", keystoreKeyLength, keystoreKeyLength); err != nil {
+		return err
 	}
 	switch cj.KDF {
 	case "scrypt":
-		n, ok1 := num("n")
-		r, ok2 := num("r")
-		p, ok3 := num("p")
-		if !ok1 || !ok2 || !ok3 || n < 2 || n > MaxScryptN || r < 1 || r > 32 || p < 1 || p > 16 {
-			return errors.New("scrypt parameters missing or out of bounds")
+		n, err := integer("n", 2, MaxScryptN)
+		if err != nil {
+			return err
+		}
+		if uint64(n)&(uint64(n)-1) != 0 {
+			return bad("kdfparams.n must be a power of two")
+		}
+		r, err := integer("r", 1, 32)
+		if err != nil {
+			return err
+		}
+		p, err := integer("p", 1, 16)
+		if err != nil {
+			return err
+		}
+		if 128*n*r > MaxScryptMemory {
+			return bad("scrypt needs %.0f MiB (128·N·r), more than %d", 128*n*r/(1<<20), MaxScryptMemory>>20)
+		}
+		if n*r*p > MaxScryptWork {
+			return bad("scrypt work N·r·p = %.0f is more than %d", n*r*p, MaxScryptWork)
 		}
 	case "pbkdf2":
-		c, ok := num("c")
-		if !ok || c < 1 || c > 1<<24 {
-			return errors.New("pbkdf2 parameters missing or out of bounds")
+		if _, err := integer("c", 1, MaxPBKDF2Iterations); err != nil {
+			return err
+		}
+		if prf, _ := cj.KDFParams["prf"].(string); prf != "hmac-sha256" {
+			return bad("kdfparams.prf must be hmac-sha256")
 		}
 	default:
-		return fmt.Errorf("unsupported KDF %.20q", cj.KDF)
+		return bad("unsupported KDF %.20q", cj.KDF)
 	}
 	return nil
 }
@@ -108,12 +191,16 @@ func DecryptDelegateKey(data []byte, passphrase string) (*DelegateKey, error) {
 		return nil, fmt.Errorf("keys: decrypt delegate key: %d bytes, more than %d", len(data), MaxKeystoreSize)
 	}
 	var outer struct {
-		Crypto keystore.CryptoJSON `json:"crypto"`
+		Version int                 `json:"version"`
+		Crypto  keystore.CryptoJSON `json:"crypto"`
 	}
 	if err := json.Unmarshal(data, &outer); err != nil {
 		return nil, fmt.Errorf("keys: decrypt delegate key: %w", err)
 	}
-	if err := checkKDF(outer.Crypto); err != nil {
+	if outer.Version != 3 {
+		return nil, fmt.Errorf("keys: decrypt delegate key: %w: version %d, want a version 3 keystore", ErrBadKeystore, outer.Version)
+	}
+	if err := checkCrypto(outer.Crypto); err != nil {
 		return nil, fmt.Errorf("keys: decrypt delegate key: %w", err)
 	}
 	key, err := keystore.DecryptKey(data, passphrase)
@@ -157,7 +244,7 @@ func DecryptSessionKey(data []byte, passphrase string) (*SessionKey, error) {
 	if err != nil || len(pub) != ed25519.PublicKeySize {
 		return nil, errors.New("keys: decrypt session key: bad pubkey field")
 	}
-	if err := checkKDF(ks.Crypto); err != nil {
+	if err := checkCrypto(ks.Crypto); err != nil {
 		return nil, fmt.Errorf("keys: decrypt session key: %w", err)
 	}
 	seed, err := keystore.DecryptDataV3(ks.Crypto, passphrase)
@@ -213,10 +300,10 @@ func LoadSessionKey(path, passphrase string) (*SessionKey, error) {
 	return DecryptSessionKey(data, passphrase)
 }
 
-// readKeyFile reads at most MaxKeystoreSize bytes of a key file that only
-// its owner may read.
+// readKeyFile reads at most MaxKeystoreSize bytes of a regular key file
+// that only its owner may read.
 func readKeyFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := safefile.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("keys: read key file: %w", err)
 	}
@@ -228,6 +315,9 @@ func readKeyFile(path string) ([]byte, error) {
 	if st.Mode().Perm()&0o077 != 0 {
 		return nil, fmt.Errorf("keys: read key file %s: mode %v is readable by others, want 0600", path, st.Mode().Perm())
 	}
+	if st.Size() > MaxKeystoreSize {
+		return nil, fmt.Errorf("keys: read key file %s: larger than %d bytes", path, MaxKeystoreSize)
+	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxKeystoreSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("keys: read key file: %w", err)
@@ -238,40 +328,14 @@ func readKeyFile(path string) ([]byte, error) {
 	return bytes.TrimSpace(data), nil
 }
 
-// writeNewFile writes data to a temporary file in path's directory (0600),
-// syncs it and links it into place, failing if path exists.
+// writeNewFile writes a new key file (0600) atomically, failing if path
+// exists.
 func writeNewFile(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".keystore-*.tmp")
-	if err != nil {
-		return fmt.Errorf("keys: write key file: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return fmt.Errorf("keys: write key file: %w", err)
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("keys: write key file: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("keys: write key file: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("keys: write key file: %w", err)
-	}
-	// os.Link fails if path exists: no overwrite, no race.
-	if err := os.Link(tmp.Name(), path); err != nil {
+	if err := safefile.WriteNew(path, data, 0o600); err != nil {
 		if errors.Is(err, os.ErrExist) {
 			return fmt.Errorf("keys: write key file %s: %w", path, ErrKeyExists)
 		}
 		return fmt.Errorf("keys: write key file: %w", err)
-	}
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
 	}
 	return nil
 }

@@ -104,6 +104,14 @@ type ListenerConfig struct {
 	AllowOrigins []string
 }
 
+// Validate reports whether New would accept c, without opening anything;
+// the error names the offending field. Callers use it to tell a
+// configuration mistake from a failure to start.
+func (c Config) Validate() error {
+	_, err := c.withDefaults()
+	return err
+}
+
 // withDefaults validates c and fills its zero fields.
 func (c Config) withDefaults() (Config, error) {
 	if len(c.Realms) == 0 {
@@ -129,12 +137,19 @@ func (c Config) withDefaults() (Config, error) {
 			return c, fmt.Errorf("router config: ppt scheme %q: want a scheme name or a prefix ending in * (e.g. x_*), printable, at most %d bytes", s, maxScheme)
 		}
 	}
+	maxPayload := c.Guard.MaxPayload
+	if maxPayload < 0 {
+		return c, fmt.Errorf("router config: max payload %d is negative", maxPayload)
+	}
 	c.Guard = c.Guard.WithDefaults()
 	if c.Logger == nil {
 		c.Logger = slog.Default()
 	}
 	if c.MaxMessageSize <= 0 {
 		c.MaxMessageSize = DefaultMaxMessageSize
+	}
+	if maxPayload > c.MaxMessageSize { // could never be reached
+		return c, fmt.Errorf("router config: max payload %d is larger than the max message size %d", maxPayload, c.MaxMessageSize)
 	}
 	if c.OutQueueSize <= 0 {
 		c.OutQueueSize = DefaultOutQueueSize

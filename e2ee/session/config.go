@@ -155,6 +155,11 @@ type Config struct {
 	// work. Zero values take the defaults.
 	DenyRate  float64
 	DenyBurst int
+	// ReplayCapacity bounds the nonces of admitted key requests this node
+	// remembers per freshness window (0: keydist.DefaultReplayCapacity);
+	// past it, requests are refused with the overload error until the
+	// window turns. Refused requests spend none of it.
+	ReplayCapacity int
 
 	// Reconnect makes the session redial (with ReconnectDelay, doubling up
 	// to 5 s) when the connection is lost, then re-register its key RPCs

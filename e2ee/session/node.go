@@ -144,7 +144,8 @@ func newNode(cfg Config) (*node, error) {
 	if n.requester, err = keydist.NewRequester(keydist.RequesterConfig{Policy: pol, Identity: cfg.Identity, SignedOnly: cfg.SignedKeyExchanges}); err != nil {
 		return nil, fmt.Errorf("session: key requester: %w", err)
 	}
-	if n.responder, err = keydist.NewResponder(keydist.ResponderConfig{Policy: pol, Identity: cfg.Identity, SignedOnly: cfg.SignedKeyExchanges}); err != nil {
+	if n.responder, err = keydist.NewResponder(keydist.ResponderConfig{Policy: pol, Identity: cfg.Identity,
+		SignedOnly: cfg.SignedKeyExchanges, ReplayCapacity: cfg.ReplayCapacity}); err != nil {
 		return nil, fmt.Errorf("session: key responder: %w", err)
 	}
 	mk := func(r Rule) (*ruleState, error) {
@@ -344,8 +345,31 @@ func (n *node) serveKey(ctx context.Context, cl *client.Client, ring *keyring.Ri
 	if err != nil {
 		return nil, err
 	}
+	// Refusals before the request is authenticated are limited by its CS
+	// key. Anyone can send requests in the name of any CS key, so this only
+	// guards the costly signed path: a resumed request costs an HMAC, and
+	// a flood of forged requests naming a victim's CS key must not stop
+	// the victim's resumed requests.
 	rl := "cs:" + hex.EncodeToString(req.CSPubKey[:])
-	if !n.allow(n.csDenials, rl) {
+	signed := req.Auth == keydist.AuthSignature
+	if signed && !n.allow(n.csDenials, rl) {
+		return nil, &keydist.Error{Step: "rate", Err: keydist.ErrOverload}
+	}
+	// The delegate the request claims (its chain, verified through the
+	// chain cache) is refused before the signature check when it was
+	// refused too often: only its own authenticated requests are charged
+	// to its bucket, so a flood from an identity the decider refuses costs
+	// a decode and a cache lookup per request, and a request forged in
+	// another delegate's name costs that delegate nothing.
+	claimed, err := n.responder.ClaimedChain(req)
+	if err != nil {
+		if signed {
+			n.charge(n.csDenials, rl)
+		}
+		return nil, err
+	}
+	dl := "d:" + claimed.DelegateAddress().Hex()
+	if !n.allow(n.delegateDenials, dl) {
 		return nil, &keydist.Error{Step: "rate", Err: keydist.ErrOverload}
 	}
 	ar, err := n.responder.Authenticate(req)
@@ -353,19 +377,15 @@ func (n *node) serveKey(ctx context.Context, cl *client.Client, ring *keyring.Ri
 		// unknown_peer is the protocol's own fallback (the requester
 		// signs next), not a denial to rate-limit: after a restart every
 		// resumed requester gets one.
-		if !errors.Is(err, keydist.ErrUnknownPeer) {
+		if signed && !errors.Is(err, keydist.ErrUnknownPeer) {
 			n.charge(n.csDenials, rl)
 		}
 		return nil, err
 	}
-	// From here the requester is authenticated: it is limited by its delegate
-	// address, and a delegate refused locally or over its limit gets nothing,
-	// not even the early chain.
+	// From here the requester is authenticated (its delegate is the one
+	// its chain claims): a delegate refused locally gets nothing, not even
+	// the early chain.
 	delegate := ar.Chain.DelegateAddress()
-	dl := "d:" + delegate.Hex()
-	if !n.allow(n.delegateDenials, dl) {
-		return nil, &keydist.Error{Step: "rate", Err: keydist.ErrOverload}
-	}
 	if n.isDenied(delegate) {
 		n.charge(n.delegateDenials, dl)
 		return nil, &keydist.Error{Step: "trust", Err: keydist.ErrUntrusted}

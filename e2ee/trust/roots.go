@@ -5,9 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
+	"github.com/wamp-e2ee/e2ee-node/internal/safefile"
 )
 
 // ParseRootCertificates reads root CA certificates in any wire form: a CBOR
@@ -66,7 +66,7 @@ func ParseRootCertificates(data []byte) ([]cert.Certificate, error) {
 // LoadRootCertificates reads ParseRootCertificates input from a file of at
 // most cert.MaxChainSize bytes.
 func LoadRootCertificates(path string) ([]cert.Certificate, error) {
-	f, err := os.Open(path)
+	f, err := safefile.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("trust: load root certificates: %w", err)
 	}

@@ -70,8 +70,10 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 // exactly mode perm (not reduced by the umask); the directory is synced so
 // that the rename is durable.
 func WriteFile(path string, data []byte, perm fs.FileMode) error {
-	// Not renameio.WriteFile: it would keep an existing file's mode.
-	t, err := renameio.NewPendingFile(path, renameio.WithStaticPermissions(perm))
+	// Not renameio.WriteFile: it would keep an existing file's mode. The
+	// temporary file stays next to path (not in $TMPDIR), so a crash
+	// leaves no secret elsewhere.
+	t, err := renameio.NewPendingFile(path, renameio.WithTempDir(filepath.Dir(path)), renameio.WithStaticPermissions(perm))
 	if err != nil {
 		return err
 	}
@@ -82,11 +84,38 @@ func WriteFile(path string, data []byte, perm fs.FileMode) error {
 	if err := t.CloseAtomicallyReplace(); err != nil {
 		return err
 	}
-	if d, err := os.Open(filepath.Dir(path)); err == nil {
+	syncDir(filepath.Dir(path))
+	return nil
+}
+
+// WriteNew writes data to a new file at path with mode perm, atomically
+// (the complete file appears, or none), and never replaces an existing
+// file: then it returns an error wrapping fs.ErrExist.
+func WriteNew(path string, data []byte, perm fs.FileMode) error {
+	t, err := renameio.NewPendingFile(path, renameio.WithTempDir(filepath.Dir(path)), renameio.WithStaticPermissions(perm))
+	if err != nil {
+		return err
+	}
+	defer t.Cleanup() // removes the temporary name; path keeps its link
+	if _, err := t.Write(data); err != nil {
+		return err
+	}
+	if err := t.Sync(); err != nil {
+		return err
+	}
+	// link(2) fails if path exists: no overwrite, no race.
+	if err := os.Link(t.Name(), path); err != nil {
+		return err
+	}
+	syncDir(filepath.Dir(path))
+	return nil
+}
+
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
 		_ = d.Sync() // best effort: some file systems refuse to sync a directory
 		d.Close()
 	}
-	return nil
 }
 
 func kind(m fs.FileMode) string {
