@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # test.sh runs every test of e2ee-node on a fresh machine: it installs what is missing (npm
-# packages: solc-js, OpenZeppelin, forge, anvil; Go modules), checks that the generated bindings
+# packages: solc-js, OpenZeppelin, forge, anvil; Go modules; swtpm, the TPM 2.0 emulator, from
+# apt), checks that the generated bindings
 # are current, the Go code is formatted, vetted and staticcheck-clean and the Solidity
 # forge-formatted, then runs the Foundry tests and every Go test under the race detector (the
-# tests start their own anvil nodes, simulated chains and routers).
+# tests start their own anvil nodes, simulated chains, routers and swtpm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,14 @@ if [ ! -x "$forge" ] || [ ! -x node_modules/@foundry-rs/anvil-linux-amd64/bin/an
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "== npm ci"
   npm ci --no-audit --no-fund
+fi
+if ! command -v swtpm >/dev/null; then
+  # The CLI's remote-attestation script test runs against a real TPM 2.0 emulator.
+  echo "== apt-get install swtpm swtpm-tools"
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo=sudo
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq swtpm swtpm-tools
 fi
 echo "== go mod download"
 go mod download
