@@ -25,6 +25,16 @@ fi
 echo "== go mod download"
 go mod download
 
+# geth from the pinned go-ethereum module (its own go.sum: nothing but modules is downloaded),
+# cached per version; the Go tests under test/cli run it (geth --dev) through $E2EE_GETH.
+geth_version="$(go list -m -f '{{.Version}}' github.com/ethereum/go-ethereum)"
+geth_dir="${XDG_CACHE_HOME:-$HOME/.cache}/e2ee-node/geth-$geth_version"
+if [ ! -x "$geth_dir/geth" ]; then
+  echo "== build geth $geth_version into $geth_dir (once; about 4 min cold)"
+  GOBIN="$geth_dir" go install "github.com/ethereum/go-ethereum/cmd/geth@$geth_version"
+fi
+export E2EE_GETH="$geth_dir/geth"
+
 echo "== bindings are current"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
