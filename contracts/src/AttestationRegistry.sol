@@ -40,7 +40,7 @@ abstract contract AttestationRegistry is DelegateRegistry {
         uint48 validUntil,
         bytes32 akDigest
     ) external {
-        if (akDigest == 0) revert ZeroDigest();
+        if (akDigest == 0) revert AttestationRegistryZeroDigest();
         (address issuer, bytes32 key, uint48 until) = _authorize(realm, delegate, validFrom, validUntil);
         _attestationKeys[_attestationKeyKey(key, block.number)] = akDigest;
         emit DelegateAuthorizedWithAttestationKey(issuer, realm, delegate, validFrom, until, akDigest);
@@ -56,9 +56,9 @@ abstract contract AttestationRegistry is DelegateRegistry {
     function setAttestationPolicy(address realm, bool required, uint32 maxQuoteAge, uint32 pcrSelection) external {
         (address root,) = _realmRoot(realm);
         address caller = _actor();
-        if (caller != root) revert NotRealmCA(caller, realm);
+        if (caller != root) revert RealmRegistryNotRealmCA(caller, realm);
         if (pcrSelection >> (MAX_PCR + 1) != 0 || (required && (maxQuoteAge == 0 || pcrSelection == 0))) {
-            revert InvalidAttestationPolicy();
+            revert AttestationRegistryInvalidAttestationPolicy();
         }
         AttestationPolicy storage p = _attestationPolicies[realm];
         // One read and one write of the packed slot: required | maxQuoteAge << 8 |
@@ -68,7 +68,7 @@ abstract contract AttestationRegistry is DelegateRegistry {
             packed := sload(p.slot)
         }
         uint256 policy = (required ? 1 : 0) | uint256(maxQuoteAge) << 8 | uint256(pcrSelection) << 40;
-        if (packed >> 72 != 0 && packed & ((1 << 72) - 1) == policy) revert NoChange();
+        if (packed >> 72 != 0 && packed & ((1 << 72) - 1) == policy) revert TrustRegistryNoChange();
         assembly ("memory-safe") {
             sstore(p.slot, or(policy, shl(72, number())))
         }
@@ -86,7 +86,7 @@ abstract contract AttestationRegistry is DelegateRegistry {
      */
     function setMeasurement(address realm, bytes32 measurement, bool allowed) external {
         uint48 rootSetBlock = _callerIsRealmCA(realm);
-        if (measurement == 0) revert ZeroDigest();
+        if (measurement == 0) revert AttestationRegistryZeroDigest();
         Measurement storage m = _measurements[_measurementKey(realm, measurement)];
         // One read and one write of the packed slot: allowedBlock | revokedBlock << 48.
         uint256 packed;
@@ -95,8 +95,8 @@ abstract contract AttestationRegistry is DelegateRegistry {
         }
         bool isAllowed = packed & type(uint48).max > rootSetBlock && packed >> 48 == 0;
         if (allowed == isAllowed) {
-            if (allowed) revert NoChange();
-            revert MeasurementNotAllowed(realm, measurement);
+            if (allowed) revert TrustRegistryNoChange();
+            revert AttestationRegistryMeasurementNotAllowed(realm, measurement);
         }
         // Allow: allowedBlock = now, revokedBlock = 0. Revoke: revokedBlock = now.
         packed = allowed ? block.number : packed | block.number << 48;
@@ -151,9 +151,9 @@ abstract contract AttestationRegistry is DelegateRegistry {
     /// realm trusts no delegate anyway.)
     function _callerIsRealmCA(address realm) private view returns (uint48 rootSetBlock) {
         Realm memory rm = _realms[realm];
-        if (rm.root == address(0)) revert UnknownRealm(realm);
+        if (rm.root == address(0)) revert RealmRegistryUnknownRealm(realm);
         address caller = _actor();
-        if (caller != rm.root) revert NotRealmCA(caller, realm);
+        if (caller != rm.root) revert RealmRegistryNotRealmCA(caller, realm);
         return rm.rootSetBlock;
     }
 

@@ -43,8 +43,8 @@ abstract contract DelegateRegistry is RealmRegistry {
         assembly ("memory-safe") {
             packed := sload(a.slot)
         }
-        if (packed >> 144 == 0) revert NotAuthorized(issuer, realm, delegate);
-        if ((packed >> 96) & type(uint48).max != 0) revert AlreadyRevoked(issuer, realm, delegate);
+        if (packed >> 144 == 0) revert DelegateRegistryNotAuthorized(issuer, realm, delegate);
+        if ((packed >> 96) & type(uint48).max != 0) revert DelegateRegistryAlreadyRevoked(issuer, realm, delegate);
         uint256 revokedAt = uint48(block.timestamp);
         assembly ("memory-safe") {
             sstore(a.slot, or(packed, shl(96, revokedAt)))
@@ -59,9 +59,9 @@ abstract contract DelegateRegistry is RealmRegistry {
     function revokeAllDelegates(address realm) external {
         address issuer = _actor();
         Admission storage a = _admissions[_admissionKey(realm, issuer)];
-        if (a.status != AdmissionStatus.Admitted) revert NotAdmitted(issuer, realm);
+        if (a.status != AdmissionStatus.Admitted) revert RealmRegistryNotAdmitted(issuer, realm);
         uint48 blockNumber = uint48(block.number);
-        if (a.revokedAllBlock == blockNumber) revert NoChange();
+        if (a.revokedAllBlock == blockNumber) revert TrustRegistryNoChange();
         a.revokedAllBlock = blockNumber;
         emit DelegatesRevokedAll(issuer, realm, blockNumber);
     }
@@ -73,7 +73,7 @@ abstract contract DelegateRegistry is RealmRegistry {
     function revokeCertificate(bytes32 digest) external {
         address signer = _actor();
         bytes32 key = _certificateKey(signer, digest);
-        if (_certificateRevocations[key] != 0) revert CertificateAlreadyRevoked(signer, digest);
+        if (_certificateRevocations[key] != 0) revert DelegateRegistryCertificateAlreadyRevoked(signer, digest);
         _certificateRevocations[key] = block.timestamp;
         emit CertificateRevoked(signer, digest);
     }
@@ -166,9 +166,9 @@ abstract contract DelegateRegistry is RealmRegistry {
         internal
         returns (address issuer, bytes32 key, uint48 until)
     {
-        if (realm == address(0) || delegate == address(0)) revert ZeroAddress();
+        if (realm == address(0) || delegate == address(0)) revert TrustRegistryZeroAddress();
         until = validUntil == 0 ? type(uint48).max : validUntil;
-        if (until <= validFrom) revert InvalidValidity(validFrom, validUntil);
+        if (until <= validFrom) revert DelegateRegistryInvalidValidity(validFrom, validUntil);
         issuer = _actor();
         key = _authorizationKey(issuer, realm, delegate);
         _authorizations[key] =

@@ -225,58 +225,58 @@ interface ITrustRegistry {
     // ---------------------------------------------------------------- errors
 
     /// @notice The relayed call's deadline passed.
-    error ExpiredSignature(uint256 deadline);
+    error RelayedActorExpiredSignature(uint256 deadline);
     /// @notice The signature does not verify for `actor` (ECDSA or ERC-1271).
-    error InvalidSignature(address actor);
+    error RelayedActorInvalidSignature(address actor);
     /// @notice The relayed or approved call targets a function that may not be relayed.
-    error CallNotRelayable(bytes4 selector);
+    error RelayedActorCallNotRelayable(bytes4 selector);
     /// @notice The relayed or approved call is shorter than a selector.
-    error CallTooShort();
+    error RelayedActorCallTooShort();
     /// @notice The root already exists.
-    error RootExists(address root);
+    error TrustrootRegistryRootExists(address root);
     /// @notice The root does not exist or is retired.
-    error RootNotActive(address root);
+    error TrustrootRegistryRootNotActive(address root);
     /// @notice The operation needs a shared root.
-    error NotSharedRoot(address root);
+    error TrustrootRegistryNotSharedRoot(address root);
     /// @notice Invalid member set: empty, too many (> 32), zero address or duplicate, or bad threshold.
-    error InvalidMembers(uint256 memberCount, uint8 threshold);
+    error TrustrootRegistryInvalidMembers(uint256 memberCount, uint8 threshold);
     /// @notice `account` is not a member of shared root `root`.
-    error NotMember(address account, address root);
+    error TrustrootRegistryNotMember(address account, address root);
     /// @notice The member already approved this action.
-    error AlreadyApproved(address member, bytes32 actionId);
+    error TrustrootRegistryAlreadyApproved(address member, bytes32 actionId);
     /// @notice The call would not change anything.
-    error NoChange();
+    error TrustRegistryNoChange();
     /// @notice The realm has no Realm-CA.
-    error UnknownRealm(address realm);
+    error RealmRegistryUnknownRealm(address realm);
     /// @notice `caller` is not the Realm-CA of `realm`.
-    error NotRealmCA(address caller, address realm);
+    error RealmRegistryNotRealmCA(address caller, address realm);
     /// @notice The realm did not request `root` as its Realm-CA.
-    error RealmCANotRequested(address realm, address root);
+    error RealmRegistryRealmCANotRequested(address realm, address root);
     /// @notice The realm has no pending Realm-CA request to cancel.
-    error RealmCANotPending(address realm);
+    error RealmRegistryRealmCANotPending(address realm);
     /// @notice Capabilities outside the assignable bits (ROOT_CA and bits 8-63 are never assignable).
-    error InvalidCapabilities(uint64 capabilities);
+    error WmpCapabilitiesInvalidCapabilities(uint64 capabilities);
     /// @notice The root's policy is private: operators cannot request admission.
-    error AdmissionPrivate(address root);
+    error RealmRegistryAdmissionPrivate(address root);
     /// @notice A permissioned admission needs the operator's request covering `capabilities`.
-    error AdmissionNotRequested(address operator, uint64 capabilities);
+    error RealmRegistryAdmissionNotRequested(address operator, uint64 capabilities);
     /// @notice The operator is not admitted in the realm.
-    error NotAdmitted(address operator, address realm);
+    error RealmRegistryNotAdmitted(address operator, address realm);
     /// @notice A zero address where an account is needed.
-    error ZeroAddress();
+    error TrustRegistryZeroAddress();
     /// @notice `validUntil` must be after `validFrom`.
-    error InvalidValidity(uint48 validFrom, uint48 validUntil);
+    error DelegateRegistryInvalidValidity(uint48 validFrom, uint48 validUntil);
     /// @notice No authorization (issuer, realm, delegate) exists.
-    error NotAuthorized(address issuer, address realm, address delegate);
+    error DelegateRegistryNotAuthorized(address issuer, address realm, address delegate);
     /// @notice The authorization is already revoked.
-    error AlreadyRevoked(address issuer, address realm, address delegate);
+    error DelegateRegistryAlreadyRevoked(address issuer, address realm, address delegate);
+    /// @notice The certificate digest is already revoked by this signer.
+    error DelegateRegistryCertificateAlreadyRevoked(address signer, bytes32 digest);
     /// @notice An attestation policy that requires attestation needs a quote age and a PCR selection
     /// (PCRs 0-23).
-    error InvalidAttestationPolicy();
+    error AttestationRegistryInvalidAttestationPolicy();
     /// @notice A zero measurement or attestation-key digest.
-    error ZeroDigest();
+    error AttestationRegistryZeroDigest();
     /// @notice `measurement` is not allowed in `realm` (never, revoked already, or before a realm move).
-    error MeasurementNotAllowed(address realm, bytes32 measurement);
-    /// @notice The certificate digest is already revoked by this signer.
-    error CertificateAlreadyRevoked(address signer, bytes32 digest);
+    error AttestationRegistryMeasurementNotAllowed(address realm, bytes32 measurement);
 }

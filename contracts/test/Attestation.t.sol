@@ -99,11 +99,11 @@ contract AttestationTest is RegistryTest {
         _admit(operator, 2);
         for (uint256 i = 0; i < 3; ++i) {
             address who = [stranger, operator, realm][i];
-            vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.NotRealmCA.selector, who, realm));
+            vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryNotRealmCA.selector, who, realm));
             vm.prank(who);
             reg.setAttestationPolicy(realm, true, DAY, PCRS);
         }
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.UnknownRealm.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryUnknownRealm.selector, stranger));
         vm.prank(root);
         reg.setAttestationPolicy(stranger, true, DAY, PCRS);
     }
@@ -111,13 +111,13 @@ contract AttestationTest is RegistryTest {
     function test_RevertWhen_PolicyInvalid() public {
         _rootWithRealm(PRIVATE);
         vm.startPrank(root);
-        vm.expectRevert(ITrustRegistry.InvalidAttestationPolicy.selector);
+        vm.expectRevert(ITrustRegistry.AttestationRegistryInvalidAttestationPolicy.selector);
         reg.setAttestationPolicy(realm, true, 0, PCRS);
-        vm.expectRevert(ITrustRegistry.InvalidAttestationPolicy.selector);
+        vm.expectRevert(ITrustRegistry.AttestationRegistryInvalidAttestationPolicy.selector);
         reg.setAttestationPolicy(realm, true, DAY, 0);
-        vm.expectRevert(ITrustRegistry.InvalidAttestationPolicy.selector);
+        vm.expectRevert(ITrustRegistry.AttestationRegistryInvalidAttestationPolicy.selector);
         reg.setAttestationPolicy(realm, true, DAY, 1 << 24);
-        vm.expectRevert(ITrustRegistry.InvalidAttestationPolicy.selector);
+        vm.expectRevert(ITrustRegistry.AttestationRegistryInvalidAttestationPolicy.selector);
         reg.setAttestationPolicy(realm, false, 0, 1 << 31);
         reg.setAttestationPolicy(realm, true, DAY, 1 << 23); // PCR 23 is the last one
         vm.stopPrank();
@@ -128,10 +128,10 @@ contract AttestationTest is RegistryTest {
         vm.startPrank(root);
         // Setting "not required" on a realm that never had a policy is a change (it records one).
         reg.setAttestationPolicy(realm, false, 0, 0);
-        vm.expectRevert(ITrustRegistry.NoChange.selector);
+        vm.expectRevert(ITrustRegistry.TrustRegistryNoChange.selector);
         reg.setAttestationPolicy(realm, false, 0, 0);
         reg.setAttestationPolicy(realm, true, DAY, PCRS);
-        vm.expectRevert(ITrustRegistry.NoChange.selector);
+        vm.expectRevert(ITrustRegistry.TrustRegistryNoChange.selector);
         reg.setAttestationPolicy(realm, true, DAY, PCRS);
         reg.setAttestationPolicy(realm, true, DAY + 1, PCRS);
         vm.stopPrank();
@@ -141,7 +141,7 @@ contract AttestationTest is RegistryTest {
         _rootWithRealm(PRIVATE);
         vm.prank(root);
         reg.retire();
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RootNotActive.selector, root));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryRootNotActive.selector, root));
         vm.prank(root);
         reg.setAttestationPolicy(realm, true, DAY, PCRS);
     }
@@ -155,7 +155,7 @@ contract AttestationTest is RegistryTest {
         _nextBlock();
         (bool required,,,) = _policy();
         assertTrue(required, "still required after the move (fail closed)");
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.NotRealmCA.selector, root, realm));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryNotRealmCA.selector, root, realm));
         vm.prank(root);
         reg.setAttestationPolicy(realm, false, 0, 0);
         vm.prank(root2);
@@ -205,15 +205,15 @@ contract AttestationTest is RegistryTest {
     function test_RevertWhen_MeasurementNotByRealmCA() public {
         _rootWithRealm(PRIVATE);
         _admit(operator, 2);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.NotRealmCA.selector, operator, realm));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryNotRealmCA.selector, operator, realm));
         vm.prank(operator);
         reg.setMeasurement(realm, M1, true);
         vm.prank(root);
         reg.setMeasurement(realm, M1, true);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.NotRealmCA.selector, stranger, realm));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryNotRealmCA.selector, stranger, realm));
         vm.prank(stranger);
         reg.setMeasurement(realm, M1, false);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.UnknownRealm.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryUnknownRealm.selector, stranger));
         vm.prank(root);
         reg.setMeasurement(stranger, M1, true);
     }
@@ -221,15 +221,19 @@ contract AttestationTest is RegistryTest {
     function test_RevertWhen_MeasurementZeroOrNoChange() public {
         _rootWithRealm(PRIVATE);
         vm.startPrank(root);
-        vm.expectRevert(ITrustRegistry.ZeroDigest.selector);
+        vm.expectRevert(ITrustRegistry.AttestationRegistryZeroDigest.selector);
         reg.setMeasurement(realm, 0, true);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.MeasurementNotAllowed.selector, realm, M1));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.AttestationRegistryMeasurementNotAllowed.selector, realm, M1)
+        );
         reg.setMeasurement(realm, M1, false);
         reg.setMeasurement(realm, M1, true);
-        vm.expectRevert(ITrustRegistry.NoChange.selector);
+        vm.expectRevert(ITrustRegistry.TrustRegistryNoChange.selector);
         reg.setMeasurement(realm, M1, true);
         reg.setMeasurement(realm, M1, false);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.MeasurementNotAllowed.selector, realm, M1));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.AttestationRegistryMeasurementNotAllowed.selector, realm, M1)
+        );
         reg.setMeasurement(realm, M1, false);
         vm.stopPrank();
     }
@@ -241,7 +245,9 @@ contract AttestationTest is RegistryTest {
         _registerRoot(root2, PRIVATE);
         _setRealm(realm, root2);
         assertState(M1, UNKNOWN, "voided in the block of the move");
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.MeasurementNotAllowed.selector, realm, M1));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.AttestationRegistryMeasurementNotAllowed.selector, realm, M1)
+        );
         vm.prank(root2);
         reg.setMeasurement(realm, M1, false);
         _nextBlock();
@@ -321,11 +327,13 @@ contract AttestationTest is RegistryTest {
     }
 
     function test_RevertWhen_AttestationKeyInvalid() public {
-        vm.expectRevert(ITrustRegistry.ZeroDigest.selector);
+        vm.expectRevert(ITrustRegistry.AttestationRegistryZeroDigest.selector);
         reg.authorizeWithAttestationKey(realm, delegate, 0, 0, 0);
-        vm.expectRevert(ITrustRegistry.ZeroAddress.selector);
+        vm.expectRevert(ITrustRegistry.TrustRegistryZeroAddress.selector);
         reg.authorizeWithAttestationKey(realm, address(0), 0, 0, AK);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.InvalidValidity.selector, uint48(5), uint48(5)));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.DelegateRegistryInvalidValidity.selector, uint48(5), uint48(5))
+        );
         reg.authorizeWithAttestationKey(realm, delegate, 5, 5, AK);
     }
 
@@ -352,7 +360,7 @@ contract AttestationTest is RegistryTest {
     function testFuzz_PolicyRoundTrip(bool required, uint32 maxAge, uint32 pcrs) public {
         _rootWithRealm(PRIVATE);
         bool valid = pcrs < 1 << 24 && (!required || (maxAge != 0 && pcrs != 0));
-        if (!valid) vm.expectRevert(ITrustRegistry.InvalidAttestationPolicy.selector);
+        if (!valid) vm.expectRevert(ITrustRegistry.AttestationRegistryInvalidAttestationPolicy.selector);
         vm.prank(root);
         reg.setAttestationPolicy(realm, required, maxAge, pcrs);
         if (!valid) return;
