@@ -27,12 +27,7 @@ abstract contract DelegateRegistry is RealmRegistry {
      * @param validUntil Unix seconds before which it holds; 0 means no expiry.
      */
     function authorize(address realm, address delegate, uint48 validFrom, uint48 validUntil) external {
-        if (realm == address(0) || delegate == address(0)) revert TrustRegistryZeroAddress();
-        uint48 until = validUntil == 0 ? type(uint48).max : validUntil;
-        if (until <= validFrom) revert DelegateRegistryInvalidValidity(validFrom, validUntil);
-        address issuer = _actor();
-        _authorizations[_authorizationKey(issuer, realm, delegate)] =
-            Authorization({validFrom: validFrom, validUntil: until, revokedAt: 0, issuedBlock: uint48(block.number)});
+        (address issuer,, uint48 until) = _authorize(realm, delegate, validFrom, validUntil);
         emit DelegateAuthorized(issuer, realm, delegate, validFrom, until);
     }
 
@@ -165,13 +160,31 @@ abstract contract DelegateRegistry is RealmRegistry {
 
     // ------------------------------------------------------------------ internals
 
+    /// @dev Validates and writes the caller's authorization of `delegate` in `realm`; returns the
+    /// issuer, the authorization's storage key and the stored end of validity.
+    function _authorize(address realm, address delegate, uint48 validFrom, uint48 validUntil)
+        internal
+        returns (address issuer, bytes32 key, uint48 until)
+    {
+        if (realm == address(0) || delegate == address(0)) revert TrustRegistryZeroAddress();
+        until = validUntil == 0 ? type(uint48).max : validUntil;
+        if (until <= validFrom) revert DelegateRegistryInvalidValidity(validFrom, validUntil);
+        issuer = _actor();
+        key = _authorizationKey(issuer, realm, delegate);
+        _authorizations[key] =
+            Authorization({validFrom: validFrom, validUntil: until, revokedAt: 0, issuedBlock: uint48(block.number)});
+    }
+
     function _authorizationKey(address issuer, address realm, address delegate) internal pure returns (bytes32 key) {
+        // Hashed in the scratch space and the free memory pointer's slot (restored): no memory
+        // expansion.
         assembly ("memory-safe") {
-            let ptr := mload(0x40)
-            mstore(ptr, issuer)
-            mstore(add(ptr, 0x20), realm)
-            mstore(add(ptr, 0x40), delegate)
-            key := keccak256(ptr, 0x60)
+            let fmp := mload(0x40)
+            mstore(0x00, issuer)
+            mstore(0x20, realm)
+            mstore(0x40, delegate)
+            key := keccak256(0x00, 0x60)
+            mstore(0x40, fmp)
         }
     }
 

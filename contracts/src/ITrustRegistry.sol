@@ -62,6 +62,36 @@ interface ITrustRegistry {
         RevokedByIssuer
     }
 
+    /// @notice What a realm's attestation policy says about one measurement.
+    enum MeasurementStatus {
+        /// @dev Never allowed in the realm, or allowed before the realm's last Realm-CA change.
+        Unknown,
+        /// @dev Allowed by the realm's current Realm-CA and not revoked.
+        Allowed,
+        /// @dev Allowed, then revoked (the Realm-CA may allow it again).
+        Revoked
+    }
+
+    /// @notice A realm's remote-attestation policy, packed in one storage slot.
+    struct AttestationPolicy {
+        /// @dev Whether delegates in the realm must present TPM 2.0 evidence to receive keys.
+        bool required;
+        /// @dev Largest accepted quote age in seconds (> 0 when required).
+        uint32 maxQuoteAge;
+        /// @dev PCRs quoted, SHA-256 bank: bit i selects PCR i (0-23; non-zero when required).
+        uint32 pcrSelection;
+        /// @dev Block the policy was last set in (0: never set).
+        uint48 updatedBlock;
+    }
+
+    /// @notice A measurement's allowance in a realm, packed in one storage slot.
+    struct Measurement {
+        /// @dev Block of the last allowance; it counts only if after the realm's last Realm-CA change.
+        uint48 allowedBlock;
+        /// @dev Block of the revocation of that allowance, 0 while not revoked.
+        uint48 revokedBlock;
+    }
+
     /// @notice A trustroot, packed in one storage slot.
     struct Root {
         RootKind kind;
@@ -166,6 +196,25 @@ interface ITrustRegistry {
     /// @notice `signer` revoked the certificate with EIP712 digest `digest`.
     event CertificateRevoked(address indexed signer, bytes32 indexed digest);
 
+    // ---------------------------------------------------------------- events: attestation
+
+    /// @notice `issuer` authorized `delegate` in `realm` for [validFrom, validUntil) and enrolled the
+    /// TPM attestation key with digest `akDigest` for it (instead of {DelegateAuthorized}).
+    event DelegateAuthorizedWithAttestationKey(
+        address indexed issuer,
+        address indexed realm,
+        address indexed delegate,
+        uint48 validFrom,
+        uint48 validUntil,
+        bytes32 akDigest
+    );
+    /// @notice The realm's Realm-CA set the attestation policy of `realm`.
+    event AttestationPolicySet(address indexed realm, bool required, uint32 maxQuoteAge, uint32 pcrSelection);
+    /// @notice The realm's Realm-CA allowed `measurement` (a digest over the quoted PCRs) in `realm`.
+    event MeasurementAllowed(address indexed realm, bytes32 indexed measurement);
+    /// @notice The realm's Realm-CA revoked `measurement` in `realm`: evidence with it is refused.
+    event MeasurementRevoked(address indexed realm, bytes32 indexed measurement);
+
     // ---------------------------------------------------------------- events: relaying
 
     /// @notice A call signed by `actor` was executed; its nonce is used.
@@ -223,4 +272,11 @@ interface ITrustRegistry {
     error DelegateRegistryAlreadyRevoked(address issuer, address realm, address delegate);
     /// @notice The certificate digest is already revoked by this signer.
     error DelegateRegistryCertificateAlreadyRevoked(address signer, bytes32 digest);
+    /// @notice An attestation policy that requires attestation needs a quote age and a PCR selection
+    /// (PCRs 0-23).
+    error AttestationRegistryInvalidAttestationPolicy();
+    /// @notice A zero measurement or attestation-key digest.
+    error AttestationRegistryZeroDigest();
+    /// @notice `measurement` is not allowed in `realm` (never, revoked already, or before a realm move).
+    error AttestationRegistryMeasurementNotAllowed(address realm, bytes32 measurement);
 }
