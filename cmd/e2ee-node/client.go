@@ -43,7 +43,7 @@ type clientFlags struct {
 
 	trustMode, trustrootFile, pinFile              string
 	rpc, registry, realmAddress, trustroot, issuer string
-	confirmations, block                           uint64
+	confirmations, block, maxLogRange              uint64
 	encrypt, sign, signedKeyExchanges              bool
 	rotate                                         string
 	allow                                          allowRules
@@ -93,6 +93,7 @@ func (c *clientFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.trustroot, "trustroot", "", "onchain: the trustroot expected as the realm's Realm-CA")
 	fs.StringVar(&c.issuer, "issuer", "", "onchain: the CA that authorized our delegate (issuer hint for a lone delegate certificate)")
 	fs.Uint64Var(&c.confirmations, "confirmations", 0, "onchain: blocks a new authorization needs on top (revocations count at once)")
+	fs.Uint64Var(&c.maxLogRange, "max-log-range", verifier.DefaultMaxLogRange, "onchain: most blocks one eth_getLogs query spans (a provider's \"range too large\" halves it)")
 	fs.Uint64Var(&c.block, "block", 0, "standalone/tofu: current block number for validFrom checks (default: not checked)")
 	fs.BoolVar(&c.encrypt, "encrypt", true, "encrypt payloads on this URI (--encrypt=false: plaintext)")
 	fs.BoolVar(&c.sign, "sign", false, "sign payloads (non-repudiation); receivers then require signatures")
@@ -401,6 +402,7 @@ func (c *clientFlags) open(ctx context.Context, e *env, cmd string, reconnect bo
 			Registry:     regAddr,
 			Trustroots:   map[common.Address]common.Address{realmAddr: root},
 			Rules:        c.allow,
+			MaxLogRange:  c.maxLogRange,
 			OnRevocation: revocations.Report,
 		})
 		if err != nil {
