@@ -341,3 +341,23 @@ func uniq(addrs []common.Address) []common.Address {
 	}
 	return out
 }
+
+// CheckNode is the start-up check of a node whose peers verify it on-chain
+// expecting trustroot as realm's Realm-CA: the issuer they will check —
+// issuer, or for a lone delegate certificate without one, trustroot — must
+// authorize delegate now. It returns nil, or an error wrapping
+// ErrUnauthorized in one line that names the fix: the issuer to configure,
+// the revocation, or the realm's actual Realm-CA.
+func (r *Registry) CheckNode(ctx context.Context, realm, trustroot, delegate, issuer common.Address) error {
+	if issuer == (common.Address{}) {
+		issuer = trustroot
+	}
+	c, err := r.CheckDelegate(ctx, realm, delegate, issuer)
+	if err != nil {
+		return err
+	}
+	if c.Root != (common.Address{}) && c.Root != trustroot {
+		return fmt.Errorf("%w: realm %s's Realm-CA is %s, not the configured trustroot %s", ErrUnauthorized, realm.Hex(), c.Root.Hex(), trustroot.Hex())
+	}
+	return c.Err()
+}

@@ -102,3 +102,24 @@ func TestReadRealm(t *testing.T) {
 	assert.Equal(t, f.acc["root2"].addr, pending.PendingRoot)
 	assert.Empty(t, pending.Operators)
 }
+
+// CheckNode refuses a node whose peers would not trust it, naming the fix.
+func TestCheckNode(t *testing.T) {
+	f := newFixture(t, "root", "realm", "operator", "other")
+	root, realm, operator := f.acc["root"].addr, f.acc["realm"].addr, f.acc["operator"].addr
+	byOperator := common.Address{0xd2}
+	from, until := window()
+	f.setupRealm(policyPrivate)
+	f.send("root", f.abi.PackAdmitOperator(realm, operator, capIntermediateCA))
+	f.send("operator", f.abi.PackAuthorize(realm, byOperator, from, until))
+
+	assert.NoError(t, f.reg.CheckNode(f.ctx, realm, root, byOperator, operator))
+	err := f.reg.CheckNode(f.ctx, realm, root, byOperator, common.Address{})
+	assert.ErrorIs(t, err, chain.ErrUnauthorized)
+	assert.ErrorContains(t, err, "use issuer "+operator.Hex(), "the missing --issuer is named")
+	err = f.reg.CheckNode(f.ctx, realm, f.acc["other"].addr, byOperator, operator)
+	assert.ErrorContains(t, err, "Realm-CA is "+root.Hex()+", not the configured trustroot")
+	f.send("operator", f.abi.PackRevoke(realm, byOperator))
+	err = f.reg.CheckNode(f.ctx, realm, root, byOperator, operator)
+	assert.ErrorContains(t, err, "Revoked")
+}
