@@ -24,6 +24,7 @@ import (
 	"github.com/wamp-e2ee/e2ee-node/chain"
 	"github.com/wamp-e2ee/e2ee-node/chain/verifier"
 	"github.com/wamp-e2ee/e2ee-node/e2ee"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/attest"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keyring"
@@ -47,6 +48,7 @@ type clientFlags struct {
 	encrypt, sign, signedKeyExchanges              bool
 	rotate                                         string
 	allow                                          allowRules
+	tpm, pcrs                                      string
 	logs                                           logFlags
 	config                                         string
 }
@@ -65,6 +67,9 @@ Trust, for the realm joined:
 
 Policy for the URI: --encrypt (default true), --sign (sender signatures, non-repudiation; both
 sides must agree), --rotate messages:N | period:DURATION | per-message | per-topic.
+Remote attestation: --tpm device[:PATH] | swtpm:ADDR | simulator quotes this node's platform for
+realms whose on-chain policy requires attestation (docs/protocol.md §5); a node in such a realm
+without a working TPM fails at start. --pcrs overrides the realm's PCR selection.
 Key distribution: after one signed exchange with a peer, later key requests and responses between
 the two session keys are MAC-authenticated (resumed); --signed-key-exchanges signs every one.
 Every flag can also come from a JSON config file (--config FILE or $E2EE_CONFIG; see README).`
@@ -96,6 +101,8 @@ func (c *clientFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.rotate, "rotate", "", "key rotation: messages:N, period:DURATION, per-message or per-topic (default: the keyring default)")
 	fs.Var(&c.allow, "allow", "URI rule [exact:|prefix:|wildcard:]URI=ROLE[,ROLE…][@CAP[,CAP…]] (repeatable; with any, peers may act only on URIs and roles a rule allows)")
 	fs.StringVar(&c.config, "config", "", "JSON config file with flag values (default $E2EE_CONFIG)")
+	fs.StringVar(&c.tpm, "tpm", "", "TPM for remote attestation: device[:PATH] (default /dev/tpmrm0), swtpm:ADDR (socket path or host:port) or simulator")
+	fs.StringVar(&c.pcrs, "pcrs", "", "with --tpm: SHA-256 PCRs to quote, comma-separated (default: the realm's on-chain selection)")
 	c.logs.register(fs)
 }
 
@@ -233,6 +240,7 @@ func (discard) Write(p []byte) (int, error) { return len(p), nil }
 type node struct {
 	sess     *session.Session
 	verifier *verifier.Verifier
+	tpm      *attest.TPM
 	backend  *chain.Backend
 	log      *slog.Logger
 	done     chan struct{}
@@ -248,6 +256,9 @@ func (n *node) Close() {
 	}
 	if n.verifier != nil {
 		n.verifier.Close()
+	}
+	if n.tpm != nil {
+		_ = n.tpm.Close()
 	}
 	if n.backend != nil {
 		n.backend.Close()
@@ -451,6 +462,10 @@ func (c *clientFlags) open(ctx context.Context, e *env, cmd string, reconnect bo
 		return nil, fmt.Errorf("--chain: the delegate certificate is for chain %d, registry %s; the trust configuration expects chain %d, registry %s",
 			dc.ChainID, dc.VerifyingContract.Hex(), policy.ChainID, policy.Registry.Hex())
 	}
+	if err := c.attestation(ctx, n, &policy, dc); err != nil {
+		n.Close()
+		return nil, err
+	}
 	rule := session.Rule{Encrypt: c.encrypt, Sign: c.sign, Rotation: rotation}
 	dctx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
@@ -532,4 +547,55 @@ func (l *latestBlock) get() uint64 {
 		l.n = n
 	}
 	return l.n
+}
+
+// attestation configures remote attestation (docs/protocol.md §5): with an attestation policy
+// source (the on-chain verifier) the node enforces the realm's policy on its peers, and with
+// --tpm it quotes its own platform. A realm that requires attestation from a node without a
+// working TPM is a start-up failure, as is a --tpm that does not answer.
+func (c *clientFlags) attestation(ctx context.Context, n *node, policy *keydist.Policy, dc *cert.DelegateCertificate) error {
+	var source attest.PolicySource
+	if n.verifier != nil {
+		source, _ = any(n.verifier).(attest.PolicySource)
+	}
+	var facts attest.Facts
+	if source != nil {
+		fctx, cancel := context.WithTimeout(ctx, c.timeout)
+		f, err := source.Attestation(fctx, attest.Query{Realm: policy.Realm})
+		cancel()
+		if err != nil {
+			return fmt.Errorf("attestation policy of realm %s unreadable: %w", policy.Realm.Hex(), err)
+		}
+		facts = f
+	}
+	if c.tpm == "" {
+		if facts.Required {
+			return fmt.Errorf("realm %s requires remote attestation: start with --tpm device[:PATH], swtpm:ADDR or simulator", policy.Realm.Hex())
+		}
+		if source != nil {
+			policy.Attestation = &keydist.Attestation{Policy: source}
+		}
+		return nil
+	}
+	pcrs := c.pcrs
+	if pcrs == "" && facts.PCRSelection != 0 {
+		var list []string
+		for _, p := range attest.SelectionPCRs(facts.PCRSelection) {
+			list = append(list, strconv.Itoa(p))
+		}
+		pcrs = strings.Join(list, ",")
+	}
+	t, err := openTPM(c.tpm, pcrs)
+	if err != nil {
+		return err
+	}
+	n.tpm = t
+	prover := attest.NewProver(t, attest.Subject{ChainID: dc.ChainID, Delegate: dc.Delegate, CSPubKey: dc.CSPubKey, BootedAt: dc.BootedAt})
+	if _, err := prover.Evidence(facts.MaxAge); err != nil {
+		return fmt.Errorf("--tpm %s: quote failed: %w", c.tpm, err)
+	}
+	if source != nil {
+		policy.Attestation = &keydist.Attestation{Policy: source, Evidence: prover.Evidence}
+	}
+	return nil
 }

@@ -75,6 +75,7 @@ func commands() []command {
 		{"realm", "set a realm's Realm-CA and admit Operator-CAs", runRealm},
 		{"delegate", "authorize, revoke, revoke-all and check delegates on the registry", runDelegate},
 		{"trust", "inspect, accept and forget TOFU pins", runTrust},
+		{"attest", "enroll a node's TPM attestation key: print its digest and the current PCR measurement", runAttest},
 		{"router", "run the hardened embedded WAMP router (websocket, rawsocket; CBOR, msgpack, JSON)", runRouter},
 		{"pub", "publish end-to-end encrypted events to a topic on any WAMP router", runPub},
 		{"sub", "subscribe to a topic and print the decrypted events as JSON lines", runSub},

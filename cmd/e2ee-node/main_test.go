@@ -4,6 +4,7 @@ import (
 	"context"
 	"net"
 	"os"
+	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"strconv"
@@ -77,6 +78,34 @@ func TestScripts(t *testing.T) {
 				port := l.Addr().(*net.TCPAddr).Port
 				ts.Check(l.Close())
 				ts.Setenv(args[0], strconv.Itoa(port))
+			},
+			// start-swtpm starts a real swtpm (TPM 2.0 emulator, Debian package swtpm) on a Unix
+			// socket for the script and sets $SWTPM to the socket path; its state lives in the
+			// script's work directory. scripts/test.sh installs swtpm: CI runs this.
+			"start-swtpm": func(ts *testscript.TestScript, neg bool, args []string) {
+				bin, err := exec.LookPath("swtpm")
+				if err != nil {
+					ts.Fatalf("swtpm not installed: apt-get install swtpm swtpm-tools (scripts/test.sh does)")
+				}
+				dir := ts.MkAbs(".swtpm")
+				ts.Check(os.MkdirAll(dir, 0o700))
+				sock := filepath.Join(dir, "tpm.sock")
+				cmd := exec.Command(bin, "socket", "--tpm2", "--tpmstate", "dir="+dir,
+					"--server", "type=unixio,path="+sock, "--ctrl", "type=unixio,path="+sock+".ctrl",
+					"--flags", "not-need-init,startup-clear")
+				cmd.Stderr = os.Stderr
+				ts.Check(cmd.Start())
+				ts.Defer(func() {
+					_ = cmd.Process.Kill()
+					_ = cmd.Wait()
+				})
+				for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+					if _, err := os.Stat(sock); err == nil {
+						ts.Setenv("SWTPM", sock)
+						return
+					}
+				}
+				ts.Fatalf("swtpm did not open %s within 20 s", sock)
 			},
 			// waitfile FILE waits (up to 20 s) until FILE exists, e.g. a --ready-file.
 			"waitfile": func(ts *testscript.TestScript, neg bool, args []string) {

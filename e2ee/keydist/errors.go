@@ -157,6 +157,8 @@ func ErrorURI(err error) string {
 		{ErrLowOrderKey, ErrorURILowOrderKey},
 		{ErrUnknownPeer, ErrorURIUnknownPeer},
 		{ErrBadMAC, ErrorURIBadMAC},
+		{ErrAttestationRequired, ErrorURIAttestationRequired},
+		{ErrAttestation, ErrorURIAttestation},
 	} {
 		if errors.Is(err, m.err) {
 			return m.uri

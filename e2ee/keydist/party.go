@@ -18,6 +18,7 @@ type party struct {
 	boxes  *boxCache
 	pool   *sync.Pool // of *scratch
 	boxKey *ecdh.PrivateKey
+	att    *attestState // nil without Policy.Attestation
 }
 
 // newParty checks and prepares policy and identity (see Policy.prepare and Identity.prepare).
@@ -33,6 +34,10 @@ func newParty(policy *Policy, id Identity, cacheSize int) (party, error) {
 	if err != nil {
 		return party{}, err
 	}
+	att, err := newAttestState(policy.Attestation, cacheSize)
+	if err != nil {
+		return party{}, err
+	}
 	return party{
 		own:    own,
 		domain: DomainSeparator(policy.ChainID, policy.Registry),
@@ -40,5 +45,6 @@ func newParty(policy *Policy, id Identity, cacheSize int) (party, error) {
 		boxes:  newBoxCache(cacheSize),
 		pool:   newScratchPool(),
 		boxKey: boxKey,
+		att:    att,
 	}, nil
 }

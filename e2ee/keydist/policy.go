@@ -44,6 +44,10 @@ type Policy struct {
 	Window time.Duration
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
+	// Attestation, if set, enforces remote attestation in the realms whose
+	// policy requires it (attest.go, docs/protocol.md §5). Nil: no
+	// attestation is checked or sent.
+	Attestation *Attestation
 }
 
 // DefaultWindow is the default freshness window of key requests.

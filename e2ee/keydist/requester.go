@@ -145,6 +145,9 @@ func (q *Requester) NewRequest(keyID, uri string, role e2ee.Role) (*Pending, err
 		return nil, failf("request", ErrBadSignature, "signing the request failed")
 	}
 	copy(req.Signature[:], sig)
+	if req.Evidence, err = q.att.own(context.Background(), req.Realm); err != nil {
+		return nil, err
+	}
 	return pend, nil
 }
 
@@ -239,8 +242,15 @@ func (q *Requester) Open(ctx context.Context, p *Pending, resp *KeyResponse) (ke
 	if err != nil {
 		return key, err
 	}
-	if _, err := pol.decide(ctx, vc, resp.Realm, req.URI, resp.Role, resp.Issuer, now); err != nil {
+	dec, err := pol.decide(ctx, vc, resp.Realm, req.URI, resp.Role, resp.Issuer, now)
+	if err != nil {
 		return key, err
+	}
+	if q.att != nil {
+		peer := knownPeer{cs: resp.CSPubKey, chainHash: chainHash}
+		if err := q.att.check(ctx, resp.ChainID, resp.Realm, dec.Issuer, vc, peer, resp.Evidence, now); err != nil {
+			return key, err
+		}
 	}
 	shared, err := sharedKey(q.boxes, q.boxKey, resp.CSPubKey)
 	if err != nil {

@@ -140,6 +140,8 @@ type VerifiedRequest struct {
 	// Decision is the trust decision that admitted the requester.
 	Decision e2ee.TrustDecision
 	shared   *[32]byte
+	// evidence is ours, for the response (signed, attestation required).
+	evidence []byte
 }
 
 // VerifyRequest checks req, failing closed, in this order: well-formed and
@@ -226,9 +228,22 @@ func (r *Responder) Decide(ctx context.Context, ar *AuthenticatedRequest) (*Veri
 	ar.decided = true
 	p := &r.cfg.Policy
 	req := ar.Request
-	dec, err := p.decide(ctx, ar.Chain, req.Realm, req.URI, req.Role, req.Issuer, p.now())
+	now := p.now()
+	dec, err := p.decide(ctx, ar.Chain, req.Realm, req.URI, req.Role, req.Issuer, now)
 	if err != nil {
 		return nil, err
+	}
+	var evidence []byte
+	if r.att != nil {
+		peer := knownPeer{cs: req.CSPubKey, chainHash: ar.chainHash}
+		if err := r.att.check(ctx, req.ChainID, req.Realm, dec.Issuer, ar.Chain, peer, req.Evidence, now); err != nil {
+			return nil, err
+		}
+		if req.Auth == AuthSignature {
+			if evidence, err = r.att.own(ctx, req.Realm); err != nil {
+				return nil, err
+			}
+		}
 	}
 	shared := ar.shared
 	if shared == nil {
@@ -244,7 +259,7 @@ func (r *Responder) Decide(ctx context.Context, ar *AuthenticatedRequest) (*Veri
 			r.known.put(knownPeer{cs: req.CSPubKey, chainHash: ar.chainHash}, struct{}{})
 		}
 	}
-	return &VerifiedRequest{Request: req, Chain: ar.Chain, Decision: dec, shared: shared}, nil
+	return &VerifiedRequest{Request: req, Chain: ar.Chain, Decision: dec, shared: shared, evidence: evidence}, nil
 }
 
 // ClaimedChain verifies the chain req carries (through the chain cache: a
@@ -331,5 +346,6 @@ func (r *Responder) Respond(vr *VerifiedRequest, key *[KeySize]byte, scope Scope
 		return nil, failf("respond", ErrBadSignature, "signing the response failed")
 	}
 	copy(resp.Signature[:], sig)
+	resp.Evidence = vr.evidence
 	return resp, nil
 }

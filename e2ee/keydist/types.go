@@ -6,6 +6,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/wamp-e2ee/e2ee-node/e2ee"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/attest"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/envelope"
 )
@@ -185,6 +186,11 @@ type KeyRequest struct {
 	// MAC (AuthMAC) is HMAC-SHA256 over Digest and ResponderCSPubKey under
 	// the request MAC key of the two CS keys (RequestMAC).
 	MAC [MACSize]byte
+	// Evidence is the requester's encoded attestation evidence (package
+	// attest), sent in signed requests in realms that require attestation;
+	// nil otherwise. Not part of Digest: the quote binds the CS key and
+	// delegate itself.
+	Evidence []byte
 }
 
 // KeyResponse carries a payload key, boxed to the requester's CS key and
@@ -226,6 +232,9 @@ type KeyResponse struct {
 	// MAC (AuthMAC) is HMAC-SHA256 over Digest under the response MAC key
 	// of the two CS keys (ResponseMAC).
 	MAC [MACSize]byte
+	// Evidence is the responder's encoded attestation evidence (see
+	// KeyRequest.Evidence), in signed responses only.
+	Evidence []byte
 }
 
 // chainCount reads the element count from the CBOR array header of a wire
@@ -291,6 +300,9 @@ func (r *KeyRequest) Validate() error {
 	default:
 		return failf("decode", ErrMalformed, "authentication: neither a signature nor a MAC for a responder key")
 	}
+	if err := checkEvidence(r.Evidence, r.Auth); err != nil {
+		return err
+	}
 	return checkChain(r.Chain, r.Issuer)
 }
 
@@ -310,5 +322,21 @@ func (r *KeyResponse) Validate() error {
 	if r.Auth != AuthSignature && r.Auth != AuthMAC {
 		return failf("decode", ErrMalformed, "authentication: neither a signature nor a MAC")
 	}
+	if err := checkEvidence(r.Evidence, r.Auth); err != nil {
+		return err
+	}
 	return checkChain(r.Chain, r.Issuer)
+}
+
+// checkEvidence bounds attestation evidence: only in signed messages, at
+// most attest.MaxEvidenceSize bytes (its content is checked by the
+// attestation verifier).
+func checkEvidence(ev []byte, auth Auth) error {
+	if ev == nil {
+		return nil
+	}
+	if auth != AuthSignature || len(ev) == 0 || len(ev) > attest.MaxEvidenceSize {
+		return failf("decode", ErrMalformed, "attestation: only in signed messages, 1…64 KiB")
+	}
+	return nil
 }

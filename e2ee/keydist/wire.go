@@ -7,6 +7,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/wamp-e2ee/e2ee-node/e2ee"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/attest"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/envelope"
 )
@@ -42,7 +43,8 @@ const (
 	kwIssuer       = "issuer"
 	kwMAC          = "mac"
 	kwRespPubKey   = "responder_pubkey"
-	maxWireEntries = 17
+	kwAttestation  = "attestation"
+	maxWireEntries = 18
 )
 
 // EncodeRequest returns the wire map of r. The chain is r.Chain itself
@@ -74,6 +76,9 @@ func EncodeRequest(r *KeyRequest) (map[string]any, error) {
 	}
 	if r.Issuer != (common.Address{}) {
 		m[kwIssuer] = r.Issuer.Bytes()
+	}
+	if r.Evidence != nil {
+		m[kwAttestation] = r.Evidence
 	}
 	return m, nil
 }
@@ -107,6 +112,9 @@ func EncodeResponse(r *KeyResponse) (map[string]any, error) {
 	}
 	if r.Issuer != (common.Address{}) {
 		m[kwIssuer] = r.Issuer.Bytes()
+	}
+	if r.Evidence != nil {
+		m[kwAttestation] = r.Evidence
 	}
 	return m, nil
 }
@@ -265,6 +273,17 @@ func (w *wireReader) chain(field string) []byte {
 	return append([]byte(nil), b...)
 }
 
+// optEvidence reads the optional attestation evidence (copied).
+func (w *wireReader) optEvidence() []byte {
+	if _, ok := w.kw[kwAttestation]; !ok {
+		return nil
+	}
+	if b := w.bytes(kwAttestation, 1, attest.MaxEvidenceSize); b != nil {
+		return append([]byte(nil), b...)
+	}
+	return nil
+}
+
 // optAddress reads an optional address; when present it must not be the
 // zero address (absent is its only encoding).
 func (w *wireReader) optAddress(field string) (a common.Address) {
@@ -333,6 +352,7 @@ func DecodeRequest(kw map[string]any) (*KeyRequest, error) {
 	if w.err == nil {
 		r.Chain = w.chain(kwCerts)
 	}
+	r.Evidence = w.optEvidence()
 	if err := w.finish(); err != nil {
 		return nil, err
 	}
@@ -373,6 +393,7 @@ func DecodeResponse(kw map[string]any) (*KeyResponse, error) {
 	if w.err == nil {
 		r.Chain = w.chain(kwCerts)
 	}
+	r.Evidence = w.optEvidence()
 	if err := w.finish(); err != nil {
 		return nil, err
 	}

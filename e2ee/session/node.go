@@ -561,19 +561,32 @@ func (n *node) fetchOnce(ctx context.Context, keyID, uri string, role e2ee.Role)
 	ctx, cancel := context.WithTimeout(ctx, n.cfg.FetchTimeout)
 	defer cancel()
 	n.prefetchVerdict(ctx, kid.Locator, uri, role)
-	p, res, err := n.callKeyRPC(ctx, cl, kid, uri, role)
-	if err != nil {
-		return err
-	}
-	if len(res.Arguments) != 0 {
-		return fmt.Errorf("session: key response: %w", keydist.ErrMalformed)
-	}
-	resp, err := keydist.DecodeResponse(res.ArgumentsKw)
-	if err != nil {
-		return fmt.Errorf("session: key response: %w", err)
-	}
-	key, err := n.requester.Open(ctx, p, resp)
-	if err != nil {
+	var (
+		resp *keydist.KeyResponse
+		key  [keydist.KeySize]byte
+	)
+	for attempt := 0; ; attempt++ {
+		p, res, err := n.callKeyRPC(ctx, cl, kid, uri, role)
+		if err != nil {
+			return err
+		}
+		if len(res.Arguments) != 0 {
+			return fmt.Errorf("session: key response: %w", keydist.ErrMalformed)
+		}
+		if resp, err = keydist.DecodeResponse(res.ArgumentsKw); err != nil {
+			return fmt.Errorf("session: key response: %w", err)
+		}
+		key, err = n.requester.Open(ctx, p, resp)
+		if err == nil {
+			break
+		}
+		// The responder's remembered evidence no longer verifies (the
+		// policy changed or the quote aged): ask once more, signed, so
+		// that it sends fresh evidence.
+		if attempt == 0 && p.Request.Auth == keydist.AuthMAC && errors.Is(err, keydist.ErrAttestationRequired) {
+			n.requester.Forget(p)
+			continue
+		}
 		return fmt.Errorf("session: key response: %w", err)
 	}
 	defer func() { key = [keydist.KeySize]byte{} }()
@@ -649,7 +662,7 @@ func (n *node) callKeyRPC(ctx context.Context, cl *client.Client, kid envelope.K
 		}
 		var re client.RPCError
 		if attempt == 0 && p.Request.Auth == keydist.AuthMAC && errors.As(err, &re) && re.Err != nil &&
-			re.Err.Error == keydist.ErrorURIUnknownPeer {
+			(re.Err.Error == keydist.ErrorURIUnknownPeer || re.Err.Error == keydist.ErrorURIAttestationRequired) {
 			n.requester.Forget(p)
 			n.stats.resumeFallbacks.Add(1)
 			continue
@@ -875,6 +888,14 @@ func (n *node) ringHasLocked(id string) bool {
 func (n *node) revoke(delegate common.Address) {
 	n.mu.Lock()
 	n.denied[delegate] = true
+	n.mu.Unlock()
+	n.forgetDelegate(delegate)
+}
+
+// forgetDelegate rotates the key scopes delegate fetched and drops the keys
+// fetched from it.
+func (n *node) forgetDelegate(delegate common.Address) {
+	n.mu.Lock()
 	fetched := n.fetchedBy[delegate]
 	delete(n.fetchedBy, delegate)
 	from := n.keysFrom[delegate]
@@ -899,6 +920,21 @@ func (n *node) revoke(delegate common.Address) {
 		n.cache.Remove(id)
 	}
 	n.cache.RemoveOriginator(keyring.Origin(delegate))
+}
+
+// revokeMeasurement rotates every key fetched by a peer whose evidence had
+// measurement m and drops the keys this node fetched from such peers; the
+// peers themselves are refused from now on by the attestation verifier
+// (the policy version moved), not by the local deny list.
+func (n *node) revokeMeasurement(m [32]byte) {
+	seen := map[common.Address]bool{}
+	for _, d := range append(n.responder.AttestedWith(m), n.requester.AttestedWith(m)...) {
+		if seen[d] {
+			continue
+		}
+		seen[d] = true
+		n.forgetDelegate(d)
+	}
 }
 
 // rotateAll retires every current key of every ring.

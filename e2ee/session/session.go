@@ -286,6 +286,27 @@ func (s *Session) RotateAll() { s.n.rotateAll() }
 // from it are dropped (its messages no longer open).
 func (s *Session) Revoke(delegate common.Address) { s.n.revoke(delegate) }
 
+// RevokeMeasurement is the hook for a measurement revoked in the realm's
+// attestation policy (docs/protocol.md §5): every key fetched by a peer whose
+// evidence had measurement m is rotated and the keys fetched from such
+// peers are dropped. The peers are refused from their next exchange on by
+// the attestation check (the policy's version moved), and may be admitted
+// again if the realm allows m again.
+func (s *Session) RevokeMeasurement(m [32]byte) { s.n.revokeMeasurement(m) }
+
+// AttestationChanged is the hook for any other change of the realm's
+// attestation policy (required or not, quote age, a delegate's enrolled
+// AK): delegate's keys are forgotten as by RevokeMeasurement, or, for the
+// zero address (a realm-wide change), every key is rotated. Peers are
+// checked against the new policy on their next exchange.
+func (s *Session) AttestationChanged(delegate common.Address) {
+	if delegate == (common.Address{}) {
+		s.n.rotateAll()
+		return
+	}
+	s.n.forgetDelegate(delegate)
+}
+
 // Done is closed when the session has ended: after Close, or when the
 // connection is lost without Reconnect.
 func (s *Session) Done() <-chan struct{} { return s.done }
