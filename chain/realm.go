@@ -206,7 +206,10 @@ func (c DelegateCheck) Err() error {
 	case c.Found != (common.Address{}):
 		return fmt.Errorf("%w: issuer %s has not authorized delegate %s in realm %s (%s), but %s did: use issuer %s",
 			ErrUnauthorized, c.Issuer.Hex(), c.Delegate.Hex(), c.Realm.Hex(), c.Status, c.Found.Hex(), c.Found.Hex())
-	case c.Status == StatusNotAuthorized && !c.Given:
+	case c.Status == StatusNotAuthorized && c.Given:
+		return fmt.Errorf("%w: issuer %s (%s) has not authorized delegate %s in realm %s, nor has any other issuer",
+			ErrUnauthorized, c.Issuer.Hex(), c.IssuerRole, c.Delegate.Hex(), c.Realm.Hex())
+	case c.Status == StatusNotAuthorized:
 		return fmt.Errorf("%w: no issuer has authorized delegate %s in realm %s (checked the Realm-CA %s and every DelegateAuthorized event)",
 			ErrUnauthorized, c.Delegate.Hex(), c.Realm.Hex(), c.Root.Hex())
 	default:

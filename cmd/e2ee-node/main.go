@@ -45,7 +45,7 @@ type env struct {
 func (e *env) errorf(format string, a ...any) {
 	msg := fmt.Sprintf(format, a...)
 	prefix := e.cmd
-	if head, _, ok := strings.Cut(msg, ": "); ok && prefix != "" && strings.HasPrefix(head+" ", strings.Fields(prefix)[0]+" ") && !strings.ContainsAny(head, "-=/'\"") {
+	if head, _, ok := strings.Cut(msg, ": "); ok && (head == prefix || strings.HasPrefix(head, prefix+" ") || strings.HasPrefix(prefix, head+" ")) {
 		prefix = ""
 	}
 	if prefix == "" {
