@@ -80,7 +80,7 @@ func TestRegistryOnAnvil(t *testing.T) {
 	require.False(t, ok)
 
 	_, err = reg.Transact(ctx, keys[1], a.PackRevoke(realm, delegate))
-	requireRevert(t, err, "AlreadyRevoked")
+	requireRevert(t, err, "DelegateRegistryAlreadyRevoked")
 }
 
 // TestDeployRegistryWithoutProxy checks the clear error on a chain without the CREATE2 proxy.

@@ -138,6 +138,33 @@ func MeasureRegistryGas(ctx context.Context) ([]GasFigure, error) {
 		return nil, err
 	}
 
+	// Attestation: a fresh delegate authorized with an AK (compare with authorize_another),
+	// the realm's policy, and a measurement allowed and revoked (random digests).
+	k, err := crypto.GenerateKey()
+	if err != nil {
+		return nil, fmt.Errorf("gas report: %w", err)
+	}
+	d4 := crypto.PubkeyToAddress(k.PublicKey)
+	ak := crypto.Keccak256Hash(d4[:], []byte("attestation key"))
+	if err := tx("authorize_with_attestation_key", root, abi.PackAuthorizeWithAttestationKey(realm.addr, d4, now, year, ak)); err != nil {
+		return nil, err
+	}
+	if err := tx("set_attestation_policy", root, abi.PackSetAttestationPolicy(realm.addr, true, 24*3600, 0b1001_0111)); err != nil {
+		return nil, err
+	}
+	measurement := crypto.Keccak256Hash(d4[:], []byte("measurement"))
+	if err := tx("allow_measurement", root, abi.PackSetMeasurement(realm.addr, measurement, true)); err != nil {
+		return nil, err
+	}
+	if err := tx("revoke_measurement", root, abi.PackSetMeasurement(realm.addr, measurement, false)); err != nil {
+		return nil, err
+	}
+	g, err := reg.EstimateExecutionGas(ctx, acc["relayer"].addr, abi.PackAttestationStatus(root.addr, realm.addr, d4, measurement))
+	if err != nil {
+		return nil, fmt.Errorf("attestation_status: %w", err)
+	}
+	emit("attestation_status", "execution", g)
+
 	for _, c := range []struct {
 		op                      string
 		issuer, realm, delegate common.Address

@@ -110,7 +110,7 @@ func (r *Registry) RequestRealmCA(ctx context.Context, realm TxSigner, root comm
 	return r.op(ctx, "request realm CA", realm, r.ABI.PackRequestRealmCA(root))
 }
 
-// CancelRealmCARequest withdraws, as realm s, its pending Realm-CA request (RealmCANotPending
+// CancelRealmCARequest withdraws, as realm s, its pending Realm-CA request (RealmRegistryRealmCANotPending
 // when there is none).
 func (r *Registry) CancelRealmCARequest(ctx context.Context, realm TxSigner) (*types.Receipt, error) {
 	return r.op(ctx, "cancel realm CA request", realm, r.ABI.PackCancelRealmCARequest())

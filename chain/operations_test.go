@@ -68,8 +68,8 @@ func TestDelegateLifecycle(t *testing.T) {
 	require.Equal(t, uint64(3), root0.Sequence, "registered, realm requested, realm accepted")
 	require.Equal(t, root, call(f, f.abi.PackGetRealm(realm), f.abi.UnpackGetRealm).Root)
 
-	requireRevert(t, f.sendErr("operator", f.abi.PackRequestAdmission(realm, capIntermediateCA)), "AdmissionPrivate")
-	requireRevert(t, f.sendErr("root", f.abi.PackAdmitOperator(realm, operator, 1)), "InvalidCapabilities")
+	requireRevert(t, f.sendErr("operator", f.abi.PackRequestAdmission(realm, capIntermediateCA)), "RealmRegistryAdmissionPrivate")
+	requireRevert(t, f.sendErr("root", f.abi.PackAdmitOperator(realm, operator, 1)), "WmpCapabilitiesInvalidCapabilities")
 	f.send("root", f.abi.PackAdmitOperator(realm, operator, capIntermediateCA|capProvider))
 
 	f.send("root", f.abi.PackAuthorize(realm, d1, from, until))
@@ -93,8 +93,8 @@ func TestDelegateLifecycle(t *testing.T) {
 	// Revocation of one authorization, then no-ops are rejected with named errors.
 	f.send("root", f.abi.PackRevoke(realm, d1))
 	require.Equal(t, statusRevoked, int(f.status(root, realm, d1)))
-	requireRevert(t, f.sendErr("root", f.abi.PackRevoke(realm, d1)), "AlreadyRevoked")
-	requireRevert(t, f.sendErr("root", f.abi.PackRevoke(realm, common.Address{0xee})), "NotAuthorized")
+	requireRevert(t, f.sendErr("root", f.abi.PackRevoke(realm, d1)), "DelegateRegistryAlreadyRevoked")
+	requireRevert(t, f.sendErr("root", f.abi.PackRevoke(realm, common.Address{0xee})), "DelegateRegistryNotAuthorized")
 
 	// Operator revoke-all voids its older authorizations; a fresh one in a later block is valid.
 	f.send("operator", f.abi.PackRevokeAllDelegates(realm))
@@ -121,7 +121,7 @@ func TestDelegateLifecycle(t *testing.T) {
 	// Retiring the root voids everything, and is final.
 	f.send("root", f.abi.PackRetire())
 	require.Equal(t, statusRootNotActive, int(f.status(root, realm, d1)))
-	requireRevert(t, f.sendErr("root", f.abi.PackRetire()), "RootNotActive")
+	requireRevert(t, f.sendErr("root", f.abi.PackRetire()), "TrustrootRegistryRootNotActive")
 }
 
 // TestRealmMoveVoidsOldAuthorizations checks that moving a realm to another root voids the old
@@ -134,7 +134,7 @@ func TestRealmMoveVoidsOldAuthorizations(t *testing.T) {
 	f.send("root", f.abi.PackAuthorize(realm, common.Address{0xd1}, from, until))
 	require.Equal(t, statusValid, int(f.status(root, realm, common.Address{0xd1})))
 	f.send("root2", f.abi.PackRegisterRoot(policyOpen))
-	requireRevert(t, f.sendErr("root2", f.abi.PackAcceptRealm(realm)), "RealmCANotRequested")
+	requireRevert(t, f.sendErr("root2", f.abi.PackAcceptRealm(realm)), "RealmRegistryRealmCANotRequested")
 	f.send("realm", f.abi.PackRequestRealmCA(root2))
 	require.Equal(t, root2, call(f, f.abi.PackPendingRealmCA(realm), f.abi.UnpackPendingRealmCA))
 	f.send("root2", f.abi.PackAcceptRealm(realm))
@@ -150,16 +150,16 @@ func TestAdmissionPolicies(t *testing.T) {
 	f := newFixture(t, "root", "realm", "operator")
 	realm, operator := f.acc["realm"].addr, f.acc["operator"].addr
 	f.setupRealm(policyPermissioned)
-	requireRevert(t, f.sendErr("root", f.abi.PackAdmitOperator(realm, operator, capIntermediateCA)), "AdmissionNotRequested")
+	requireRevert(t, f.sendErr("root", f.abi.PackAdmitOperator(realm, operator, capIntermediateCA)), "RealmRegistryAdmissionNotRequested")
 	f.send("operator", f.abi.PackRequestAdmission(realm, capIntermediateCA|capConsumer))
-	requireRevert(t, f.sendErr("root", f.abi.PackAdmitOperator(realm, operator, capIntermediateCA|capProvider)), "AdmissionNotRequested")
+	requireRevert(t, f.sendErr("root", f.abi.PackAdmitOperator(realm, operator, capIntermediateCA|capProvider)), "RealmRegistryAdmissionNotRequested")
 	f.send("root", f.abi.PackAdmitOperator(realm, operator, capIntermediateCA))
 	ad := call(f, f.abi.PackGetAdmission(realm, operator), f.abi.UnpackGetAdmission)
 	require.Equal(t, uint8(2), ad.Status)
 	require.Equal(t, uint64(capIntermediateCA), ad.Capabilities)
 
 	f.send("root", f.abi.PackSetPolicy(policyOpen))
-	requireRevert(t, f.sendErr("root", f.abi.PackSetPolicy(policyOpen)), "NoChange")
+	requireRevert(t, f.sendErr("root", f.abi.PackSetPolicy(policyOpen)), "TrustRegistryNoChange")
 	other := newActor(t, chain.SimulatedChainID)
 	// An unfunded operator can still self-admit under Open policy through a relayed call.
 	inner := f.abi.PackRequestAdmission(realm, capIntermediateCA)
@@ -223,15 +223,15 @@ func TestRelayedCalls(t *testing.T) {
 
 	past := big.NewInt(time.Now().Add(-time.Hour).Unix())
 	sig = f.signRelayed(issuer, inner, big.NewInt(2), past)
-	requireRevert(t, f.sendErr("deployer", f.abi.PackExecute(issuer.addr, inner, big.NewInt(2), past, sig)), "ExpiredSignature")
+	requireRevert(t, f.sendErr("deployer", f.abi.PackExecute(issuer.addr, inner, big.NewInt(2), past, sig)), "RelayedActorExpiredSignature")
 
 	other := newActor(t, chain.SimulatedChainID)
 	sig = f.signRelayed(other, inner, big.NewInt(2), deadline)
-	requireRevert(t, f.sendErr("deployer", f.abi.PackExecute(issuer.addr, inner, big.NewInt(2), deadline, sig)), "InvalidSignature")
+	requireRevert(t, f.sendErr("deployer", f.abi.PackExecute(issuer.addr, inner, big.NewInt(2), deadline, sig)), "RelayedActorInvalidSignature")
 
 	exec := f.abi.PackExecute(issuer.addr, inner, big.NewInt(2), deadline, sig)
 	sig = f.signRelayed(issuer, exec, big.NewInt(2), deadline)
-	requireRevert(t, f.sendErr("deployer", f.abi.PackExecute(issuer.addr, exec, big.NewInt(2), deadline, sig)), "CallNotRelayable")
+	requireRevert(t, f.sendErr("deployer", f.abi.PackExecute(issuer.addr, exec, big.NewInt(2), deadline, sig)), "RelayedActorCallNotRelayable")
 }
 
 // TestSharedRootThreshold covers a 2-of-3 shared root: approvals, execution at the threshold,
@@ -247,8 +247,8 @@ func TestSharedRootThreshold(t *testing.T) {
 	f.send("realm", f.abi.PackRequestRealmCA(root))
 	action := f.abi.PackAcceptRealm(f.acc["realm"].addr)
 	f.send("m1", f.abi.PackApproveRootAction(root, action))
-	requireRevert(t, f.sendErr("m1", f.abi.PackApproveRootAction(root, action)), "AlreadyApproved")
-	requireRevert(t, f.sendErr("m4", f.abi.PackApproveRootAction(root, action)), "NotMember")
+	requireRevert(t, f.sendErr("m1", f.abi.PackApproveRootAction(root, action)), "TrustrootRegistryAlreadyApproved")
+	requireRevert(t, f.sendErr("m4", f.abi.PackApproveRootAction(root, action)), "TrustrootRegistryNotMember")
 	require.Equal(t, common.Address{}, call(f, f.abi.PackGetRealm(f.acc["realm"].addr), f.abi.UnpackGetRealm).Root, "1 of 2 approvals must not act")
 	require.Equal(t, uint64(1), call(f, f.abi.PackApprovalsOf(root, action), f.abi.UnpackApprovalsOf).Uint64())
 	f.send("m2", f.abi.PackApproveRootAction(root, action))
@@ -264,14 +264,14 @@ func TestSharedRootThreshold(t *testing.T) {
 	require.True(t, call(f, f.abi.PackIsMember(root, f.acc["m4"].addr), f.abi.UnpackIsMember))
 	require.False(t, call(f, f.abi.PackIsMember(root, f.acc["m1"].addr), f.abi.UnpackIsMember))
 	require.Equal(t, uint64(0), call(f, f.abi.PackApprovalsOf(root, pending), f.abi.UnpackApprovalsOf).Uint64())
-	requireRevert(t, f.sendErr("m1", f.abi.PackApproveRootAction(root, pending)), "NotMember")
+	requireRevert(t, f.sendErr("m1", f.abi.PackApproveRootAction(root, pending)), "TrustrootRegistryNotMember")
 	f.send("m4", f.abi.PackApproveRootAction(root, pending))
 	require.Equal(t, statusNotAuthorized, int(f.status(root, f.acc["realm"].addr, common.Address{0xd1})))
 	f.send("m3", f.abi.PackApproveRootAction(root, pending))
 	require.Equal(t, statusValid, int(f.status(root, f.acc["realm"].addr, common.Address{0xd1})))
 
-	requireRevert(t, f.sendErr("m2", f.abi.PackSetMembers(members, 2)), "NotSharedRoot")
-	requireRevert(t, f.sendErr("m2", f.abi.PackRegisterSharedRoot([32]byte{1}, nil, 1, policyOpen)), "InvalidMembers")
+	requireRevert(t, f.sendErr("m2", f.abi.PackSetMembers(members, 2)), "TrustrootRegistryNotSharedRoot")
+	requireRevert(t, f.sendErr("m2", f.abi.PackRegisterSharedRoot([32]byte{1}, nil, 1, policyOpen)), "TrustrootRegistryInvalidMembers")
 }
 
 // TestCertificateRevocation covers revokeCertificate and its effect on verification.
@@ -290,5 +290,5 @@ func TestCertificateRevocation(t *testing.T) {
 	f.send("delegate", f.abi.PackRevokeCertificate(digest))
 	require.NotZero(t, call(f, f.abi.PackCertificateRevokedAt(d.addr, digest), f.abi.UnpackCertificateRevokedAt).Uint64())
 	require.False(t, call(f, f.abi.PackVerifyDelegateCertificate(cert, sig), f.abi.UnpackVerifyDelegateCertificate))
-	requireRevert(t, f.sendErr("delegate", f.abi.PackRevokeCertificate(digest)), "CertificateAlreadyRevoked")
+	requireRevert(t, f.sendErr("delegate", f.abi.PackRevokeCertificate(digest)), "DelegateRegistryCertificateAlreadyRevoked")
 }

@@ -32,7 +32,7 @@ func TestOperations(t *testing.T) {
 			require.NoError(t, err)
 			require.NotZero(t, rc.GasUsed, "receipt reports gas")
 			_, err = reg.RegisterRoot(ctx, root, chain.PolicyPermissioned)
-			chaintest.RequireRevert(t, err, "RootExists")
+			chaintest.RequireRevert(t, err, "TrustrootRegistryRootExists")
 			_, err = reg.SetRealmCA(ctx, realm, root)
 			require.NoError(t, err)
 
@@ -58,7 +58,7 @@ func TestOperations(t *testing.T) {
 			_, err = reg.Revoke(ctx, root, realm.Address(), d1)
 			require.NoError(t, err)
 			_, err = reg.Revoke(ctx, root, realm.Address(), d1)
-			chaintest.RequireRevert(t, err, "AlreadyRevoked")
+			chaintest.RequireRevert(t, err, "DelegateRegistryAlreadyRevoked")
 			_, err = reg.RevokeAllDelegates(ctx, operator, realm.Address())
 			require.NoError(t, err)
 			a, err = reg.AuthorizationStatus(ctx, operator.Address(), realm.Address(), d2)
@@ -70,7 +70,7 @@ func TestOperations(t *testing.T) {
 			_, err = reg.RevokeCertificate(ctx, operator, digest)
 			require.NoError(t, err)
 			_, err = reg.RevokeCertificate(ctx, operator, digest)
-			chaintest.RequireRevert(t, err, "CertificateAlreadyRevoked")
+			chaintest.RequireRevert(t, err, "DelegateRegistryCertificateAlreadyRevoked")
 
 			_, err = reg.RemoveOperator(ctx, root, realm.Address(), operator.Address())
 			require.NoError(t, err)
@@ -81,7 +81,7 @@ func TestOperations(t *testing.T) {
 			_, err = reg.Retire(ctx, root)
 			require.NoError(t, err)
 			_, err = reg.BumpEpoch(ctx, root)
-			chaintest.RequireRevert(t, err, "RootNotActive")
+			chaintest.RequireRevert(t, err, "TrustrootRegistryRootNotActive")
 
 			// Shared 2-of-3 root: approvals collected until the action runs.
 			shared, _, err := reg.RegisterSharedRoot(ctx, m1, common.Hash{7}, []common.Address{m1.Address(), m2.Address(), m3.Address()}, 2, chain.PolicyPrivate)
@@ -131,7 +131,7 @@ func TestOperations(t *testing.T) {
 			expired, err := reg.SignRelayed(ctx, signer, reg.ABI.PackSetPolicy(uint8(chain.PolicyPrivate)), nil, time.Now().Add(-time.Hour))
 			require.NoError(t, err)
 			_, err = reg.SubmitRelayed(ctx, e.Payer, expired)
-			chaintest.RequireRevert(t, err, "ExpiredSignature")
+			chaintest.RequireRevert(t, err, "RelayedActorExpiredSignature")
 			_, err = reg.UseNonce(ctx, root, big.NewInt(3))
 			require.NoError(t, err)
 		})

@@ -14,7 +14,7 @@ import (
 // RevertError is a transaction or call rejected by the registry with one of its custom errors
 // (or an OpenZeppelin error it inherits), decoded from the revert data.
 type RevertError struct {
-	// Name of the Solidity custom error, e.g. "NotAuthorized".
+	// Name of the Solidity custom error, e.g. "DelegateRegistryNotAuthorized".
 	Name string
 	// Args are the error's decoded arguments in declaration order.
 	Args []any
@@ -22,7 +22,7 @@ type RevertError struct {
 	Data []byte
 }
 
-// Error renders the custom error like Solidity source, e.g. `NotAuthorized(0x…, 0x…, 0x…)`.
+// Error renders the custom error like Solidity source, e.g. `DelegateRegistryNotAuthorized(0x…, 0x…, 0x…)`.
 func (e *RevertError) Error() string {
 	parts := make([]string, len(e.Args))
 	for i, a := range e.Args {

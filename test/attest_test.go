@@ -2,6 +2,7 @@ package test
 
 import (
 	"context"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/wamp-e2ee/e2ee-node/e2ee/attest"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/loadgen"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/session"
 )
 
@@ -44,7 +46,7 @@ func (p *attestPolicy) set(f func()) {
 // attestedNode returns the options of a node whose identity is enrolled
 // with tpm's AK and whose evidence is quoted now (the platform's current
 // measurement), and that measurement.
-func attestedNode(t *testing.T, p *pki, pol *attestPolicy, tpm *attest.TPM) (nodeOpt, common.Address, [32]byte) {
+func attestedNode(t testing.TB, p *pki, pol *attestPolicy, tpm *attest.TPM) (nodeOpt, common.Address, [32]byte) {
 	t.Helper()
 	id := p.identity(t)
 	d := id.Chain[0].Delegate
@@ -118,4 +120,58 @@ func TestAttestationRequired(t *testing.T) {
 	eventually(t, func() bool { return alice.Stats().KeyDenials[keydist.ErrorURIAttestation] > denied }, "bob refused")
 	require.GreaterOrEqual(t, alice.Stats().KeyDenials[keydist.ErrorURIAttestationRequired], uint64(1), "bob's resumed request needed fresh evidence")
 	require.Empty(t, eb.ch)
+}
+
+// BenchmarkLateJoinerAttestation: a warm late joiner (its key request
+// resumes; verdicts and chains cached) with and without an attestation-
+// required realm, in the same run: the time from a publish after a
+// rotation until the subscriber opened the event (key fetch included).
+// Attested, each side also checks the other's remembered evidence against
+// the policy (a verdict-cache hit) on every exchange.
+func BenchmarkLateJoinerAttestation(b *testing.B) {
+	tpm, err := attest.OpenTPM("simulator", nil)
+	require.NoError(b, err)
+	defer tpm.Close()
+	tr := startRouterWith(b, routerOpts{noTap: true})
+	b.Cleanup(tr.stop)
+	for _, attested := range []bool{false, true} {
+		name := "without"
+		if attested {
+			name = "with"
+		}
+		b.Run(name, func(b *testing.B) {
+			p := newPKI(b)
+			var pubOpt, subOpt nodeOpt = func(*session.Config) {}, func(*session.Config) {}
+			if attested {
+				pol := &attestPolicy{aks: map[common.Address][32]byte{}, states: map[[32]byte]attest.MeasurementState{}}
+				var m [32]byte
+				pubOpt, _, m = attestedNode(b, p, pol, tpm)
+				subOpt, _, _ = attestedNode(b, p, pol, tpm)
+				pol.set(func() { pol.states[m] = attest.MeasurementAllowed })
+			}
+			pub := newSession(b, tr, p, serialize.MSGPACK, nil, pubOpt)
+			sub := newSession(b, tr, p, serialize.MSGPACK, nil, subOpt)
+			ev := newEvents()
+			require.NoError(b, sub.Subscribe("bench.att", ev.handler, nil))
+			require.NoError(b, pub.Publish("bench.att", nil, wamp.List{"x"}, nil))
+			ev.next(b, 5*time.Second)
+			d := make([]time.Duration, 0, b.N)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				pub.RotateAll()
+				b.StartTimer()
+				start := time.Now()
+				require.NoError(b, pub.Publish("bench.att", nil, wamp.List{"x"}, nil))
+				ev.next(b, 5*time.Second)
+				d = append(d, time.Since(start))
+			}
+			slices.Sort(d)
+			b.ReportMetric(us(loadgen.Percentile(d, 0.5)), "p50-µs")
+			b.ReportMetric(us(loadgen.Percentile(d, 0.9)), "p90-µs")
+			if st := sub.Stats(); st.ResumedKeyFetches != st.KeyFetches-1 {
+				b.Fatalf("%d of %d key fetches after the first were resumed", st.ResumedKeyFetches, st.KeyFetches-1)
+			}
+		})
+	}
 }

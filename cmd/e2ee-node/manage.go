@@ -214,7 +214,7 @@ func runRealm(ctx context.Context, e *env, args []string) error {
 			"Signed by the realm's key: asks --root to become the realm's Realm-CA (the root then runs 'realm accept').\nA root that is its own realm is set at once.",
 			oneAddress("root", "the trustroot address", func(conn *connection, a common.Address) []byte { return conn.reg.ABI.PackRequestRealmCA(a) })),
 		writeCommand("cancel-request", "the realm's key withdraws its pending Realm-CA request", "realm cancel-request --rpc URL --key REALM_KEYSTORE",
-			"Signed by the realm's key: withdraws the request made with 'realm request-ca' before the root accepted it.\nFails (RealmCANotPending) when nothing is pending.",
+			"Signed by the realm's key: withdraws the request made with 'realm request-ca' before the root accepted it.\nFails (RealmRegistryRealmCANotPending) when nothing is pending.",
 			func(fs *flag.FlagSet) func(*env, *connection) ([]byte, error) {
 				return func(e *env, conn *connection) ([]byte, error) { return conn.reg.ABI.PackCancelRealmCARequest(), nil }
 			}),

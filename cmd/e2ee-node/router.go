@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -20,7 +21,8 @@ func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 func runRouter(ctx context.Context, e *env, args []string) error {
 	var listens, realms, schemes stringList
 	var certFile, keyFile, metrics, readyFile, config string
-	var maxPayload int
+	var maxPayload, clientQueue, queue int
+	var writeTimeout time.Duration
 	var logs logFlags
 	fs := newFlags(e, "router", "router --listen URL [--listen URL…] --realm NAME [--realm NAME…] [--tls-cert F --tls-key F] [--metrics ADDR]",
 		"Runs the hardened embedded WAMP router (nexus) until interrupted. A guard in front of nexus validates\nevery message's ppt_* options and payload shape and answers what would crash nexus or its clients\nwith a WAMP error; the sender's session and all other traffic continue. Listeners speak CBOR,\nmsgpack and JSON: ws://host:port/path, wss://host:port/path (with --tls-cert/--tls-key), tcp://host:port\n(rawsocket).")
@@ -31,6 +33,9 @@ func runRouter(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&metrics, "metrics", "", "serve Prometheus metrics at http://ADDR/metrics (e.g. 127.0.0.1:9100)")
 	fs.Var(&schemes, "ppt-scheme", "ppt_scheme value the guard accepts (repeatable; a trailing * matches a prefix, e.g. x_*);\ngiven at all, it replaces the default list: "+strings.Join(router.DefaultSchemes(), ", "))
 	fs.IntVar(&maxPayload, "max-payload", 1<<20, "largest E2EE payload accepted, bytes (at most the 4 MiB message size)")
+	fs.IntVar(&clientQueue, "client-queue-bytes", router.DefaultClientQueueBytes, "bytes of messages queued for one client; beyond it a slow client loses events (counted)\nor, for any other message, is disconnected")
+	fs.IntVar(&queue, "queue-bytes", router.DefaultQueueBytes, "bytes of messages queued for all clients together (bounds the router's memory for slow clients)")
+	fs.DurationVar(&writeTimeout, "write-timeout", router.DefaultWriteTimeout, "a client that does not take one message within this time is disconnected")
 	fs.StringVar(&readyFile, "ready-file", "", "once listening, write the listener URLs to this file (for scripts that must wait)")
 	fs.StringVar(&config, "config", "", "JSON config file with flag values, section \"router\" (default $E2EE_CONFIG)")
 	logs.register(fs)
@@ -48,7 +53,8 @@ func runRouter(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usageErrorf(e, "router: %v", err)
 	}
-	cfg := router.Config{Logger: log, Guard: router.Policy{MaxPayload: maxPayload, Schemes: schemes}}
+	cfg := router.Config{Logger: log, Guard: router.Policy{MaxPayload: maxPayload, Schemes: schemes},
+		ClientQueueBytes: clientQueue, QueueBytes: queue, WriteTimeout: writeTimeout}
 	for _, r := range realms {
 		cfg.Realms = append(cfg.Realms, router.RealmConfig{Name: r})
 	}
@@ -99,16 +105,27 @@ type routerCollector struct{ r *router.Router }
 var (
 	pptDesc      = prometheus.NewDesc("e2ee_router_ppt_messages_total", "PPT messages that passed the guard.", nil, nil)
 	rejectedDesc = prometheus.NewDesc("e2ee_router_rejected_messages_total", "Messages the guard rejected, by reason.", []string{"reason"}, nil)
+
+	droppedDesc = prometheus.NewDesc("e2ee_router_events_dropped_total", "EVENTs not sent to slow clients (queue budget).", nil, nil)
+	slowDesc    = prometheus.NewDesc("e2ee_router_slow_disconnects_total", "Clients disconnected: over their queue budget, or a write past --write-timeout.", []string{"cause"}, nil)
+	queuedDesc  = prometheus.NewDesc("e2ee_router_queued_bytes", "Bytes queued for clients now.", nil, nil)
 )
 
 func (c routerCollector) Describe(ch chan<- *prometheus.Desc) {
 	ch <- pptDesc
 	ch <- rejectedDesc
+	ch <- droppedDesc
+	ch <- slowDesc
+	ch <- queuedDesc
 }
 
 func (c routerCollector) Collect(ch chan<- prometheus.Metric) {
 	st := c.r.Stats()
 	ch <- prometheus.MustNewConstMetric(pptDesc, prometheus.CounterValue, float64(st.PPT))
+	ch <- prometheus.MustNewConstMetric(droppedDesc, prometheus.CounterValue, float64(st.EventsDropped))
+	ch <- prometheus.MustNewConstMetric(slowDesc, prometheus.CounterValue, float64(st.SlowDisconnects), "queue")
+	ch <- prometheus.MustNewConstMetric(slowDesc, prometheus.CounterValue, float64(st.WriteTimeouts), "write_timeout")
+	ch <- prometheus.MustNewConstMetric(queuedDesc, prometheus.GaugeValue, float64(st.QueuedBytes))
 	for i, n := range st.Rejected {
 		ch <- prometheus.MustNewConstMetric(rejectedDesc, prometheus.CounterValue, float64(n), router.Reason(i).String())
 	}

@@ -27,12 +27,7 @@ abstract contract DelegateRegistry is RealmRegistry {
      * @param validUntil Unix seconds before which it holds; 0 means no expiry.
      */
     function authorize(address realm, address delegate, uint48 validFrom, uint48 validUntil) external {
-        if (realm == address(0) || delegate == address(0)) revert ZeroAddress();
-        uint48 until = validUntil == 0 ? type(uint48).max : validUntil;
-        if (until <= validFrom) revert InvalidValidity(validFrom, validUntil);
-        address issuer = _actor();
-        _authorizations[_authorizationKey(issuer, realm, delegate)] =
-            Authorization({validFrom: validFrom, validUntil: until, revokedAt: 0, issuedBlock: uint48(block.number)});
+        (address issuer,, uint48 until) = _authorize(realm, delegate, validFrom, validUntil);
         emit DelegateAuthorized(issuer, realm, delegate, validFrom, until);
     }
 
@@ -48,8 +43,8 @@ abstract contract DelegateRegistry is RealmRegistry {
         assembly ("memory-safe") {
             packed := sload(a.slot)
         }
-        if (packed >> 144 == 0) revert NotAuthorized(issuer, realm, delegate);
-        if ((packed >> 96) & type(uint48).max != 0) revert AlreadyRevoked(issuer, realm, delegate);
+        if (packed >> 144 == 0) revert DelegateRegistryNotAuthorized(issuer, realm, delegate);
+        if ((packed >> 96) & type(uint48).max != 0) revert DelegateRegistryAlreadyRevoked(issuer, realm, delegate);
         uint256 revokedAt = uint48(block.timestamp);
         assembly ("memory-safe") {
             sstore(a.slot, or(packed, shl(96, revokedAt)))
@@ -64,9 +59,9 @@ abstract contract DelegateRegistry is RealmRegistry {
     function revokeAllDelegates(address realm) external {
         address issuer = _actor();
         Admission storage a = _admissions[_admissionKey(realm, issuer)];
-        if (a.status != AdmissionStatus.Admitted) revert NotAdmitted(issuer, realm);
+        if (a.status != AdmissionStatus.Admitted) revert RealmRegistryNotAdmitted(issuer, realm);
         uint48 blockNumber = uint48(block.number);
-        if (a.revokedAllBlock == blockNumber) revert NoChange();
+        if (a.revokedAllBlock == blockNumber) revert TrustRegistryNoChange();
         a.revokedAllBlock = blockNumber;
         emit DelegatesRevokedAll(issuer, realm, blockNumber);
     }
@@ -78,7 +73,7 @@ abstract contract DelegateRegistry is RealmRegistry {
     function revokeCertificate(bytes32 digest) external {
         address signer = _actor();
         bytes32 key = _certificateKey(signer, digest);
-        if (_certificateRevocations[key] != 0) revert CertificateAlreadyRevoked(signer, digest);
+        if (_certificateRevocations[key] != 0) revert DelegateRegistryCertificateAlreadyRevoked(signer, digest);
         _certificateRevocations[key] = block.timestamp;
         emit CertificateRevoked(signer, digest);
     }
@@ -165,13 +160,31 @@ abstract contract DelegateRegistry is RealmRegistry {
 
     // ------------------------------------------------------------------ internals
 
+    /// @dev Validates and writes the caller's authorization of `delegate` in `realm`; returns the
+    /// issuer, the authorization's storage key and the stored end of validity.
+    function _authorize(address realm, address delegate, uint48 validFrom, uint48 validUntil)
+        internal
+        returns (address issuer, bytes32 key, uint48 until)
+    {
+        if (realm == address(0) || delegate == address(0)) revert TrustRegistryZeroAddress();
+        until = validUntil == 0 ? type(uint48).max : validUntil;
+        if (until <= validFrom) revert DelegateRegistryInvalidValidity(validFrom, validUntil);
+        issuer = _actor();
+        key = _authorizationKey(issuer, realm, delegate);
+        _authorizations[key] =
+            Authorization({validFrom: validFrom, validUntil: until, revokedAt: 0, issuedBlock: uint48(block.number)});
+    }
+
     function _authorizationKey(address issuer, address realm, address delegate) internal pure returns (bytes32 key) {
+        // Hashed in the scratch space and the free memory pointer's slot (restored): no memory
+        // expansion.
         assembly ("memory-safe") {
-            let ptr := mload(0x40)
-            mstore(ptr, issuer)
-            mstore(add(ptr, 0x20), realm)
-            mstore(add(ptr, 0x40), delegate)
-            key := keccak256(ptr, 0x60)
+            let fmp := mload(0x40)
+            mstore(0x00, issuer)
+            mstore(0x20, realm)
+            mstore(0x40, delegate)
+            key := keccak256(0x00, 0x60)
+            mstore(0x40, fmp)
         }
     }
 

@@ -62,6 +62,36 @@ interface ITrustRegistry {
         RevokedByIssuer
     }
 
+    /// @notice What a realm's attestation policy says about one measurement.
+    enum MeasurementStatus {
+        /// @dev Never allowed in the realm, or allowed before the realm's last Realm-CA change.
+        Unknown,
+        /// @dev Allowed by the realm's current Realm-CA and not revoked.
+        Allowed,
+        /// @dev Allowed, then revoked (the Realm-CA may allow it again).
+        Revoked
+    }
+
+    /// @notice A realm's remote-attestation policy, packed in one storage slot.
+    struct AttestationPolicy {
+        /// @dev Whether delegates in the realm must present TPM 2.0 evidence to receive keys.
+        bool required;
+        /// @dev Largest accepted quote age in seconds (> 0 when required).
+        uint32 maxQuoteAge;
+        /// @dev PCRs quoted, SHA-256 bank: bit i selects PCR i (0-23; non-zero when required).
+        uint32 pcrSelection;
+        /// @dev Block the policy was last set in (0: never set).
+        uint48 updatedBlock;
+    }
+
+    /// @notice A measurement's allowance in a realm, packed in one storage slot.
+    struct Measurement {
+        /// @dev Block of the last allowance; it counts only if after the realm's last Realm-CA change.
+        uint48 allowedBlock;
+        /// @dev Block of the revocation of that allowance, 0 while not revoked.
+        uint48 revokedBlock;
+    }
+
     /// @notice A trustroot, packed in one storage slot.
     struct Root {
         RootKind kind;
@@ -166,6 +196,25 @@ interface ITrustRegistry {
     /// @notice `signer` revoked the certificate with EIP712 digest `digest`.
     event CertificateRevoked(address indexed signer, bytes32 indexed digest);
 
+    // ---------------------------------------------------------------- events: attestation
+
+    /// @notice `issuer` authorized `delegate` in `realm` for [validFrom, validUntil) and enrolled the
+    /// TPM attestation key with digest `akDigest` for it (instead of {DelegateAuthorized}).
+    event DelegateAuthorizedWithAttestationKey(
+        address indexed issuer,
+        address indexed realm,
+        address indexed delegate,
+        uint48 validFrom,
+        uint48 validUntil,
+        bytes32 akDigest
+    );
+    /// @notice The realm's Realm-CA set the attestation policy of `realm`.
+    event AttestationPolicySet(address indexed realm, bool required, uint32 maxQuoteAge, uint32 pcrSelection);
+    /// @notice The realm's Realm-CA allowed `measurement` (a digest over the quoted PCRs) in `realm`.
+    event MeasurementAllowed(address indexed realm, bytes32 indexed measurement);
+    /// @notice The realm's Realm-CA revoked `measurement` in `realm`: evidence with it is refused.
+    event MeasurementRevoked(address indexed realm, bytes32 indexed measurement);
+
     // ---------------------------------------------------------------- events: relaying
 
     /// @notice A call signed by `actor` was executed; its nonce is used.
@@ -176,51 +225,58 @@ interface ITrustRegistry {
     // ---------------------------------------------------------------- errors
 
     /// @notice The relayed call's deadline passed.
-    error ExpiredSignature(uint256 deadline);
+    error RelayedActorExpiredSignature(uint256 deadline);
     /// @notice The signature does not verify for `actor` (ECDSA or ERC-1271).
-    error InvalidSignature(address actor);
+    error RelayedActorInvalidSignature(address actor);
     /// @notice The relayed or approved call targets a function that may not be relayed.
-    error CallNotRelayable(bytes4 selector);
+    error RelayedActorCallNotRelayable(bytes4 selector);
     /// @notice The relayed or approved call is shorter than a selector.
-    error CallTooShort();
+    error RelayedActorCallTooShort();
     /// @notice The root already exists.
-    error RootExists(address root);
+    error TrustrootRegistryRootExists(address root);
     /// @notice The root does not exist or is retired.
-    error RootNotActive(address root);
+    error TrustrootRegistryRootNotActive(address root);
     /// @notice The operation needs a shared root.
-    error NotSharedRoot(address root);
+    error TrustrootRegistryNotSharedRoot(address root);
     /// @notice Invalid member set: empty, too many (> 32), zero address or duplicate, or bad threshold.
-    error InvalidMembers(uint256 memberCount, uint8 threshold);
+    error TrustrootRegistryInvalidMembers(uint256 memberCount, uint8 threshold);
     /// @notice `account` is not a member of shared root `root`.
-    error NotMember(address account, address root);
+    error TrustrootRegistryNotMember(address account, address root);
     /// @notice The member already approved this action.
-    error AlreadyApproved(address member, bytes32 actionId);
+    error TrustrootRegistryAlreadyApproved(address member, bytes32 actionId);
     /// @notice The call would not change anything.
-    error NoChange();
+    error TrustRegistryNoChange();
     /// @notice The realm has no Realm-CA.
-    error UnknownRealm(address realm);
+    error RealmRegistryUnknownRealm(address realm);
     /// @notice `caller` is not the Realm-CA of `realm`.
-    error NotRealmCA(address caller, address realm);
+    error RealmRegistryNotRealmCA(address caller, address realm);
     /// @notice The realm did not request `root` as its Realm-CA.
-    error RealmCANotRequested(address realm, address root);
+    error RealmRegistryRealmCANotRequested(address realm, address root);
     /// @notice The realm has no pending Realm-CA request to cancel.
-    error RealmCANotPending(address realm);
+    error RealmRegistryRealmCANotPending(address realm);
     /// @notice Capabilities outside the assignable bits (ROOT_CA and bits 8-63 are never assignable).
-    error InvalidCapabilities(uint64 capabilities);
+    error WmpCapabilitiesInvalidCapabilities(uint64 capabilities);
     /// @notice The root's policy is private: operators cannot request admission.
-    error AdmissionPrivate(address root);
+    error RealmRegistryAdmissionPrivate(address root);
     /// @notice A permissioned admission needs the operator's request covering `capabilities`.
-    error AdmissionNotRequested(address operator, uint64 capabilities);
+    error RealmRegistryAdmissionNotRequested(address operator, uint64 capabilities);
     /// @notice The operator is not admitted in the realm.
-    error NotAdmitted(address operator, address realm);
+    error RealmRegistryNotAdmitted(address operator, address realm);
     /// @notice A zero address where an account is needed.
-    error ZeroAddress();
+    error TrustRegistryZeroAddress();
     /// @notice `validUntil` must be after `validFrom`.
-    error InvalidValidity(uint48 validFrom, uint48 validUntil);
+    error DelegateRegistryInvalidValidity(uint48 validFrom, uint48 validUntil);
     /// @notice No authorization (issuer, realm, delegate) exists.
-    error NotAuthorized(address issuer, address realm, address delegate);
+    error DelegateRegistryNotAuthorized(address issuer, address realm, address delegate);
     /// @notice The authorization is already revoked.
-    error AlreadyRevoked(address issuer, address realm, address delegate);
+    error DelegateRegistryAlreadyRevoked(address issuer, address realm, address delegate);
     /// @notice The certificate digest is already revoked by this signer.
-    error CertificateAlreadyRevoked(address signer, bytes32 digest);
+    error DelegateRegistryCertificateAlreadyRevoked(address signer, bytes32 digest);
+    /// @notice An attestation policy that requires attestation needs a quote age and a PCR selection
+    /// (PCRs 0-23).
+    error AttestationRegistryInvalidAttestationPolicy();
+    /// @notice A zero measurement or attestation-key digest.
+    error AttestationRegistryZeroDigest();
+    /// @notice `measurement` is not allowed in `realm` (never, revoked already, or before a realm move).
+    error AttestationRegistryMeasurementNotAllowed(address realm, bytes32 measurement);
 }

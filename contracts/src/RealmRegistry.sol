@@ -35,7 +35,7 @@ abstract contract RealmRegistry is TrustrootRegistry {
             return;
         }
         address pending = _pendingRealmCA[realm];
-        if (pending == root || _realms[realm].root == root) revert NoChange();
+        if (pending == root || _realms[realm].root == root) revert TrustRegistryNoChange();
         if (pending != address(0)) _cancelRealmCARequest(realm, pending);
         _pendingRealmCA[realm] = root;
         uint64 seq = ++r.sequence;
@@ -50,7 +50,7 @@ abstract contract RealmRegistry is TrustrootRegistry {
     function acceptRealm(address realm) external {
         address root = _actor();
         Root storage r = _activeRoot(root);
-        if (_pendingRealmCA[realm] != root) revert RealmCANotRequested(realm, root);
+        if (_pendingRealmCA[realm] != root) revert RealmRegistryRealmCANotRequested(realm, root);
         _setRealmCA(realm, root, r);
     }
 
@@ -62,7 +62,7 @@ abstract contract RealmRegistry is TrustrootRegistry {
     function cancelRealmCARequest() external {
         address realm = _actor();
         address root = _pendingRealmCA[realm];
-        if (root == address(0)) revert RealmCANotPending(realm);
+        if (root == address(0)) revert RealmRegistryRealmCANotPending(realm);
         _cancelRealmCARequest(realm, root);
     }
 
@@ -76,15 +76,15 @@ abstract contract RealmRegistry is TrustrootRegistry {
         address operator = _actor();
         (address root, Root storage r) = _realmRoot(realm);
         WmpCapabilities.requireAssignable(capabilities);
-        if (r.policy == AdmissionPolicy.Private) revert AdmissionPrivate(root);
+        if (r.policy == AdmissionPolicy.Private) revert RealmRegistryAdmissionPrivate(root);
         Admission storage a = _admissions[_admissionKey(realm, operator)];
         if (r.policy == AdmissionPolicy.Open) {
-            if (a.capabilities == capabilities && _isEffective(a, realm, r)) revert NoChange();
+            if (a.capabilities == capabilities && _isEffective(a, realm, r)) revert TrustRegistryNoChange();
             _admit(root, r, realm, operator, a, capabilities);
             return;
         }
         if (a.capabilities == capabilities && (_isPendingRequest(a, realm) || _isEffective(a, realm, r))) {
-            revert NoChange();
+            revert TrustRegistryNoChange();
         }
         // A new request (also one that widens an effective admission) suspends the admission until
         // the Realm-CA admits again.
@@ -107,17 +107,17 @@ abstract contract RealmRegistry is TrustrootRegistry {
     function admitOperator(address realm, address operator, uint64 capabilities) external {
         (address root, Root storage r) = _realmRoot(realm);
         address caller = _actor();
-        if (caller != root) revert NotRealmCA(caller, realm);
-        if (operator == address(0)) revert ZeroAddress();
+        if (caller != root) revert RealmRegistryNotRealmCA(caller, realm);
+        if (operator == address(0)) revert TrustRegistryZeroAddress();
         WmpCapabilities.requireAssignable(capabilities);
         Admission storage a = _admissions[_admissionKey(realm, operator)];
         if (r.policy == AdmissionPolicy.Permissioned) {
             // Within a request made under the current Realm-CA, or narrowing an effective admission.
             if ((!_isPendingRequest(a, realm) && !_isEffective(a, realm, r)) || capabilities & ~a.capabilities != 0) {
-                revert AdmissionNotRequested(operator, capabilities);
+                revert RealmRegistryAdmissionNotRequested(operator, capabilities);
             }
         }
-        if (a.capabilities == capabilities && _isEffective(a, realm, r)) revert NoChange();
+        if (a.capabilities == capabilities && _isEffective(a, realm, r)) revert TrustRegistryNoChange();
         _admit(root, r, realm, operator, a, capabilities);
     }
 
@@ -129,10 +129,10 @@ abstract contract RealmRegistry is TrustrootRegistry {
     function removeOperator(address realm, address operator) external {
         (address root, Root storage r) = _realmRoot(realm);
         address caller = _actor();
-        if (caller != root && caller != operator) revert NotRealmCA(caller, realm);
+        if (caller != root && caller != operator) revert RealmRegistryNotRealmCA(caller, realm);
         Admission storage a = _admissions[_admissionKey(realm, operator)];
         if (a.status != AdmissionStatus.Admitted && a.status != AdmissionStatus.Requested) {
-            revert NotAdmitted(operator, realm);
+            revert RealmRegistryNotAdmitted(operator, realm);
         }
         a.status = AdmissionStatus.Removed;
         a.revokedAllBlock = uint48(block.number);
@@ -163,7 +163,7 @@ abstract contract RealmRegistry is TrustrootRegistry {
     /// when it is for `root`, cancelled (with an event) when it is for another root.
     function _setRealmCA(address realm, address root, Root storage r) private {
         address previous = _realms[realm].root;
-        if (previous == root) revert NoChange();
+        if (previous == root) revert TrustRegistryNoChange();
         address pending = _pendingRealmCA[realm];
         if (pending == root) {
             delete _pendingRealmCA[realm];
@@ -212,7 +212,7 @@ abstract contract RealmRegistry is TrustrootRegistry {
     /// @dev The realm's active Realm-CA; reverts for unknown realms and inactive roots.
     function _realmRoot(address realm) internal view returns (address root, Root storage r) {
         root = _realms[realm].root;
-        if (root == address(0)) revert UnknownRealm(realm);
+        if (root == address(0)) revert RealmRegistryUnknownRealm(realm);
         r = _activeRoot(root);
     }
 

@@ -39,11 +39,13 @@ abstract contract RelayedActor is ITrustRegistry, EIP712, NoncesKeyed {
         external
         returns (bytes memory result)
     {
-        if (block.timestamp > deadline) revert ExpiredSignature(deadline);
+        if (block.timestamp > deadline) revert RelayedActorExpiredSignature(deadline);
         _requireRelayable(data);
         _useCheckedNonce(actor, nonce);
         bytes32 digest = relayedCallDigest(actor, data, nonce, deadline);
-        if (!SignatureChecker.isValidSignatureNowCalldata(actor, digest, signature)) revert InvalidSignature(actor);
+        if (!SignatureChecker.isValidSignatureNowCalldata(actor, digest, signature)) {
+            revert RelayedActorInvalidSignature(actor);
+        }
         emit RelayedCallExecuted(actor, nonce);
         return _callAs(actor, data);
     }
@@ -93,8 +95,8 @@ abstract contract RelayedActor is ITrustRegistry, EIP712, NoncesKeyed {
 
     /// @dev Rejects calls that must not run as a relayed or approved self-call.
     function _requireRelayable(bytes calldata data) internal pure {
-        if (data.length < 4) revert CallTooShort();
+        if (data.length < 4) revert RelayedActorCallTooShort();
         bytes4 selector = bytes4(data[:4]);
-        if (selector == RelayedActor.execute.selector) revert CallNotRelayable(selector);
+        if (selector == RelayedActor.execute.selector) revert RelayedActorCallNotRelayable(selector);
     }
 }

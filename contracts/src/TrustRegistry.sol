@@ -2,7 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
-import {DelegateRegistry} from "./DelegateRegistry.sol";
+import {AttestationRegistry} from "./AttestationRegistry.sol";
 import {WmpCertificates} from "./WmpCertificates.sol";
 
 /**
@@ -13,7 +13,7 @@ import {WmpCertificates} from "./WmpCertificates.sol";
  * WMP/1 certificate digests and signature checks, so that other contracts can verify the same
  * certificates e2ee-node verifies off-chain. Deploy it with CREATE2 for one address on every chain.
  */
-contract TrustRegistry is DelegateRegistry {
+contract TrustRegistry is AttestationRegistry {
     /// @notice EIP712 type hash of `EIP712DelegateCertificate` (WMP/1).
     bytes32 public constant DELEGATE_CERTIFICATE_TYPEHASH = WmpCertificates.DELEGATE_CERTIFICATE_TYPEHASH;
     /// @notice EIP712 type hash of `EIP712AuthorityCertificate` (WMP/1).

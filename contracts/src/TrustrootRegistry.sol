@@ -67,19 +67,19 @@ abstract contract TrustrootRegistry is RelayedActor {
      */
     function setMembers(address[] calldata members, uint8 threshold) external {
         address root = _actor();
-        if (_roots[root].kind != RootKind.Shared) revert NotSharedRoot(root);
+        if (_roots[root].kind != RootKind.Shared) revert TrustrootRegistryNotSharedRoot(root);
         _requireActive(root);
         _setMembers(root, members, threshold);
     }
 
     /**
      * @notice Changes the caller root's admission policy.
-     * @param policy The new policy; reverts with NoChange if it is the current one.
+     * @param policy The new policy; reverts with TrustRegistryNoChange if it is the current one.
      */
     function setPolicy(AdmissionPolicy policy) external {
         address root = _actor();
         Root storage r = _activeRoot(root);
-        if (r.policy == policy) revert NoChange();
+        if (r.policy == policy) revert TrustRegistryNoChange();
         r.policy = policy;
         uint64 seq = ++r.sequence;
         emit RootPolicyChanged(root, policy, seq);
@@ -106,7 +106,7 @@ abstract contract TrustrootRegistry is RelayedActor {
         address root = _actor();
         Root storage r = _activeRoot(root);
         uint48 blockNumber = uint48(block.number);
-        if (r.epochBlock == blockNumber) revert NoChange();
+        if (r.epochBlock == blockNumber) revert TrustRegistryNoChange();
         epoch = ++r.epoch;
         r.epochBlock = blockNumber;
         uint64 seq = ++r.sequence;
@@ -123,14 +123,14 @@ abstract contract TrustrootRegistry is RelayedActor {
     function approveRootAction(address root, bytes calldata data) external returns (bool executed) {
         address member = _actor();
         Root storage r = _activeRoot(root);
-        if (r.kind != RootKind.Shared) revert NotSharedRoot(root);
+        if (r.kind != RootKind.Shared) revert TrustrootRegistryNotSharedRoot(root);
         _requireRelayable(data);
         uint256 slot = _memberSlot[root][member];
-        if (slot == 0) revert NotMember(member, root);
+        if (slot == 0) revert TrustrootRegistryNotMember(member, root);
         bytes32 actionId = rootActionId(root, data);
         uint256 bit = 1 << (slot - 1);
         uint256 bitmap = _approvals[actionId];
-        if (bitmap & bit != 0) revert AlreadyApproved(member, actionId);
+        if (bitmap & bit != 0) revert TrustrootRegistryAlreadyApproved(member, actionId);
         bitmap |= bit;
         uint256 count = _popcount(bitmap);
         emit RootActionApproved(root, actionId, member, count);
@@ -181,7 +181,7 @@ abstract contract TrustrootRegistry is RelayedActor {
 
     /// @dev Creates an active root record with sequence 1; reverts if `root` exists.
     function _createRoot(address root, RootKind kind, AdmissionPolicy policy, address registrar) private {
-        if (_roots[root].kind != RootKind.None) revert RootExists(root);
+        if (_roots[root].kind != RootKind.None) revert TrustrootRegistryRootExists(root);
         _roots[root] = Root({
             kind: kind,
             status: RootStatus.Active,
@@ -199,17 +199,19 @@ abstract contract TrustrootRegistry is RelayedActor {
     /// @dev Requires `root` to exist and be active; returns its storage record.
     function _activeRoot(address root) internal view returns (Root storage r) {
         r = _roots[root];
-        if (r.status != RootStatus.Active) revert RootNotActive(root);
+        if (r.status != RootStatus.Active) revert TrustrootRegistryRootNotActive(root);
     }
 
     function _requireActive(address root) internal view {
-        if (_roots[root].status != RootStatus.Active) revert RootNotActive(root);
+        if (_roots[root].status != RootStatus.Active) revert TrustrootRegistryRootNotActive(root);
     }
 
     /// @dev Validates and stores a member set, bumping the config version so old approvals lapse.
     function _setMembers(address root, address[] calldata members, uint8 threshold) internal {
         uint256 n = members.length;
-        if (n == 0 || n > MAX_MEMBERS || threshold == 0 || threshold > n) revert InvalidMembers(n, threshold);
+        if (n == 0 || n > MAX_MEMBERS || threshold == 0 || threshold > n) {
+            revert TrustrootRegistryInvalidMembers(n, threshold);
+        }
         address[] storage current = _members[root];
         for (uint256 i = current.length; i > 0; --i) {
             delete _memberSlot[root][current[i - 1]];
@@ -217,7 +219,7 @@ abstract contract TrustrootRegistry is RelayedActor {
         }
         for (uint256 i = 0; i < n; ++i) {
             address m = members[i];
-            if (m == address(0) || _memberSlot[root][m] != 0) revert InvalidMembers(n, threshold);
+            if (m == address(0) || _memberSlot[root][m] != 0) revert TrustrootRegistryInvalidMembers(n, threshold);
             _memberSlot[root][m] = i + 1;
             current.push(m);
         }

@@ -27,7 +27,7 @@ library WmpCapabilities {
     /// @dev Reverts unless `capabilities` is a non-empty subset of {ASSIGNABLE}.
     function requireAssignable(uint64 capabilities) internal pure {
         if (capabilities == 0 || capabilities & ~ASSIGNABLE != 0) {
-            revert ITrustRegistry.InvalidCapabilities(capabilities);
+            revert ITrustRegistry.WmpCapabilitiesInvalidCapabilities(capabilities);
         }
     }
 }

@@ -63,7 +63,7 @@ contract AdmissionsTest is RegistryTest {
         reg.requestAdmission(realm, INT);
         _nextBlock();
         uint64 seq = _seq(root);
-        vm.expectRevert(ITrustRegistry.NoChange.selector);
+        vm.expectRevert(ITrustRegistry.TrustRegistryNoChange.selector);
         vm.prank(operator);
         reg.requestAdmission(realm, INT);
         assertEq(_seq(root), seq, "no sequence consumed");
@@ -102,7 +102,9 @@ contract AdmissionsTest is RegistryTest {
 
     function test_RevertWhen_Permissioned_AdmitWithoutRequest() public {
         _rootWithRealm(PERMISSIONED);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.AdmissionNotRequested.selector, operator, INT));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.RealmRegistryAdmissionNotRequested.selector, operator, INT)
+        );
         vm.prank(root);
         reg.admitOperator(realm, operator, INT);
     }
@@ -111,19 +113,21 @@ contract AdmissionsTest is RegistryTest {
         _rootWithRealm(PERMISSIONED);
         vm.prank(operator);
         reg.requestAdmission(realm, Caps.PUBLIC_RELAY);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.AdmissionNotRequested.selector, operator, INT_RELAY));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.RealmRegistryAdmissionNotRequested.selector, operator, INT_RELAY)
+        );
         vm.prank(root);
         reg.admitOperator(realm, operator, INT_RELAY);
     }
 
-    /// @dev NoChange only when the same capabilities are already pending, or effectively admitted.
+    /// @dev TrustRegistryNoChange only when the same capabilities are already pending, or effectively admitted.
     function test_RevertWhen_Permissioned_RepeatedRequestIsNoChange() public {
         _rootWithRealm(PERMISSIONED);
         vm.prank(operator);
         reg.requestAdmission(realm, INT);
         uint64 seq = _seq(root);
         vm.recordLogs();
-        vm.expectRevert(ITrustRegistry.NoChange.selector);
+        vm.expectRevert(ITrustRegistry.TrustRegistryNoChange.selector);
         vm.prank(operator);
         reg.requestAdmission(realm, INT);
         assertEq(vm.getRecordedLogs().length, 0, "no event");
@@ -136,7 +140,7 @@ contract AdmissionsTest is RegistryTest {
         _nextBlock();
         _admit(operator, INT);
         // Effectively admitted with INT: requesting INT again is a no-op.
-        vm.expectRevert(ITrustRegistry.NoChange.selector);
+        vm.expectRevert(ITrustRegistry.TrustRegistryNoChange.selector);
         vm.prank(operator);
         reg.requestAdmission(realm, INT);
         _assertAdmission(operator, ITrustRegistry.AdmissionStatus.Admitted, INT, block.number, "still admitted");
@@ -150,7 +154,9 @@ contract AdmissionsTest is RegistryTest {
         _admit(operator, Caps.PUBLIC_RELAY);
         uint256 admittedAt = block.number;
         _nextBlock();
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.AdmissionNotRequested.selector, operator, INT_RELAY));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.RealmRegistryAdmissionNotRequested.selector, operator, INT_RELAY)
+        );
         _admit(operator, INT_RELAY);
         _assertAdmission(operator, ITrustRegistry.AdmissionStatus.Admitted, Caps.PUBLIC_RELAY, admittedAt, "unchanged");
     }
@@ -167,7 +173,9 @@ contract AdmissionsTest is RegistryTest {
         _admit(operator, INT);
         _assertAdmission(operator, ITrustRegistry.AdmissionStatus.Admitted, INT, block.number, "narrowed");
         // Back up to the originally requested mask needs a new request.
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.AdmissionNotRequested.selector, operator, INT_RELAY));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.RealmRegistryAdmissionNotRequested.selector, operator, INT_RELAY)
+        );
         _admit(operator, INT_RELAY);
     }
 
@@ -191,13 +199,15 @@ contract AdmissionsTest is RegistryTest {
         _assertAdmission(operator, ITrustRegistry.AdmissionStatus.Requested, INT_RELAY, block.number, "suspended");
         assertStatus(operator, realm, delegate, ITrustRegistry.AuthorizationStatus.IssuerNotAdmitted, "suspended");
         // While suspended the operator is not admitted for revoke-all either.
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.NotAdmitted.selector, operator, realm));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryNotAdmitted.selector, operator, realm));
         vm.prank(operator);
         reg.revokeAllDelegates(realm);
 
         _nextBlock();
         vm.expectRevert(
-            abi.encodeWithSelector(ITrustRegistry.AdmissionNotRequested.selector, operator, INT_RELAY | Caps.GATEWAY)
+            abi.encodeWithSelector(
+                ITrustRegistry.RealmRegistryAdmissionNotRequested.selector, operator, INT_RELAY | Caps.GATEWAY
+            )
         );
         _admit(operator, INT_RELAY | Caps.GATEWAY);
         vm.expectEmit(true, true, true, true, address(reg));
@@ -228,7 +238,9 @@ contract AdmissionsTest is RegistryTest {
         reg.bumpEpoch();
         _nextBlock();
         vm.expectRevert(
-            abi.encodeWithSelector(ITrustRegistry.AdmissionNotRequested.selector, operator, Caps.PUBLIC_RELAY)
+            abi.encodeWithSelector(
+                ITrustRegistry.RealmRegistryAdmissionNotRequested.selector, operator, Caps.PUBLIC_RELAY
+            )
         );
         _admit(operator, Caps.PUBLIC_RELAY);
 
@@ -236,7 +248,9 @@ contract AdmissionsTest is RegistryTest {
         emit ITrustRegistry.AdmissionRequested(root, realm, operator, Caps.PUBLIC_RELAY, 7);
         vm.prank(operator);
         reg.requestAdmission(realm, Caps.PUBLIC_RELAY);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.AdmissionNotRequested.selector, operator, INT_RELAY));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.RealmRegistryAdmissionNotRequested.selector, operator, INT_RELAY)
+        );
         _admit(operator, INT_RELAY);
         _admit(operator, Caps.PUBLIC_RELAY);
         _assertAdmission(
@@ -253,7 +267,9 @@ contract AdmissionsTest is RegistryTest {
         _nextBlock();
         _setRealm(realm, root2);
         _nextBlock();
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.AdmissionNotRequested.selector, operator, INT));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.RealmRegistryAdmissionNotRequested.selector, operator, INT)
+        );
         vm.prank(root2);
         reg.admitOperator(realm, operator, INT);
         // Nor an admission granted under the previous Realm-CA.
@@ -266,7 +282,9 @@ contract AdmissionsTest is RegistryTest {
         _nextBlock();
         _setRealm(realm, root2);
         _nextBlock();
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.AdmissionNotRequested.selector, operator, INT));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.RealmRegistryAdmissionNotRequested.selector, operator, INT)
+        );
         vm.prank(root2);
         reg.admitOperator(realm, operator, INT);
         // A request made under the new Realm-CA is accepted.
@@ -288,7 +306,9 @@ contract AdmissionsTest is RegistryTest {
         vm.prank(operator);
         reg.requestAdmission(realm, INT);
         _nextBlock();
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.AdmissionNotRequested.selector, operator, INT));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.RealmRegistryAdmissionNotRequested.selector, operator, INT)
+        );
         vm.prank(root);
         reg.admitOperator(realm, operator, INT);
         vm.prank(operator);
@@ -308,7 +328,9 @@ contract AdmissionsTest is RegistryTest {
         _nextBlock();
         _setRealm(realm, root2);
         _nextBlock();
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.AdmissionNotRequested.selector, operator, INT));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.RealmRegistryAdmissionNotRequested.selector, operator, INT)
+        );
         vm.prank(root2);
         reg.admitOperator(realm, operator, INT);
         vm.prank(operator);
@@ -323,7 +345,7 @@ contract AdmissionsTest is RegistryTest {
 
     function test_RevertWhen_Private_Request() public {
         _rootWithRealm(PRIVATE);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.AdmissionPrivate.selector, root));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryAdmissionPrivate.selector, root));
         vm.prank(operator);
         reg.requestAdmission(realm, INT);
     }
@@ -352,7 +374,7 @@ contract AdmissionsTest is RegistryTest {
         _admit(operator, INT);
         _nextBlock();
         vm.recordLogs();
-        vm.expectRevert(ITrustRegistry.NoChange.selector);
+        vm.expectRevert(ITrustRegistry.TrustRegistryNoChange.selector);
         _admit(operator, INT);
         assertEq(vm.getRecordedLogs().length, 0, "no event");
     }
@@ -394,30 +416,30 @@ contract AdmissionsTest is RegistryTest {
 
     function test_RevertWhen_AdmitOperatorByNonRoot() public {
         _rootWithRealm(PRIVATE);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.NotRealmCA.selector, stranger, realm));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryNotRealmCA.selector, stranger, realm));
         vm.prank(stranger);
         reg.admitOperator(realm, operator, INT);
         // Not even the realm's own key.
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.NotRealmCA.selector, realm, realm));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryNotRealmCA.selector, realm, realm));
         vm.prank(realm);
         reg.admitOperator(realm, operator, INT);
     }
 
     function test_RevertWhen_AdmitZeroOperator() public {
         _rootWithRealm(PRIVATE);
-        vm.expectRevert(ITrustRegistry.ZeroAddress.selector);
+        vm.expectRevert(ITrustRegistry.TrustRegistryZeroAddress.selector);
         _admit(address(0), INT);
     }
 
     function test_RevertWhen_AdmitInUnknownRealm() public {
         _registerRoot(root, PRIVATE);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.UnknownRealm.selector, realm));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryUnknownRealm.selector, realm));
         vm.prank(root);
         reg.admitOperator(realm, operator, INT);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.UnknownRealm.selector, realm));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryUnknownRealm.selector, realm));
         vm.prank(operator);
         reg.requestAdmission(realm, INT);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.UnknownRealm.selector, realm));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryUnknownRealm.selector, realm));
         vm.prank(root);
         reg.removeOperator(realm, operator);
     }
@@ -426,7 +448,7 @@ contract AdmissionsTest is RegistryTest {
         _rootWithRealm(OPEN);
         vm.prank(root);
         reg.retire();
-        bytes memory err = abi.encodeWithSelector(ITrustRegistry.RootNotActive.selector, root);
+        bytes memory err = abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryRootNotActive.selector, root);
         vm.expectRevert(err);
         _admit(operator, INT);
         vm.expectRevert(err);
@@ -441,9 +463,9 @@ contract AdmissionsTest is RegistryTest {
         uint64[6] memory bad =
             [uint64(0), Caps.ROOT_CA, Caps.ROOT_CA | INT, uint64(1) << 8, INT | (uint64(1) << 63), type(uint64).max];
         for (uint256 i = 0; i < bad.length; ++i) {
-            vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.InvalidCapabilities.selector, bad[i]));
+            vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.WmpCapabilitiesInvalidCapabilities.selector, bad[i]));
             _admit(operator, bad[i]);
-            vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.InvalidCapabilities.selector, bad[i]));
+            vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.WmpCapabilitiesInvalidCapabilities.selector, bad[i]));
             vm.prank(operator);
             reg.requestAdmission(realm, bad[i]);
         }
@@ -463,7 +485,9 @@ contract AdmissionsTest is RegistryTest {
     function testFuzz_Capabilities(uint64 caps) public {
         _rootWithRealm(PRIVATE);
         bool valid = caps != 0 && caps & ~uint64(0xfe) == 0;
-        if (!valid) vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.InvalidCapabilities.selector, caps));
+        if (!valid) {
+            vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.WmpCapabilitiesInvalidCapabilities.selector, caps));
+        }
         _admit(operator, caps);
         if (valid) assertEq(reg.getAdmission(realm, operator).capabilities, caps, "stored");
     }
@@ -513,28 +537,30 @@ contract AdmissionsTest is RegistryTest {
         reg.requestAdmission(realm, INT);
         vm.prank(operator);
         reg.removeOperator(realm, operator);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.AdmissionNotRequested.selector, operator, INT));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.RealmRegistryAdmissionNotRequested.selector, operator, INT)
+        );
         _admit(operator, INT);
     }
 
     function test_RevertWhen_RemoveOperatorByStranger() public {
         _rootWithRealm(PRIVATE);
         _admit(operator, INT);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.NotRealmCA.selector, stranger, realm));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryNotRealmCA.selector, stranger, realm));
         vm.prank(stranger);
         reg.removeOperator(realm, operator);
     }
 
     function test_RevertWhen_RemoveNotAdmitted() public {
         _rootWithRealm(PRIVATE);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.NotAdmitted.selector, operator, realm));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryNotAdmitted.selector, operator, realm));
         vm.prank(root);
         reg.removeOperator(realm, operator);
         _admit(operator, INT);
         vm.prank(root);
         reg.removeOperator(realm, operator);
         vm.recordLogs();
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.NotAdmitted.selector, operator, realm));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryNotAdmitted.selector, operator, realm));
         vm.prank(root);
         reg.removeOperator(realm, operator);
         assertEq(vm.getRecordedLogs().length, 0, "no event for a second removal");

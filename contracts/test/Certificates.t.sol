@@ -338,7 +338,9 @@ contract CertificatesTest is RegistryTest {
         vm.prank(operator);
         reg.revokeCertificate(d);
         vm.recordLogs();
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.CertificateAlreadyRevoked.selector, operator, d));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.DelegateRegistryCertificateAlreadyRevoked.selector, operator, d)
+        );
         vm.prank(operator);
         reg.revokeCertificate(d);
         assertEq(vm.getRecordedLogs().length, 0, "no event");

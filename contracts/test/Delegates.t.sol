@@ -43,23 +43,31 @@ contract DelegatesTest is RegistryTest {
     }
 
     function test_RevertWhen_AuthorizeZeroAddress() public {
-        vm.expectRevert(ITrustRegistry.ZeroAddress.selector);
+        vm.expectRevert(ITrustRegistry.TrustRegistryZeroAddress.selector);
         reg.authorize(address(0), delegate, 0, 0);
-        vm.expectRevert(ITrustRegistry.ZeroAddress.selector);
+        vm.expectRevert(ITrustRegistry.TrustRegistryZeroAddress.selector);
         reg.authorize(realm, address(0), 0, 0);
     }
 
     function test_RevertWhen_InvalidValidity() public {
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.InvalidValidity.selector, uint48(100), uint48(100)));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.DelegateRegistryInvalidValidity.selector, uint48(100), uint48(100))
+        );
         reg.authorize(realm, delegate, 100, 100);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.InvalidValidity.selector, uint48(100), uint48(99)));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.DelegateRegistryInvalidValidity.selector, uint48(100), uint48(99))
+        );
         reg.authorize(realm, delegate, 100, 99);
         // validUntil 0 means "no expiry"; only validFrom == max is then invalid, and the error reports
         // the caller's arguments (max, 0), not the substituted end.
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.InvalidValidity.selector, FOREVER, uint48(0)));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.DelegateRegistryInvalidValidity.selector, FOREVER, uint48(0))
+        );
         reg.authorize(realm, delegate, FOREVER, 0);
         // An explicit max end with validFrom == max is reported as given.
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.InvalidValidity.selector, FOREVER, FOREVER));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.DelegateRegistryInvalidValidity.selector, FOREVER, FOREVER)
+        );
         reg.authorize(realm, delegate, FOREVER, FOREVER);
         // FOREVER - 1 with no expiry is the last valid window start; its event carries the substituted end.
         vm.expectEmit(true, true, true, true, address(reg));
@@ -107,14 +115,18 @@ contract DelegatesTest is RegistryTest {
     }
 
     function test_RevertWhen_RevokeNotAuthorized() public {
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.NotAuthorized.selector, root, realm, delegate));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.DelegateRegistryNotAuthorized.selector, root, realm, delegate)
+        );
         vm.prank(root);
         reg.revoke(realm, delegate);
         // Another issuer's authorization is not the caller's.
         _rootWithRealm(PRIVATE);
         vm.prank(root);
         reg.authorize(realm, delegate, 0, 0);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.NotAuthorized.selector, stranger, realm, delegate));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.DelegateRegistryNotAuthorized.selector, stranger, realm, delegate)
+        );
         vm.prank(stranger);
         reg.revoke(realm, delegate);
     }
@@ -126,7 +138,9 @@ contract DelegatesTest is RegistryTest {
         vm.prank(root);
         reg.revoke(realm, delegate);
         vm.recordLogs();
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.AlreadyRevoked.selector, root, realm, delegate));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.DelegateRegistryAlreadyRevoked.selector, root, realm, delegate)
+        );
         vm.prank(root);
         reg.revoke(realm, delegate);
         assertEq(vm.getRecordedLogs().length, 0, "no event");
@@ -151,7 +165,7 @@ contract DelegatesTest is RegistryTest {
         assertStatus(operator, realm, stranger, ITrustRegistry.AuthorizationStatus.RevokedByIssuer, "same block");
 
         vm.recordLogs();
-        vm.expectRevert(ITrustRegistry.NoChange.selector);
+        vm.expectRevert(ITrustRegistry.TrustRegistryNoChange.selector);
         vm.prank(operator);
         reg.revokeAllDelegates(realm);
         assertEq(vm.getRecordedLogs().length, 0, "no event for a second revoke-all in the block");
@@ -164,11 +178,11 @@ contract DelegatesTest is RegistryTest {
 
     function test_RevertWhen_RevokeAllDelegatesNotAdmitted() public {
         _rootWithRealm(PRIVATE);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.NotAdmitted.selector, operator, realm));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryNotAdmitted.selector, operator, realm));
         vm.prank(operator);
         reg.revokeAllDelegates(realm);
         // The root is not an admitted operator either: it uses bumpEpoch.
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.NotAdmitted.selector, root, realm));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryNotAdmitted.selector, root, realm));
         vm.prank(root);
         reg.revokeAllDelegates(realm);
     }
@@ -202,11 +216,11 @@ contract DelegatesTest is RegistryTest {
         reg.authorize(realm, d[3], 0, now_ + 1); // Expired after warp
         reg.authorize(realm, d[4], 0, 0); // Revoked
         reg.revoke(realm, d[4]);
-        reg.authorize(realm3, d[5], 0, 0); // UnknownRealm
+        reg.authorize(realm3, d[5], 0, 0); // RealmRegistryUnknownRealm
         reg.authorize(realm4, d[8], 0, 0); // RevokedByRealmChange (realm4 moves away and back)
         vm.stopPrank();
         vm.prank(root2);
-        reg.authorize(realm2, d[6], 0, 0); // RootNotActive
+        reg.authorize(realm2, d[6], 0, 0); // TrustrootRegistryRootNotActive
         vm.prank(stranger);
         reg.authorize(realm, d[9], 0, 0); // IssuerNotAdmitted
         vm.prank(op2);
@@ -325,7 +339,9 @@ contract DelegatesTest is RegistryTest {
         uint48 effectiveUntil = validUntil == 0 ? type(uint48).max : validUntil;
         if (effectiveUntil <= validFrom) {
             // The error reports the caller's arguments (validUntil as given, also 0).
-            vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.InvalidValidity.selector, validFrom, validUntil));
+            vm.expectRevert(
+                abi.encodeWithSelector(ITrustRegistry.DelegateRegistryInvalidValidity.selector, validFrom, validUntil)
+            );
             vm.prank(operator);
             reg.authorize(realm, delegate, validFrom, validUntil);
             return;

@@ -164,7 +164,7 @@ contract HandlerSmokeTest is Test {
         h.setRealm(0, 2, 0); // realm 0 moves to root 2, relayed
         h.bumpEpoch(2, 1);
         uint256 b = block.number;
-        h.bumpEpoch(2, 2); // same block again: the handler rolls a block instead of a NoChange no-op
+        h.bumpEpoch(2, 2); // same block again: the handler rolls a block instead of a TrustRegistryNoChange no-op
         assertEq(block.number, b + 1, "rolled");
         assertEq(reg.getRoot(h.issuers(2)).epoch, 2, "second bump in the next block");
         assertEq(h.epochRolls(), 1, "one roll");

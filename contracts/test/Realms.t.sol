@@ -24,7 +24,7 @@ contract RealmsTest is RegistryTest {
         vm.prank(realm);
         reg.requestRealmCA(root);
         vm.recordLogs();
-        vm.expectRevert(ITrustRegistry.NoChange.selector);
+        vm.expectRevert(ITrustRegistry.TrustRegistryNoChange.selector);
         vm.prank(realm);
         reg.requestRealmCA(root);
         assertEq(vm.getRecordedLogs().length, 0, "no event");
@@ -41,19 +41,19 @@ contract RealmsTest is RegistryTest {
         vm.prank(realm);
         reg.requestRealmCA(root2);
         assertEq(reg.pendingRealmCA(realm), root2, "pending replaced");
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotRequested.selector, realm, root));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryRealmCANotRequested.selector, realm, root));
         vm.prank(root);
         reg.acceptRealm(realm);
     }
 
     function test_RevertWhen_RequestRealmCAUnknownOrRetiredRoot() public {
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RootNotActive.selector, root));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryRootNotActive.selector, root));
         vm.prank(realm);
         reg.requestRealmCA(root);
         _registerRoot(root, OPEN);
         vm.prank(root);
         reg.retire();
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RootNotActive.selector, root));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryRootNotActive.selector, root));
         vm.prank(realm);
         reg.requestRealmCA(root);
     }
@@ -77,7 +77,7 @@ contract RealmsTest is RegistryTest {
 
     function test_RevertWhen_AcceptRealmNotRequested() public {
         _registerRoot(root, OPEN);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotRequested.selector, realm, root));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryRealmCANotRequested.selector, realm, root));
         vm.prank(root);
         reg.acceptRealm(realm);
     }
@@ -86,7 +86,7 @@ contract RealmsTest is RegistryTest {
         _registerRoot(root, OPEN);
         vm.prank(realm);
         reg.requestRealmCA(root);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RootNotActive.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryRootNotActive.selector, stranger));
         vm.prank(stranger);
         reg.acceptRealm(realm);
     }
@@ -94,12 +94,12 @@ contract RealmsTest is RegistryTest {
     function test_RevertWhen_AcceptRealmTwice() public {
         _registerRoot(root, OPEN);
         _setRealm(realm, root);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotRequested.selector, realm, root));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryRealmCANotRequested.selector, realm, root));
         vm.prank(root);
         reg.acceptRealm(realm);
     }
 
-    /// @dev Requesting the root that already is the realm's Realm-CA is a no-op: NoChange, no event,
+    /// @dev Requesting the root that already is the realm's Realm-CA is a no-op: TrustRegistryNoChange, no event,
     /// no sequence number, nothing pending; a pending request for another root is kept.
     function test_RevertWhen_RequestCurrentRealmCA() public {
         _registerRoot(root, OPEN);
@@ -107,7 +107,7 @@ contract RealmsTest is RegistryTest {
         _setRealm(realm, root);
         uint64 seq = _seq(root);
         vm.recordLogs();
-        vm.expectRevert(ITrustRegistry.NoChange.selector);
+        vm.expectRevert(ITrustRegistry.TrustRegistryNoChange.selector);
         vm.prank(realm);
         reg.requestRealmCA(root);
         assertEq(vm.getRecordedLogs().length, 0, "no event");
@@ -116,7 +116,7 @@ contract RealmsTest is RegistryTest {
 
         vm.prank(realm);
         reg.requestRealmCA(root2);
-        vm.expectRevert(ITrustRegistry.NoChange.selector);
+        vm.expectRevert(ITrustRegistry.TrustRegistryNoChange.selector);
         vm.prank(realm);
         reg.requestRealmCA(root);
         assertEq(reg.pendingRealmCA(realm), root2, "pending request for another root kept");
@@ -142,7 +142,7 @@ contract RealmsTest is RegistryTest {
         assertEq(reg.getRealm(root).root, root, "set at once");
         assertEq(reg.pendingRealmCA(root), address(0), "nothing pending");
 
-        vm.expectRevert(ITrustRegistry.NoChange.selector);
+        vm.expectRevert(ITrustRegistry.TrustRegistryNoChange.selector);
         vm.prank(root);
         reg.requestRealmCA(root);
     }
@@ -165,7 +165,7 @@ contract RealmsTest is RegistryTest {
         assertEq(reg.getRealm(realm).root, realm, "self");
         assertEq(reg.pendingRealmCA(realm), address(0), "stale request cleared");
         vm.roll(block.number + 1000);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotRequested.selector, realm, root));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryRealmCANotRequested.selector, realm, root));
         vm.prank(root);
         reg.acceptRealm(realm);
         assertEq(reg.getRealm(realm).root, realm, "stale request moved the realm");
@@ -205,7 +205,7 @@ contract RealmsTest is RegistryTest {
         vm.prank(realm);
         reg.cancelRealmCARequest();
         vm.roll(block.number + 1000);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotRequested.selector, realm, root));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryRealmCANotRequested.selector, realm, root));
         vm.prank(root);
         reg.acceptRealm(realm);
         assertEq(reg.getRealm(realm).root, address(0), "not taken");
@@ -214,12 +214,12 @@ contract RealmsTest is RegistryTest {
     function test_RevertWhen_CancelRealmCARequestNothingPending() public {
         _registerRoot(root, OPEN);
         vm.recordLogs();
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotPending.selector, realm));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryRealmCANotPending.selector, realm));
         vm.prank(realm);
         reg.cancelRealmCARequest();
         // Nor after the request was accepted.
         _setRealm(realm, root);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotPending.selector, realm));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryRealmCANotPending.selector, realm));
         vm.prank(realm);
         reg.cancelRealmCARequest();
         // Nor twice.
@@ -229,7 +229,7 @@ contract RealmsTest is RegistryTest {
         vm.prank(realm);
         reg.cancelRealmCARequest();
         uint64 seq = _seq(root2);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotPending.selector, realm));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryRealmCANotPending.selector, realm));
         vm.prank(realm);
         reg.cancelRealmCARequest();
         assertEq(_seq(root2), seq, "no sequence consumed");
@@ -241,17 +241,17 @@ contract RealmsTest is RegistryTest {
         _registerRoot(root, OPEN);
         vm.prank(realm);
         reg.requestRealmCA(root);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotPending.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryRealmCANotPending.selector, stranger));
         vm.prank(stranger);
         reg.cancelRealmCARequest();
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotPending.selector, root));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryRealmCANotPending.selector, root));
         vm.prank(root);
         reg.cancelRealmCARequest();
         // A relayed call signed by a stranger acts for the stranger, not for the realm.
         bytes memory data = abi.encodeCall(reg.cancelRealmCARequest, ());
         uint256 deadline = block.timestamp + 1 hours;
         bytes memory sig = _sig(STRANGER_PK, _relayDigest(stranger, data, 0, deadline));
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotPending.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryRealmCANotPending.selector, stranger));
         vm.prank(relayer);
         reg.execute(stranger, data, 0, deadline, sig);
         assertEq(reg.pendingRealmCA(realm), root, "still pending");
@@ -307,7 +307,7 @@ contract RealmsTest is RegistryTest {
         reg.cancelRealmCARequest();
         vm.prank(realm);
         reg.requestRealmCA(root2);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotRequested.selector, realm, root));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryRealmCANotRequested.selector, realm, root));
         vm.prank(root);
         reg.acceptRealm(realm);
         vm.prank(root2);
@@ -334,7 +334,7 @@ contract RealmsTest is RegistryTest {
         reg.requestRealmCA(realm);
         _nextBlock();
         _setRealm(realm, root2);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmCANotRequested.selector, realm, root));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RealmRegistryRealmCANotRequested.selector, realm, root));
         vm.prank(root);
         reg.acceptRealm(realm);
         assertEq(reg.getRealm(realm).root, root2, "root2");

@@ -96,7 +96,7 @@ contract RelayedTest is RegistryTest {
         uint256 deadline = block.timestamp + 10;
         bytes memory sig = _sig(ROOT_PK, _relayDigest(root, data, 0, deadline));
         vm.warp(deadline + 1);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.ExpiredSignature.selector, deadline));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RelayedActorExpiredSignature.selector, deadline));
         reg.execute(root, data, 0, deadline, sig);
     }
 
@@ -104,7 +104,7 @@ contract RelayedTest is RegistryTest {
         bytes memory data = abi.encodeCall(reg.registerRoot, (OPEN));
         uint256 deadline = block.timestamp + 10;
         bytes32 digest = _relayDigest(root, data, 0, deadline);
-        bytes memory err = abi.encodeWithSelector(ITrustRegistry.InvalidSignature.selector, root);
+        bytes memory err = abi.encodeWithSelector(ITrustRegistry.RelayedActorInvalidSignature.selector, root);
 
         // Signed by someone else.
         vm.expectRevert(err);
@@ -146,7 +146,7 @@ contract RelayedTest is RegistryTest {
         uint256 deadline = block.timestamp + 10;
         bytes memory sig = _sig(ROOT_PK, _relayDigest(root, data, 0, deadline));
         vm.chainId(5);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.InvalidSignature.selector, root));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RelayedActorInvalidSignature.selector, root));
         reg.execute(root, data, 0, deadline, sig);
     }
 
@@ -155,7 +155,7 @@ contract RelayedTest is RegistryTest {
         uint256 deadline = block.timestamp + 10;
         bytes memory sig = _sig(ROOT_PK, _relayDigest(root, data, 0, deadline));
         reg = new TrustRegistryClone();
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.InvalidSignature.selector, root));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RelayedActorInvalidSignature.selector, root));
         reg.execute(root, data, 0, deadline, sig);
     }
 
@@ -163,7 +163,7 @@ contract RelayedTest is RegistryTest {
         bytes memory data = abi.encodeCall(reg.setPolicy, (PRIVATE));
         uint256 deadline = block.timestamp + 10;
         bytes memory sig = _sig(ROOT_PK, _relayDigest(root, data, 0, deadline));
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RootNotActive.selector, root));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryRootNotActive.selector, root));
         reg.execute(root, data, 0, deadline, sig);
         assertEq(reg.nonces(root), 0, "nonce not used");
     }
@@ -171,7 +171,7 @@ contract RelayedTest is RegistryTest {
     function test_RevertWhen_CallTooShort() public {
         for (uint256 len = 0; len < 4; ++len) {
             bytes memory data = new bytes(len);
-            vm.expectRevert(ITrustRegistry.CallTooShort.selector);
+            vm.expectRevert(ITrustRegistry.RelayedActorCallTooShort.selector);
             reg.execute(root, data, 0, block.timestamp, _sig(ROOT_PK, _relayDigest(root, data, 0, block.timestamp)));
         }
     }
@@ -179,7 +179,9 @@ contract RelayedTest is RegistryTest {
     function test_RevertWhen_CallNotRelayable() public {
         bytes memory inner = abi.encodeCall(reg.registerRoot, (OPEN));
         bytes memory data = abi.encodeCall(reg.execute, (root, inner, 0, block.timestamp, ""));
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.CallNotRelayable.selector, reg.execute.selector));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.RelayedActorCallNotRelayable.selector, reg.execute.selector)
+        );
         reg.execute(root, data, 0, block.timestamp, _sig(ROOT_PK, _relayDigest(root, data, 0, block.timestamp)));
     }
 
@@ -319,7 +321,7 @@ contract RelayedTest is RegistryTest {
         bytes memory approve = abi.encodeCall(reg.approveRootAction, (shared, abi.encodeCall(reg.bumpEpoch, ())));
         uint256 deadline = block.timestamp + 10;
         bytes memory sig = _sig(STRANGER_PK, _relayDigest(stranger, approve, 0, deadline));
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.NotMember.selector, stranger, shared));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryNotMember.selector, stranger, shared));
         reg.execute(stranger, approve, 0, deadline, sig);
     }
 
@@ -367,7 +369,7 @@ contract RelayedTest is RegistryTest {
         MockMultisigWallet w = new MockMultisigWallet(vm.addr(0xAA01), vm.addr(0xAA02));
         bytes memory data = abi.encodeCall(reg.registerRoot, (OPEN));
         uint256 deadline = block.timestamp + 60;
-        bytes memory err = abi.encodeWithSelector(ITrustRegistry.InvalidSignature.selector, address(w));
+        bytes memory err = abi.encodeWithSelector(ITrustRegistry.RelayedActorInvalidSignature.selector, address(w));
         // Owners in the wrong order.
         vm.expectRevert(err);
         reg.execute(address(w), data, 0, deadline, _walletSig(w, 0xAA02, 0xAA01, data, 0, deadline));
@@ -403,7 +405,7 @@ contract RelayedTest is RegistryTest {
         vm.assume(actor.code.length == 0 && actor != address(0));
         deadline = bound(deadline, block.timestamp, type(uint256).max);
         bytes memory data = abi.encodeCall(reg.registerRoot, (OPEN));
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.InvalidSignature.selector, actor));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RelayedActorInvalidSignature.selector, actor));
         reg.execute(actor, data, 0, deadline, sig);
     }
 
@@ -416,7 +418,7 @@ contract RelayedTest is RegistryTest {
         bytes memory data = abi.encodeCall(reg.registerRoot, (OPEN));
         uint256 deadline = block.timestamp;
         bytes memory sig = _sig(otherPk, _relayDigest(actor, data, 0, deadline));
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.InvalidSignature.selector, actor));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RelayedActorInvalidSignature.selector, actor));
         reg.execute(actor, data, 0, deadline, sig);
     }
 

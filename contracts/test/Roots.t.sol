@@ -46,7 +46,7 @@ contract RootsTest is RegistryTest {
     function test_RevertWhen_RegisterRootTwice() public {
         _registerRoot(root, OPEN);
         vm.recordLogs();
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RootExists.selector, root));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryRootExists.selector, root));
         vm.prank(root);
         reg.registerRoot(PRIVATE);
         assertEq(vm.getRecordedLogs().length, 0, "no event");
@@ -57,7 +57,7 @@ contract RootsTest is RegistryTest {
         _registerRoot(root, OPEN);
         vm.prank(root);
         reg.retire();
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RootExists.selector, root));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryRootExists.selector, root));
         vm.prank(root);
         reg.registerRoot(OPEN);
     }
@@ -85,7 +85,7 @@ contract RootsTest is RegistryTest {
     function test_RevertWhen_SetPolicyNoChange() public {
         _registerRoot(root, OPEN);
         vm.recordLogs();
-        vm.expectRevert(ITrustRegistry.NoChange.selector);
+        vm.expectRevert(ITrustRegistry.TrustRegistryNoChange.selector);
         vm.prank(root);
         reg.setPolicy(OPEN);
         assertEq(vm.getRecordedLogs().length, 0, "no event");
@@ -93,7 +93,7 @@ contract RootsTest is RegistryTest {
     }
 
     function test_RevertWhen_SetPolicyUnknownRoot() public {
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RootNotActive.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryRootNotActive.selector, stranger));
         vm.prank(stranger);
         reg.setPolicy(PRIVATE);
     }
@@ -102,7 +102,7 @@ contract RootsTest is RegistryTest {
         _registerRoot(root, OPEN);
         vm.prank(root);
         reg.retire();
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RootNotActive.selector, root));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryRootNotActive.selector, root));
         vm.prank(root);
         reg.setPolicy(PRIVATE);
     }
@@ -118,14 +118,14 @@ contract RootsTest is RegistryTest {
         assertEq(uint256(reg.getRoot(root).status), uint256(ITrustRegistry.RootStatus.Retired), "retired");
 
         vm.recordLogs();
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RootNotActive.selector, root));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryRootNotActive.selector, root));
         vm.prank(root);
         reg.retire();
         assertEq(vm.getRecordedLogs().length, 0, "no event for a second retire");
     }
 
     function test_RevertWhen_RetireUnknownRoot() public {
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RootNotActive.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryRootNotActive.selector, stranger));
         vm.prank(stranger);
         reg.retire();
     }
@@ -134,7 +134,7 @@ contract RootsTest is RegistryTest {
         _registerRoot(root, OPEN);
         vm.prank(root);
         reg.retire();
-        bytes memory err = abi.encodeWithSelector(ITrustRegistry.RootNotActive.selector, root);
+        bytes memory err = abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryRootNotActive.selector, root);
         vm.expectRevert(err);
         vm.prank(root);
         reg.bumpEpoch();
@@ -175,7 +175,7 @@ contract RootsTest is RegistryTest {
         vm.prank(root);
         reg.bumpEpoch();
         vm.recordLogs();
-        vm.expectRevert(ITrustRegistry.NoChange.selector);
+        vm.expectRevert(ITrustRegistry.TrustRegistryNoChange.selector);
         vm.prank(root);
         reg.bumpEpoch();
         assertEq(vm.getRecordedLogs().length, 0, "no event");
@@ -193,7 +193,7 @@ contract RootsTest is RegistryTest {
     }
 
     function test_RevertWhen_BumpEpochUnknownRoot() public {
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RootNotActive.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryRootNotActive.selector, stranger));
         vm.prank(stranger);
         reg.bumpEpoch();
     }

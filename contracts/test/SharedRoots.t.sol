@@ -65,7 +65,7 @@ contract SharedRootsTest is RegistryTest {
 
     function test_RevertWhen_RegisterSharedRootTwice() public {
         _shared2of3();
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RootExists.selector, shared));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryRootExists.selector, shared));
         vm.prank(stranger);
         reg.registerSharedRoot(SALT, members, 1, OPEN);
         // Another registrar with the same salt gets another root.
@@ -94,7 +94,7 @@ contract SharedRootsTest is RegistryTest {
     /// @dev (forge's recordLogs also records logs of reverted calls, so only the revert is checked:
     /// a reverted transaction emits nothing on chain.)
     function _expectInvalidMembers(address[] memory m, uint8 t) internal {
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.InvalidMembers.selector, m.length, t));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryInvalidMembers.selector, m.length, t));
         vm.prank(stranger);
         reg.registerSharedRoot(SALT, m, t, OPEN);
         assertEq(uint256(reg.getRoot(reg.sharedRootAddress(stranger, SALT)).kind), 0, "not registered");
@@ -163,8 +163,8 @@ contract SharedRootsTest is RegistryTest {
         vm.prank(members[0]);
         assertFalse(reg.approveRootAction(shared, data), "a used approval does not carry over");
         // In the same block a second epoch bump is a no-op: the executing approval reverts with the
-        // action's NoChange and is not recorded.
-        vm.expectRevert(ITrustRegistry.NoChange.selector);
+        // action's TrustRegistryNoChange and is not recorded.
+        vm.expectRevert(ITrustRegistry.TrustRegistryNoChange.selector);
         vm.prank(members[1]);
         reg.approveRootAction(shared, data);
         assertEq(reg.approvalsOf(shared, data), 1, "the reverted approval is not counted");
@@ -181,7 +181,9 @@ contract SharedRootsTest is RegistryTest {
         reg.approveRootAction(shared, data);
         bytes32 id = reg.rootActionId(shared, data);
         vm.recordLogs();
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.AlreadyApproved.selector, members[0], id));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryAlreadyApproved.selector, members[0], id)
+        );
         vm.prank(members[0]);
         reg.approveRootAction(shared, data);
         assertEq(vm.getRecordedLogs().length, 0, "no event");
@@ -190,41 +192,43 @@ contract SharedRootsTest is RegistryTest {
 
     function test_RevertWhen_ApproveByNonMember() public {
         _shared2of3();
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.NotMember.selector, stranger, shared));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryNotMember.selector, stranger, shared));
         vm.prank(stranger);
         reg.approveRootAction(shared, abi.encodeCall(reg.bumpEpoch, ()));
     }
 
     function test_RevertWhen_ApproveForStandaloneRoot() public {
         _registerRoot(root, OPEN);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.NotSharedRoot.selector, root));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryNotSharedRoot.selector, root));
         vm.prank(root);
         reg.approveRootAction(root, abi.encodeCall(reg.bumpEpoch, ()));
     }
 
     function test_RevertWhen_ApproveForUnknownRoot() public {
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RootNotActive.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryRootNotActive.selector, stranger));
         vm.prank(members[0]);
         reg.approveRootAction(stranger, abi.encodeCall(reg.bumpEpoch, ()));
     }
 
     function test_RevertWhen_ApproveCallTooShortOrNotRelayable() public {
         _shared2of3();
-        vm.expectRevert(ITrustRegistry.CallTooShort.selector);
+        vm.expectRevert(ITrustRegistry.RelayedActorCallTooShort.selector);
         vm.prank(members[0]);
         reg.approveRootAction(shared, hex"aabbcc");
         bytes memory exec = abi.encodeCall(reg.execute, (shared, "", 0, 0, ""));
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.CallNotRelayable.selector, reg.execute.selector));
+        vm.expectRevert(
+            abi.encodeWithSelector(ITrustRegistry.RelayedActorCallNotRelayable.selector, reg.execute.selector)
+        );
         vm.prank(members[0]);
         reg.approveRootAction(shared, exec);
     }
 
     function test_Approve_FailingActionRevertsTheExecutingApproval() public {
         _shared2of3();
-        bytes memory data = abi.encodeCall(reg.setPolicy, (OPEN)); // NoChange
+        bytes memory data = abi.encodeCall(reg.setPolicy, (OPEN)); // TrustRegistryNoChange
         vm.prank(members[0]);
         reg.approveRootAction(shared, data);
-        vm.expectRevert(ITrustRegistry.NoChange.selector);
+        vm.expectRevert(ITrustRegistry.TrustRegistryNoChange.selector);
         vm.prank(members[1]);
         reg.approveRootAction(shared, data);
         assertEq(reg.approvalsOf(shared, data), 1, "the reverted approval is not recorded");
@@ -233,7 +237,7 @@ contract SharedRootsTest is RegistryTest {
     function test_Approve_RetiredSharedRootCannotAct() public {
         _shared2of3();
         assertTrue(_approveBy(shared, abi.encodeCall(reg.retire, ()), members, 2), "retired");
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.RootNotActive.selector, shared));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryRootNotActive.selector, shared));
         vm.prank(members[0]);
         reg.approveRootAction(shared, abi.encodeCall(reg.bumpEpoch, ()));
     }
@@ -274,7 +278,7 @@ contract SharedRootsTest is RegistryTest {
         assertNotEq(reg.rootActionId(shared, pending), oldId, "new action id");
         assertEq(reg.approvalsOf(shared, pending), 0, "pending approvals lapsed");
         // Old members can no longer approve.
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.NotMember.selector, members[0], shared));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryNotMember.selector, members[0], shared));
         vm.prank(members[0]);
         reg.approveRootAction(shared, pending);
         // The new member set acts with the new threshold, under the same root address.
@@ -307,18 +311,18 @@ contract SharedRootsTest is RegistryTest {
         bytes memory data = abi.encodeCall(reg.setMembers, (members, 4));
         vm.prank(members[0]);
         reg.approveRootAction(shared, data);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.InvalidMembers.selector, 3, 4));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryInvalidMembers.selector, 3, 4));
         vm.prank(members[1]);
         reg.approveRootAction(shared, data);
     }
 
     function test_RevertWhen_SetMembersCalledDirectly() public {
         _shared2of3();
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.NotSharedRoot.selector, members[0]));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryNotSharedRoot.selector, members[0]));
         vm.prank(members[0]);
         reg.setMembers(members, 1);
         _registerRoot(root, OPEN);
-        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.NotSharedRoot.selector, root));
+        vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryNotSharedRoot.selector, root));
         vm.prank(root);
         reg.setMembers(members, 1);
     }
@@ -375,10 +379,12 @@ contract SharedRootsTest is RegistryTest {
             if (k + 1 < m) {
                 assertEq(reg.approvalsOf(s, data), k + 1, "count");
                 // The same member again: rejected, not counted.
-                vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.AlreadyApproved.selector, ms[k], id));
+                vm.expectRevert(
+                    abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryAlreadyApproved.selector, ms[k], id)
+                );
                 vm.prank(ms[k]);
                 reg.approveRootAction(s, data);
-                vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.NotMember.selector, root, s));
+                vm.expectRevert(abi.encodeWithSelector(ITrustRegistry.TrustrootRegistryNotMember.selector, root, s));
                 vm.prank(root);
                 reg.approveRootAction(s, data);
             }

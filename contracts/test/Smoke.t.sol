@@ -32,7 +32,7 @@ contract SmokeTest is Test {
     }
 
     function test_RevertWhen_ZeroRealm() public {
-        vm.expectRevert(ITrustRegistry.ZeroAddress.selector);
+        vm.expectRevert(ITrustRegistry.TrustRegistryZeroAddress.selector);
         reg.authorize(address(0), address(1), 0, 0);
     }
 }

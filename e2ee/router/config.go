@@ -22,6 +22,14 @@ const (
 	// MinOutQueueSize is the smallest per-client queue the router uses (a
 	// smaller OutQueueSize is raised to it).
 	MinOutQueueSize = 8
+	// DefaultClientQueueBytes bounds the serialized messages queued for one
+	// client: two messages of DefaultMaxMessageSize.
+	DefaultClientQueueBytes = 2 * DefaultMaxMessageSize
+	// DefaultQueueBytes bounds the serialized messages queued for all
+	// clients together.
+	DefaultQueueBytes = 256 << 20
+	// DefaultWriteTimeout bounds writing one message to a client.
+	DefaultWriteTimeout = 10 * time.Second
 	// DefaultHandshakeTimeout bounds the rawsocket handshake and the HTTP
 	// request headers of a websocket upgrade.
 	DefaultHandshakeTimeout = 10 * time.Second
@@ -58,6 +66,25 @@ type Config struct {
 	// OutQueueSize is the per-client outbound queue. Default
 	// DefaultOutQueueSize; at least MinOutQueueSize.
 	OutQueueSize int
+	// ClientQueueBytes bounds the bytes of serialized messages waiting to be
+	// written to one network client, QueueBytes those of all network
+	// clients together; WriteTimeout bounds writing one message. Defaults
+	// DefaultClientQueueBytes, DefaultQueueBytes, DefaultWriteTimeout.
+	//
+	// The slow-consumer policy: a message that does not fit — the client's
+	// queue is not empty and the message would take it past
+	// ClientQueueBytes, or all queues would pass QueueBytes — is dropped if
+	// it is an EVENT (counted in Stats.EventsDropped; WAMP has no message to
+	// tell a subscriber it missed events) and otherwise disconnects the
+	// client (Stats.SlowDisconnects): a lost RESULT, INVOCATION or ERROR
+	// would leave a call hanging. A client that does not take a message
+	// within WriteTimeout is disconnected (Stats.WriteTimeouts). A single
+	// message larger than ClientQueueBytes is sent when the client's queue
+	// is empty. Router memory for outgoing messages is thus bounded by
+	// QueueBytes plus one message in serialization per client.
+	ClientQueueBytes int
+	QueueBytes       int
+	WriteTimeout     time.Duration
 	// HandshakeTimeout bounds transport handshakes. Default
 	// DefaultHandshakeTimeout.
 	HandshakeTimeout time.Duration
@@ -158,6 +185,21 @@ func (c Config) withDefaults() (Config, error) {
 	// error replies use at most half the queue. Below MinOutQueueSize a
 	// client that hangs up mid-handshake could leave that send blocked.
 	c.OutQueueSize = max(c.OutQueueSize, MinOutQueueSize)
+	if c.ClientQueueBytes < 0 || c.QueueBytes < 0 || c.WriteTimeout < 0 {
+		return c, errors.New("router config: queue bytes and write timeout must not be negative")
+	}
+	if c.ClientQueueBytes == 0 {
+		c.ClientQueueBytes = DefaultClientQueueBytes
+	}
+	if c.QueueBytes == 0 {
+		c.QueueBytes = DefaultQueueBytes
+	}
+	if c.QueueBytes < c.MaxMessageSize {
+		return c, fmt.Errorf("router config: queue bytes %d cannot hold one message of the max message size %d", c.QueueBytes, c.MaxMessageSize)
+	}
+	if c.WriteTimeout == 0 {
+		c.WriteTimeout = DefaultWriteTimeout
+	}
 	if c.HandshakeTimeout <= 0 {
 		c.HandshakeTimeout = DefaultHandshakeTimeout
 	}

@@ -29,7 +29,8 @@
 //
 //   - every ppt_* option present is a string; ppt_serializer, ppt_cipher or
 //     ppt_keyid without ppt_scheme is rejected;
-//   - ppt_scheme is in Policy.Schemes ("wamp", "wamp.eth" by default);
+//   - ppt_scheme matches Policy.Schemes ("wamp", "wamp.eth", "mqtt" and
+//     "x_*" by default);
 //   - ppt_serializer is present, not "native", and in Policy.Serializers;
 //   - for E2EE schemes ppt_cipher (allowlisted) and ppt_keyid (printable
 //     ASCII, at most Policy.MaxKeyID bytes) are present;
@@ -48,4 +49,36 @@
 // callee ERROR is replaced by such an ERROR towards the caller. The session
 // stays up. Rejections are counted per Reason (Router.Stats) and reported to
 // Config.OnReject; logs never contain payload bytes.
+//
+// An option whose value is undefined — nil (JSON null, CBOR null or
+// undefined) or MessagePack's extension type 0, which JavaScript encoders
+// such as wampy's write for undefined — counts as absent wherever the guard
+// reads options, and is removed before nexus sees the message. PPT schemes
+// other than E2EE ones ("mqtt", "x_*" by default, Policy.Schemes) get the
+// same structural checks, without the ppt_cipher and ppt_keyid requirement.
+//
+// # Transport
+//
+// Network clients get the router's own transport peer, not nexus's. A frame
+// that does not decode is answered, never dropped in silence: a request
+// whose type and id can be read from the frame gets ERROR
+// wamp.error.invalid_argument, anything else ABORT
+// wamp.error.protocol_violation (ReasonUndecodable). Outgoing messages are
+// serialized when nexus hands them over and queued against a byte budget
+// per client (Config.ClientQueueBytes) and for the whole router
+// (Config.QueueBytes); each write has a deadline (Config.WriteTimeout). A
+// slow consumer loses EVENTs that do not fit (counted: WAMP has no message
+// to tell a subscriber so) and is disconnected when any other message does
+// not fit or a write stalls.
+//
+// # Progressive call results
+//
+// nexus forwards a caller's receive_progress to a callee only if the callee
+// announced both progressive_call_results and call_canceling in HELLO
+// (nexus must be able to interrupt a callee that streams results to a
+// caller that left). AutobahnJS and wampy callees announce neither, so their
+// callers get only the final RESULT. The guard does not announce
+// call_canceling on a callee's behalf: nexus would then send INTERRUPT to a
+// callee that does not expect it, and a "kill" cancellation would wait for
+// an answer that never comes.
 package router

@@ -242,11 +242,31 @@ func TestGarbageRawSocket(t *testing.T) {
 		require.True(t, rt.alive(1))
 	})
 	t.Run("garbage payloads", func(t *testing.T) {
-		rt := handshakeRawTCP(t, r)
-		for i, f := range [][]byte{{}, {0xff}, {0x9f, 0x10}, bytes.Repeat([]byte{0x81}, 60000)} {
+		// Nothing to recover: ABORT with the reason, the session ends.
+		for _, f := range [][]byte{{}, {0xff}, {0x9f, 0x10}, bytes.Repeat([]byte{0x81}, 60000)} {
+			rt := handshakeRawTCP(t, r)
+			before := r.Stats().Rejected[router.ReasonUndecodable]
 			rt.write(0, f)
-			require.True(t, rt.alive(wamp.ID(i+1)))
+			abort, ok := rt.read().(*wamp.Abort)
+			require.True(t, ok, "frame % x", f[:min(len(f), 4)])
+			assert.Equal(t, wamp.ErrProtocolViolation, abort.Reason)
+			assert.Equal(t, "undecodable", abort.Details["reason"])
+			assert.Contains(t, abort.Details["message"], "cannot be decoded")
+			assert.Nil(t, rt.read(), "connection closed after ABORT")
+			assert.Equal(t, before+1, r.Stats().Rejected[router.ReasonUndecodable])
+			honest.roundTrip(t)
 		}
+		// A request whose type and id can be read gets an ERROR; the
+		// session stays up.
+		rt := handshakeRawTCP(t, r)
+		rt.write(0, []byte{0x84, 0x18, 0x20, 0x07, 0xa1, 0x61}) // [SUBSCRIBE, 7, {"a": <missing>
+		e, ok := rt.read().(*wamp.Error)
+		require.True(t, ok)
+		assert.Equal(t, wamp.SUBSCRIBE, e.Type)
+		assert.Equal(t, wamp.ID(7), e.Request)
+		assert.Equal(t, wamp.ErrInvalidArgument, e.Error)
+		assert.Equal(t, "undecodable", e.Details["reason"])
+		require.True(t, rt.alive(8))
 		honest.roundTrip(t)
 	})
 	t.Run("oversized frame", func(t *testing.T) {

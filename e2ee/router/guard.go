@@ -92,6 +92,10 @@ const (
 	// the guard; with ppt_* publish options that kills the meta session and
 	// then the router, N9; testaments are also unbounded in number).
 	ReasonMetaProcedure
+	// ReasonUndecodable: the frame could not be deserialized. A request
+	// whose type and id could be recovered gets an ERROR; anything else an
+	// ABORT (wamp.error.protocol_violation) that ends the session.
+	ReasonUndecodable
 
 	NumReasons = iota
 )
@@ -127,6 +131,8 @@ func (r Reason) String() string {
 		return "policy_option"
 	case ReasonMetaProcedure:
 		return "meta_procedure"
+	case ReasonUndecodable:
+		return "undecodable"
 	}
 	return fmt.Sprintf("reason(%d)", uint8(r))
 }
@@ -429,6 +435,13 @@ type Stats struct {
 	PPT uint64
 	// Rejected counts rejected messages, indexed by Reason.
 	Rejected [NumReasons]uint64
+	// EventsDropped counts EVENTs not sent to slow clients,
+	// SlowDisconnects clients disconnected because another message did not
+	// fit their queue, WriteTimeouts clients disconnected because a write
+	// took longer than Config.WriteTimeout (see Config.ClientQueueBytes).
+	EventsDropped, SlowDisconnects, WriteTimeouts uint64
+	// QueuedBytes is the number of bytes queued for network clients now.
+	QueuedBytes int64
 }
 
 // TotalRejected returns the sum of Rejected.

@@ -2,6 +2,9 @@ package router_test
 
 import (
 	"testing"
+	"time"
+
+	"github.com/gorilla/websocket"
 
 	"github.com/gammazero/nexus/v3/transport/serialize"
 	"github.com/gammazero/nexus/v3/wamp"
@@ -119,6 +122,72 @@ func TestOtherPPTSchemes(t *testing.T) {
 				Options: wamp.Dict{"acknowledge": true, router.OptScheme: "x_custom", router.OptSerializer: "json"}})
 			e := expect[*wamp.Error](pub)
 			require.Equal(t, router.ReasonArguments.String(), e.Details["reason"])
+		})
+	}
+}
+
+// TestUndecodableAnswered: a websocket frame the router cannot decode gets an
+// answer on every serializer — ERROR for a request whose type and id can be
+// read, else ABORT — and is counted; it used to be dropped with a debug log
+// line, leaving the client waiting.
+func TestUndecodableAnswered(t *testing.T) {
+	r := startRouter(t, nil)
+	cases := []struct {
+		sub     string
+		ser     serialize.Serializer
+		msgType int
+		request []byte // a CALL with id 9 whose options do not decode
+		garbage []byte
+	}{
+		{"wamp.2.json", &serialize.JSONSerializer{}, websocket.TextMessage, []byte(`[48, 9, {"a": tru`), []byte(`{]`)},
+		{"wamp.2.msgpack", &serialize.MessagePackSerializer{}, websocket.BinaryMessage, []byte{0x94, 0x30, 0x09, 0x81, 0xc1}, []byte{0xc1}},
+		{"wamp.2.cbor", &serialize.CBORSerializer{}, websocket.BinaryMessage, []byte{0x84, 0x18, 0x30, 0x09, 0xa1, 0xff}, []byte{0xff, 0x00}},
+	}
+	for _, c := range cases {
+		t.Run(c.sub, func(t *testing.T) {
+			dial := func() *websocket.Conn {
+				d := websocket.Dialer{Subprotocols: []string{c.sub}}
+				conn, _, err := d.Dial(addrOf(t, r, tWS), nil)
+				require.NoError(t, err)
+				t.Cleanup(func() { _ = conn.Close() })
+				require.NoError(t, conn.SetReadDeadline(time.Now().Add(waitTimeout)))
+				return conn
+			}
+			send := func(conn *websocket.Conn, b []byte) {
+				require.NoError(t, conn.WriteMessage(c.msgType, b))
+			}
+			read := func(conn *websocket.Conn) wamp.Message {
+				_, b, err := conn.ReadMessage()
+				require.NoError(t, err)
+				m, err := c.ser.Deserialize(b)
+				require.NoError(t, err)
+				return m
+			}
+			hello, err := c.ser.Serialize(&wamp.Hello{Realm: testRealm, Details: wamp.Dict{"roles": pptRoles(false)}})
+			require.NoError(t, err)
+
+			before := r.Stats().Rejected[router.ReasonUndecodable]
+			conn := dial()
+			send(conn, hello)
+			require.IsType(t, &wamp.Welcome{}, read(conn))
+			send(conn, c.request)
+			e, ok := read(conn).(*wamp.Error)
+			require.True(t, ok)
+			require.Equal(t, wamp.CALL, e.Type)
+			require.Equal(t, wamp.ID(9), e.Request)
+			require.Equal(t, "undecodable", e.Details["reason"])
+
+			send(conn, c.garbage)
+			abort, ok := read(conn).(*wamp.Abort)
+			require.True(t, ok)
+			require.Equal(t, wamp.ErrProtocolViolation, abort.Reason)
+
+			// Before HELLO: ABORT too.
+			conn = dial()
+			send(conn, c.request)
+			_, ok = read(conn).(*wamp.Abort)
+			require.True(t, ok)
+			require.Equal(t, before+3, r.Stats().Rejected[router.ReasonUndecodable])
 		})
 	}
 }

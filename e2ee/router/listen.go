@@ -4,7 +4,6 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
-	"github.com/wamp-e2ee/e2ee-node/e2ee/msgpack"
 	"log/slog"
 	"net"
 	"net/http"
@@ -15,9 +14,6 @@ import (
 	"time"
 
 	"github.com/gorilla/websocket"
-
-	"github.com/gammazero/nexus/v3/transport"
-	"github.com/gammazero/nexus/v3/transport/serialize"
 )
 
 // WAMP websocket subprotocols, in the server's order of preference.
@@ -122,26 +118,19 @@ func (h *wsHandler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		return // Upgrade has answered the request
 	}
 	conn.SetReadLimit(int64(r.cfg.MaxMessageSize))
-	var ser serialize.Serializer
-	payloadType := websocket.BinaryMessage
-	jsonSession := false
+	payloadType, kind := websocket.BinaryMessage, serCBOR
 	switch conn.Subprotocol() {
 	case subprotoCBOR:
-		ser = &serialize.CBORSerializer{}
 	case subprotoMsgpack:
-		ser = &msgpack.Serializer{} // nexus-compatible, a fraction of nexus's cost
+		kind = serMsgpack
 	case subprotoJSON:
-		ser, payloadType, jsonSession = &serialize.JSONSerializer{}, websocket.TextMessage, true
+		payloadType, kind = websocket.TextMessage, serJSON
 	default:
 		_ = conn.Close()
 		return
 	}
-	peer := transport.NewWebsocketPeer(conn, ser, payloadType, nexusLog{r.log}, r.cfg.WebsocketKeepAlive, r.cfg.OutQueueSize)
-	shutdown := func() {
-		_ = conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseNormalClosure, "goodbye"), time.Now().Add(time.Second))
-		_ = conn.Close()
-	}
-	_ = r.attach(peer, nil, jsonSession, req.RemoteAddr, conn.NetConn(), shutdown)
+	f := newWSFramer(conn, payloadType, r.cfg.WebsocketKeepAlive)
+	_ = r.attach(r.newNetPeer(f, kind), nil, kind == serJSON, req.RemoteAddr, conn.NetConn(), f.close)
 }
 
 // originChecker accepts a request without Origin, with an Origin whose host
@@ -201,36 +190,20 @@ func (r *Router) serveRawSocket(ln net.Listener) {
 	r.stopFns = append(r.stopFns, func() { _ = ln.Close() })
 }
 
-// handshakeConn records the first four bytes read: the rawsocket handshake,
-// whose second byte names the serializer.
-type handshakeConn struct {
-	net.Conn
-	n  int
-	hs [4]byte
-}
-
-func (c *handshakeConn) Read(p []byte) (int, error) {
-	n, err := c.Conn.Read(p)
-	if c.n < len(c.hs) && n > 0 {
-		c.n += copy(c.hs[c.n:], p[:n])
-	}
-	return n, err
-}
-
 // handleRawSocket runs the rawsocket handshake under a deadline and attaches
 // the client.
 func (r *Router) handleRawSocket(c net.Conn) {
 	if !r.track(c) {
 		return
 	}
-	hc := &handshakeConn{Conn: c}
 	_ = c.SetDeadline(time.Now().Add(r.cfg.HandshakeTimeout))
-	peer, err := transport.AcceptRawSocket(hc, nexusLog{r.log}, r.cfg.MaxMessageSize, r.cfg.OutQueueSize)
+	f, kind, err := rawsocketHandshake(c, r.cfg.MaxMessageSize)
 	if err != nil {
 		r.log.Debug("router: rawsocket handshake failed", "remote", c.RemoteAddr().String(), "err", err)
+		_ = c.Close()
 		r.untrack(c)
-		return // AcceptRawSocket closed c
+		return
 	}
 	_ = c.SetDeadline(time.Time{})
-	_ = r.attach(peer, nil, hc.hs[1]&0xf == rawsocketJSON, c.RemoteAddr().String(), c, func() { _ = c.Close() })
+	_ = r.attach(r.newNetPeer(f, kind), nil, kind == serJSON, c.RemoteAddr().String(), c, f.close)
 }

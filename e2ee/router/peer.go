@@ -207,6 +207,9 @@ func (p *guardPeer) inspect(msg wamp.Message) wamp.Message {
 		p.g.rejected(p, 0, &RejectError{Reason: ReasonInvalidFrame, Field: "frame", Problem: "reserved rawsocket message type"})
 		return nil
 	}
+	if u, ok := msg.(*undecodable); ok {
+		return p.answerUndecodable(u)
+	}
 	if !p.hello {
 		// The first message must be HELLO; nexus aborts otherwise. Keep
 		// its roles to check feature use later.
@@ -249,6 +252,33 @@ func (p *guardPeer) inspect(msg wamp.Message) wamp.Message {
 		return msg
 	}
 	return p.refuse(msg, rerr)
+}
+
+// answerUndecodable counts a frame that did not decode and answers it: a
+// request whose type and id were recovered gets ERROR
+// wamp.error.invalid_argument (nothing reaches nexus); anything else — a
+// frame before or instead of HELLO, a YIELD or ERROR, unrecognisable bytes —
+// gets ABORT wamp.error.protocol_violation and the session ends, as nexus
+// ends sessions that break the protocol.
+func (p *guardPeer) answerUndecodable(u *undecodable) wamp.Message {
+	rerr := &RejectError{Reason: ReasonUndecodable, Field: "message", Problem: "cannot be decoded: " + u.err}
+	p.g.rejected(p, u.typ, rerr)
+	if p.hello && u.request != 0 {
+		switch u.typ {
+		case wamp.SUBSCRIBE, wamp.UNSUBSCRIBE, wamp.PUBLISH, wamp.REGISTER, wamp.UNREGISTER, wamp.CALL:
+			p.reply(&wamp.Error{
+				Type:      u.typ,
+				Request:   u.request,
+				Details:   wamp.Dict{"reason": rerr.Reason.String()},
+				Error:     wamp.ErrInvalidArgument,
+				Arguments: wamp.List{rerr.Error()},
+			})
+			return nil
+		}
+	}
+	p.reply(&wamp.Abort{Details: wamp.Dict{"message": rerr.Error(), "reason": rerr.Reason.String()}, Reason: wamp.ErrProtocolViolation})
+	p.Close()
+	return nil
 }
 
 func (p *guardPeer) has(role, feature string) bool {

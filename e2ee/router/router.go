@@ -31,6 +31,11 @@ type Router struct {
 
 	nconn atomic.Uint64
 
+	// budget bounds the bytes queued for network clients; tstats counts
+	// the slow-consumer policy's decisions.
+	budget *budget
+	tstats transportCounters
+
 	mu     sync.Mutex
 	closed bool
 	conns  map[net.Conn]struct{} // open client connections
@@ -79,6 +84,7 @@ func New(cfg Config) (*Router, error) {
 		nx:    nx,
 		g:     &guard{policy: cfg.Guard, log: cfg.Logger, onReject: cfg.OnReject, observe: cfg.Observe},
 		conns: map[net.Conn]struct{}{}, attaching: map[*guardPeer]struct{}{},
+		budget: &budget{limit: int64(cfg.QueueBytes)},
 	}
 	for _, lc := range cfg.Listeners {
 		if err := r.listen(lc); err != nil {
@@ -95,9 +101,14 @@ func (r *Router) Addrs() []string {
 	return append([]string(nil), r.addrs...)
 }
 
-// Stats returns a snapshot of the guard's counters.
+// Stats returns a snapshot of the guard's and the transports' counters.
 func (r *Router) Stats() Stats {
-	return r.g.stats.snapshot()
+	s := r.g.stats.snapshot()
+	s.EventsDropped = r.tstats.eventsDropped.Load()
+	s.SlowDisconnects = r.tstats.slowDisconnects.Load()
+	s.WriteTimeouts = r.tstats.writeTimeouts.Load()
+	s.QueuedBytes = r.budget.used.Load()
+	return s
 }
 
 // Attach connects an in-process or otherwise pre-built peer through the

@@ -142,7 +142,7 @@ type Config struct {
 	Cache keyring.CacheConfig
 
 	// BufferPerKey and BufferTotal bound the messages waiting for a key
-	// (per key id and per connection); FetchTimeout bounds a key fetch
+	// (per stream and key RPC — a key id's locator — and per connection); FetchTimeout bounds a key fetch
 	// and thus how long a message waits; MaxFetches bounds concurrent
 	// fetches. Zero values take the defaults.
 	BufferPerKey, BufferTotal int

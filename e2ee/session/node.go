@@ -17,6 +17,7 @@ import (
 	"github.com/gammazero/nexus/v3/wamp"
 
 	"github.com/wamp-e2ee/e2ee-node/e2ee"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/attest"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/envelope"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
@@ -33,6 +34,10 @@ var (
 	ErrNotConnected = errors.New("session: not connected")
 	// ErrClosed: the session was closed.
 	ErrClosed = errors.New("session: closed")
+	// ErrKeyRPCUnresponsive: a fetch from this key id's key RPC (its
+	// locator) timed out moments ago; it is not asked again until its
+	// backoff ends.
+	ErrKeyRPCUnresponsive = errors.New("session: key RPC did not answer recently")
 )
 
 // ruleState is a rule with its key ring (nil when the rule does not
@@ -53,6 +58,13 @@ type flight struct {
 	done chan struct{}
 	err  error
 }
+
+// unknownFetchShare bounds the concurrent key fetches from key RPCs that
+// never answered this node (no knownResponder) to
+// MaxFetches/unknownFetchShare, so that messages naming key RPCs that
+// never answer, before their breakers open, cannot take every fetch slot
+// from the originators this node knows.
+const unknownFetchShare = 2
 
 // maxBuckets bounds each denial limiter's table and the negative fetch
 // cache.
@@ -84,6 +96,14 @@ type node struct {
 	fmu      sync.Mutex
 	flights  map[string]*flight
 	negative map[string]time.Time
+	// breakers remembers the key RPCs (locators) whose fetch timed out:
+	// until their backoff ends, fetches from them fail at once, so that
+	// messages naming a key RPC that never answers (a bogus key id) cost
+	// one timeout, not one per key id.
+	breakers map[envelope.Locator]breaker
+	// unknownFlights counts the flights to locators without a
+	// knownResponder.
+	unknownFlights int
 
 	mu        sync.Mutex
 	rings     map[envelope.Locator]*ruleState // every ring ever used → its rule
@@ -122,6 +142,7 @@ func newNode(cfg Config) (*node, error) {
 		cache:           keyring.NewCache(cfg.Cache),
 		flights:         map[string]*flight{},
 		negative:        map[string]time.Time{},
+		breakers:        map[envelope.Locator]breaker{},
 		rings:           map[envelope.Locator]*ruleState{},
 		oldRings:        map[envelope.Locator]*keyring.Ring{},
 		denied:          map[common.Address]bool{},
@@ -395,18 +416,27 @@ func (n *node) serveKey(ctx context.Context, cl *client.Client, ring *keyring.Ri
 	}
 	vr, err := n.responder.Decide(ctx, ar)
 	if err != nil {
-		n.charge(n.delegateDenials, dl)
+		// attestation_required on a resumed request is the protocol's
+		// fallback too (the requester signs next, with fresh evidence).
+		if signed || !errors.Is(err, keydist.ErrAttestationRequired) {
+			n.charge(n.delegateDenials, dl)
+		}
+		if errors.Is(err, keydist.ErrAttestation) || errors.Is(err, keydist.ErrAttestationRequired) {
+			n.cfg.Logf("session: key request of %s refused: %s", delegate.Hex(), attest.Reason(err))
+		}
 		return nil, err
 	}
+	// A key not served (unknown id, or a scope that does not cover the
+	// URI) is not charged to the admitted requester: anyone can make it
+	// ask for one, with a made-up key id naming our key RPC or a message
+	// redirected by the router.
 	info, ok := ring.Lookup(req.KeyID)
 	if !ok {
-		n.charge(n.delegateDenials, dl)
 		return nil, fmt.Errorf("session: key request: %w", errNotServed)
 	}
 	defer info.Wipe()
 	scope := keydist.Scope{URI: info.Scope, Match: keydist.MatchExact}
 	if !scope.Covers(req.URI) {
-		n.charge(n.delegateDenials, dl)
 		return nil, fmt.Errorf("session: key request: %w", errNotServed)
 	}
 	// Each key seals one kind of message (its ring tag): serve it only to
@@ -499,6 +529,13 @@ func roleKinds(role e2ee.Role) envelope.KindSet {
 // not poison the key id for its genuine URI.
 func (n *node) fetchKey(ctx context.Context, keyID, uri string, role e2ee.Role) error {
 	fk := keyID + "|" + string(role) + "|" + uri
+	kid, err := envelope.ParseKeyID(keyID)
+	if err != nil {
+		return err
+	}
+	n.mu.Lock()
+	_, known := n.responders[kid.Locator]
+	n.mu.Unlock()
 	n.fmu.Lock()
 	if f := n.flights[fk]; f != nil {
 		n.fmu.Unlock()
@@ -516,18 +553,36 @@ func (n *node) fetchKey(ctx context.Context, keyID, uri string, role e2ee.Role) 
 		}
 		delete(n.negative, fk)
 	}
-	if len(n.flights) >= n.cfg.MaxFetches {
+	now := time.Now()
+	if b, ok := n.breakers[kid.Locator]; ok && now.Before(b.until) {
+		n.fmu.Unlock()
+		return ErrKeyRPCUnresponsive
+	}
+	if len(n.flights) >= n.cfg.MaxFetches ||
+		(!known && n.unknownFlights >= max(1, n.cfg.MaxFetches/unknownFetchShare)) {
 		n.fmu.Unlock()
 		return ErrTooManyFetches
 	}
 	f := &flight{done: make(chan struct{})}
 	n.flights[fk] = f
+	if !known {
+		n.unknownFlights++
+	}
 	n.fmu.Unlock()
 
 	f.err = n.doFetch(ctx, keyID, uri, role)
 
 	n.fmu.Lock()
 	delete(n.flights, fk)
+	if !known {
+		n.unknownFlights--
+	}
+	switch {
+	case f.err == nil:
+		delete(n.breakers, kid.Locator)
+	case errors.Is(f.err, context.DeadlineExceeded) && ctx.Err() == nil:
+		n.tripLocked(kid.Locator, time.Now())
+	}
 	if f.err != nil {
 		if len(n.negative) >= maxBuckets {
 			n.negative = map[string]time.Time{}
@@ -537,6 +592,46 @@ func (n *node) fetchKey(ctx context.Context, keyID, uri string, role e2ee.Role) 
 	n.fmu.Unlock()
 	close(f.done)
 	return f.err
+}
+
+// Backoff of an unresponsive key RPC (node.breakers): the first timeout
+// stops fetches from it for breakerBase, each further one (after the
+// backoff, one fetch is tried again) for twice as long, up to breakerMax.
+// A fetch that succeeds forgets it.
+const (
+	breakerBase = 2 * time.Second
+	breakerMax  = 2 * time.Minute
+	maxBreakers = 4096
+)
+
+// breaker is the state of an unresponsive key RPC.
+type breaker struct {
+	timeouts int
+	until    time.Time
+}
+
+// tripLocked records a timed-out fetch from loc at now. n.fmu must be held.
+// The table is bounded: when full, an entry whose backoff ended goes
+// first, else an arbitrary one (which then costs one more timeout).
+func (n *node) tripLocked(loc envelope.Locator, now time.Time) {
+	b, ok := n.breakers[loc]
+	if !ok && len(n.breakers) >= maxBreakers {
+		var victim envelope.Locator
+		for l, e := range n.breakers {
+			victim = l
+			if !now.Before(e.until) {
+				break
+			}
+		}
+		delete(n.breakers, victim)
+	}
+	b.timeouts++
+	d := breakerMax
+	if b.timeouts <= 16 && breakerBase<<(b.timeouts-1) < breakerMax {
+		d = breakerBase << (b.timeouts - 1)
+	}
+	b.until = now.Add(d)
+	n.breakers[loc] = b
 }
 
 func (n *node) doFetch(ctx context.Context, keyID, uri string, role e2ee.Role) error {

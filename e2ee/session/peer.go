@@ -60,9 +60,12 @@ type delivery struct {
 	kind   e2ee.MessageKind
 	role   e2ee.Role
 	rule   *ruleState
-	// ch names the ordered stream the message belongs to (a subscription,
-	// registration or call): messages of one stream are delivered in order,
-	// so one waiting for a key holds back the ones behind it.
+	// ch names the stream the message belongs to (a subscription,
+	// registration or call). Messages of one stream under the keys of one
+	// key RPC (an originator's key ring: the key id's locator) are
+	// delivered in order: one waiting for its key holds back the ones
+	// behind it from the same key RPC, never those under another key RPC's
+	// keys (another sender's, or a bogus one that never answers).
 	ch stream
 	// requireEnc rejects plaintext.
 	requireEnc bool
@@ -81,6 +84,24 @@ type delivery struct {
 type stream struct {
 	t  byte
 	id wamp.ID
+}
+
+// queueKey names the messages of one stream under the keys of one key RPC
+// (locator): the unit of ordering while a key is fetched, and of
+// buffering.
+type queueKey struct {
+	ch  stream
+	loc envelope.Locator
+}
+
+// locatorOf returns the locator of a ppt_keyid (zero if malformed: such a
+// message is rejected, never queued).
+func locatorOf(keyID string) envelope.Locator {
+	kid, err := envelope.ParseKeyID(keyID)
+	if err != nil {
+		return envelope.Locator{}
+	}
+	return kid.Locator
 }
 
 type waiter struct {
@@ -131,7 +152,7 @@ type cryptoPeer struct {
 
 	// inbound goroutine only
 	opener   *envelope.Opener
-	queues   map[stream][]waiter // stream → messages held back, in order
+	queues   map[queueKey][]waiter // (stream, key RPC) → messages held back, in order
 	nWaiting int
 	fetching map[fetchID]bool  // key fetches running
 	failed   map[fetchID]error // fetch errors, while queues drain
@@ -163,7 +184,7 @@ func newCryptoPeer(n *node, inner wamp.Peer) (*cryptoPeer, error) {
 		local: make(chan wamp.Message, 16), ready: make(chan keyReady, 16),
 		closing: make(chan struct{}),
 		sealer:  sealer, opener: opener,
-		queues: map[stream][]waiter{}, fetching: map[fetchID]bool{}, failed: map[fetchID]error{},
+		queues: map[queueKey][]waiter{}, fetching: map[fetchID]bool{}, failed: map[fetchID]error{},
 		pendingSubs: map[wamp.ID]subInfo{}, subs: map[wamp.ID]subInfo{},
 		pendingRegs: map[wamp.ID]subInfo{}, regs: map[wamp.ID]subInfo{},
 		pendingUnsubs: map[wamp.ID]wamp.ID{}, pendingUnregs: map[wamp.ID]wamp.ID{},
@@ -762,11 +783,11 @@ func setPayload(msg wamp.Message, args wamp.List, kwargs wamp.Dict) {
 }
 
 // receive delivers msg now, or queues it behind earlier messages of its
-// stream that wait for a key.
+// stream from the same key RPC that wait for a key.
 func (p *cryptoPeer) receive(msg wamp.Message, d delivery) {
-	if len(p.queues[d.ch]) > 0 {
-		details, _, _ := fields(msg)
-		keyID, _ := details[envelope.OptKeyID].(string)
+	details, _, _ := fields(msg)
+	keyID, _ := details[envelope.OptKeyID].(string)
+	if len(p.queues[queueKey{d.ch, locatorOf(keyID)}]) > 0 {
 		p.enqueue(msg, d, keyID)
 		return
 	}
@@ -895,24 +916,29 @@ func (p *cryptoPeer) fail(msg wamp.Message, reason string) {
 	}
 }
 
-// enqueue holds msg back in its stream until keyID (if any) is available,
-// starting the key's fetch unless it is cached or already being fetched.
+// enqueue holds msg back behind the messages of its stream from keyID's
+// key RPC until keyID is available, starting the key's fetch unless it is
+// cached or already being fetched. The buffer is bounded per (stream, key
+// RPC) and per connection: a key RPC that never answers loses its own
+// messages, not those of others.
 func (p *cryptoPeer) enqueue(msg wamp.Message, d delivery, keyID string) {
-	q := p.queues[d.ch]
+	if !envelope.ValidKeyID(keyID) {
+		p.deliver(msg, d, true) // rejected as malformed: nothing to wait for
+		return
+	}
+	qk := queueKey{d.ch, locatorOf(keyID)}
+	q := p.queues[qk]
 	if len(q) >= p.n.cfg.BufferPerKey || p.nWaiting >= p.n.cfg.BufferTotal {
 		p.n.stats.reject(ReasonBufferOverflow)
 		p.n.stats.dropped.Add(1)
 		p.fail(msg, ReasonBufferOverflow)
 		return
 	}
-	if keyID != "" && !envelope.ValidKeyID(keyID) {
-		keyID = "" // deliver rejects it as malformed when its turn comes
-	}
-	p.queues[d.ch] = append(q, waiter{msg: msg, d: d, keyID: keyID})
+	p.queues[qk] = append(q, waiter{msg: msg, d: d, keyID: keyID})
 	p.nWaiting++
 	p.n.stats.buffered.Add(1)
 	fk := fetchID{keyID: keyID, uri: d.keyURI, role: d.role}
-	if keyID == "" || p.fetching[fk] {
+	if p.fetching[fk] {
 		return
 	}
 	var tmp [envelope.KeySize]byte
@@ -921,8 +947,8 @@ func (p *cryptoPeer) enqueue(msg wamp.Message, d delivery, keyID string) {
 	if err == nil {
 		// The key arrived since Open missed it (e.g. a fetch of another
 		// stream or from before a reconnect): no keyArrived will come for
-		// it, so deliver what of the stream can go now.
-		p.drain(d.ch)
+		// it, so deliver what of the queue can go now.
+		p.drain(qk)
 		return
 	}
 	p.fetching[fk] = true
@@ -940,16 +966,19 @@ func (p *cryptoPeer) keyArrived(r keyReady) {
 	if r.err != nil {
 		p.failed[r.fk] = r.err
 	}
-	for ch := range p.queues {
-		p.drain(ch)
+	loc := locatorOf(r.fk.keyID)
+	for qk := range p.queues {
+		if qk.loc == loc {
+			p.drain(qk)
+		}
 	}
 	clear(p.failed)
 }
 
-// drain delivers the messages at the head of stream ch whose keys are no
+// drain delivers the messages at the head of queue qk whose keys are no
 // longer being fetched.
-func (p *cryptoPeer) drain(ch stream) {
-	q := p.queues[ch]
+func (p *cryptoPeer) drain(qk queueKey) {
+	q := p.queues[qk]
 	for len(q) > 0 {
 		w := q[0]
 		if w.keyID != "" && p.fetching[w.fetchID()] {
@@ -971,16 +1000,16 @@ func (p *cryptoPeer) drain(ch stream) {
 		p.deliver(w.msg, w.d, true)
 	}
 	if len(q) == 0 {
-		delete(p.queues, ch)
+		delete(p.queues, qk)
 	} else {
-		p.queues[ch] = q
+		p.queues[qk] = q
 	}
 }
 
 func (p *cryptoPeer) dropWaiting() {
-	for ch, q := range p.queues {
+	for qk, q := range p.queues {
 		p.n.stats.dropped.Add(uint64(len(q)))
-		delete(p.queues, ch)
+		delete(p.queues, qk)
 	}
 	p.nWaiting = 0
 }

@@ -359,7 +359,7 @@ contract RegistryHandler {
         }
     }
 
-    /// @dev A second epoch bump in one block is a NoChange no-op: move to the next block so that the
+    /// @dev A second epoch bump in one block is a TrustRegistryNoChange no-op: move to the next block so that the
     /// action still happens (counted in `epochRolls`).
     function _rollIfEpochBumpedThisBlock(address root) internal {
         if (reg.getRoot(root).epochBlock == block.number) {
