@@ -144,7 +144,7 @@ func TestTapDetectsPlaintext(t *testing.T) {
 	p := newPKI(t)
 	tr := startRouter(t, "127.0.0.1:0", nil)
 	defer tr.stop()
-	plain := []session.Rule{{Pattern: "com.plain", Match: session.MatchPrefix}}
+	plain := []session.Rule{{Pattern: "com.plain", Match: e2ee.MatchPrefix}}
 	a := newSession(t, tr, p, serializers[0].ser, plain)
 	b := newSession(t, tr, p, serializers[0].ser, plain)
 	eb := newEvents()
