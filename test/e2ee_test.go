@@ -124,6 +124,7 @@ func TestMatrix(t *testing.T) {
 			for name, s := range map[string]*session.Session{"a": a, "b": b, "c": c} {
 				st := s.Stats()
 				assert.Zero(t, st.TotalRejected(), "%s rejected %v", name, st.Rejected)
+				assert.Zero(t, st.Plain, "%s counted its key-RPC traffic as plaintext messages", name)
 			}
 			assert.NotZero(t, a.Stats().Encrypted)
 			assert.NotZero(t, b.Stats().Decrypted)
@@ -143,7 +144,7 @@ func TestTapDetectsPlaintext(t *testing.T) {
 	p := newPKI(t)
 	tr := startRouter(t, "127.0.0.1:0", nil)
 	defer tr.stop()
-	plain := []session.Rule{{Pattern: "com.plain", Match: session.MatchPrefix}}
+	plain := []session.Rule{{Pattern: "com.plain", Match: e2ee.MatchPrefix}}
 	a := newSession(t, tr, p, serializers[0].ser, plain)
 	b := newSession(t, tr, p, serializers[0].ser, plain)
 	eb := newEvents()
