@@ -435,7 +435,7 @@ func (n *node) serveKey(ctx context.Context, cl *client.Client, ring *keyring.Ri
 		return nil, fmt.Errorf("session: key request: %w", errNotServed)
 	}
 	defer info.Wipe()
-	scope := keydist.Scope{URI: info.Scope, Match: keydist.MatchExact}
+	scope := keydist.Scope{URI: info.Scope, Match: e2ee.MatchExact}
 	if !scope.Covers(req.URI) {
 		return nil, fmt.Errorf("session: key request: %w", errNotServed)
 	}
