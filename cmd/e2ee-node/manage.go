@@ -238,6 +238,9 @@ func runRealm(ctx context.Context, e *env, args []string) error {
 					return conn.reg.ABI.PackAdmitOperator(a[0], a[1], c), nil
 				}
 			}),
+		attestationPolicyCommand(),
+		measurementCommand(true),
+		measurementCommand(false),
 	})
 }
 
@@ -258,12 +261,15 @@ func timeFlag(s string) (time.Time, error) {
 
 func runDelegate(ctx context.Context, e *env, args []string) error {
 	return subcommand(ctx, e, "delegate", args, []command{
-		writeCommand("authorize", "authorize a delegate in a realm (as --key, the issuer)", "delegate authorize --rpc URL --key ISSUER_KEYSTORE --realm ADDR --delegate ADDR [--valid-from T] [--valid-until T]",
-			"Signed by the issuer (the realm's Realm-CA or an admitted Operator-CA with intermediate_ca): authorizes\n--delegate in --realm for [valid-from, valid-until). Times are RFC 3339 or Unix seconds.",
+		writeCommand("authorize", "authorize a delegate in a realm (as --key, the issuer)", "delegate authorize --rpc URL --key ISSUER_KEYSTORE --realm ADDR --delegate ADDR [--valid-from T] [--valid-until T] [--ak-digest DIGEST]",
+			"Signed by the issuer (the realm's Realm-CA or an admitted Operator-CA with intermediate_ca): authorizes\n--delegate in --realm for [valid-from, valid-until). Times are RFC 3339 or Unix seconds.\n"+
+				"--ak-digest enrolls the delegate's TPM attestation key (as 'attest enroll' prints it) with the\n"+
+				"authorization; in a realm that requires attestation only quotes by that key count. Authorizing\nagain without it drops the enrollment.",
 			func(fs *flag.FlagSet) func(*env, *connection) ([]byte, error) {
 				addrs := addressFlags(fs, "realm", "the realm address", "delegate", "the delegate address")
 				from := fs.String("valid-from", "", "start of validity (default: now)")
 				until := fs.String("valid-until", "", "end of validity (default: none)")
+				akDigest := fs.String("ak-digest", "", "digest of the delegate's TPM attestation key to enroll (default: none)")
 				return func(e *env, conn *connection) ([]byte, error) {
 					a, err := addrs(e)
 					if err != nil {
@@ -280,7 +286,16 @@ func runDelegate(ctx context.Context, e *env, args []string) error {
 					if err != nil {
 						return nil, usageErrorf(e, "--valid-until: %v", err)
 					}
-					return conn.reg.AuthorizeCall(a[0], a[1], vf, vu)
+					var ak common.Hash
+					if *akDigest != "" {
+						if ak, err = parseDigest(*akDigest); err != nil {
+							return nil, usageErrorf(e, "--ak-digest: %v", err)
+						}
+						if ak == (common.Hash{}) {
+							return nil, usageErrorf(e, "--ak-digest: the zero digest enrolls nothing; omit the flag")
+						}
+					}
+					return conn.reg.AuthorizeWithAttestationKeyCall(a[0], a[1], vf, vu, ak)
 				}
 			}),
 		writeCommand("revoke", "revoke a delegate's authorization (as --key, the issuer)", "delegate revoke --rpc URL --key ISSUER_KEYSTORE --realm ADDR --delegate ADDR",
@@ -306,7 +321,7 @@ func runDelegateStatus(ctx context.Context, e *env, args []string) error {
 	var c chainFlags
 	var issuer, realm, delegate string
 	fs := newFlags(e, "delegate status", "delegate status --rpc URL --issuer ADDR --realm ADDR --delegate ADDR [--json]",
-		"Reads the registry's full authorization check. Exit status 0 when the delegate is authorized now,\n1 otherwise (the output names the rule that failed).")
+		"Reads the registry's full authorization check and the realm's attestation policy with the attestation\nkey enrolled for the delegate. Exit status 0 when the delegate is authorized now, 1 otherwise (the\noutput names the rule that failed).")
 	c.register(fs, false)
 	fs.StringVar(&issuer, "issuer", "", "the issuer address (required)")
 	fs.StringVar(&realm, "realm", "", "the realm address (required)")
@@ -335,16 +350,21 @@ func runDelegateStatus(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	att, err := conn.reg.AttestationStatus(ctx, i, r, d, common.Hash{})
+	if err != nil {
+		return err
+	}
 	res := map[string]any{"status": st.Status.String(), "root": st.Root.Hex(), "issuerCapabilities": capabilityString(st.IssuerCapabilities), "authorized": st.Status == chain.StatusValid}
 	if st.ValidUntil != 0 && st.ValidUntil < 1<<48 {
 		res["validUntil"] = time.Unix(int64(st.ValidUntil), 0).UTC().Format(time.RFC3339)
 	}
+	attestationJSON(res, att)
 	if c.json {
 		if err := printJSON(e, res); err != nil {
 			return err
 		}
 	} else {
-		fmt.Fprintf(e.stdout, "status: %s\nroot:   %s\n", st.Status, st.Root.Hex())
+		fmt.Fprintf(e.stdout, "status: %s\nroot:   %s\n%s", st.Status, st.Root.Hex(), attestationStatusLines(att))
 	}
 	if st.Status != chain.StatusValid {
 		return failure{st.Status.String()}
