@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # test.sh runs every test of e2ee-node on a fresh machine: it installs what is missing (npm
-# packages: solc-js, OpenZeppelin, forge, anvil; Go modules; swtpm, the TPM 2.0 emulator, from
+# packages: solc-js, OpenZeppelin, forge, anvil, and AutobahnJS, wampy and ws for the router's
+# third-party client test; Go modules; swtpm, the TPM 2.0 emulator, from
 # apt), checks that the generated bindings
 # are current, the Go code is formatted, vetted and staticcheck-clean and the Solidity
 # forge-formatted, then runs the Foundry tests and every Go test under the race detector (the

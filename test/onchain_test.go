@@ -105,12 +105,15 @@ func (oc *onChain) refreshBlock(t testing.TB) {
 	oc.block.Store(n)
 }
 
+// The session is what the revocation policy acts on.
+var _ verifier.KeyHolder = (*session.Session)(nil)
+
 // chainNode is a delegate authorized by the operator, with its own on-chain
 // verifier; revocations the verifier sees are fed to the node's session.
 type chainNode struct {
 	id       keydist.Identity
 	verifier *verifier.Verifier
-	revs     chan verifier.Revocation
+	revs     *verifier.Queue
 	seen     atomic.Int64 // revocations applied to the session
 
 	mu   sync.Mutex
@@ -138,9 +141,8 @@ func (oc *onChain) delegate(t testing.TB) keydist.Identity {
 	return keydist.Identity{Delegate: del, Session: sk, Chain: []cert.Certificate{dc}, Issuer: oc.operator.Address()}
 }
 
-// newVerifier starts an on-chain verifier whose revocations go to revs
-// (dropped if revs is full: OnRevocation must not block).
-func (oc *onChain) newVerifier(t testing.TB, revs chan verifier.Revocation) *verifier.Verifier {
+// newVerifier starts an on-chain verifier whose revocations go to revs.
+func (oc *onChain) newVerifier(t testing.TB, revs *verifier.Queue) *verifier.Verifier {
 	t.Helper()
 	backend := oc.backend
 	if oc.url != "" { // each node its own connection to the endpoint, as separate processes would have
@@ -150,14 +152,9 @@ func (oc *onChain) newVerifier(t testing.TB, revs chan verifier.Revocation) *ver
 		t.Cleanup(backend.Close)
 	}
 	v, err := verifier.New(context.Background(), backend, verifier.Config{
-		Registry:   oc.reg.Address(),
-		Trustroots: map[common.Address]common.Address{oc.realm: oc.root.Address()},
-		OnRevocation: func(r verifier.Revocation) {
-			select {
-			case revs <- r:
-			default:
-			}
-		},
+		Registry:     oc.reg.Address(),
+		Trustroots:   map[common.Address]common.Address{oc.realm: oc.root.Address()},
+		OnRevocation: revs.Report,
 	})
 	require.NoError(t, err)
 	t.Cleanup(v.Close)
@@ -165,13 +162,14 @@ func (oc *onChain) newVerifier(t testing.TB, revs chan verifier.Revocation) *ver
 }
 
 func (oc *onChain) policy(v *verifier.Verifier) keydist.Policy {
-	return keydist.Policy{ChainID: oc.chainID, Registry: oc.reg.Address(), Realm: oc.realm, Trust: v, Block: oc.block.Load}
+	block, latest := v.Blocks()
+	return keydist.Policy{ChainID: oc.chainID, Registry: oc.reg.Address(), Realm: oc.realm, Trust: v, Block: block, LatestBlock: latest}
 }
 
 // node authorizes a delegate, starts its verifier and dials its session.
 func (oc *onChain) node(t testing.TB, tr *testRouter, ser serialize.Serialization, opts ...nodeOpt) *chainNode {
 	t.Helper()
-	n := &chainNode{id: oc.delegate(t), revs: make(chan verifier.Revocation, 64), stop: make(chan struct{})}
+	n := &chainNode{id: oc.delegate(t), revs: verifier.NewQueue(64), stop: make(chan struct{})}
 	n.verifier = oc.newVerifier(t, n.revs)
 	cfg := session.Config{
 		Realm: realmURI, Dial: dialer(tr, ser, nil), Serialization: ser,
@@ -186,22 +184,9 @@ func (oc *onChain) node(t testing.TB, tr *testRouter, ser serialize.Serializatio
 	s, err := session.Dial(ctx, cfg)
 	require.NoError(t, err)
 	n.sess = s
-	// The revocation hook: the verifier's follower hands revocations over a
-	// channel; this goroutine applies them (key rotation is not for the
-	// follower goroutine).
-	n.wg.Go(func() {
-		for {
-			select {
-			case r := <-n.revs:
-				if r.Delegate != (common.Address{}) {
-					s.Revoke(r.Delegate)
-					n.seen.Add(1)
-				}
-			case <-n.stop:
-				return
-			}
-		}
-	})
+	// The node's revocation policy, as the CLI runs it.
+	stop := n.stop
+	n.wg.Go(func() { n.revs.Run(stop, s, func(verifier.Revocation) { n.seen.Add(1) }) })
 	t.Cleanup(n.close)
 	return n
 }

@@ -22,6 +22,9 @@ const (
 	// DefaultMaxBackfill is the largest block range backfilled with eth_getLogs after a
 	// reconnect; a longer outage drops the whole cache instead.
 	DefaultMaxBackfill = 5_000
+	// DefaultMaxLogRange is the largest block range of one eth_getLogs query: public endpoints
+	// commonly cap it between 1,000 and 10,000 blocks.
+	DefaultMaxLogRange = 1_000
 )
 
 // Config configures a Verifier.
@@ -60,6 +63,12 @@ type Config struct {
 	MaxEntries int
 	// MaxBackfill bounds the blocks backfilled after a reconnect (0: DefaultMaxBackfill).
 	MaxBackfill uint64
+	// MaxLogRange bounds the blocks one eth_getLogs query spans (0: DefaultMaxLogRange); longer
+	// backfills are split. An endpoint that answers "range too large" halves it (down to one
+	// block), and one that rate-limits (HTTP 429, JSON-RPC -32005) is asked again after a
+	// doubling wait; cached verdicts are not confirmed meanwhile, so they expire after
+	// MaxStaleTime while the follower is behind.
+	MaxLogRange uint64
 	// OnRevocation, if set, is called from the follower goroutine for every revocation seen in
 	// registry events (and for reorganisations), after the affected verdicts were dropped. It
 	// must not block; hand the value to another goroutine for slow work such as key rotation.
@@ -117,6 +126,9 @@ func (cfg Config) withDefaults() (Config, error) {
 	}
 	if cfg.MaxBackfill == 0 {
 		cfg.MaxBackfill = DefaultMaxBackfill
+	}
+	if cfg.MaxLogRange == 0 {
+		cfg.MaxLogRange = DefaultMaxLogRange
 	}
 	return cfg, nil
 }

@@ -63,7 +63,11 @@
 // again; this relies on the endpoint answering a batch from one node, as load balancers do —
 // a proxy that splits batches across nodes defeats it). Root-level events carry a per-root sequence; a gap drops every verdict of that
 // root. Delegate-level events carry none and are followed by block; after a reconnect the
-// follower backfills with eth_getLogs from the last block it processed. A reorganisation (a
+// follower backfills with eth_getLogs from the last block it processed. Log queries span at
+// most Config.MaxLogRange blocks (public endpoints cap ranges); an endpoint's "range too large"
+// halves the range, a rate limit (HTTP 429, JSON-RPC -32005) is waited out with a doubling
+// wait, and cached verdicts are not confirmed until the whole range has been read, so they
+// expire after MaxStaleTime while the follower is behind. A reorganisation (a
 // head whose parent is not the previous head, a removed log, a changed hash at the last
 // processed block) drops the whole cache. So does an endpoint head below the processed chain
 // whose processed block is missing, whether the follower meets it in a head, a poll or its

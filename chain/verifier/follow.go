@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -26,6 +27,11 @@ type follower struct {
 	// heights, and genesis the chain's block 0 (zero if unknown) (see belowProcessed).
 	hashes  map[uint64]common.Hash
 	genesis common.Hash
+	// logRange is the current block span of one eth_getLogs query: Config.MaxLogRange,
+	// halved on every "range too large" answer of the endpoint (see registryLogs).
+	logRange uint64
+	// backoff is the current wait after a rate-limited failure (see run).
+	backoff time.Duration
 }
 
 // recentHeads is how many heights of processed heads the follower remembers.
@@ -60,11 +66,19 @@ func (v *Verifier) run(ctx context.Context) {
 			err = v.poll(ctx)
 		}
 		v.setSynced(false)
-		_ = err // the next Decide reports unavailability; the follower just retries
+		// The next Decide reports unavailability; the follower retries, backing off while the
+		// endpoint rate-limits it.
+		wait := v.cfg.PollInterval
+		if isRateLimited(err) {
+			v.f.backoff = min(max(2*v.f.backoff, v.cfg.PollInterval), maxBackoff)
+			wait = v.f.backoff
+		} else {
+			v.f.backoff = 0
+		}
 		select {
 		case <-ctx.Done():
 			return
-		case <-time.After(v.cfg.PollInterval):
+		case <-time.After(wait):
 		}
 	}
 }
@@ -147,6 +161,7 @@ func (v *Verifier) poll(ctx context.Context) error {
 			if err := v.catchUp(ctx, false); err != nil {
 				return err
 			}
+			v.f.backoff = 0
 		}
 	}
 }
@@ -360,12 +375,19 @@ func (v *Verifier) catchUp(ctx context.Context, inclusive bool) error {
 			v.resync(Revocation{Block: n}, "outage longer than the backfill window")
 			break
 		}
-		logs, err := v.registryLogs(cctx, from, n, head.Hash())
+		// The logs come in bounded ranges, each acted on as it arrives; the follower advances
+		// past a range only once it has it, so a failure resumes after the last range read.
+		// Cached verdicts are not confirmed (touch) before the whole range is read: while it
+		// falls behind, they expire after MaxStaleTime and decisions read the chain again.
+		err := v.registryLogs(ctx, from, n, head.Hash(), func(end uint64, endHash common.Hash, logs []types.Log) {
+			for i := range logs {
+				v.handleLog(&logs[i])
+			}
+			v.f.lastBlock, v.f.lastHash = end, endHash
+			v.f.record(end, endHash)
+		})
 		if err != nil {
 			return fmt.Errorf("backfill logs %d..%d: %w", from, n, err)
-		}
-		for i := range logs {
-			v.handleLog(&logs[i])
 		}
 	}
 	v.f.lastBlock, v.f.lastHash = n, head.Hash()
@@ -381,32 +403,135 @@ func (v *Verifier) catchUp(ctx context.Context, inclusive bool) error {
 // without an error).
 var errLogsBehind = errors.New("the node that answered the log query does not have the range's last block")
 
-// registryLogs reads the registry's logs in blocks [from, to] in one JSON-RPC batch that first
-// reads block to's header: a node that has block to (with hash want) when it answers the header
-// has it when it answers the logs that follow, so the logs cover the whole range. Otherwise it
-// fails (errLogsBehind) and the caller reads the range again later rather than pass over logs
-// it was not given.
-func (v *Verifier) registryLogs(ctx context.Context, from, to uint64, want common.Hash) ([]types.Log, error) {
-	var hdr *types.Header
+// maxBackoff caps the wait after a rate-limited answer.
+const maxBackoff = 30 * time.Second
+
+// registryLogs reads the registry's logs in blocks [from, to] of the chain whose block to has
+// hash want, in ranges of at most f.logRange blocks, and hands each range to got in order with
+// its last block and that block's hash. On an answer that the range is too large it halves
+// f.logRange (for the rest of the follower's life) and asks again; on a rate-limited answer
+// (HTTP 429, JSON-RPC -32005) it waits, doubling the wait, and asks again, and gives up once it
+// has waited MaxStaleTime in all. Every other error ends it.
+func (v *Verifier) registryLogs(ctx context.Context, from, to uint64, want common.Hash, got func(end uint64, endHash common.Hash, logs []types.Log)) error {
+	if v.f.logRange == 0 {
+		v.f.logRange = v.cfg.MaxLogRange
+	}
+	var waited, backoff time.Duration
+	for a := from; a <= to; {
+		b := to
+		if to-a >= v.f.logRange {
+			b = a + v.f.logRange - 1
+		}
+		logs, endHash, err := v.logRange(ctx, a, b, to, want)
+		switch {
+		case err == nil:
+			got(b, endHash, logs)
+			backoff = 0
+			if b == to {
+				return nil
+			}
+			a = b + 1
+		case isRangeTooLarge(err) && v.f.logRange > 1:
+			v.f.logRange = max(1, min(v.f.logRange, b-a+1)/2)
+			v.stats.logRangeShrinks.Add(1)
+		case isRateLimited(err):
+			v.stats.rateLimited.Add(1)
+			backoff = min(max(2*backoff, v.cfg.PollInterval/4, 10*time.Millisecond), maxBackoff)
+			if waited += backoff; waited > v.cfg.MaxStaleTime {
+				return fmt.Errorf("rate-limited for %v: %w", waited-backoff, err)
+			}
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(backoff):
+			}
+		default:
+			return err
+		}
+	}
+	return nil
+}
+
+// logRange reads the registry's logs in blocks [from, end] in one JSON-RPC batch that first
+// reads block to's header (to ≥ end, the head being caught up with) and block end's: a node
+// that has block to (with hash want) when it answers the header has it when it answers the
+// logs that follow, so they cover the whole range. Otherwise it fails (errLogsBehind) and the
+// caller reads the range again later rather than pass over logs it was not given.
+func (v *Verifier) logRange(ctx context.Context, from, end, to uint64, want common.Hash) ([]types.Log, common.Hash, error) {
+	ctx, cancel := context.WithTimeout(ctx, v.cfg.ReadTimeout)
+	defer cancel()
+	var hdr, endHdr *types.Header
 	var logs []types.Log
 	filter := map[string]any{
-		"fromBlock": hexutil.EncodeUint64(from), "toBlock": hexutil.EncodeUint64(to),
+		"fromBlock": hexutil.EncodeUint64(from), "toBlock": hexutil.EncodeUint64(end),
 		"address": []common.Address{v.cfg.Registry},
 	}
 	batch := []rpc.BatchElem{
 		{Method: "eth_getBlockByNumber", Args: []any{hexutil.EncodeUint64(to), false}, Result: &hdr},
 		{Method: "eth_getLogs", Args: []any{filter}, Result: &logs},
 	}
+	if end != to {
+		batch = append(batch, rpc.BatchElem{Method: "eth_getBlockByNumber", Args: []any{hexutil.EncodeUint64(end), false}, Result: &endHdr})
+	}
+	v.stats.logQueries.Add(1)
 	if err := v.rpc.BatchCallContext(ctx, batch); err != nil {
-		return nil, err
+		return nil, common.Hash{}, err
 	}
 	for _, e := range batch {
 		if e.Error != nil {
-			return nil, fmt.Errorf("%s: %w", e.Method, e.Error)
+			return nil, common.Hash{}, fmt.Errorf("%s: %w", e.Method, e.Error)
 		}
 	}
 	if hdr == nil || hdr.Hash() != want {
-		return nil, errLogsBehind
+		return nil, common.Hash{}, errLogsBehind
 	}
-	return logs, nil
+	if end == to {
+		return logs, want, nil
+	}
+	if endHdr == nil || endHdr.Number == nil || endHdr.Number.Uint64() != end {
+		return nil, common.Hash{}, errLogsBehind
+	}
+	return logs, endHdr.Hash(), nil
+}
+
+// isRateLimited recognises an endpoint's "slow down": HTTP 429, JSON-RPC -32005 ("limit
+// exceeded", EIP-1474) unless it is about the size of a log query, and providers' wordings.
+func isRateLimited(err error) bool {
+	if err == nil {
+		return false
+	}
+	var he rpc.HTTPError
+	if errors.As(err, &he) && (he.StatusCode == 429 || he.StatusCode == 503) {
+		return true
+	}
+	if isRangeTooLarge(err) {
+		return false
+	}
+	var re rpc.Error
+	if errors.As(err, &re) && re.ErrorCode() == -32005 {
+		return true
+	}
+	m := strings.ToLower(err.Error())
+	return strings.Contains(m, "rate limit") || strings.Contains(m, "too many requests") || strings.Contains(m, "exceeded the quota") || strings.Contains(m, "request limit")
+}
+
+// rangeTooLarge are fragments of providers' answers to an eth_getLogs query over too many
+// blocks or with too many results (geth, Infura, Alchemy, QuickNode, Ankr and others).
+var rangeTooLarge = []string{
+	"block range", "range too large", "range is too large", "range limit", "exceed maximum block range",
+	"more than", "too many results", "too many logs", "response size", "limited to", "query timeout",
+}
+
+// isRangeTooLarge recognises an answer that a log query spans too many blocks or results.
+func isRangeTooLarge(err error) bool {
+	if err == nil {
+		return false
+	}
+	m := strings.ToLower(err.Error())
+	for _, f := range rangeTooLarge {
+		if strings.Contains(m, f) {
+			return true
+		}
+	}
+	return false
 }

@@ -77,6 +77,7 @@ type Verifier struct {
 
 type counters struct {
 	hits, misses, reads, invalidated, events, gaps, reorgs, resyncs atomic.Uint64
+	logQueries, logRangeShrinks, rateLimited                        atomic.Uint64
 }
 
 // Stats are counters of a Verifier since New.
@@ -98,6 +99,9 @@ type Stats struct {
 	// Head is the highest block number seen; Synced whether the event stream is live.
 	Head   uint64
 	Synced bool
+	// LogQueries counts eth_getLogs range queries, LogRangeShrinks the times an endpoint's
+	// "range too large" halved the range, RateLimited the rate-limited answers waited out.
+	LogQueries, LogRangeShrinks, RateLimited uint64
 }
 
 // New checks that cfg.Registry holds the TrustRegistry of backend's chain (code present, ERC-5267
@@ -209,6 +213,7 @@ func (v *Verifier) Stats() Stats {
 		Invalidated: v.stats.invalidated.Load(), Events: v.stats.events.Load(), Gaps: v.stats.gaps.Load(),
 		Reorgs: v.stats.reorgs.Load(), Resyncs: v.stats.resyncs.Load(), Entries: n,
 		Head: v.head.Load(), Synced: v.synced.Load(),
+		LogQueries: v.stats.logQueries.Load(), LogRangeShrinks: v.stats.logRangeShrinks.Load(), RateLimited: v.stats.rateLimited.Load(),
 	}
 }
 

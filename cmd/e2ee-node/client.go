@@ -13,7 +13,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -44,7 +43,7 @@ type clientFlags struct {
 
 	trustMode, trustrootFile, pinFile              string
 	rpc, registry, realmAddress, trustroot, issuer string
-	confirmations, block                           uint64
+	confirmations, block, maxLogRange              uint64
 	encrypt, sign, signedKeyExchanges              bool
 	rotate                                         string
 	allow                                          allowRules
@@ -94,6 +93,7 @@ func (c *clientFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.trustroot, "trustroot", "", "onchain: the trustroot expected as the realm's Realm-CA")
 	fs.StringVar(&c.issuer, "issuer", "", "onchain: the CA that authorized our delegate (issuer hint for a lone delegate certificate)")
 	fs.Uint64Var(&c.confirmations, "confirmations", 0, "onchain: blocks a new authorization needs on top (revocations count at once)")
+	fs.Uint64Var(&c.maxLogRange, "max-log-range", verifier.DefaultMaxLogRange, "onchain: most blocks one eth_getLogs query spans (a provider's \"range too large\" halves it)")
 	fs.Uint64Var(&c.block, "block", 0, "standalone/tofu: current block number for validFrom checks (default: not checked)")
 	fs.BoolVar(&c.encrypt, "encrypt", true, "encrypt payloads on this URI (--encrypt=false: plaintext)")
 	fs.BoolVar(&c.sign, "sign", false, "sign payloads (non-repudiation); receivers then require signatures")
@@ -351,7 +351,7 @@ func (c *clientFlags) open(ctx context.Context, e *env, cmd string, reconnect bo
 		block = math.MaxUint64
 	}
 	policy.Block = func() uint64 { return block }
-	var revocations chan verifier.Revocation
+	var revocations *verifier.Queue
 	switch c.trustMode {
 	case "standalone":
 		if c.trustrootFile == "" {
@@ -397,21 +397,13 @@ func (c *clientFlags) open(ctx context.Context, e *env, cmd string, reconnect bo
 			return nil, fmt.Errorf("RPC endpoint %s unreachable: %w", c.rpc, err)
 		}
 		n.backend = b
-		revocations = make(chan verifier.Revocation, 256)
+		revocations = verifier.NewQueue(256)
 		v, err := verifier.New(ctx, b, verifier.Config{
-			Registry:   regAddr,
-			Trustroots: map[common.Address]common.Address{realmAddr: root},
-			Rules:      c.allow,
-			OnRevocation: func(r verifier.Revocation) {
-				select {
-				case revocations <- r:
-				default: // overflowing: rotate everything (the consumer does on Resync)
-					select {
-					case revocations <- verifier.Revocation{Kind: verifier.Resync}:
-					default:
-					}
-				}
-			},
+			Registry:     regAddr,
+			Trustroots:   map[common.Address]common.Address{realmAddr: root},
+			Rules:        c.allow,
+			MaxLogRange:  c.maxLogRange,
+			OnRevocation: revocations.Report,
 		})
 		if err != nil {
 			n.Close()
@@ -419,19 +411,9 @@ func (c *clientFlags) open(ctx context.Context, e *env, cmd string, reconnect bo
 		}
 		n.verifier = v
 		policy.ChainID, policy.Registry, policy.Trust = b.ChainID().Uint64(), regAddr, v
-		// The head the verifier follows: no request per key exchange (with a remote endpoint
-		// that would put a chain round trip on both sides of every one). Before the
-		// verifier's first head (New reads it, so only in theory) ask the endpoint.
-		latest := &latestBlock{b: b}
-		policy.Block = func() uint64 {
-			if h := v.Head(); h != 0 {
-				return h
-			}
-			return latest.get()
-		}
-		// A certificate issued for a block the verifier has not seen yet: ask the endpoint
-		// (at most every 250 ms, so that made-up certificates cannot turn into requests).
-		policy.LatestBlock = latest.get
+		// The head the verifier follows, and the endpoint's head for certificates issued
+		// for a block the verifier has not seen yet.
+		policy.Block, policy.LatestBlock = v.Blocks()
 	default:
 		return nil, usageErrorf(e, "%s: --trust must be standalone, tofu or onchain, not %q", cmd, c.trustMode)
 	}
@@ -470,21 +452,9 @@ func (c *clientFlags) open(ctx context.Context, e *env, cmd string, reconnect bo
 	n.sess = sess
 	logger.Debug("joined", "url", c.url, "realm", c.realm, "delegate", delegate.Address().Hex(), "trust", c.trustMode)
 	if revocations != nil {
-		go func() {
-			for {
-				select {
-				case <-n.done:
-					return
-				case r := <-revocations:
-					logger.Warn("on-chain revocation", "kind", r.Kind.String(), "delegate", r.Delegate.Hex(), "block", r.Block)
-					if r.Kind == verifier.RevokedDelegate && r.Delegate != (common.Address{}) {
-						sess.Revoke(r.Delegate)
-					} else {
-						sess.RotateAll()
-					}
-				}
-			}
-		}()
+		go revocations.Run(n.done, sess, func(r verifier.Revocation) {
+			logger.Warn("on-chain revocation", "kind", r.Kind.String(), "delegate", r.Delegate.Hex(), "block", r.Block)
+		})
 	}
 	return n, nil
 }
@@ -502,33 +472,6 @@ func (l loggingDecider) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee
 		l.log.Warn("peer refused", "peer", req.Peer, "uri", req.URI, "role", string(req.Role), "err", err)
 	}
 	return dec, err
-}
-
-// latestBlock asks the endpoint for its block number, at most once per latestBlockEvery
-// (between asks it answers the last answer).
-type latestBlock struct {
-	b    *chain.Backend
-	mu   sync.Mutex
-	last time.Time
-	n    uint64
-}
-
-// latestBlockEvery bounds how often latestBlock asks the endpoint.
-const latestBlockEvery = 250 * time.Millisecond
-
-func (l *latestBlock) get() uint64 {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if time.Since(l.last) < latestBlockEvery {
-		return l.n
-	}
-	l.last = time.Now()
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
-	defer cancel()
-	if n, err := l.b.Client().BlockNumber(ctx); err == nil {
-		l.n = n
-	}
-	return l.n
 }
 
 // attestation configures remote attestation (docs/protocol.md §5): with an attestation policy

@@ -376,19 +376,16 @@ func (d *demo) startNode(n *demoNode) (string, uint64, error) {
 	if err != nil {
 		return "", 0, err
 	}
+	revocations := verifier.NewQueue(16)
 	n.verifier, err = verifier.New(d.ctx, d.backend, verifier.Config{
-		Registry:   d.reg.Address(),
-		Trustroots: map[common.Address]common.Address{d.realm: d.root.Address()},
-		OnRevocation: func(r verifier.Revocation) {
-			select {
-			case n.revoked <- r:
-			default:
-			}
-		},
+		Registry:     d.reg.Address(),
+		Trustroots:   map[common.Address]common.Address{d.realm: d.root.Address()},
+		OnRevocation: revocations.Report,
 	})
 	if err != nil {
 		return "", 0, err
 	}
+	blockAt, latestAt := n.verifier.Blocks()
 	peerLog := log.New(io.Discard, "", 0)
 	n.sess, err = session.Dial(d.ctx, session.Config{
 		Realm: demoRealmURI,
@@ -399,7 +396,7 @@ func (d *demo) startNode(n *demoNode) (string, uint64, error) {
 		Identity:      keydist.Identity{Delegate: n.delegate, Session: n.sessKey, Chain: []cert.Certificate{dc}, Issuer: d.operator.Address()},
 		KeyPolicy: keydist.Policy{
 			ChainID: d.report.ChainID, Registry: d.reg.Address(), Realm: d.realm,
-			Trust: n.verifier, Block: n.verifier.Head,
+			Trust: n.verifier, Block: blockAt, LatestBlock: latestAt,
 		},
 		Default:      session.Rule{Encrypt: true},
 		FetchTimeout: 5 * time.Second,
@@ -407,6 +404,14 @@ func (d *demo) startNode(n *demoNode) (string, uint64, error) {
 	if err != nil {
 		return "", 0, err
 	}
+	// The node's revocation policy (verifier.Apply), as the CLI runs it; the
+	// demo then reports what was applied.
+	go revocations.Run(d.ctx.Done(), n.sess, func(r verifier.Revocation) {
+		select {
+		case n.revoked <- r:
+		default:
+		}
+	})
 	return "delegate certificate (self-signed, EIP712 WMP/1) binds session key " + hex.EncodeToString(n.sessKey.Public()[:6]) + "…; trust = the registry", 0, nil
 }
 
@@ -478,7 +483,8 @@ func (d *demo) exchange() error {
 	}, nil); err != nil {
 		return fmt.Errorf("bob register: %w", err)
 	}
-	time.Sleep(50 * time.Millisecond) // let the subscriptions reach the router
+	// Subscribe and Register returned the router's acknowledgement: the
+	// subscriptions and the registration are in place.
 	if err := d.step("alice publishes event 1 (bob and carol fetch alice's key)", func() (string, uint64, error) {
 		if err := alice.sess.Publish(demoTopic, nil, wamp.List{"sensor-7"}, wamp.Dict{"reading": 1, "secret": demoSecret}); err != nil {
 			return "", 0, err
@@ -579,8 +585,6 @@ func (d *demo) revoke() error {
 				if l := time.Since(mined); l > latest {
 					latest = l
 				}
-				// The node rotates every key the revoked delegate may hold and refuses it new ones.
-				n.sess.Revoke(rv.Delegate)
 			case <-time.After(10 * time.Second):
 				return "", 0, fmt.Errorf("%s's verifier saw no revocation", n.name)
 			}

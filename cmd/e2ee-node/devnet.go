@@ -183,7 +183,7 @@ non-empty DIR without that file. Runs until interrupted (Ctrl-C).`)
 		fmt.Fprintf(w, "Revoke a node: e2ee-node delegate revoke --rpc %s --key %s --password-file %s --realm %s --delegate ADDRESS\n",
 			dn.HTTPURL(), filepath.Join(dir, "keys", "operator.json"), filepath.Join(dir, "password"), crypto.PubkeyToAddress(sb.realm.PublicKey).Hex())
 	} else {
-		fmt.Fprintf(w, "\nReady in %.0f ms. Deploy-free: the registry is at the canonical address. --dir DIR writes a sandbox.\n", msSince(start))
+		fmt.Fprintf(w, "\nReady in %.0f ms. --dir DIR also writes a sandbox of nodes (e2ee-node devnet --help).\n", msSince(start))
 	}
 	fmt.Fprintln(w, "\nPress Ctrl-C to stop.")
 	if readyFile != "" {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -125,7 +126,10 @@ func openBackend(spec string) (io.ReadWriteCloser, error) {
 			return nil, errors.New("attest: --tpm swtpm:ADDR needs the socket path or host:port of swtpm's server interface")
 		}
 		if strings.Contains(arg, "/") {
-			return tpmutil.NewEmulatorReadWriteCloser(arg), nil
+			if _, err := os.Stat(arg); err != nil {
+				return nil, fmt.Errorf("attest: swtpm socket: %w", err)
+			}
+			return unixEmulator{tpmutil.NewEmulatorReadWriteCloser(arg)}, nil
 		}
 		c, err := net.DialTimeout("tcp", arg, 5*time.Second)
 		if err != nil {
@@ -134,6 +138,18 @@ func openBackend(spec string) (io.ReadWriteCloser, error) {
 		return &framedConn{c: c}, nil
 	}
 	return nil, fmt.Errorf("attest: unknown TPM %q (want device[:PATH], swtpm:ADDR or simulator)", spec)
+}
+
+// unixEmulator is go-tpm's client of an emulator's Unix socket (one
+// connection per command). Its Close fails when no command is in flight,
+// which is always the case between commands: there is then nothing to close.
+type unixEmulator struct {
+	*tpmutil.EmulatorReadWriteCloser
+}
+
+func (u unixEmulator) Close() error {
+	_ = u.EmulatorReadWriteCloser.Close()
+	return nil
 }
 
 // framedConn carries TPM commands over a stream socket (swtpm's tcp server

@@ -39,15 +39,21 @@ type RequesterConfig struct {
 type Requester struct {
 	party
 	cfg RequesterConfig
-	// known: key RPC locator → the responder whose signed response to a
-	// request to it passed all checks.
-	known *peerCache[envelope.Locator, knownResponder]
-	puts  atomic.Uint64 // numbers known entries (knownResponder.n)
-	// fallbacks counts, per locator, the resumed requests refused since the
-	// last resumed exchange that succeeded (Forget; Open resets it); from
-	// MaxResumeFallbacks on, requests to it stay signed (a SignedOnly
-	// responder refuses every resumed request).
-	fallbacks *peerCache[envelope.Locator, int]
+	// known: key RPC locator → its resumption state, read and changed in
+	// one locked step each (peerCache.update).
+	known *peerCache[envelope.Locator, locatorState]
+	puts  atomic.Uint64 // numbers known responders (knownResponder.n)
+}
+
+// locatorState is what a Requester keeps per key RPC: the responder whose
+// signed response to a request to it passed all checks (if has), and the
+// resumed requests refused since the last resumed exchange that succeeded
+// (Forget counts, Open resets); from MaxResumeFallbacks on, requests to it
+// stay signed (a SignedOnly responder refuses every resumed request).
+type locatorState struct {
+	responder knownResponder
+	has       bool
+	fallbacks int
 }
 
 // MaxResumeFallbacks is how many resumed requests to one key RPC may be
@@ -75,10 +81,9 @@ func NewRequester(cfg RequesterConfig) (*Requester, error) {
 		cfg.Rand = rand.Reader
 	}
 	return &Requester{
-		party:     p,
-		cfg:       cfg,
-		known:     newPeerCache[envelope.Locator, knownResponder](cfg.CacheSize),
-		fallbacks: newPeerCache[envelope.Locator, int](cfg.CacheSize),
+		party: p,
+		cfg:   cfg,
+		known: newPeerCache[envelope.Locator, locatorState](cfg.CacheSize),
 	}, nil
 }
 
@@ -98,8 +103,27 @@ type Pending struct {
 // If a signed response from keyID's key RPC (its locator) was accepted
 // before, the request resumes: it is MACed for that responder's CS key
 // (AuthMAC) instead of signed. A responder that does not know us any more
-// answers ErrorURIUnknownPeer; call Forget and ask again for a signed one.
+// answers ErrorURIUnknownPeer; ask again with Retry, which signs.
 func (q *Requester) NewRequest(keyID, uri string, role e2ee.Role) (*Pending, error) {
+	return q.newRequest(keyID, uri, role, true)
+}
+
+// Retry is the answer to a resumed request p that the responder refused
+// with ErrorURIUnknownPeer: it forgets the responder p was MACed for
+// (Forget) and returns a new request for p's key id, URI and role that is
+// signed — whatever a concurrent signed exchange with the same key RPC
+// stored meanwhile (a request resumed with that responder could be refused
+// again: docs/protocol.md §3.8). For a signed p it returns a fresh signed
+// request.
+func (q *Requester) Retry(p *Pending) (*Pending, error) {
+	if p == nil || p.Request == nil {
+		return nil, failf("request", ErrMalformed, "no request to retry")
+	}
+	q.Forget(p)
+	return q.newRequest(p.Request.KeyID, p.Request.URI, p.Request.Role, false)
+}
+
+func (q *Requester) newRequest(keyID, uri string, role e2ee.Role, resume bool) (*Pending, error) {
 	p := &q.cfg.Policy
 	req := &KeyRequest{
 		ChainID:  p.ChainID,
@@ -124,7 +148,7 @@ func (q *Requester) NewRequest(keyID, uri string, role e2ee.Role) (*Pending, err
 		return nil, fail("request", ErrMalformed, err)
 	}
 	pend := &Pending{Request: req}
-	if kp, ok := q.resumable(kid.Locator); ok {
+	if kp, ok := q.resumable(kid.Locator); ok && resume {
 		shared, err := sharedKey(q.boxes, q.boxKey, kp.cs)
 		if err == nil {
 			req.Auth, req.ResponderCSPubKey = AuthMAC, kp.cs
@@ -135,7 +159,7 @@ func (q *Requester) NewRequest(keyID, uri string, role e2ee.Role) (*Pending, err
 			req.MAC = RequestMAC(shared, digest, &kp.cs)
 			return pend, nil
 		}
-		q.known.remove(kid.Locator)
+		q.known.update(kid.Locator, func(st locatorState) locatorState { st.has = false; return st })
 	}
 	sc := q.pool.Get().(*scratch)
 	digest := req.digest(sc, q.domain, q.own.chainHash)
@@ -158,20 +182,23 @@ func (q *Requester) resumable(loc envelope.Locator) (knownResponder, bool) {
 	if q.cfg.SignedOnly {
 		return knownResponder{}, false
 	}
-	if n, _ := q.fallbacks.get(loc); n >= MaxResumeFallbacks {
+	st, _ := q.known.get(loc)
+	if !st.has || st.fallbacks >= MaxResumeFallbacks {
 		return knownResponder{}, false
 	}
-	return q.known.get(loc)
+	return st.responder, true
 }
 
 // Forget drops the responder that p was resumed with (MACed for), so that
 // the next request to p's key RPC is signed. Call it when a resumed request
-// was answered with ErrorURIUnknownPeer. It keeps a responder that a
-// concurrent signed exchange stored since, and does nothing for a signed p
-// or a second call for the same p. Once MaxResumeFallbacks resumed
-// requests to one key RPC were forgotten in a row, requests to it are
-// signed until one resumed exchange with it succeeds — which, as none is
-// attempted any more, is for the Requester's lifetime.
+// was answered with ErrorURIUnknownPeer (Retry calls it). It counts the
+// refusal and drops the responder only if it is still the one p was MACed
+// for (a responder a concurrent signed exchange stored since is kept, and
+// a second call for the same p counts nothing); it does nothing for a
+// signed p. Once MaxResumeFallbacks resumed requests to one key RPC were
+// refused in a row, requests to it are signed until one resumed exchange
+// with it succeeds — which, as none is attempted any more, is for the
+// Requester's lifetime (or until the locator's entry is evicted).
 func (q *Requester) Forget(p *Pending) {
 	if p == nil || p.resumed == nil || p.Request == nil {
 		return
@@ -180,9 +207,13 @@ func (q *Requester) Forget(p *Pending) {
 	if err != nil {
 		return
 	}
-	if q.known.removeIf(kid.Locator, func(kr knownResponder) bool { return kr == *p.resumed }) {
-		q.fallbacks.update(kid.Locator, func(n int) int { return n + 1 })
-	}
+	q.known.update(kid.Locator, func(st locatorState) locatorState {
+		if st.has && st.responder == *p.resumed {
+			st.has = false
+			st.fallbacks++
+		}
+		return st
+	})
 }
 
 // Open verifies resp as the answer to p and returns the payload key. It
@@ -262,11 +293,16 @@ func (q *Requester) Open(ctx context.Context, p *Pending, resp *KeyResponse) (ke
 	if kid, err := envelope.ParseKeyID(req.KeyID); err == nil && !q.cfg.SignedOnly {
 		switch req.Auth {
 		case AuthSignature:
-			if n, _ := q.fallbacks.get(kid.Locator); n < MaxResumeFallbacks {
-				q.known.put(kid.Locator, knownResponder{knownPeer{cs: resp.CSPubKey, chainHash: chainHash}, q.puts.Add(1)})
-			}
+			kr := knownResponder{knownPeer{cs: resp.CSPubKey, chainHash: chainHash}, q.puts.Add(1)}
+			q.known.update(kid.Locator, func(st locatorState) locatorState {
+				if st.fallbacks < MaxResumeFallbacks {
+					st.responder, st.has = kr, true
+				}
+				return st
+			})
 		case AuthMAC:
-			q.fallbacks.remove(kid.Locator) // a resumed exchange succeeded: the count is of refusals in a row
+			// A resumed exchange succeeded: the count is of refusals in a row.
+			q.known.update(kid.Locator, func(st locatorState) locatorState { st.fallbacks = 0; return st })
 		}
 	}
 	return key, nil

@@ -164,6 +164,37 @@ func TestResumeFallback(t *testing.T) {
 	assert.Equal(t, keydist.AuthSignature, p.Request.Auth)
 }
 
+// TestRetryIsSigned (issue 12 §4): a signed exchange that completes while
+// a resumed request is being refused stores a new responder; NewRequest
+// would resume with it (and be refused again by a responder that refuses
+// every resumed request), Retry signs.
+func TestRetryIsSigned(t *testing.T) {
+	w := newWorld(t)
+	p1, err := w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+	require.NoError(t, err)
+	p2, err := w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+	require.NoError(t, err)
+	require.Equal(t, keydist.AuthSignature, p2.Request.Auth, "concurrent with p1: signed")
+	complete(t, w, p1)
+	p3, err := w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+	require.NoError(t, err)
+	require.Equal(t, keydist.AuthMAC, p3.Request.Auth)
+	complete(t, w, p2) // stores another responder entry while p3 is refused
+
+	again, err := w.req.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
+	require.NoError(t, err)
+	assert.Equal(t, keydist.AuthMAC, again.Request.Auth, "NewRequest resumes with p2's entry")
+	retry, err := w.req.Retry(p3)
+	require.NoError(t, err)
+	assert.Equal(t, keydist.AuthSignature, retry.Request.Auth, "Retry signs")
+	assert.Equal(t, [3]string{p3.Request.KeyID, p3.Request.URI, string(p3.Request.Role)},
+		[3]string{retry.Request.KeyID, retry.Request.URI, string(retry.Request.Role)})
+	assert.NotEqual(t, p3.Request.Nonce, retry.Request.Nonce)
+	assert.Equal(t, w.key, complete(t, w, retry))
+	_, err = w.req.Retry(nil)
+	assert.ErrorIs(t, err, keydist.ErrMalformed)
+}
+
 // TestResumeFallbacksInARow: the fallback budget counts refusals in a
 // row. A resumed exchange that succeeds resets it, forgetting the same
 // pending request twice counts once, and only MaxResumeFallbacks refusals

@@ -737,10 +737,10 @@ func (n *node) fetchOnce(ctx context.Context, keyID, uri string, role e2ee.Role)
 // signatures a first exchange costs.
 func (n *node) callKeyRPC(ctx context.Context, cl *client.Client, kid envelope.KeyID, uri string, role e2ee.Role) (*keydist.Pending, *wamp.Result, error) {
 	keyID := kid.String()
+	p, perr := n.requester.NewRequest(keyID, uri, role)
 	for attempt := 0; ; attempt++ {
-		p, err := n.requester.NewRequest(keyID, uri, role)
-		if err != nil {
-			return nil, nil, fmt.Errorf("session: building key request: %w", err)
+		if perr != nil {
+			return nil, nil, fmt.Errorf("session: building key request: %w", perr)
 		}
 		kw, err := keydist.EncodeRequest(p.Request)
 		if err != nil {
@@ -758,7 +758,9 @@ func (n *node) callKeyRPC(ctx context.Context, cl *client.Client, kid envelope.K
 		var re client.RPCError
 		if attempt == 0 && p.Request.Auth == keydist.AuthMAC && errors.As(err, &re) && re.Err != nil &&
 			(re.Err.Error == keydist.ErrorURIUnknownPeer || re.Err.Error == keydist.ErrorURIAttestationRequired) {
-			n.requester.Forget(p)
+			// The retry is signed, whatever a concurrent exchange with
+			// this key RPC stored meanwhile (docs/protocol.md §3.8).
+			p, perr = n.requester.Retry(p)
 			n.stats.resumeFallbacks.Add(1)
 			continue
 		}

@@ -83,12 +83,27 @@ func TestDevnetRefusesForeignDir(t *testing.T) {
 }
 
 // BenchmarkDevnetReady measures how long 'e2ee-node devnet --dir' takes from exec until its
-// sandbox is written and the registry deployed (target: 5 s).
+// sandbox is written and the registry deployed (target: 5 s); the baseline is the same
+// command without --dir (chain and registry only).
 func BenchmarkDevnetReady(b *testing.B) {
-	for b.Loop() {
-		p, _ := startDevnet(b, filepath.Join(b.TempDir(), "sandbox"), "ws://127.0.0.1:1/ws")
-		b.StopTimer()
-		p.stop(b)
-		b.StartTimer()
+	for _, withDir := range []bool{false, true} {
+		name := "chain-only"
+		if withDir {
+			name = "with-dir"
+		}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				ready := filepath.Join(b.TempDir(), "ready")
+				args := []string{"devnet", "--port", "0", "--ready-file", ready}
+				if withDir {
+					args = append(args, "--dir", filepath.Join(b.TempDir(), "sandbox"))
+				}
+				p := node(b, args...)
+				waitFile(b, ready, time.Minute, p)
+				b.StopTimer()
+				p.stop(b)
+				b.StartTimer()
+			}
+		})
 	}
 }

@@ -1,0 +1,137 @@
+package verifier
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// KeyHolder is what a node does with the payload keys a peer may hold once
+// trust in the peer is lost. *session.Session satisfies it.
+type KeyHolder interface {
+	// Revoke refuses delegate every future key, rotates every key it fetched
+	// and drops the keys fetched from it.
+	Revoke(delegate common.Address)
+	// RotateAll rotates every key, so that a peer must fetch it again (and
+	// pass the trust decision again) to read what follows.
+	RotateAll()
+}
+
+// Apply is the node's revocation policy: what h does when the verifier
+// reports r.
+//
+//   - RevokedDelegate: h.Revoke(r.Delegate) (h.RotateAll if no delegate is named);
+//   - SuspendedDelegate: h.RotateAll only — the delegate is not trusted until
+//     its window begins, but it is not revoked and must not be refused for good;
+//   - every other kind (an issuer's, root's or realm's revocation, Resync after
+//     lost reports, and any kind this function does not know): h.RotateAll, so
+//     that every peer passes the trust decision again.
+//
+// A new kind that calls for something narrower than RotateAll gets its case
+// here, so that the CLI, the demo and the tests keep running one policy.
+func Apply(h KeyHolder, r Revocation) {
+	switch r.Kind {
+	case RevokedDelegate:
+		if r.Delegate != (common.Address{}) {
+			h.Revoke(r.Delegate)
+			return
+		}
+		h.RotateAll()
+	default:
+		h.RotateAll()
+	}
+}
+
+// Queue carries revocation reports from the verifier's follower goroutine,
+// which must not block, to the goroutine that applies them (key rotation is
+// not the follower's work). Its Report method is a Config.OnRevocation.
+type Queue struct {
+	c    chan Revocation
+	lost atomic.Bool // a report was dropped: Run applies a Resync
+}
+
+// NewQueue returns a Queue holding up to size reports (at least 1).
+func NewQueue(size int) *Queue {
+	return &Queue{c: make(chan Revocation, max(size, 1))}
+}
+
+// Report queues r without blocking. When the queue is full, r is dropped and
+// Run applies a Resync after the report it takes next, so that a lost report
+// still rotates every key.
+func (q *Queue) Report(r Revocation) {
+	select {
+	case q.c <- r:
+	default:
+		q.lost.Store(true)
+	}
+}
+
+// Run applies the queued reports to h (see Apply) until stop is closed,
+// calling applied, if not nil, after each.
+func (q *Queue) Run(stop <-chan struct{}, h KeyHolder, applied func(Revocation)) {
+	apply := func(r Revocation) {
+		Apply(h, r)
+		if applied != nil {
+			applied(r)
+		}
+	}
+	for {
+		select {
+		case <-stop:
+			return
+		case r := <-q.c:
+			apply(r)
+			// The queue was full when a report was lost, so Run takes at
+			// least one report after the loss and gets here.
+			if q.lost.Swap(false) {
+				apply(Revocation{Kind: Resync})
+			}
+		}
+	}
+}
+
+// latestBlockEvery bounds how often the latest function of Blocks asks the
+// endpoint.
+const latestBlockEvery = 250 * time.Millisecond
+
+// Blocks returns the block sources of a keydist.Policy whose trust is v:
+// block is the head v follows (no request per key exchange; before v's first
+// head, the endpoint's block number), and latest is the endpoint's block
+// number, the second look at a certificate issued for a block v has not seen
+// yet — asked at most every 250 ms, answering the last answer in between, so
+// that made-up certificates cannot turn into requests.
+func (v *Verifier) Blocks() (block, latest func() uint64) {
+	l := &latestBlock{v: v}
+	block = func() uint64 {
+		if h := v.Head(); h != 0 {
+			return h
+		}
+		return l.get()
+	}
+	return block, l.get
+}
+
+type latestBlock struct {
+	v    *Verifier
+	mu   sync.Mutex
+	last time.Time
+	n    uint64
+}
+
+func (l *latestBlock) get() uint64 {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if time.Since(l.last) < latestBlockEvery {
+		return l.n
+	}
+	l.last = time.Now()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	if n, err := l.v.backend.Client().BlockNumber(ctx); err == nil {
+		l.n = n
+	}
+	return l.n
+}
