@@ -124,6 +124,7 @@ func TestMatrix(t *testing.T) {
 			for name, s := range map[string]*session.Session{"a": a, "b": b, "c": c} {
 				st := s.Stats()
 				assert.Zero(t, st.TotalRejected(), "%s rejected %v", name, st.Rejected)
+				assert.Zero(t, st.Plain, "%s counted its key-RPC traffic as plaintext messages", name)
 			}
 			assert.NotZero(t, a.Stats().Encrypted)
 			assert.NotZero(t, b.Stats().Decrypted)

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keys"
 	"github.com/wamp-e2ee/e2ee-node/internal/safefile"
@@ -351,11 +353,11 @@ type verifyResult struct {
 }
 
 func runCertVerify(ctx context.Context, e *env, args []string) error {
-	var chainFile, trustroot, realm, vc, rpcURL, registry string
+	var chainFile, trustroot, realm, vc, rpcURL, registry, issuerFlag string
 	var chainID, block uint64
 	var asJSON bool
-	fs := newFlags(e, "cert verify", "cert verify --chain FILE [--trustroot ADDR] [--realm ADDR] [--chain-id N] [--verifying-contract ADDR] [--block N] [--rpc URL --registry ADDR] [--json]",
-		"Verifies a certificate chain [delegate, intermediates…, root] under the rules CCR-1…CCR-12\n(any length; a lone delegate certificate is allowed when the rest is on-chain). FILE is a JSON list\nof [typed_data, signature_hex] pairs or [hash, typed_data, signature_hex] triples, or Autobahn's\nCBOR file. With --rpc and --registry the registry must also authorize the delegate now.\nExit status 0 when everything verifies; 1 otherwise, naming the rule or state that failed.")
+	fs := newFlags(e, "cert verify", "cert verify --chain FILE [--trustroot ADDR] [--realm ADDR] [--chain-id N] [--verifying-contract ADDR] [--block N] [--rpc URL --registry ADDR [--issuer ADDR]] [--json]",
+		"Verifies a certificate chain [delegate, intermediates…, root] under the rules CCR-1…CCR-12\n(any length; a lone delegate certificate is allowed when the rest is on-chain). FILE is a JSON list\nof [typed_data, signature_hex] pairs or [hash, typed_data, signature_hex] triples, or Autobahn's\nCBOR file. With --rpc and --registry the registry must also authorize the delegate now: by\n--issuer, else by the chain's own issuer, else by the issuer found on-chain (the realm's Realm-CA or\nan Operator-CA that authorized the delegate); the output names the issuer checked.\nExit status 0 when everything verifies; 1 otherwise, naming the rule or state that failed.")
 	fs.StringVar(&chainFile, "chain", "", "chain file (required)")
 	fs.StringVar(&trustroot, "trustroot", "", "the root CA address the chain must end in")
 	fs.StringVar(&realm, "realm", "", "the realm every authority certificate must name")
@@ -364,6 +366,7 @@ func runCertVerify(ctx context.Context, e *env, args []string) error {
 	fs.Uint64Var(&block, "block", 0, "current block number for validFrom checks (default: the RPC's latest block; without --rpc validFrom is not checked)")
 	fs.StringVar(&rpcURL, "rpc", "", "JSON-RPC endpoint (http, ws or ipc) for the on-chain verdict")
 	fs.StringVar(&registry, "registry", "", "registry address (with --rpc)")
+	fs.StringVar(&issuerFlag, "issuer", "", "with --rpc: the CA that authorized the delegate (default: the chain's issuer, else found on-chain)")
 	fs.BoolVar(&asJSON, "json", false, "print JSON")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -372,7 +375,17 @@ func runCertVerify(ctx context.Context, e *env, args []string) error {
 		return usageErrorf(e, "cert verify: --chain is required")
 	}
 	if (rpcURL == "") != (registry == "") {
-		return usageErrorf(e, "cert verify: --rpc and --registry go together")
+		return usageErrorf(e, "--rpc and --registry go together")
+	}
+	var issuer common.Address
+	if issuerFlag != "" {
+		if rpcURL == "" {
+			return usageErrorf(e, "--issuer needs --rpc and --registry")
+		}
+		var err error
+		if issuer, err = cert.ParseAddress(issuerFlag); err != nil {
+			return usageErrorf(e, "--issuer: %v", err)
+		}
 	}
 	report := func(res verifyResult) error {
 		if asJSON {
@@ -385,11 +398,11 @@ func runCertVerify(ctx context.Context, e *env, args []string) error {
 				fmt.Fprintf(e.stdout, ", trustroot %s", res.Trustroot)
 			}
 			if res.Registry != nil {
-				fmt.Fprintf(e.stdout, ", registry: %s", res.Registry.Status)
+				fmt.Fprintf(e.stdout, ", registry: %s (issuer %s, %s)", res.Registry.Status, res.Registry.Issuer, res.Registry.IssuerRole)
 			}
 			fmt.Fprintln(e.stdout)
 		} else {
-			fmt.Fprintf(e.stderr, "e2ee-node cert verify: chain does not verify: %s\n", res.Error)
+			e.errorf("chain does not verify: %s", res.Error)
 		}
 		if !res.Valid {
 			return failure{res.Error}
@@ -484,7 +497,7 @@ func runCertVerify(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	if conn != nil {
-		verdict, err := conn.verdict(ctx, vchain, exp.Realm, trustroot)
+		verdict, err := conn.verdict(ctx, vchain, exp.Realm, issuer, trustroot)
 		if err != nil {
 			return err
 		}

@@ -397,6 +397,24 @@ func (c *clientFlags) open(ctx context.Context, e *env, cmd string, reconnect bo
 			return nil, fmt.Errorf("RPC endpoint %s unreachable: %w", c.rpc, err)
 		}
 		n.backend = b
+		// Refuse to start when peers would refuse us: they check the issuer of our chain
+		// (or --issuer, or the trustroot for a lone delegate certificate).
+		selfIssuer := issuer
+		for _, ct := range certs[1:] {
+			if ct.Authority != nil && ct.Authority.Subject == delegate.Address() && selfIssuer == (common.Address{}) {
+				selfIssuer = ct.Authority.Issuer
+			}
+		}
+		cctx, cancel := context.WithTimeout(ctx, c.timeout)
+		err = b.Registry(regAddr).CheckNode(cctx, realmAddr, root, delegate.Address(), selfIssuer)
+		cancel()
+		if errors.Is(err, chain.ErrUnauthorized) && c.issuer == "" && strings.Contains(err.Error(), "use issuer ") {
+			err = fmt.Errorf("%w (pass --issuer)", err)
+		}
+		if err != nil {
+			n.Close()
+			return nil, fmt.Errorf("our own authorization: %w", err)
+		}
 		revocations = verifier.NewQueue(256)
 		v, err := verifier.New(ctx, b, verifier.Config{
 			Registry:     regAddr,

@@ -182,12 +182,14 @@ func runPub(ctx context.Context, e *env, args []string) error {
 	var p payloadFlags
 	var count int
 	var linger time.Duration
-	fs := newFlags(e, "pub", "pub TOPIC --url URL --realm NAME --key KS --session-key KS --chain FILE --trust … [--args JSON] [--kwargs JSON] [--count N]",
+	var metrics string
+	fs := newFlags(e, "pub", "pub TOPIC --url URL --realm NAME --key KS --session-key KS --chain FILE --trust … [--args JSON] [--kwargs JSON] [--count N] [--metrics ADDR]",
 		"Publishes an end-to-end encrypted event (--count times) to TOPIC and stays connected for --linger\nso that subscribers can fetch the payload key from this node's key RPC.\n\n"+clientFlagsHelp)
 	c.register(fs)
 	p.register(fs)
 	fs.IntVar(&count, "count", 1, "number of events to publish")
 	fs.DurationVar(&linger, "linger", 2*time.Second, "keep serving key requests this long after the last event")
+	fs.StringVar(&metrics, "metrics", "", "serve Prometheus metrics at http://ADDR/metrics while publishing and lingering (e.g. 127.0.0.1:9101)")
 	pos, err := parseWithConfig(e, fs, args, "client", "pub")
 	if err != nil {
 		return err
@@ -208,6 +210,9 @@ func runPub(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer n.Close()
+	if err := (&longRunning{metrics: metrics}).ready(ctx, n); err != nil {
+		return err
+	}
 	for i := 0; i < count; i++ {
 		if err := n.sess.Publish(topic, wamp.Dict{wamp.OptAcknowledge: true}, list, dict); err != nil {
 			return fmt.Errorf("publish to %s: %w", topic, err)
@@ -219,7 +224,12 @@ func runPub(ctx context.Context, e *env, args []string) error {
 	case <-time.After(linger):
 	}
 	st := n.sess.Stats()
-	n.log.Debug("done", "encrypted", st.Encrypted, "keyRequestsServed", st.KeyRequestsServed, "keyRequestsDenied", st.KeyRequestsDenied)
+	// Denied key requests are what an operator needs to see (a subscriber this node does not
+	// trust, or that is not trusted on-chain): info level, with the reasons.
+	n.log.Info("done", "encrypted", st.Encrypted, "keyRequestsServed", st.KeyRequestsServed, "keyRequestsDenied", st.KeyRequestsDenied)
+	for reason, k := range st.KeyDenials {
+		n.log.Info("key requests denied", "reason", reason, "count", k)
+	}
 	return nil
 }
 
@@ -401,7 +411,7 @@ type sessionCollector struct{ n *node }
 var (
 	sessEncrypted   = prometheus.NewDesc("e2ee_messages_encrypted_total", "Outgoing messages sealed.", nil, nil)
 	sessDecrypted   = prometheus.NewDesc("e2ee_messages_decrypted_total", "Incoming messages opened.", nil, nil)
-	sessPlain       = prometheus.NewDesc("e2ee_messages_plaintext_total", "Messages passed in plaintext by policy.", nil, nil)
+	sessPlain       = prometheus.NewDesc("e2ee_messages_plaintext_total", "Application messages passed in plaintext by policy (the key RPC's own traffic is not counted).", nil, nil)
 	sessRejected    = prometheus.NewDesc("e2ee_messages_rejected_total", "Messages dropped, by reason.", []string{"reason"}, nil)
 	sessServed      = prometheus.NewDesc("e2ee_key_requests_served_total", "Key requests answered with a key.", nil, nil)
 	sessDenied      = prometheus.NewDesc("e2ee_key_requests_denied_total", "Key requests refused, by error URI.", []string{"reason"}, nil)

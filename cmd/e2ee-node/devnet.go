@@ -57,6 +57,7 @@ func runDevnet(ctx context.Context, e *env, args []string) error {
 	var port, accounts int
 	var chainID uint64
 	var blockTime time.Duration
+	var noDeployer bool
 	fs := newFlags(e, "devnet", "devnet [--port 8545] [--chain-id ID] [--block-time D] [--dir DIR [--nodes N|NAME,…]]",
 		`Runs a local development chain: go-ethereum's simulated backend served by go-ethereum's node over
 JSON-RPC http and ws on one loopback port, mining a block as soon as a transaction arrives (or every
@@ -79,6 +80,7 @@ non-empty DIR without that file. Runs until interrupted (Ctrl-C).`)
 	fs.IntVar(&port, "port", 8545, "port of JSON-RPC over http and ws (0: any free port)")
 	fs.Uint64Var(&chainID, "chain-id", chain.SimulatedChainID, "chain id")
 	fs.DurationVar(&blockTime, "block-time", 0, "seal a block every D (e.g. 2s), empty or not; 0: a block per arriving transaction")
+	fs.BoolVar(&noDeployer, "no-deployer", false, "start without the deterministic deployment proxy, like a private chain with its own genesis: the registry is then deployed with plain CREATE, at the address the configs carry")
 	fs.IntVar(&accounts, "accounts", 10, "number of funded development accounts (at least 4 with --dir)")
 	fs.StringVar(&dir, "dir", "", "write a sandbox (keys, certificates, configs) to this directory")
 	fs.StringVar(&nodes, "nodes", "3", "with --dir: how many nodes, or their names (comma-separated)")
@@ -124,7 +126,7 @@ non-empty DIR without that file. Runs until interrupted (Ctrl-C).`)
 	for i, k := range devKeys {
 		funded[i] = crypto.PubkeyToAddress(k.PublicKey)
 	}
-	dn, err := chain.StartDevnet(chain.DevnetConfig{Host: host, Port: port, ChainID: chainID, BlockTime: blockTime, Funded: funded})
+	dn, err := chain.StartDevnet(chain.DevnetConfig{Host: host, Port: port, ChainID: chainID, BlockTime: blockTime, Funded: funded, NoDeployer: noDeployer})
 	if err != nil {
 		return err
 	}
@@ -137,7 +139,7 @@ non-empty DIR without that file. Runs until interrupted (Ctrl-C).`)
 		return err
 	}
 	defer b.Close()
-	dep, err := chain.DeployRegistry(ctx, b.Client(), bind.NewKeyedTransactor(devKeys[0], b.ChainID()), chain.DefaultRegistrySalt, time.Minute)
+	dep, err := chain.Deploy(ctx, b.Client(), bind.NewKeyedTransactor(devKeys[0], b.ChainID()), chain.DeployOptions{Timeout: time.Minute})
 	if err != nil {
 		return err
 	}
@@ -151,7 +153,11 @@ non-empty DIR without that file. Runs until interrupted (Ctrl-C).`)
 	} else {
 		fmt.Fprintf(w, "mining     a block per arriving transaction\n")
 	}
-	fmt.Fprintf(w, "registry   %s (CREATE2, deployed by account 0)\n\n", dep.Address.Hex())
+	fmt.Fprintf(w, "registry   %s (%s, deployed by account 0)\n", dep.Address.Hex(), dep.Method)
+	if dep.Why != "" {
+		fmt.Fprintf(w, "           %s\n", dep.Why)
+	}
+	fmt.Fprintln(w)
 	fmt.Fprintf(w, "Funded accounts (%s wei each; mnemonic %q — public, development only):\n", chain.DevAccountBalance(), chain.DevMnemonic)
 	for i, k := range devKeys {
 		fmt.Fprintf(w, "  (%d) %s  0x%s\n", i, funded[i].Hex(), hex.EncodeToString(crypto.FromECDSA(k)))

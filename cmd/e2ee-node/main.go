@@ -34,6 +34,25 @@ type env struct {
 	stdout io.Writer
 	stderr io.Writer
 	getenv func(string) string
+	// cmd is the command being run ("cert verify"), the prefix of every
+	// error line: "e2ee-node cert verify: …".
+	cmd string
+}
+
+// errorf prints one error line, prefixed "e2ee-node <command>: ". A message
+// that starts with a command path of its own ("cert issue authority: …")
+// keeps it, so that no line names the command twice.
+func (e *env) errorf(format string, a ...any) {
+	msg := fmt.Sprintf(format, a...)
+	prefix := e.cmd
+	if head, _, ok := strings.Cut(msg, ": "); ok && (head == prefix || strings.HasPrefix(head, prefix+" ") || strings.HasPrefix(prefix, head+" ")) {
+		prefix = ""
+	}
+	if prefix == "" {
+		fmt.Fprintf(e.stderr, "e2ee-node %s\n", msg)
+		return
+	}
+	fmt.Fprintf(e.stderr, "e2ee-node %s: %s\n", prefix, msg)
 }
 
 // errUsage marks a usage error (exit status 2); the message has already been printed.
@@ -86,6 +105,7 @@ func run(ctx context.Context, e *env, args []string) int {
 		if c.name != args[0] {
 			continue
 		}
+		e.cmd = c.name
 		err := c.run(ctx, e, args[1:])
 		switch {
 		case err == nil:
@@ -99,7 +119,7 @@ func run(ctx context.Context, e *env, args []string) int {
 			if errors.As(err, &f) {
 				return 1
 			}
-			fmt.Fprintf(e.stderr, "e2ee-node %s: %v\n", c.name, err)
+			e.errorf("%v", err)
 			return 1
 		}
 	}
@@ -143,7 +163,7 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 
 // usageErrorf prints a usage problem and returns errUsage.
 func usageErrorf(e *env, format string, a ...any) error {
-	fmt.Fprintf(e.stderr, "e2ee-node: "+format+"\n", a...)
+	e.errorf(format, a...)
 	return errUsage
 }
 
@@ -161,6 +181,7 @@ func subcommand(ctx context.Context, e *env, group string, args []string, subs [
 	}
 	for _, s := range subs {
 		if s.name == args[0] {
+			e.cmd = group + " " + s.name
 			return s.run(ctx, e, args[1:])
 		}
 	}

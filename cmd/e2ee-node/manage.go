@@ -238,6 +238,7 @@ func runRealm(ctx context.Context, e *env, args []string) error {
 					return conn.reg.ABI.PackAdmitOperator(a[0], a[1], c), nil
 				}
 			}),
+		{"show", "read a realm's Realm-CA, pending Realm-CA request and Operator-CA admissions", runRealmShow},
 		attestationPolicyCommand(),
 		measurementCommand(true),
 		measurementCommand(false),
@@ -320,18 +321,21 @@ func runDelegate(ctx context.Context, e *env, args []string) error {
 func runDelegateStatus(ctx context.Context, e *env, args []string) error {
 	var c chainFlags
 	var issuer, realm, delegate string
-	fs := newFlags(e, "delegate status", "delegate status --rpc URL --issuer ADDR --realm ADDR --delegate ADDR [--json]",
-		"Reads the registry's full authorization check and the realm's attestation policy with the attestation\nkey enrolled for the delegate. Exit status 0 when the delegate is authorized now, 1 otherwise (the\noutput names the rule that failed).")
+	fs := newFlags(e, "delegate status", "delegate status --rpc URL --realm ADDR --delegate ADDR [--issuer ADDR] [--json]",
+		"Reads the registry's full authorization check for --issuer, or, without it, for the issuer found\non-chain (the realm's Realm-CA or an Operator-CA that authorized the delegate), and names the issuer\nchecked and the realm's root, with the realm's attestation policy and the attestation key enrolled for the delegate\nby that issuer. Exit status 0 when the delegate is authorized now, 1 otherwise (the output names the\nrule that failed).")
 	c.register(fs, false)
-	fs.StringVar(&issuer, "issuer", "", "the issuer address (required)")
+	fs.StringVar(&issuer, "issuer", "", "the issuer address (default: found on-chain)")
 	fs.StringVar(&realm, "realm", "", "the realm address (required)")
 	fs.StringVar(&delegate, "delegate", "", "the delegate address (required)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	i, err := addressFlag(e, "issuer", issuer)
-	if err != nil {
-		return err
+	var i common.Address
+	if issuer != "" {
+		var err error
+		if i, err = addressFlag(e, "issuer", issuer); err != nil {
+			return err
+		}
 	}
 	r, err := addressFlag(e, "realm", realm)
 	if err != nil {
@@ -346,17 +350,23 @@ func runDelegateStatus(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer conn.backend.Close()
-	st, err := conn.reg.AuthorizationStatus(ctx, i, r, d)
+	chk, err := conn.reg.CheckDelegate(ctx, r, d, i)
 	if err != nil {
 		return err
 	}
-	att, err := conn.reg.AttestationStatus(ctx, i, r, d, common.Hash{})
+	res := map[string]any{
+		"status": chk.Status.String(), "root": chk.Root.Hex(), "issuer": chk.Issuer.Hex(), "issuerRole": chk.IssuerRole,
+		"issuerCapabilities": capabilityString(chk.IssuerCapabilities), "authorized": chk.Status == chain.StatusValid,
+	}
+	if chk.ValidUntil != 0 && chk.ValidUntil < 1<<48 {
+		res["validUntil"] = time.Unix(int64(chk.ValidUntil), 0).UTC().Format(time.RFC3339)
+	}
+	if chk.Found != (common.Address{}) {
+		res["authorizedBy"] = chk.Found.Hex()
+	}
+	att, err := conn.reg.AttestationStatus(ctx, chk.Issuer, r, d, common.Hash{})
 	if err != nil {
 		return err
-	}
-	res := map[string]any{"status": st.Status.String(), "root": st.Root.Hex(), "issuerCapabilities": capabilityString(st.IssuerCapabilities), "authorized": st.Status == chain.StatusValid}
-	if st.ValidUntil != 0 && st.ValidUntil < 1<<48 {
-		res["validUntil"] = time.Unix(int64(st.ValidUntil), 0).UTC().Format(time.RFC3339)
 	}
 	attestationJSON(res, att)
 	if c.json {
@@ -364,10 +374,82 @@ func runDelegateStatus(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	} else {
-		fmt.Fprintf(e.stdout, "status: %s\nroot:   %s\n%s", st.Status, st.Root.Hex(), attestationStatusLines(att))
+		fmt.Fprintf(e.stdout, "status: %s\nissuer: %s (%s)\nroot:   %s\n%s", chk.Status, chk.Issuer.Hex(), chk.IssuerRole, chk.Root.Hex(), attestationStatusLines(att))
 	}
-	if st.Status != chain.StatusValid {
-		return failure{st.Status.String()}
+	if err := chk.Err(); err != nil {
+		e.errorf("%v", err)
+		return failure{chk.Status.String()}
+	}
+	return nil
+}
+
+func runRealmShow(ctx context.Context, e *env, args []string) error {
+	var c chainFlags
+	var realm string
+	fs := newFlags(e, "realm show", "realm show --rpc URL --realm ADDR [--registry ADDR] [--json]",
+		"Reads what the registry holds about a realm: its Realm-CA, a pending Realm-CA request and every\nOperator-CA that asked for or was given an admission, with its standing now (an admission made before\nthe realm's current Realm-CA was set no longer counts).")
+	c.register(fs, false)
+	fs.StringVar(&realm, "realm", "", "the realm address (required)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	r, err := addressFlag(e, "realm", realm)
+	if err != nil {
+		return err
+	}
+	conn, err := c.connect(ctx, e, false)
+	if err != nil {
+		return err
+	}
+	defer conn.backend.Close()
+	st, err := conn.reg.ReadRealm(ctx, r)
+	if err != nil {
+		return err
+	}
+	type operator struct {
+		Operator     string `json:"operator"`
+		Status       string `json:"status"`
+		Capabilities string `json:"capabilities"`
+		Block        uint64 `json:"block"`
+		Current      bool   `json:"current"`
+	}
+	out := struct {
+		Realm        string     `json:"realm"`
+		RealmCA      string     `json:"realmCA,omitempty"`
+		RootSetBlock uint64     `json:"rootSetBlock,omitempty"`
+		Pending      string     `json:"pendingRealmCA,omitempty"`
+		Operators    []operator `json:"operators"`
+	}{Realm: st.Realm.Hex(), RootSetBlock: st.RootSetBlock, Operators: []operator{}}
+	if st.Root != (common.Address{}) {
+		out.RealmCA = st.Root.Hex()
+	}
+	if st.PendingRoot != (common.Address{}) {
+		out.Pending = st.PendingRoot.Hex()
+	}
+	for _, o := range st.Operators {
+		out.Operators = append(out.Operators, operator{o.Operator.Hex(), o.Status.String(), capabilityString(o.Capabilities), o.Block, o.Current})
+	}
+	if c.json {
+		return printJSON(e, out)
+	}
+	fmt.Fprintf(e.stdout, "realm:    %s\n", out.Realm)
+	if out.RealmCA != "" {
+		fmt.Fprintf(e.stdout, "realm CA: %s (since block %d)\n", out.RealmCA, out.RootSetBlock)
+	} else {
+		fmt.Fprintln(e.stdout, "realm CA: none")
+	}
+	if out.Pending != "" {
+		fmt.Fprintf(e.stdout, "pending:  %s asked to become the Realm-CA ('realm accept' by that root)\n", out.Pending)
+	}
+	if len(out.Operators) == 0 {
+		fmt.Fprintln(e.stdout, "operators: none")
+	}
+	for _, o := range out.Operators {
+		note := ""
+		if !o.Current && o.Status != "None" {
+			note = ", void (before the current Realm-CA)"
+		}
+		fmt.Fprintf(e.stdout, "operator: %s %s, capabilities %s, block %d%s\n", o.Operator, o.Status, o.Capabilities, o.Block, note)
 	}
 	return nil
 }

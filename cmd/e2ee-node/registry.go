@@ -62,20 +62,23 @@ func (r *registryConn) Close() { r.backend.Close() }
 
 // onChainVerdict is the registry's view of a verified chain.
 type onChainVerdict struct {
-	Registry string   `json:"registry"`
-	Issuer   string   `json:"issuer"`
-	Realm    string   `json:"realm"`
-	Root     string   `json:"root"`
-	Status   string   `json:"status"`
-	Detail   string   `json:"detail,omitempty"`
-	Revoked  []string `json:"revokedCertificates,omitempty"`
-	ChainID  uint64   `json:"chainId"`
-	Block    uint64   `json:"block"`
+	Registry string `json:"registry"`
+	Issuer   string `json:"issuer"`
+	// IssuerRole is what the issuer is in the realm (Realm-CA, Operator-CA).
+	IssuerRole string   `json:"issuerRole"`
+	Realm      string   `json:"realm"`
+	Root       string   `json:"root"`
+	Status     string   `json:"status"`
+	Detail     string   `json:"detail,omitempty"`
+	Revoked    []string `json:"revokedCertificates,omitempty"`
+	ChainID    uint64   `json:"chainId"`
+	Block      uint64   `json:"block"`
 }
 
-// verdict asks the registry whether vchain's delegate is authorized now, and whether any of its
-// certificates was revoked by digest.
-func (r *registryConn) verdict(ctx context.Context, vchain *cert.VerifiedChain, realm common.Address, trustroot string) (*onChainVerdict, error) {
+// verdict asks the registry whether vchain's delegate is authorized now (by issuer, when not
+// zero, else by the chain's own issuer, else by the issuer chain.CheckDelegate finds), and
+// whether any of its certificates was revoked by digest.
+func (r *registryConn) verdict(ctx context.Context, vchain *cert.VerifiedChain, realm, issuer common.Address, trustroot string) (*onChainVerdict, error) {
 	if rr, ok := vchain.Realm(); ok {
 		realm = rr
 	}
@@ -83,40 +86,27 @@ func (r *registryConn) verdict(ctx context.Context, vchain *cert.VerifiedChain, 
 		return nil, errors.New("a lone delegate certificate names no realm: pass --realm")
 	}
 	a := r.reg.ABI
-	issuer, ok := vchain.Issuer()
-	if !ok {
-		out, err := r.reg.Call(ctx, a.PackGetRealm(realm))
-		if err != nil {
-			return nil, fmt.Errorf("read realm %s: %w", realm.Hex(), err)
-		}
-		rm, err := a.UnpackGetRealm(out)
-		if err != nil {
-			return nil, fmt.Errorf("decode realm: %w", err)
-		}
-		issuer = rm.Root
+	if chainIssuer, ok := vchain.Issuer(); ok && issuer == (common.Address{}) {
+		issuer = chainIssuer
 	}
-	out, err := r.reg.Call(ctx, a.PackAuthorizationStatus(issuer, realm, vchain.DelegateAddress()))
+	chk, err := r.reg.CheckDelegate(ctx, realm, vchain.DelegateAddress(), issuer)
 	if err != nil {
-		return nil, fmt.Errorf("read authorization: %w", err)
-	}
-	st, err := a.UnpackAuthorizationStatus(out)
-	if err != nil {
-		return nil, fmt.Errorf("decode authorization: %w", err)
+		return nil, err
 	}
 	v := &onChainVerdict{
-		Registry: r.reg.Address().Hex(), Issuer: issuer.Hex(), Realm: realm.Hex(), Root: st.Root.Hex(),
-		Status: "Unknown", ChainID: r.chainID, Block: r.block,
+		Registry: r.reg.Address().Hex(), Issuer: chk.Issuer.Hex(), IssuerRole: chk.IssuerRole, Realm: realm.Hex(), Root: chk.Root.Hex(),
+		Status: chk.Status.String(), ChainID: r.chainID, Block: r.block,
 	}
-	if int(st.Status) < len(authorizationStatusNames) {
-		v.Status = authorizationStatusNames[st.Status]
+	if err := chk.Err(); err != nil {
+		v.Detail = ": " + strings.TrimPrefix(err.Error(), chain.ErrUnauthorized.Error()+": ")
 	}
 	if trustroot != "" {
 		want, err := cert.ParseAddress(trustroot)
 		if err != nil {
 			return nil, err
 		}
-		if st.Root != want && v.Status == "Valid" {
-			v.Status, v.Detail = "WrongTrustroot", fmt.Sprintf(" (realm's root is %s)", st.Root.Hex())
+		if chk.Root != want && v.Status == "Valid" {
+			v.Status, v.Detail = "WrongTrustroot", fmt.Sprintf(" (realm's root is %s)", chk.Root.Hex())
 		}
 	}
 	signers := []common.Address{vchain.DelegateAddress()}

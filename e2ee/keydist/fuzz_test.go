@@ -104,6 +104,11 @@ func seedWire(t testing.TB) (req, resp [][]byte) {
 		require.NoError(t, err)
 		req = append(req, enc(kw)...)
 		resp = append(resp, enc(rkw)...)
+		// The same, carrying attestation evidence (only the bounds are the
+		// decoder's to check).
+		kw["attestation"], rkw["attestation"] = []byte{0xa6, 0x61, 0x76, 0x01}, []byte{0xa6}
+		req = append(req, enc(kw)...)
+		resp = append(resp, enc(rkw)...)
 	}
 	return req, resp
 }

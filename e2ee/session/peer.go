@@ -286,7 +286,7 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 		uri := string(m.Topic)
 		rs := p.n.rule(uri)
 		if !rs.rule.Encrypt || p.n.cfg.isKeyRPC(uri) {
-			p.n.stats.plain.Add(1)
+			p.countPlain(uri)
 			return m
 		}
 		var ok bool
@@ -322,7 +322,7 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 		p.calls[m.Request] = ci
 		p.mu.Unlock()
 		if !enc {
-			p.n.stats.plain.Add(1)
+			p.countPlain(uri)
 			return m
 		}
 		var ok bool
@@ -347,7 +347,7 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 		}
 		rs, plain := p.answerRule(inv)
 		if plain {
-			p.n.stats.plain.Add(1)
+			p.countPlain(inv.uri)
 			return m
 		}
 		var ok bool
@@ -368,7 +368,7 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 		}
 		rs, plain := p.answerRule(inv)
 		if plain {
-			p.n.stats.plain.Add(1)
+			p.countPlain(inv.uri)
 			return m
 		}
 		var ok bool
@@ -411,6 +411,16 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 // answerRule returns the rule for an answer (YIELD or ERROR) to inv and
 // whether it goes out in plaintext: only when neither the call was encrypted
 // nor the procedure's rule encrypts, or it answers a key RPC.
+// countPlain counts a message passed in plaintext by policy — an
+// application message only: the node's own key-RPC calls and answers are
+// plaintext by design, and counting them would make the counter (and any
+// alert on it) move with every key fetch.
+func (p *cryptoPeer) countPlain(uri string) {
+	if !p.n.cfg.isKeyRPC(uri) {
+		p.n.stats.plain.Add(1)
+	}
+}
+
 func (p *cryptoPeer) answerRule(inv callInfo) (*ruleState, bool) {
 	rs := p.n.rule(inv.uri)
 	return rs, !(inv.enc || rs.rule.Encrypt) || p.n.cfg.isKeyRPC(inv.uri)

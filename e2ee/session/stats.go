@@ -56,7 +56,8 @@ type Stats struct {
 	// Encrypted and Decrypted count sealed outgoing and opened incoming
 	// messages.
 	Encrypted, Decrypted uint64
-	// Plain counts messages that passed through unencrypted by rule.
+	// Plain counts application messages that passed through unencrypted
+	// by rule (not the key-RPC traffic, plaintext by design).
 	Plain uint64
 	// Rejected counts dropped incoming (and unsealable outgoing) messages
 	// per reason (envelope error URIs and the Reason* constants).

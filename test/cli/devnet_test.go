@@ -9,21 +9,24 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/wamp-e2ee/e2ee-node/chain"
 )
 
 // startDevnet runs 'e2ee-node devnet --dir dir' and waits until its sandbox is ready.
-func startDevnet(t testing.TB, dir, routerURL string) (*proc, time.Duration) {
+func startDevnet(t testing.TB, dir, routerURL string, extra ...string) (*proc, time.Duration) {
 	t.Helper()
 	ready := filepath.Join(t.TempDir(), "devnet.ready")
 	began := time.Now()
-	p := node(t, "devnet", "--port", "0", "--dir", dir, "--router-url", routerURL, "--ready-file", ready)
+	p := node(t, append([]string{"devnet", "--port", "0", "--dir", dir, "--router-url", routerURL, "--ready-file", ready}, extra...)...)
 	waitFile(t, ready, time.Minute, p)
 	return p, time.Since(began)
 }
 
 type manifest struct {
-	HTTP  string `json:"http"`
-	Nodes map[string]struct {
+	HTTP     string `json:"http"`
+	Registry string `json:"registry"`
+	Nodes    map[string]struct {
 		Delegate string `json:"delegate"`
 	} `json:"nodes"`
 }
@@ -39,36 +42,57 @@ func readManifest(t testing.TB, dir string) manifest {
 
 // TestDevnetThreeTerminals: devnet --dir, then router, sub and pub as separate processes with
 // the configs it wrote; the subscriber decrypts the event. A rerun on the same directory
-// recreates the sandbox.
+// recreates the sandbox. With --no-deployer the registry is deployed with plain CREATE and the
+// configs carry its address.
 func TestDevnetThreeTerminals(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "sandbox")
-	routerURL := "ws://127.0.0.1:" + freePort(t) + "/ws"
-	dn, took := startDevnet(t, dir, routerURL)
-	t.Logf("devnet --dir ready after %v (wall, from exec)", took)
-	first := readManifest(t, dir)
-	require.Len(t, first.Nodes, 3)
-	st, err := os.Stat(filepath.Join(dir, "password"))
-	require.NoError(t, err)
-	require.Equal(t, os.FileMode(0o600), st.Mode().Perm())
+	for _, tc := range []struct {
+		name      string
+		extra     []string
+		canonical bool
+	}{
+		{"proxy", nil, true},
+		{"no-deployer", []string{"--no-deployer"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "sandbox")
+			routerURL := "ws://127.0.0.1:" + freePort(t) + "/ws"
+			dn, took := startDevnet(t, dir, routerURL, tc.extra...)
+			t.Logf("devnet --dir ready after %v (wall, from exec)", took)
+			first := readManifest(t, dir)
+			require.Len(t, first.Nodes, 3)
+			require.Equal(t, tc.canonical, first.Registry == canonicalRegistry, "registry %s", first.Registry)
+			if !tc.canonical {
+				require.Contains(t, dn.out.String(), "plain CREATE")
+			}
+			st, err := os.Stat(filepath.Join(dir, "password"))
+			require.NoError(t, err)
+			require.Equal(t, os.FileMode(0o600), st.Mode().Perm())
 
-	tmp := t.TempDir()
-	router := node(t, "router", "--config", filepath.Join(dir, "router.json"), "--ready-file", filepath.Join(tmp, "router.ready"))
-	waitFile(t, filepath.Join(tmp, "router.ready"), 30*time.Second, router)
-	sub := node(t, "sub", "com.example.telemetry", "--config", filepath.Join(dir, "bob.json"), "--count", "1", "--ready-file", filepath.Join(tmp, "sub.ready"))
-	waitFile(t, filepath.Join(tmp, "sub.ready"), 30*time.Second, sub)
-	out := run(t, "pub", "com.example.telemetry", "--config", filepath.Join(dir, "alice.json"), "--kwargs", `{"reading": 7}`)
-	require.Contains(t, out, "published 1 event")
-	sub.out.wait(t, regexp.MustCompile(`"reading":7`), 30*time.Second, sub.done)
-	require.NoError(t, sub.exit(t, 30*time.Second))
-
-	// Ctrl-C stops the chain cleanly; a rerun recreates the sandbox in place.
-	dn.stop(t)
-	require.NoError(t, dn.err)
-	require.Contains(t, dn.out.String(), "devnet stopped")
-	startDevnet(t, dir, routerURL)
-	second := readManifest(t, dir)
-	require.NotEqual(t, first.Nodes["alice"].Delegate, second.Nodes["alice"].Delegate, "a rerun makes new identities")
+			tmp := t.TempDir()
+			router := node(t, "router", "--config", filepath.Join(dir, "router.json"), "--ready-file", filepath.Join(tmp, "router.ready"))
+			waitFile(t, filepath.Join(tmp, "router.ready"), 30*time.Second, router)
+			sub := node(t, "sub", "com.example.telemetry", "--config", filepath.Join(dir, "bob.json"), "--count", "1", "--ready-file", filepath.Join(tmp, "sub.ready"))
+			waitFile(t, filepath.Join(tmp, "sub.ready"), 30*time.Second, sub)
+			out := run(t, "pub", "com.example.telemetry", "--config", filepath.Join(dir, "alice.json"), "--kwargs", `{"reading": 7}`)
+			require.Contains(t, out, "published 1 event")
+			sub.out.wait(t, regexp.MustCompile(`"reading":7`), 30*time.Second, sub.done)
+			require.NoError(t, sub.exit(t, 30*time.Second))
+			if !tc.canonical {
+				return
+			}
+			// Ctrl-C stops the chain cleanly; a rerun recreates the sandbox in place.
+			dn.stop(t)
+			require.NoError(t, dn.err)
+			require.Contains(t, dn.out.String(), "devnet stopped")
+			startDevnet(t, dir, routerURL)
+			second := readManifest(t, dir)
+			require.NotEqual(t, first.Nodes["alice"].Delegate, second.Nodes["alice"].Delegate, "a rerun makes new identities")
+		})
+	}
 }
+
+// canonicalRegistry is the registry's CREATE2 address (chain.RegistryAddress, default salt).
+var canonicalRegistry = chain.RegistryAddress(chain.DefaultRegistrySalt).Hex()
 
 // TestDevnetRefusesForeignDir: a non-empty directory devnet did not write is left alone.
 func TestDevnetRefusesForeignDir(t *testing.T) {
