@@ -190,45 +190,60 @@ func TestAttestationFailsClosed(t *testing.T) {
 }
 
 // BenchmarkMeasurementRevocation: a measurement revocation mined → the cached Allowed dropped and
-// RevokedMeasurement reported. blocks/op is the chain's head when the report arrived minus the
+// RevokedMeasurement reported, with a delegate revocation (RevokedDelegate) measured the same way
+// in the same run as the baseline. blocks/op is the chain's head when the report arrived minus the
 // revocation's block (0: within the block that revoked it); ns/op the wall time from the write
 // returning to the report.
 func BenchmarkMeasurementRevocation(b *testing.B) {
-	for _, k := range benchKinds {
-		b.Run(string(k), func(b *testing.B) {
-			e := setup(b, k, 0)
-			e.start()
-			realm, root := e.realm.Address(), e.root.Address()
-			var blocks, worst uint64
-			var total time.Duration
-			for i := range b.N {
-				m := crypto.Keccak256Hash([]byte("bench measurement"), []byte{byte(i), byte(i >> 8), byte(i >> 16)})
-				_, err := e.Reg.AllowMeasurement(e.Ctx, e.root, realm, m)
-				require.NoError(b, err)
-				require.Eventually(b, func() bool {
-					f, err := e.attestation(root, common.Address{1}, m)
-					return err == nil && f.Measurement == attest.MeasurementAllowed && e.v.Stats().Head >= e.head()
-				}, 5*time.Second, time.Millisecond)
-				drain(e.revs)
-				tx, err := e.Reg.Submit(e.Ctx, e.root, e.Reg.ABI.PackSetMeasurement(realm, m, false))
-				require.NoError(b, err)
-				start := time.Now()
-				r, at := e.waitRevocation(verifier.RevokedMeasurement, 10*time.Second)
-				total += at.Sub(start)
-				head := e.head()
-				rc, err := e.Reg.Wait(e.Ctx, tx.Hash())
-				require.NoError(b, err)
-				require.Equal(b, rc.BlockNumber.Uint64(), r.Block)
-				n := head - rc.BlockNumber.Uint64()
-				blocks += n
-				worst = max(worst, n)
-				f, err := e.attestation(root, common.Address{1}, m)
-				require.NoError(b, err)
-				require.Equal(b, attest.MeasurementRevoked, f.Measurement)
-			}
-			b.ReportMetric(float64(blocks)/float64(b.N), "blocks/op")
-			b.ReportMetric(float64(worst), "blocks-max")
-			b.ReportMetric(float64(total.Nanoseconds())/float64(b.N), "ns/op")
-		})
+	for _, what := range []string{"measurement", "delegate"} {
+		for _, k := range benchKinds {
+			b.Run(what+"/"+string(k), func(b *testing.B) {
+				e := setup(b, k, 0)
+				e.start()
+				realm, root := e.realm.Address(), e.root.Address()
+				var blocks, worst uint64
+				var total time.Duration
+				for i := range b.N {
+					var revoke []byte
+					kind := verifier.RevokedMeasurement
+					if what == "measurement" {
+						m := crypto.Keccak256Hash([]byte("bench measurement"), []byte{byte(i), byte(i >> 8), byte(i >> 16)})
+						_, err := e.Reg.AllowMeasurement(e.Ctx, e.root, realm, m)
+						require.NoError(b, err)
+						require.Eventually(b, func() bool {
+							f, err := e.attestation(root, common.Address{1}, m)
+							return err == nil && f.Measurement == attest.MeasurementAllowed && e.v.Stats().Head >= e.head()
+						}, 5*time.Second, time.Millisecond)
+						revoke = e.Reg.ABI.PackSetMeasurement(realm, m, false)
+					} else {
+						d := e.Signer()
+						_, err := e.Reg.Authorize(e.Ctx, e.root, realm, d.Address(), time.Time{}, time.Time{})
+						require.NoError(b, err)
+						vc := e.lone(d)
+						require.Eventually(b, func() bool {
+							_, err := e.decide(vc, realm, common.Address{})
+							return err == nil && e.v.Stats().Head >= e.head()
+						}, 5*time.Second, time.Millisecond)
+						revoke, kind = e.Reg.ABI.PackRevoke(realm, d.Address()), verifier.RevokedDelegate
+					}
+					drain(e.revs)
+					tx, err := e.Reg.Submit(e.Ctx, e.root, revoke)
+					require.NoError(b, err)
+					start := time.Now()
+					r, at := e.waitRevocation(kind, 10*time.Second)
+					total += at.Sub(start)
+					head := e.head()
+					rc, err := e.Reg.Wait(e.Ctx, tx.Hash())
+					require.NoError(b, err)
+					require.Equal(b, rc.BlockNumber.Uint64(), r.Block)
+					n := head - rc.BlockNumber.Uint64()
+					blocks += n
+					worst = max(worst, n)
+				}
+				b.ReportMetric(float64(blocks)/float64(b.N), "blocks/op")
+				b.ReportMetric(float64(worst), "blocks-max")
+				b.ReportMetric(float64(total.Nanoseconds())/float64(b.N), "ns/op")
+			})
+		}
 	}
 }
