@@ -8,10 +8,12 @@ import (
 	"github.com/wamp-e2ee/e2ee-node/e2ee"
 )
 
-func TestMatchURI(t *testing.T) {
+func TestMatch(t *testing.T) {
 	for _, c := range []struct {
-		pattern, match, uri string
-		want                bool
+		pattern string
+		match   e2ee.Match
+		uri     string
+		want    bool
 	}{
 		{"com.app.x", "exact", "com.app.x", true},
 		{"com.app.x", "", "com.app.x", true},
@@ -26,7 +28,12 @@ func TestMatchURI(t *testing.T) {
 		{"com..x", "wildcard", "com..x", false},
 		{"..", "wildcard", "a.b.c", true},
 		{"com.app", "regex", "com.app", false},
+		{"", "prefix", "com.app", true},
+		{"", "exact", "com.app", false},
+		{"com.app.", "prefix", "com.app.x", true},
+		{"com.app.", "prefix", "com.app", false},
+		{"com.app.", "prefix", "com.apple", false},
 	} {
-		assert.Equal(t, c.want, e2ee.MatchURI(c.pattern, c.match, c.uri), "%q %s %q", c.pattern, c.match, c.uri)
+		assert.Equal(t, c.want, c.match.Matches(c.pattern, c.uri), "%q %s %q", c.pattern, c.match, c.uri)
 	}
 }

@@ -24,7 +24,7 @@ import (
 )
 
 // benchRules: "bench.plain" in plaintext, everything else E2EE.
-var benchRules = []session.Rule{{Pattern: "bench.plain", Match: session.MatchPrefix}}
+var benchRules = []session.Rule{{Pattern: "bench.plain", Match: e2ee.MatchPrefix}}
 
 // benchPair is a publisher and a subscriber session on one guarded router
 // (websocket + msgpack, no tap), all in this process.
@@ -275,7 +275,7 @@ func keyRequests(b *testing.B, resume bool) {
 	spy.send(&wamp.Subscribe{Request: spy.id(), Options: wamp.Dict{wamp.OptMatch: wamp.MatchPrefix}, Topic: "bench.keys"})
 	expect[*wamp.Subscribed](b, spy)
 	pt := keyring.PerTopic(nil)
-	rules := []session.Rule{{Pattern: "bench.keys", Match: session.MatchPrefix, Encrypt: true, Rotation: &pt}}
+	rules := []session.Rule{{Pattern: "bench.keys", Match: e2ee.MatchPrefix, Encrypt: true, Rotation: &pt}}
 	pub := newSession(b, tr, p, serialize.MSGPACK, rules)
 	const keys = 64
 	for i := range keys {

@@ -144,7 +144,7 @@ func TestTapDetectsPlaintext(t *testing.T) {
 	p := newPKI(t)
 	tr := startRouter(t, "127.0.0.1:0", nil)
 	defer tr.stop()
-	plain := []session.Rule{{Pattern: "com.plain", Match: session.MatchPrefix}}
+	plain := []session.Rule{{Pattern: "com.plain", Match: e2ee.MatchPrefix}}
 	a := newSession(t, tr, p, serializers[0].ser, plain)
 	b := newSession(t, tr, p, serializers[0].ser, plain)
 	eb := newEvents()
@@ -543,10 +543,17 @@ func TestEarlyChainPrefetchDoesNotHoldFetch(t *testing.T) {
 	p := newPKI(t)
 	tr := startRouter(t, "127.0.0.1:0", nil)
 	defer tr.stop()
-	refusing := &gatedDecider{inner: refuseAll{}, gate: func(e2ee.TrustRequest) bool { time.Sleep(200 * time.Millisecond); return true }}
+	// The responder refuses once the requester has started its prefetch
+	// from the early chain.
+	var subp atomic.Pointer[session.Session]
+	refusing := &gatedDecider{inner: refuseAll{}, gate: func(e2ee.TrustRequest) bool {
+		s := subp.Load()
+		return s != nil && s.Stats().EarlyChainsUsed >= 1
+	}}
 	pub := newSession(t, tr, p, serialize.MSGPACK, nil, func(c *session.Config) { c.KeyPolicy.Trust = refusing })
 	slow := &slowPrefetch{inner: p.trust, delay: 2500 * time.Millisecond}
 	sub := newSession(t, tr, p, serialize.MSGPACK, nil, func(c *session.Config) { c.KeyPolicy.Trust = slow })
+	subp.Store(sub)
 	ev := newEvents()
 	require.NoError(t, sub.Subscribe("com.slowprefetch", ev.handler, nil))
 	start := time.Now()

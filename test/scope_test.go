@@ -97,7 +97,7 @@ func TestSecurityBroadScopeResponseDoesNotWidenTrust(t *testing.T) {
 				continue
 			}
 			info, _ := ring.Lookup(req.KeyID)
-			r, err := resp.Respond(vr, &info.Key, keydist.Scope{URI: "app", Match: keydist.MatchPrefix}, time.Now().Add(time.Hour))
+			r, err := resp.Respond(vr, &info.Key, keydist.Scope{URI: "app", Match: e2ee.MatchPrefix}, time.Now().Add(time.Hour))
 			if err != nil {
 				continue
 			}

@@ -164,6 +164,10 @@ func TestSecurityDuplicateInvocationNoPlaintextYield(t *testing.T) {
 	var opt nodeOpt
 	var reqMu sync.Mutex
 	encReqs := map[wamp.ID]bool{}
+	// The duplicate is injected once the handler runs, and the handler
+	// returns once the callee has rejected the duplicate.
+	started := make(chan struct{})
+	var startOnce sync.Once
 	opt, cur = withMitm(tr, ser, func(m wamp.Message) wamp.Message {
 		if inv, ok := m.(*wamp.Invocation); ok && envelope.IsPPT(inv.Details) {
 			reqMu.Lock()
@@ -172,13 +176,23 @@ func TestSecurityDuplicateInvocationNoPlaintextYield(t *testing.T) {
 			dup := &wamp.Invocation{Request: inv.Request, Registration: inv.Registration,
 				Details: dupDict(inv.Details), Arguments: wamp.List{}}
 			mp := cur()
-			go func() { time.Sleep(50 * time.Millisecond); mp.inject(dup) }()
+			go func() { <-started; mp.inject(dup) }()
 		}
 		return m
 	})
 	c := newSession(t, tr, p, ser, nil, opt)
+	rejected := func() (n uint64) {
+		for _, v := range c.Stats().Rejected {
+			n += v
+		}
+		return n
+	}
+	rejectedBefore := rejected()
 	require.NoError(t, c.Register("com.sec.secret", func(ctx context.Context, inv *wamp.Invocation) client.InvokeResult {
-		time.Sleep(200 * time.Millisecond)
+		startOnce.Do(func() { close(started) })
+		for deadline := time.Now().Add(5 * time.Second); rejected() == rejectedBefore && time.Now().Before(deadline); {
+			time.Sleep(time.Millisecond) // polling the condition, not a fixed wait
+		}
 		return client.InvokeResult{Args: wamp.List{string(marker)}}
 	}, nil))
 
@@ -188,6 +202,7 @@ func TestSecurityDuplicateInvocationNoPlaintextYield(t *testing.T) {
 	res, err := a.Call(ctx, "com.sec.secret", nil, wamp.List{"x"}, nil, nil)
 	require.NoError(t, err)
 	require.Equal(t, string(marker), res.Arguments[0])
+	require.Greater(t, rejected(), rejectedBefore, "the duplicate INVOCATION was not rejected while the handler ran")
 
 	for _, m := range cur().sentMessages() {
 		switch y := m.(type) {

@@ -31,18 +31,18 @@ func newKey(t testing.TB) *chain.KeySigner {
 func TestRulesMatchTrust(t *testing.T) {
 	ruleSets := [][]trust.Rule{
 		{
-			{URI: "com.example.", Match: trust.MatchPrefix, Roles: []e2ee.Role{e2ee.RoleSubscriber, e2ee.RolePublisher}},
-			{URI: "com.example.secret", Match: trust.MatchExact, Roles: []e2ee.Role{e2ee.RoleSubscriber}, Capabilities: cert.CapConsumer},
-			{URI: "com.example.a", Match: trust.MatchPrefix, Roles: []e2ee.Role{e2ee.RoleCaller}},
-			{URI: "com..update", Match: trust.MatchWildcard, Roles: []e2ee.Role{e2ee.RoleCaller}, Capabilities: cert.CapConsumer},
-			{URI: "com.example..update", Match: trust.MatchWildcard, Roles: []e2ee.Role{e2ee.RoleCallee}, Capabilities: cert.CapProvider},
-			{URI: "com.b..", Match: trust.MatchWildcard, Roles: []e2ee.Role{e2ee.RolePublisher}},
-			{URI: "com.b..", Match: trust.MatchWildcard, Roles: []e2ee.Role{e2ee.RoleSubscriber}}, // tie: the first wins
+			{URI: "com.example.", Match: e2ee.MatchPrefix, Roles: []e2ee.Role{e2ee.RoleSubscriber, e2ee.RolePublisher}},
+			{URI: "com.example.secret", Match: e2ee.MatchExact, Roles: []e2ee.Role{e2ee.RoleSubscriber}, Capabilities: cert.CapConsumer},
+			{URI: "com.example.a", Match: e2ee.MatchPrefix, Roles: []e2ee.Role{e2ee.RoleCaller}},
+			{URI: "com..update", Match: e2ee.MatchWildcard, Roles: []e2ee.Role{e2ee.RoleCaller}, Capabilities: cert.CapConsumer},
+			{URI: "com.example..update", Match: e2ee.MatchWildcard, Roles: []e2ee.Role{e2ee.RoleCallee}, Capabilities: cert.CapProvider},
+			{URI: "com.b..", Match: e2ee.MatchWildcard, Roles: []e2ee.Role{e2ee.RolePublisher}},
+			{URI: "com.b..", Match: e2ee.MatchWildcard, Roles: []e2ee.Role{e2ee.RoleSubscriber}}, // tie: the first wins
 		},
 		{
-			{URI: "", Match: trust.MatchPrefix, Roles: []e2ee.Role{e2ee.RoleSubscriber}},
-			{URI: "com.", Match: trust.MatchPrefix, Roles: []e2ee.Role{e2ee.RolePublisher, e2ee.RoleCallee}, Capabilities: cert.CapProvider | cert.CapConsumer},
-			{URI: "com.x", Match: trust.MatchExact, Roles: nil},
+			{URI: "", Match: e2ee.MatchPrefix, Roles: []e2ee.Role{e2ee.RoleSubscriber}},
+			{URI: "com.", Match: e2ee.MatchPrefix, Roles: []e2ee.Role{e2ee.RolePublisher, e2ee.RoleCallee}, Capabilities: cert.CapProvider | cert.CapConsumer},
+			{URI: "com.x", Match: e2ee.MatchExact, Roles: nil},
 		},
 	}
 	uris := []string{"", "com", "com.", "com.x", "com.example.", "com.example.topic", "com.example.secret", "com.example.secretx",
@@ -106,8 +106,8 @@ func TestURIRules(t *testing.T) {
 	_, err := e.Reg.AdmitOperator(e.Ctx, e.root, e.realm.Address(), consumerOnly.Address(), cert.CapIntermediateCA|cert.CapConsumer)
 	require.NoError(t, err)
 	e.cfg.Rules = []trust.Rule{
-		{URI: "com.example.", Match: trust.MatchPrefix, Roles: []e2ee.Role{e2ee.RoleSubscriber}},
-		{URI: "com.example.feed", Match: trust.MatchExact, Roles: []e2ee.Role{e2ee.RolePublisher}, Capabilities: cert.CapProvider},
+		{URI: "com.example.", Match: e2ee.MatchPrefix, Roles: []e2ee.Role{e2ee.RoleSubscriber}},
+		{URI: "com.example.feed", Match: e2ee.MatchExact, Roles: []e2ee.Role{e2ee.RolePublisher}, Capabilities: cert.CapProvider},
 	}
 	e.start()
 	realm := e.realm.Address()
@@ -136,7 +136,7 @@ func TestURIRules(t *testing.T) {
 
 	// Invalid rules are a configuration error.
 	cfg := e.cfg
-	cfg.Rules = []trust.Rule{{URI: "x", Match: trust.MatchExact, Roles: []e2ee.Role{"admin"}}}
+	cfg.Rules = []trust.Rule{{URI: "x", Match: e2ee.MatchExact, Roles: []e2ee.Role{"admin"}}}
 	_, err = verifier.New(e.Ctx, e.Backend, cfg)
 	require.ErrorContains(t, err, "URI rules")
 }

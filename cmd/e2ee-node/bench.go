@@ -247,7 +247,7 @@ func (b *benchEnv) session(ctx context.Context, rules []session.Rule) (*session.
 		return nil, err
 	}
 	quiet := log.New(io.Discard, "", 0)
-	rules = append([]session.Rule{{Pattern: "bench.plain", Match: session.MatchPrefix}}, rules...)
+	rules = append([]session.Rule{{Pattern: "bench.plain", Match: e2ee.MatchPrefix}}, rules...)
 	s, err := session.Dial(ctx, session.Config{
 		Realm:         benchRealm,
 		Dial:          session.DialWebsocket(b.url, serialize.MSGPACK, nil, quiet),
@@ -324,7 +324,7 @@ func (b *benchEnv) latency(ctx context.Context, data []byte, n int) (benchLatenc
 func (b *benchEnv) keyRequests(ctx context.Context, n int) (benchKeyReqs, error) {
 	res := benchKeyReqs{Requested: n}
 	pm := keyring.PerMessage()
-	rules := []session.Rule{{Pattern: "bench.keys", Match: session.MatchPrefix, Encrypt: true, Rotation: &pm}}
+	rules := []session.Rule{{Pattern: "bench.keys", Match: e2ee.MatchPrefix, Encrypt: true, Rotation: &pm}}
 	pub, err := b.session(ctx, rules)
 	if err != nil {
 		return res, err

@@ -131,11 +131,11 @@ func (a *allowRules) String() string {
 // exact, the URI ends at the last '='. Rules are validated when the decider is built.
 func (a *allowRules) Set(v string) error {
 	var r trust.Rule
-	r.Match = trust.MatchExact
+	r.Match = e2ee.MatchExact
 	if m, rest, ok := strings.Cut(v, ":"); ok {
-		switch trust.Match(m) {
-		case trust.MatchExact, trust.MatchPrefix, trust.MatchWildcard:
-			r.Match, v = trust.Match(m), rest
+		switch e2ee.Match(m) {
+		case e2ee.MatchExact, e2ee.MatchPrefix, e2ee.MatchWildcard:
+			r.Match, v = e2ee.Match(m), rest
 		}
 	}
 	i := strings.LastIndex(v, "=")

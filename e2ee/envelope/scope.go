@@ -30,9 +30,8 @@ func (s KindSet) Has(k e2ee.MessageKind) bool { return k.Valid() && s&(1<<k) != 
 type KeyScope struct {
 	// URI is the scope URI; "" restricts no URI.
 	URI string
-	// Match is "exact", "prefix" (URI or URI + "." + …) or "wildcard"
-	// (same number of components; empty scope components match any).
-	Match string
+	// Match is how URI matches concrete URIs.
+	Match e2ee.Match
 	// Kinds are the kinds the key may open; 0 restricts no kind.
 	Kinds KindSet
 }
@@ -46,5 +45,5 @@ func (s *KeyScope) Allows(uri string, kind e2ee.MessageKind) bool {
 	if s.URI == "" {
 		return true
 	}
-	return e2ee.MatchURI(s.URI, s.Match, uri)
+	return s.Match.Matches(s.URI, uri)
 }

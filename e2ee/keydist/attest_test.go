@@ -70,7 +70,7 @@ func newAttWorld(t *testing.T) *attWorld {
 	for i := range w.key {
 		w.key[i] = byte(0xa0 + i)
 	}
-	w.scope = keydist.Scope{URI: "com.example.topic", Match: keydist.MatchPrefix}
+	w.scope = keydist.Scope{URI: "com.example.topic", Match: e2ee.MatchPrefix}
 	aw := &attWorld{world: w, tpm: tpm, policy: pol, m: m}
 	w.resp, err = keydist.NewResponder(keydist.ResponderConfig{Policy: aw.policyFor(t, 2, f.sess[7]), Identity: aw.identity(t, 2, f.sess[7])})
 	require.NoError(t, err)

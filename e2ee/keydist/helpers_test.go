@@ -225,7 +225,7 @@ func newWorld(t testing.TB) *world {
 	for i := range w.key {
 		w.key[i] = byte(0xa0 + i)
 	}
-	w.scope = keydist.Scope{URI: "com.example.topic", Match: keydist.MatchPrefix}
+	w.scope = keydist.Scope{URI: "com.example.topic", Match: e2ee.MatchPrefix}
 	var err error
 	w.resp, err = keydist.NewResponder(keydist.ResponderConfig{
 		Policy:   f.policy(w.trust, &w.now),

@@ -60,7 +60,7 @@ func TestScratchReuse(t *testing.T) {
 		chainHash[i%32] = byte(i)
 		req := KeyRequest{KeyID: strings.Repeat("k", i), URI: strings.Repeat("u", 10*i), Role: e2ee.RoleCaller, IssuedAt: uint64(i)}
 		req.Nonce[i%NonceSize] = byte(i)
-		resp := KeyResponse{KeyID: req.KeyID, Scope: Scope{URI: strings.Repeat("s", 13*i), Match: MatchPrefix}, ExpiresAt: uint64(i)}
+		resp := KeyResponse{KeyID: req.KeyID, Scope: Scope{URI: strings.Repeat("s", 13*i), Match: e2ee.MatchPrefix}, ExpiresAt: uint64(i)}
 		resp.Box[i%BoxSize] = byte(i)
 		resp.BoxNonce[i%BoxNonceSize] = byte(i)
 		assert.Equal(t, req.digest(newScratch(), domain, chainHash), req.digest(sc, domain, chainHash))

@@ -53,7 +53,7 @@ func TestResponseRejections(t *testing.T) {
 			resignResponse(t, r, w.f.del[2])
 		}, keydist.ErrNotOurRequest},
 		{"scope mismatch", func(t *testing.T, w *world, p *keydist.Pending, r *keydist.KeyResponse) {
-			r.Scope = keydist.Scope{URI: "com.example.other", Match: keydist.MatchPrefix}
+			r.Scope = keydist.Scope{URI: "com.example.other", Match: e2ee.MatchPrefix}
 			resignResponse(t, r, w.f.del[2])
 		}, keydist.ErrScope},
 		{"expired", func(t *testing.T, w *world, p *keydist.Pending, r *keydist.KeyResponse) {
@@ -107,7 +107,7 @@ func TestRespondRefusesBadGrant(t *testing.T) {
 	require.NoError(t, err)
 	vr, err := w.resp.VerifyRequest(context.Background(), p.Request)
 	require.NoError(t, err)
-	_, err = w.resp.Respond(vr, &w.key, keydist.Scope{URI: "com.other", Match: keydist.MatchExact}, w.now.Add(time.Hour))
+	_, err = w.resp.Respond(vr, &w.key, keydist.Scope{URI: "com.other", Match: e2ee.MatchExact}, w.now.Add(time.Hour))
 	assert.ErrorIs(t, err, keydist.ErrScope)
 	_, err = w.resp.Respond(vr, &w.key, w.scope, w.now)
 	assert.ErrorIs(t, err, keydist.ErrExpired)
@@ -119,18 +119,18 @@ func TestScopeCovers(t *testing.T) {
 		uri   string
 		want  bool
 	}{
-		{keydist.Scope{"a.b", keydist.MatchExact}, "a.b", true},
-		{keydist.Scope{"a.b", keydist.MatchExact}, "a.b.c", false},
-		{keydist.Scope{"a.b", keydist.MatchPrefix}, "a.b.c", true},
-		{keydist.Scope{"a.b", keydist.MatchPrefix}, "a.b", true},
-		{keydist.Scope{"a.b", keydist.MatchPrefix}, "a.bc", false},
-		{keydist.Scope{"a..c", keydist.MatchWildcard}, "a.x.c", true},
-		{keydist.Scope{"a..c", keydist.MatchWildcard}, "a.x.d", false},
-		{keydist.Scope{"a..c", keydist.MatchWildcard}, "a.x.y.c", false},
-		{keydist.Scope{"a..c", keydist.MatchExact}, "a..c", false},
+		{keydist.Scope{"a.b", e2ee.MatchExact}, "a.b", true},
+		{keydist.Scope{"a.b", e2ee.MatchExact}, "a.b.c", false},
+		{keydist.Scope{"a.b", e2ee.MatchPrefix}, "a.b.c", true},
+		{keydist.Scope{"a.b", e2ee.MatchPrefix}, "a.b", true},
+		{keydist.Scope{"a.b", e2ee.MatchPrefix}, "a.bc", false},
+		{keydist.Scope{"a..c", e2ee.MatchWildcard}, "a.x.c", true},
+		{keydist.Scope{"a..c", e2ee.MatchWildcard}, "a.x.d", false},
+		{keydist.Scope{"a..c", e2ee.MatchWildcard}, "a.x.y.c", false},
+		{keydist.Scope{"a..c", e2ee.MatchExact}, "a..c", false},
 		{keydist.Scope{"a.b", "regex"}, "a.b", false},
-		{keydist.Scope{"a.b", keydist.MatchExact}, "a.b ", false},
-		{keydist.Scope{"", keydist.MatchPrefix}, "a", false},
+		{keydist.Scope{"a.b", e2ee.MatchExact}, "a.b ", false},
+		{keydist.Scope{"", e2ee.MatchPrefix}, "a", false},
 	} {
 		assert.Equal(t, tc.want, tc.scope.Covers(tc.uri), "%v %q", tc.scope, tc.uri)
 	}
@@ -174,7 +174,7 @@ func TestFastPathEqualsAPITypes(t *testing.T) {
 		fill(s.Registry[:])
 		fill(s.Realm[:])
 		s.KeyID = r.KeyID
-		s.Scope = keydist.Scope{URI: uris[rng.IntN(len(uris))], Match: keydist.Match(uris[rng.IntN(len(uris))])}
+		s.Scope = keydist.Scope{URI: uris[rng.IntN(len(uris))], Match: e2ee.Match(uris[rng.IntN(len(uris))])}
 		s.Role = r.Role
 		fill(s.RequesterCSPubKey[:])
 		fill(s.RequestNonce[:])

@@ -531,10 +531,10 @@ func TestAuthenticationBindsEachField(t *testing.T) {
 		except except
 	}{
 		{"scope match (prefix → exact)", func(_ *world, r *keydist.KeyResponse, _ bool) {
-			r.Scope = keydist.Scope{URI: testURI, Match: keydist.MatchExact}
+			r.Scope = keydist.Scope{URI: testURI, Match: e2ee.MatchExact}
 		}, except{}},
 		{"scope uri (a covering prefix)", func(_ *world, r *keydist.KeyResponse, _ bool) {
-			r.Scope = keydist.Scope{URI: "com.example", Match: keydist.MatchPrefix}
+			r.Scope = keydist.Scope{URI: "com.example", Match: e2ee.MatchPrefix}
 		}, except{}},
 		{"expires_at", func(_ *world, r *keydist.KeyResponse, _ bool) { r.ExpiresAt += 1000 }, except{}},
 		{"issuer", func(_ *world, r *keydist.KeyResponse, _ bool) { r.Issuer = otherIssuer }, except{chain3: keydist.ErrMalformed}},

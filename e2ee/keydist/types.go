@@ -78,45 +78,22 @@ func CounterpartRole(r e2ee.Role) e2ee.Role {
 	return ""
 }
 
-// Match is how a KeyResponse's URI scope matches URIs.
-type Match string
-
-// Match policies (WAMP subscription/registration match policies). The
-// string values are part of the wire format and the EIP712 message.
-const (
-	// MatchExact: the URI equals the scope.
-	MatchExact Match = "exact"
-	// MatchPrefix: the URI equals the scope or continues it after a "."
-	// (component boundary; stricter than WAMP's string prefix).
-	MatchPrefix Match = "prefix"
-	// MatchWildcard: same number of components; an empty scope component
-	// matches any one component.
-	MatchWildcard Match = "wildcard"
-)
-
-// Valid reports whether m is a defined match policy.
-func (m Match) Valid() bool { return m == MatchExact || m == MatchPrefix || m == MatchWildcard }
-
 // Scope is the set of URIs a payload key is valid for.
 type Scope struct {
-	// URI is the scope's URI (for MatchWildcard, empty components are
+	// URI is the scope's URI (for e2ee.MatchWildcard, empty components are
 	// wildcards).
 	URI string
 	// Match is how URI matches concrete URIs.
-	Match Match
+	Match e2ee.Match
 }
 
 // Covers reports whether the concrete URI uri lies in s. An invalid scope
 // covers nothing.
 func (s Scope) Covers(uri string) bool {
-	if !validURI(uri, false) || !validURI(s.URI, s.Match == MatchWildcard) {
+	if !s.Match.Valid() || !validURI(uri, false) || !validURI(s.URI, s.Match == e2ee.MatchWildcard) {
 		return false
 	}
-	switch s.Match {
-	case MatchExact, MatchPrefix, MatchWildcard:
-		return e2ee.MatchURI(s.URI, string(s.Match), uri)
-	}
-	return false
+	return s.Match.Matches(s.URI, uri)
 }
 
 // validURI checks a URI: 1…MaxURILength bytes of UTF-8 without whitespace,
@@ -313,7 +290,7 @@ func (r *KeyResponse) Validate() error {
 	if !envelope.ValidKeyID(r.KeyID) {
 		return failf("decode", ErrMalformed, "bad key id")
 	}
-	if !r.Scope.Match.Valid() || !validURI(r.Scope.URI, r.Scope.Match == MatchWildcard) {
+	if !r.Scope.Match.Valid() || !validURI(r.Scope.URI, r.Scope.Match == e2ee.MatchWildcard) {
 		return failf("decode", ErrMalformed, "bad uri scope")
 	}
 	if !ValidResponderRole(r.Role) {

@@ -45,7 +45,7 @@ func TestVectors(t *testing.T) {
 	for i := range key {
 		key[i] = byte(0xa0 + i)
 	}
-	scope := keydist.Scope{URI: "com.example.topic", Match: keydist.MatchPrefix}
+	scope := keydist.Scope{URI: "com.example.topic", Match: e2ee.MatchPrefix}
 	p, err := q.NewRequest(testKeyID, testURI, e2ee.RoleSubscriber)
 	require.NoError(t, err)
 	vr, err := r.VerifyRequest(context.Background(), p.Request)

@@ -374,7 +374,7 @@ func DecodeResponse(kw map[string]any) (*KeyResponse, error) {
 		Registry:  w.address(kwRegistry),
 		Realm:     w.address(kwRealm),
 		KeyID:     w.str(kwKeyID, 64),
-		Scope:     Scope{URI: w.str(kwScope, MaxURILength), Match: Match(w.str(kwMatch, 16))},
+		Scope:     Scope{URI: w.str(kwScope, MaxURILength), Match: e2ee.Match(w.str(kwMatch, 16))},
 		Role:      e2ee.Role(w.str(kwPeerType, 16)),
 		ExpiresAt: w.uint(kwExpires, math.MaxInt64),
 		Issuer:    w.optAddress(kwIssuer),

@@ -24,6 +24,19 @@ func stillServes(t *testing.T, r *router.Router) {
 	require.Equal(t, req, expect[*wamp.Result](c).Request)
 }
 
+// sessionCount asks the router, through c, how many sessions it has.
+func sessionCount(t *testing.T, c *rawClient) int64 {
+	t.Helper()
+	req := c.nextReq()
+	c.send(&wamp.Call{Request: req, Options: wamp.Dict{}, Procedure: wamp.MetaProcSessionCount})
+	res := expect[*wamp.Result](c)
+	require.Equal(t, req, res.Request)
+	require.Len(t, res.Arguments, 1)
+	n, ok := wamp.AsInt64(res.Arguments[0])
+	require.True(t, ok, "session count %v", res.Arguments[0])
+	return n
+}
+
 // TestRoutingOptionsChecked: nexus stores any "invoke" policy and panics on
 // the first CALL to a procedure two callees registered under an unknown one
 // (N8); the guard refuses such a REGISTER (and an unknown "match" on
@@ -94,8 +107,13 @@ func TestTestamentsRefused(t *testing.T) {
 		assert.Equal(t, req, e.Request)
 		assert.Equal(t, router.ReasonMetaProcedure.String(), e.Details["reason"])
 	}
+	obs := dialJoin(t, r, tWS, serialize.CBOR)
+	withEvil := sessionCount(t, obs)
 	evil.send(&wamp.Goodbye{Reason: wamp.CloseNormal, Details: wamp.Dict{}}) // a testament would fire now
-	time.Sleep(100 * time.Millisecond)
+	expect[*wamp.Goodbye](evil)
+	// The router has removed evil's session (and fired its testaments) once
+	// the session count drops.
+	require.Eventually(t, func() bool { return sessionCount(t, obs) == withEvil-1 }, 5*time.Second, 5*time.Millisecond)
 	stillServes(t, r)
 	stillServes(t, r)
 }

@@ -42,27 +42,16 @@ const (
 	DefaultMaxSkew = 30 * time.Second
 )
 
-// Match is how a Rule's pattern is compared with a URI.
-type Match string
-
-// Match policies of rules.
-const (
-	// MatchExact: the URI equals the pattern.
-	MatchExact Match = "exact"
-	// MatchPrefix: the URI equals the pattern or continues it after a ".".
-	MatchPrefix Match = "prefix"
-	// MatchWildcard: same number of dot-separated components; an empty
-	// pattern component matches any one component.
-	MatchWildcard Match = "wildcard"
-	// MatchAll matches every URI (a catch-all rule; Pattern is ignored).
-	MatchAll Match = "all"
-)
+// MatchAll is the Match of a catch-all Rule (Pattern is ignored); a Rule's
+// other policies are e2ee.MatchExact, e2ee.MatchPrefix and
+// e2ee.MatchWildcard.
+const MatchAll e2ee.Match = "all"
 
 // Rule is the policy for the URIs its pattern matches. The first matching
 // rule of Config.Rules decides; a URI no rule matches uses Config.Default.
 type Rule struct {
 	Pattern string
-	Match   Match
+	Match   e2ee.Match
 	// Encrypt seals outgoing messages and requires incoming ones (except
 	// router-generated plaintext errors) to be sealed. Without it messages
 	// are sent in plaintext, and sealed incoming messages are still opened.
@@ -80,12 +69,12 @@ type Rule struct {
 	Locator envelope.Locator
 }
 
-// Matches reports whether r's pattern matches uri (e2ee.MatchURI; MatchAll matches every URI).
+// Matches reports whether r's pattern matches uri (e2ee.Match; MatchAll matches every URI).
 func (r *Rule) Matches(uri string) bool {
 	if r.Match == MatchAll {
 		return true
 	}
-	return e2ee.MatchURI(r.Pattern, string(r.Match), uri)
+	return r.Match.Matches(r.Pattern, uri)
 }
 
 // patternMatches reports whether a concrete uri lies in a WAMP subscription
@@ -95,7 +84,7 @@ func patternMatches(pattern, match, uri string) bool {
 	if match == wamp.MatchPrefix {
 		return strings.HasPrefix(uri, pattern)
 	}
-	return e2ee.MatchURI(pattern, match, uri)
+	return e2ee.Match(match).Matches(pattern, uri)
 }
 
 // Config configures a Session.
@@ -189,7 +178,7 @@ func (c *Config) withDefaults() (Config, error) {
 	}
 	for i := range cfg.Rules {
 		switch cfg.Rules[i].Match {
-		case "", MatchExact, MatchPrefix, MatchWildcard, MatchAll:
+		case "", e2ee.MatchExact, e2ee.MatchPrefix, e2ee.MatchWildcard, MatchAll:
 		default:
 			return cfg, fmt.Errorf("session: rule %d: unknown match %q", i, cfg.Rules[i].Match)
 		}

@@ -47,7 +47,7 @@ func testPeer(t testing.TB) (*cryptoPeer, *pipePeer) {
 	cfg, err := (&Config{
 		Realm: "r", Dial: func(context.Context) (wamp.Peer, error) { return nil, nil },
 		Identity: testIdentity(t), KeyPolicy: keydist.Policy{ChainID: 1, Registry: common.Address{1}, Trust: noTrust{}, Block: func() uint64 { return 1 }},
-		Rules:   []Rule{{Pattern: "plain", Match: MatchPrefix}},
+		Rules:   []Rule{{Pattern: "plain", Match: e2ee.MatchPrefix}},
 		Default: Rule{Encrypt: true, Sign: false}, FetchTimeout: 50 * time.Millisecond,
 	}).withDefaults()
 	require.NoError(t, err)

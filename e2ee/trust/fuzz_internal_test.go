@@ -33,15 +33,15 @@ func FuzzRules(f *testing.F) {
 	f.Add("", "", "")
 	f.Fuzz(func(t *testing.T, wildcard, uri, prefix string) {
 		rs, err := newRuleSet([]Rule{
-			{URI: wildcard, Match: MatchWildcard, Roles: []e2ee.Role{e2ee.RoleCaller}},
-			{URI: prefix, Match: MatchPrefix, Roles: []e2ee.Role{e2ee.RoleCallee}},
-			{URI: uri, Match: MatchExact, Roles: []e2ee.Role{e2ee.RolePublisher}},
+			{URI: wildcard, Match: e2ee.MatchWildcard, Roles: []e2ee.Role{e2ee.RoleCaller}},
+			{URI: prefix, Match: e2ee.MatchPrefix, Roles: []e2ee.Role{e2ee.RoleCallee}},
+			{URI: uri, Match: e2ee.MatchExact, Roles: []e2ee.Role{e2ee.RolePublisher}},
 		})
 		if err != nil {
 			return
 		}
 		r, ok := rs.find(uri)
-		if !ok || r.Match != MatchExact {
+		if !ok || r.Match != e2ee.MatchExact {
 			t.Fatalf("exact rule for %q lost to %+v", uri, r)
 		}
 		_ = rs.check(uri+"x", e2ee.RoleCaller, 0, false)

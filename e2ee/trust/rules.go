@@ -9,30 +9,18 @@ import (
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
 )
 
-// Match is how a Rule's URI is compared, with WAMP's semantics.
-type Match string
-
-const (
-	// MatchExact matches the URI itself.
-	MatchExact Match = "exact"
-	// MatchPrefix matches every URI that starts with the rule's URI.
-	MatchPrefix Match = "prefix"
-	// MatchWildcard matches URIs with the same number of dot-separated
-	// components, where an empty rule component matches any component
-	// ("com..update" matches "com.a.update").
-	MatchWildcard Match = "wildcard"
-)
-
 // MaxRules bounds the number of URI rules of one decider.
 const MaxRules = 4096
 
-// Rule allows roles on the URIs it matches to peers holding its
-// capabilities. When several rules match a URI, the most specific decides:
-// an exact rule, else the longest prefix rule, else the wildcard rule with
-// the most non-empty components (the first configured on a tie).
+// Rule allows roles on the URIs it matches (under e2ee.Match: a prefix rule
+// stops at component boundaries, and the empty prefix matches every URI) to
+// peers holding its capabilities. When several rules match a URI, the most
+// specific decides: an exact rule, else the longest prefix rule, else the
+// wildcard rule with the most non-empty components (the first configured on
+// a tie).
 type Rule struct {
-	URI   string `json:"uri"`
-	Match Match  `json:"match"`
+	URI   string     `json:"uri"`
+	Match e2ee.Match `json:"match"`
 	// Roles are the roles allowed; empty allows none.
 	Roles []e2ee.Role `json:"roles"`
 	// Capabilities are the cert.Cap* bits the peer's chain must grant
@@ -43,11 +31,11 @@ type Rule struct {
 // validate checks one rule.
 func (r Rule) validate() error {
 	switch r.Match {
-	case MatchExact, MatchWildcard:
+	case e2ee.MatchExact, e2ee.MatchWildcard:
 		if r.URI == "" {
 			return fmt.Errorf("%s rule needs a URI", r.Match)
 		}
-	case MatchPrefix:
+	case e2ee.MatchPrefix:
 	default:
 		return fmt.Errorf("unknown match policy %.20q", r.Match)
 	}
@@ -89,16 +77,16 @@ func (rs ruleSet) find(uri string) (Rule, bool) {
 		r := &rs[i]
 		rank, length := -1, 0
 		switch r.Match {
-		case MatchExact:
+		case e2ee.MatchExact:
 			if r.URI == uri {
 				rank = 2
 			}
-		case MatchPrefix:
-			if strings.HasPrefix(uri, r.URI) {
+		case e2ee.MatchPrefix:
+			if e2ee.MatchPrefix.Matches(r.URI, uri) {
 				rank, length = 1, len(r.URI)
 			}
-		case MatchWildcard:
-			if e2ee.WildcardMatch(r.URI, uri) {
+		case e2ee.MatchWildcard:
+			if e2ee.MatchWildcard.Matches(r.URI, uri) {
 				rank = 0
 				for c := range strings.SplitSeq(r.URI, ".") {
 					if c != "" {

@@ -68,9 +68,9 @@ func (w *world) chain(t *testing.T, root *keys.DelegateKey, realm common.Address
 func TestStandalone(t *testing.T) {
 	w := newWorld(t)
 	rules := []trust.Rule{
-		{URI: "com.app.", Match: trust.MatchPrefix, Roles: []e2ee.Role{e2ee.RoleSubscriber}},
-		{URI: "com.app.admin", Match: trust.MatchExact, Roles: []e2ee.Role{e2ee.RoleCaller}, Capabilities: cert.CapGateway},
-		{URI: "com..update", Match: trust.MatchWildcard, Roles: []e2ee.Role{e2ee.RolePublisher}, Capabilities: cert.CapProvider},
+		{URI: "com.app.", Match: e2ee.MatchPrefix, Roles: []e2ee.Role{e2ee.RoleSubscriber}},
+		{URI: "com.app.admin", Match: e2ee.MatchExact, Roles: []e2ee.Role{e2ee.RoleCaller}, Capabilities: cert.CapGateway},
+		{URI: "com..update", Match: e2ee.MatchWildcard, Roles: []e2ee.Role{e2ee.RolePublisher}, Capabilities: cert.CapProvider},
 	}
 	byCert, err := trust.NewStandalone(trust.StandaloneConfig{RootCertificates: []cert.Certificate{w.rootCert}, Rules: rules})
 	require.NoError(t, err)
@@ -120,6 +120,25 @@ func TestStandalone(t *testing.T) {
 	assert.ErrorIs(t, err, e2ee.ErrTrustUnavailable)
 }
 
+// TestPrefixRuleComponentBoundary: a rule prefix:com.app allows com.app and
+// com.app.x but not com.apple.secret (it did, as a plain string prefix, while
+// key scopes stop at components; issue 13).
+func TestPrefixRuleComponentBoundary(t *testing.T) {
+	w := newWorld(t)
+	d, err := trust.NewStandalone(trust.StandaloneConfig{RootCertificates: []cert.Certificate{w.rootCert},
+		Rules: []trust.Rule{{URI: "com.app", Match: e2ee.MatchPrefix, Roles: []e2ee.Role{e2ee.RoleSubscriber}}}})
+	require.NoError(t, err)
+	good := w.chain(t, w.root, realmA, 0)
+	for uri, allowed := range map[string]bool{"com.app": true, "com.app.x": true, "com.apple.secret": false, "com.apple": false} {
+		_, err := d.Decide(context.Background(), e2ee.TrustRequest{Realm: realmA, URI: uri, Role: e2ee.RoleSubscriber, Chain: good})
+		if allowed {
+			assert.NoError(t, err, uri)
+		} else {
+			assert.ErrorIs(t, err, e2ee.ErrUntrusted, uri)
+		}
+	}
+}
+
 func TestStandaloneConfigErrors(t *testing.T) {
 	w := newWorld(t)
 	for name, cfg := range map[string]trust.StandaloneConfig{
@@ -127,8 +146,8 @@ func TestStandaloneConfigErrors(t *testing.T) {
 		"zero root":     {Roots: []common.Address{{}}},
 		"not root cert": {RootCertificates: []cert.Certificate{w.authority(t, w.root, w.delegate.Address(), realmA, 1)}},
 		"bad rule":      {Roots: []common.Address{w.root.Address()}, Rules: []trust.Rule{{URI: "a", Match: "regex"}}},
-		"bad role":      {Roots: []common.Address{w.root.Address()}, Rules: []trust.Rule{{URI: "a", Match: trust.MatchExact, Roles: []e2ee.Role{"x"}}}},
-		"reserved caps": {Roots: []common.Address{w.root.Address()}, Rules: []trust.Rule{{URI: "a", Match: trust.MatchExact, Capabilities: 1 << 9}}},
+		"bad role":      {Roots: []common.Address{w.root.Address()}, Rules: []trust.Rule{{URI: "a", Match: e2ee.MatchExact, Roles: []e2ee.Role{"x"}}}},
+		"reserved caps": {Roots: []common.Address{w.root.Address()}, Rules: []trust.Rule{{URI: "a", Match: e2ee.MatchExact, Capabilities: 1 << 9}}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := trust.NewStandalone(cfg)

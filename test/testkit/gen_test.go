@@ -759,7 +759,7 @@ func (p *pair) respond(t *testing.T, req *keydist.KeyRequest, boxNonce byte) *ke
 	vr, err := p.r.VerifyRequest(context.Background(), req)
 	require.NoError(t, err)
 	p.rr.b = fill(boxNonce, keydist.BoxNonceSize)
-	resp, err := p.r.Respond(vr, &theKey, keydist.Scope{URI: "com.example", Match: keydist.MatchPrefix}, time.UnixMilli(int64(nowMs)).Add(time.Hour))
+	resp, err := p.r.Respond(vr, &theKey, keydist.Scope{URI: "com.example", Match: e2ee.MatchPrefix}, time.UnixMilli(int64(nowMs)).Add(time.Hour))
 	require.NoError(t, err)
 	return resp
 }

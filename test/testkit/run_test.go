@@ -269,7 +269,7 @@ func runEnvelope(t *testing.T, c *Case) (string, *Result) {
 		k.st.Sender = unhex(t, c.Key.SenderPublicHex)
 	}
 	if s := c.Key.Scope; s != nil {
-		k.st.Scope = envelope.KeyScope{URI: s.URI, Match: s.Match}
+		k.st.Scope = envelope.KeyScope{URI: s.URI, Match: e2ee.Match(s.Match)}
 		for _, kd := range s.Kinds {
 			k.st.Scope.Kinds |= envelope.KindSetOf(e2ee.MessageKind(kd))
 		}
