@@ -195,13 +195,21 @@ func gethRoundTrip(t *testing.T, geth string, withProxy bool, method string) {
 	require.NoError(t, err)
 	require.Equal(t, block, head, "the verifiers reported the revocation before any later block")
 
-	// bob is refused: alice gives no key for his call's arguments' result, carol drops his event.
-	cmd := exec.Command(bin, append([]string{"call", "com.example.echo", "--args", `["revoked"]`, "--timeout", "4s"}, id("bob", g.http)...)...)
-	outb, err := cmd.CombinedOutput()
+	// bob's own node refuses to start, naming the revocation.
+	outb, err := exec.Command(bin, append([]string{"pub", "com.example.telemetry", "--kwargs", `{"reading": 2}`}, id("bob", g.ws)...)...).CombinedOutput()
+	require.Error(t, err, "a revoked node must not start:\n%s", outb)
+	require.Regexp(t, `our own authorization: .*Revoked`, string(outb))
+	// bob is refused when he goes on anyway (trusting his peers on first use instead): alice gives
+	// no key for his call's arguments' result, carol drops his event.
+	anyway := func(rpc string) []string {
+		return append(id("bob", rpc), "--trust", "tofu", "--pin-file", f("bob-pins.json"))
+	}
+	cmd := exec.Command(bin, append([]string{"call", "com.example.echo", "--args", `["revoked"]`, "--timeout", "4s"}, anyway(g.http)...)...)
+	outb, err = cmd.CombinedOutput()
 	require.Error(t, err, "a revoked caller must not get a result:\n%s", outb)
 	require.NotContains(t, string(outb), `"args":["revoked"]`)
 	require.Regexp(t, `key_fetch_failed|untrusted`, string(outb))
-	run(t, append([]string{"pub", "com.example.telemetry", "--kwargs", `{"reading": 2}`}, id("bob", g.ws)...)...)
+	run(t, append([]string{"pub", "com.example.telemetry", "--kwargs", `{"reading": 2}`}, anyway(g.ws)...)...)
 	carol.out.wait(t, regexp.MustCompile(`key fetch for com.example.telemetry \(subscriber\) failed.*untrusted`), 30*time.Second, carol.done)
 	alice.stop(t)
 	carol.stop(t)
