@@ -499,7 +499,7 @@ func (l loggingDecider) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee
 func (c *clientFlags) attestation(ctx context.Context, n *node, policy *keydist.Policy, dc *cert.DelegateCertificate) error {
 	var source attest.PolicySource
 	if n.verifier != nil {
-		source, _ = any(n.verifier).(attest.PolicySource)
+		source = n.verifier.AttestationPolicy()
 	}
 	var facts attest.Facts
 	if source != nil {
