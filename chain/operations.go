@@ -288,3 +288,170 @@ func AuthorizationFromOutput(status uint8, root common.Address, caps uint64, val
 	}
 	return a
 }
+
+// AttestationPolicy is a realm's remote-attestation policy (ITrustRegistry.AttestationPolicy).
+type AttestationPolicy struct {
+	// Required: delegates in the realm must present TPM 2.0 evidence to receive keys.
+	Required bool
+	// MaxQuoteAge is the largest quote age the realm accepts, in whole seconds on-chain
+	// (> 0 when Required).
+	MaxQuoteAge time.Duration
+	// PCRSelection is the PCRs nodes quote, SHA-256 bank, bit i = PCR i (PCRs 0-23; non-zero
+	// when Required).
+	PCRSelection uint32
+	// UpdatedBlock is the block the policy was last set in (0: never set).
+	UpdatedBlock uint64
+}
+
+// MaxPCR is the highest PCR index an AttestationPolicy's selection may name.
+const MaxPCR = 23
+
+// Validate reports, naming the fix, why the registry would reject p.
+func (p AttestationPolicy) Validate() error {
+	if p.PCRSelection>>(MaxPCR+1) != 0 {
+		return fmt.Errorf("attestation policy: PCR selection %#x names PCRs above %d", p.PCRSelection, MaxPCR)
+	}
+	if p.MaxQuoteAge < 0 || p.MaxQuoteAge%time.Second != 0 || p.MaxQuoteAge/time.Second > math.MaxUint32 {
+		return fmt.Errorf("attestation policy: max quote age %s must be whole seconds below 2^32 s", p.MaxQuoteAge)
+	}
+	if p.Required && (p.MaxQuoteAge == 0 || p.PCRSelection == 0) {
+		return errors.New("attestation policy: a required policy needs a max quote age and a PCR selection")
+	}
+	return nil
+}
+
+// decodeAttestationPolicy unpacks the policy as attestationStatus returns it: required in bit 0,
+// maxQuoteAge in bits 8-39, pcrSelection in bits 40-71, updatedBlock in bits 72-119.
+func decodeAttestationPolicy(packed *big.Int) AttestationPolicy {
+	if packed == nil {
+		return AttestationPolicy{}
+	}
+	var b [32]byte
+	packed.FillBytes(b[:])
+	word := func(shift, bits uint) uint64 {
+		return new(big.Int).Rsh(packed, shift).Uint64() & (1<<bits - 1)
+	}
+	return AttestationPolicy{
+		Required:     b[31]&1 != 0,
+		MaxQuoteAge:  time.Duration(word(8, 32)) * time.Second,
+		PCRSelection: uint32(word(40, 32)),
+		UpdatedBlock: word(72, 48),
+	}
+}
+
+// MeasurementStatus is what a realm's policy says about one measurement
+// (ITrustRegistry.MeasurementStatus; the same values as attest.MeasurementState).
+type MeasurementStatus uint8
+
+// The values of ITrustRegistry.MeasurementStatus.
+const (
+	// MeasurementUnknown: never allowed in the realm, or allowed before its last Realm-CA change.
+	MeasurementUnknown MeasurementStatus = iota
+	// MeasurementAllowed: allowed by the realm's Realm-CA and not revoked.
+	MeasurementAllowed
+	// MeasurementRevoked: allowed, then revoked.
+	MeasurementRevoked
+)
+
+// String returns the Solidity enum member's name.
+func (s MeasurementStatus) String() string {
+	switch s {
+	case MeasurementUnknown:
+		return "Unknown"
+	case MeasurementAllowed:
+		return "Allowed"
+	case MeasurementRevoked:
+		return "Revoked"
+	}
+	return fmt.Sprintf("MeasurementStatus(%d)", uint8(s))
+}
+
+// AttestationStatus is the result of [Registry.AttestationStatus].
+type AttestationStatus struct {
+	Policy AttestationPolicy
+	// AKDigest is the attestation-key digest enrolled with the current authorization of
+	// (issuer, realm, delegate); zero if none.
+	AKDigest common.Hash
+	// Measurement is the status of the measurement asked about.
+	Measurement MeasurementStatus
+}
+
+// AttestationStatusFromOutput converts decoded attestationStatus outputs.
+func AttestationStatusFromOutput(policy *big.Int, akDigest [32]byte, status uint8) AttestationStatus {
+	return AttestationStatus{Policy: decodeAttestationPolicy(policy), AKDigest: akDigest, Measurement: MeasurementStatus(status)}
+}
+
+// AttestationStatus reads, at the latest block, the attestation policy of realm, the AK digest
+// enrolled with issuer's current authorization of delegate there, and the status of measurement
+// (zero: none asked).
+func (r *Registry) AttestationStatus(ctx context.Context, issuer, realm, delegate common.Address, measurement common.Hash) (AttestationStatus, error) {
+	out, err := r.Call(ctx, r.ABI.PackAttestationStatus(issuer, realm, delegate, measurement))
+	if err != nil {
+		return AttestationStatus{}, fmt.Errorf("attestation status: %w", err)
+	}
+	v, err := r.ABI.UnpackAttestationStatus(out)
+	if err != nil {
+		return AttestationStatus{}, fmt.Errorf("attestation status: decode: %w", err)
+	}
+	return AttestationStatusFromOutput(v.Policy, v.AkDigest, v.Status), nil
+}
+
+// SetAttestationPolicyCall packs setAttestationPolicy(realm, p) after p.Validate.
+func (r *Registry) SetAttestationPolicyCall(realm common.Address, p AttestationPolicy) ([]byte, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	return r.ABI.PackSetAttestationPolicy(realm, p.Required, uint32(p.MaxQuoteAge/time.Second), p.PCRSelection), nil
+}
+
+// SetAttestationPolicy sets, as realm's Realm-CA s, the realm's attestation policy
+// (p.UpdatedBlock is ignored).
+func (r *Registry) SetAttestationPolicy(ctx context.Context, root TxSigner, realm common.Address, p AttestationPolicy) (*types.Receipt, error) {
+	data, err := r.SetAttestationPolicyCall(realm, p)
+	if err != nil {
+		return nil, err
+	}
+	return r.op(ctx, "set attestation policy", root, data)
+}
+
+// AllowMeasurement allows, as realm's Realm-CA s, measurement in realm (again, if revoked).
+func (r *Registry) AllowMeasurement(ctx context.Context, root TxSigner, realm common.Address, measurement common.Hash) (*types.Receipt, error) {
+	return r.op(ctx, "allow measurement", root, r.ABI.PackSetMeasurement(realm, measurement, true))
+}
+
+// RevokeMeasurement revokes, as realm's Realm-CA s, measurement in realm: nodes refuse evidence
+// with it and rotate the keys its holders may have.
+func (r *Registry) RevokeMeasurement(ctx context.Context, root TxSigner, realm common.Address, measurement common.Hash) (*types.Receipt, error) {
+	return r.op(ctx, "revoke measurement", root, r.ABI.PackSetMeasurement(realm, measurement, false))
+}
+
+// AuthorizeWithAttestationKeyCall packs authorize(realm, delegate, validFrom, validUntil), or, with a non-zero
+// akDigest, authorizeWithAttestationKey(…, akDigest), which also enrolls the delegate's TPM
+// attestation key.
+func (r *Registry) AuthorizeWithAttestationKeyCall(realm, delegate common.Address, validFrom, validUntil time.Time, akDigest common.Hash) ([]byte, error) {
+	if akDigest == (common.Hash{}) {
+		return r.AuthorizeCall(realm, delegate, validFrom, validUntil)
+	}
+	from, err := unix48(validFrom)
+	if err != nil {
+		return nil, fmt.Errorf("authorize: validFrom: %w", err)
+	}
+	until, err := unix48(validUntil)
+	if err != nil {
+		return nil, fmt.Errorf("authorize: validUntil: %w", err)
+	}
+	return r.ABI.PackAuthorizeWithAttestationKey(realm, delegate, from, until, akDigest), nil
+}
+
+// AuthorizeWithAttestationKey authorizes, as issuer s, delegate in realm for
+// [validFrom, validUntil) and enrolls the attestation key with digest akDigest for it.
+func (r *Registry) AuthorizeWithAttestationKey(ctx context.Context, issuer TxSigner, realm, delegate common.Address, validFrom, validUntil time.Time, akDigest common.Hash) (*types.Receipt, error) {
+	if akDigest == (common.Hash{}) {
+		return nil, errors.New("authorize with attestation key: zero AK digest")
+	}
+	data, err := r.AuthorizeWithAttestationKeyCall(realm, delegate, validFrom, validUntil, akDigest)
+	if err != nil {
+		return nil, err
+	}
+	return r.op(ctx, "authorize with attestation key", issuer, data)
+}

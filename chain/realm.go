@@ -303,23 +303,52 @@ func (r *Registry) CheckDelegate(ctx context.Context, realm, delegate, issuer co
 	return c, nil
 }
 
-// authorizers returns the issuers named by DelegateAuthorized events for
-// (realm, delegate), newest first.
+// authorizers returns the issuers named by DelegateAuthorized and
+// DelegateAuthorizedWithAttestationKey events for (realm, delegate), newest
+// first.
 func (r *Registry) authorizers(ctx context.Context, realm, delegate common.Address) ([]common.Address, error) {
-	it, err := bind.FilterEvents(r.bound, &bind.FilterOpts{Start: 0, Context: ctx}, r.ABI.UnpackDelegateAuthorizedEvent, nil, []any{realm}, []any{delegate})
+	type logged struct {
+		issuer common.Address
+		block  uint64
+		index  uint
+	}
+	var all []logged
+	plain, err := bind.FilterEvents(r.bound, &bind.FilterOpts{Start: 0, Context: ctx}, r.ABI.UnpackDelegateAuthorizedEvent, nil, []any{realm}, []any{delegate})
 	if err != nil {
 		return nil, fmt.Errorf("read DelegateAuthorized events of %s: %w", delegate.Hex(), err)
 	}
-	var issuers []common.Address
-	for it.Next() {
-		issuers = append(issuers, it.Value().Issuer)
+	for plain.Next() {
+		v := plain.Value()
+		all = append(all, logged{v.Issuer, v.Raw.BlockNumber, v.Raw.Index})
 	}
-	if err := it.Error(); err != nil {
-		it.Close()
+	err = plain.Error()
+	plain.Close()
+	if err != nil {
 		return nil, fmt.Errorf("read DelegateAuthorized events of %s: %w", delegate.Hex(), err)
 	}
-	it.Close()
-	slices.Reverse(issuers)
+	withAK, err := bind.FilterEvents(r.bound, &bind.FilterOpts{Start: 0, Context: ctx}, r.ABI.UnpackDelegateAuthorizedWithAttestationKeyEvent, nil, []any{realm}, []any{delegate})
+	if err != nil {
+		return nil, fmt.Errorf("read DelegateAuthorizedWithAttestationKey events of %s: %w", delegate.Hex(), err)
+	}
+	for withAK.Next() {
+		v := withAK.Value()
+		all = append(all, logged{v.Issuer, v.Raw.BlockNumber, v.Raw.Index})
+	}
+	err = withAK.Error()
+	withAK.Close()
+	if err != nil {
+		return nil, fmt.Errorf("read DelegateAuthorizedWithAttestationKey events of %s: %w", delegate.Hex(), err)
+	}
+	slices.SortFunc(all, func(a, b logged) int {
+		if a.block != b.block {
+			return cmp.Compare(b.block, a.block)
+		}
+		return cmp.Compare(b.index, a.index)
+	})
+	issuers := make([]common.Address, len(all))
+	for i, l := range all {
+		issuers[i] = l.issuer
+	}
 	return issuers, nil
 }
 

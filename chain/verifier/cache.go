@@ -72,14 +72,17 @@ func (s scope) matches(e *entry) bool {
 	return true
 }
 
-// invalidate drops every entry in scope (all of them for the zero scope) and bumps the
-// trust-state version. It returns how many were dropped.
+// invalidate drops every entry in scope (all of them, and every cached attestation fact, for
+// the zero scope) and bumps the trust-state version. It returns how many were dropped.
 func (v *Verifier) invalidate(s scope) int {
 	v.mu.Lock()
 	n := 0
 	if s == (scope{}) {
-		n = len(v.entries)
+		n = len(v.entries) + len(v.att)
 		clear(v.entries)
+		// Anything may have changed: the attestation facts go too.
+		clear(v.att)
+		v.attGen.Add(1)
 	} else {
 		for k, e := range v.entries {
 			if s.matches(e) {

@@ -96,4 +96,16 @@
 // report costs a key rotation, a missed one would leave keys with a delegate that is no longer
 // trusted); those of other operators are not — anyone may request admission, and each would
 // otherwise make every node rotate every key.
+//
+// # Attestation policy
+//
+// [Verifier.AttestationPolicy] serves the registry's remote-attestation policy to package
+// e2ee/attest (attest.PolicySource): a realm's policy, the AK digest enrolled with an issuer's
+// authorization of a delegate, and a measurement's status, read in one attestationStatus call at
+// the processed block P with the same change detection, staleness bounds and fail-closed errors
+// as trust decisions, cached under (issuer, realm, delegate, measurement) and dropped by
+// AttestationPolicySet, MeasurementAllowed/Revoked, (re-)authorizations, realm moves, root
+// sequence gaps and resyncs. MeasurementRevoked is reported as RevokedMeasurement, a policy change
+// or an AK enrollment change as AttestationChanged (configured realms only). The source has its
+// own version, so delegate events elsewhere do not invalidate attestation verdicts.
 package verifier

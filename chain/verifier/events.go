@@ -45,9 +45,21 @@ const (
 	// not trusted until then, so keys it may hold should rotate — but it is not revoked, and
 	// must not be refused for good.
 	SuspendedDelegate
+	// RevokedMeasurement: the Realm-CA of Realm revoked the measurement Digest
+	// (MeasurementRevoked): evidence with it is refused from now on. Drop the attestation
+	// verdicts that used it and rotate every key a peer whose verdict used it may hold, like a
+	// RevokedDelegate. Reported for configured realms only.
+	RevokedMeasurement
+	// AttestationChanged: the attestation policy of Realm changed (AttestationPolicySet: required
+	// or not, quote age, PCR selection), or — with Issuer and Delegate set — the attestation key
+	// enrolled for Delegate by Issuer may have changed (DelegateAuthorizedWithAttestationKey, or a
+	// plain DelegateAuthorized that drops an enrolled AK, in a realm that requires attestation).
+	// Drop the affected attestation verdicts (Realm's, or Delegate's) and rotate the keys such
+	// peers may hold. Reported for configured realms only.
+	AttestationChanged
 )
 
-var kindNames = [...]string{"", "RevokedDelegate", "RevokedAllDelegates", "RevokedByEpoch", "RetiredRoot", "RemovedOperator", "RevokedCertificate", "MovedRealm", "Resync", "SuspendedDelegate"}
+var kindNames = [...]string{"", "RevokedDelegate", "RevokedAllDelegates", "RevokedByEpoch", "RetiredRoot", "RemovedOperator", "RevokedCertificate", "MovedRealm", "Resync", "SuspendedDelegate", "RevokedMeasurement", "AttestationChanged"}
 
 // String names the kind.
 func (k RevocationKind) String() string {
@@ -81,6 +93,7 @@ type eventIDs struct {
 	rootRegistered, membersChanged, policyChanged, retired, epochBumped             common.Hash
 	realmRequested, realmSet, admissionRequested, operatorAdmitted, operatorRemoved common.Hash
 	realmRequestCancelled                                                           common.Hash
+	authorizedWithAK, attestationPolicySet, measurementAllowed, measurementRevoked  common.Hash
 }
 
 func (v *Verifier) loadEventIDs() {
@@ -92,6 +105,8 @@ func (v *Verifier) loadEventIDs() {
 		realmRequested: ev["RealmCARequested"].ID, realmSet: ev["RealmCASet"].ID, admissionRequested: ev["AdmissionRequested"].ID,
 		operatorAdmitted: ev["OperatorAdmitted"].ID, operatorRemoved: ev["OperatorRemoved"].ID,
 		realmRequestCancelled: ev["RealmCARequestCancelled"].ID,
+		authorizedWithAK:      ev["DelegateAuthorizedWithAttestationKey"].ID, attestationPolicySet: ev["AttestationPolicySet"].ID,
+		measurementAllowed: ev["MeasurementAllowed"].ID, measurementRevoked: ev["MeasurementRevoked"].ID,
 	}
 }
 
@@ -120,11 +135,42 @@ func (v *Verifier) handleLog(l *types.Log) {
 			bad()
 			return
 		}
-		v.invalidate(scope{issuer: ev.Issuer, realm: ev.Realm, delegate: ev.Delegate})
-		// A re-authorization replaces the previous window: one that has ended takes trust away
-		// like a revocation, one that has not begun suspends it.
-		if kind := windowLoss(ev.ValidFrom, ev.ValidUntil, l.BlockTimestamp, time.Now()); kind != 0 {
-			at.Kind, at.Issuer, at.Realm, at.Delegate = kind, ev.Issuer, ev.Realm, ev.Delegate
+		v.authorized(ev.Issuer, ev.Realm, ev.Delegate, ev.ValidFrom, ev.ValidUntil, false, l.BlockTimestamp, at)
+	case v.ids.authorizedWithAK:
+		ev, err := a.UnpackDelegateAuthorizedWithAttestationKeyEvent(l)
+		if err != nil {
+			bad()
+			return
+		}
+		v.authorized(ev.Issuer, ev.Realm, ev.Delegate, ev.ValidFrom, ev.ValidUntil, true, l.BlockTimestamp, at)
+	case v.ids.attestationPolicySet:
+		ev, err := a.UnpackAttestationPolicySetEvent(l)
+		if err != nil {
+			bad()
+			return
+		}
+		v.invalidateAtt(attScope{realm: ev.Realm})
+		if v.configured(ev.Realm) {
+			at.Kind, at.Realm = AttestationChanged, ev.Realm
+			v.notify(at)
+		}
+	case v.ids.measurementAllowed:
+		ev, err := a.UnpackMeasurementAllowedEvent(l)
+		if err != nil {
+			bad()
+			return
+		}
+		// Allowing only admits: no report; a refused peer is judged again on its next request.
+		v.invalidateAtt(attScope{realm: ev.Realm, measurement: ev.Measurement})
+	case v.ids.measurementRevoked:
+		ev, err := a.UnpackMeasurementRevokedEvent(l)
+		if err != nil {
+			bad()
+			return
+		}
+		v.invalidateAtt(attScope{realm: ev.Realm, measurement: ev.Measurement})
+		if v.configured(ev.Realm) {
+			at.Kind, at.Realm, at.Digest = RevokedMeasurement, ev.Realm, ev.Measurement
 			v.notify(at)
 		}
 	case v.ids.revoked:
@@ -227,6 +273,8 @@ func (v *Verifier) handleLog(l *types.Log) {
 		}
 		if v.sequence(ev.Root, ev.Sequence, at) {
 			v.invalidate(scope{realm: ev.Realm})
+			// A realm move voids every measurement allowed before it.
+			v.invalidateAtt(attScope{realm: ev.Realm})
 			if ev.PreviousRoot != (common.Address{}) {
 				at.Kind, at.Root, at.Realm = MovedRealm, ev.PreviousRoot, ev.Realm
 				v.notify(at)
@@ -256,6 +304,33 @@ func (v *Verifier) handleLog(l *types.Log) {
 			v.notify(at)
 		}
 	}
+}
+
+// authorized follows a (re-)authorization of delegate by issuer in realm, with an attestation
+// key (withAK) or without: it drops the trust verdicts and attestation facts about the three,
+// reports a window that ended or has not begun (see windowLoss), and, in a configured realm,
+// reports AttestationChanged when an AK was enrolled, or when the authorization may have dropped
+// one (the dropped facts had an AK, or their realm requires attestation).
+func (v *Verifier) authorized(issuer, realm, delegate common.Address, from, until *big.Int, withAK bool, blockTime uint64, at Revocation) {
+	v.invalidate(scope{issuer: issuer, realm: realm, delegate: delegate})
+	hadAK, required := v.invalidateAtt(attScope{issuer: issuer, realm: realm, delegate: delegate})
+	// A re-authorization replaces the previous window: one that has ended takes trust away
+	// like a revocation, one that has not begun suspends it.
+	if kind := windowLoss(from, until, blockTime, time.Now()); kind != 0 {
+		r := at
+		r.Kind, r.Issuer, r.Realm, r.Delegate = kind, issuer, realm, delegate
+		v.notify(r)
+	}
+	if v.configured(realm) && (withAK || hadAK || required) {
+		at.Kind, at.Issuer, at.Realm, at.Delegate = AttestationChanged, issuer, realm, delegate
+		v.notify(at)
+	}
+}
+
+// configured reports whether realm is one this verifier decides for (Config.Trustroots).
+func (v *Verifier) configured(realm common.Address) bool {
+	_, ok := v.cfg.Trustroots[realm]
+	return ok
 }
 
 // admissionChanged follows an event of root's sequence that changed operator's admission in
@@ -322,6 +397,9 @@ func (v *Verifier) sequence(root common.Address, seq uint64, at Revocation) bool
 	if known && seq > last+1 {
 		v.stats.gaps.Add(1)
 		v.invalidate(scope{root: root})
+		// A missed root event may have been a realm move, which voids measurements; attestation
+		// facts do not record the root, so all of them go.
+		v.invalidateAtt(attScope{})
 		at.Kind, at.Root = Resync, root
 		v.notify(at)
 	}

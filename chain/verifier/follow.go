@@ -86,6 +86,7 @@ func (v *Verifier) run(ctx context.Context) {
 func (v *Verifier) setSynced(s bool) {
 	if v.synced.Swap(s) != s {
 		v.gen.Add(1)
+		v.attGen.Add(1)
 	}
 	if s {
 		v.touch()

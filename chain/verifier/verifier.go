@@ -39,6 +39,10 @@ type Verifier struct {
 	wsReads chan struct{}
 	// gen is the trust-state version: bumped by every invalidation, reorg and sync change.
 	gen atomic.Uint64
+	// att caches attestation facts (see attest.go) under mu; attGen is their version, bumped by
+	// every attestation invalidation (a full invalidation included) and sync change.
+	att    map[attKey]*attEntry
+	attGen atomic.Uint64
 
 	head atomic.Uint64 // highest block number seen
 	// processed is the follower's processed block: every registry log it has acted on is in a
@@ -122,7 +126,7 @@ func New(ctx context.Context, backend *chain.Backend, cfg Config) (*Verifier, er
 	cfg.Rules = nil // applied through rules only
 	v := &Verifier{
 		cfg: cfg, rules: rules, backend: backend, rpc: backend.RPC(), abi: bindings.NewTrustRegistry(), chainID: id.Uint64(),
-		entries: make(map[key]*entry), reading: make(map[key]chan struct{}), issuers: make(map[[2]common.Address]struct{}), wsReads: make(chan struct{}, 1), done: make(chan struct{}),
+		entries: make(map[key]*entry), att: make(map[attKey]*attEntry), reading: make(map[key]chan struct{}), issuers: make(map[[2]common.Address]struct{}), wsReads: make(chan struct{}, 1), done: make(chan struct{}),
 	}
 	v.rootSeq = make(map[common.Address]uint64)
 	v.loadEventIDs()
@@ -343,18 +347,7 @@ func (v *Verifier) readRetry(ctx context.Context, k key, certs []signedDigest) (
 }
 
 // fresh reports whether a cached verdict may be used, and if not, why.
-func (v *Verifier) fresh(e *entry) (bool, string) {
-	if !v.synced.Load() {
-		return false, "not covered by a live event stream"
-	}
-	if age := time.Since(time.Unix(0, v.lastSeen.Load())); age > v.cfg.MaxStaleTime {
-		return false, fmt.Sprintf("unconfirmed for %s (limit %s)", age.Round(time.Millisecond), v.cfg.MaxStaleTime)
-	}
-	if h := v.head.Load(); h > e.block && h-e.block > v.cfg.MaxStaleBlocks {
-		return false, fmt.Sprintf("%d blocks old (limit %d)", h-e.block, v.cfg.MaxStaleBlocks)
-	}
-	return true, ""
-}
+func (v *Verifier) fresh(e *entry) (bool, string) { return v.freshAt(e.block) }
 
 // subject checks the request and the chain against this verifier's chain and configuration and
 // returns the cache key and the realm's expected trustroot.

@@ -117,6 +117,10 @@ non-empty DIR without that file. Runs until interrupted (Ctrl-C).`)
 		if err := clearSandbox(dir); err != nil {
 			return err
 		}
+		// Listed before anything is written, so that a run stopped half-way is cleared by the next.
+		if err := writeManifest(dir, &devnetManifest{Files: sandboxFiles(names)}); err != nil {
+			return err
+		}
 	}
 	devKeys, err := chain.DevAccounts(accounts)
 	if err != nil {
@@ -287,15 +291,20 @@ type sandbox struct {
 	routerURL, realmURI   string
 	rpcWS                 string
 	password              string
-	files                 []string
 }
 
 func (s *sandbox) rootAddr() common.Address { return crypto.PubkeyToAddress(s.root.PublicKey) }
 
-// path records a file of the sandbox and returns its absolute path.
-func (s *sandbox) path(rel string) string {
-	s.files = append(s.files, rel)
-	return filepath.Join(s.dir, rel)
+// path returns the absolute path of a file of the sandbox (one of sandboxFiles).
+func (s *sandbox) path(rel string) string { return filepath.Join(s.dir, rel) }
+
+// sandboxFiles are the files a sandbox with these nodes consists of, relative to its directory.
+func sandboxFiles(names []string) []string {
+	files := []string{"password", "router.json", filepath.Join("keys", "root.json"), filepath.Join("keys", "realm.json"), filepath.Join("keys", "operator.json")}
+	for _, n := range names {
+		files = append(files, n+".json", n+".cert", filepath.Join("keys", n+"-delegate.json"), filepath.Join("keys", n+"-session.json"))
+	}
+	return files
 }
 
 func (s *sandbox) write(names []string) (*devnetManifest, error) {
@@ -328,13 +337,13 @@ func (s *sandbox) write(names []string) (*devnetManifest, error) {
 	rootS, realmS, opS := chain.NewKeySigner(s.root), chain.NewKeySigner(s.realm), chain.NewKeySigner(s.operator)
 	realm := realmS.Address()
 	if _, err := s.reg.RegisterRoot(s.ctx, rootS, chain.PolicyPrivate); err != nil {
-		return nil, fmt.Errorf("register root: %w", err)
+		return nil, err
 	}
 	if _, err := s.reg.SetRealmCA(s.ctx, realmS, rootS); err != nil {
-		return nil, fmt.Errorf("set Realm-CA: %w", err)
+		return nil, err
 	}
 	if _, err := s.reg.AdmitOperator(s.ctx, rootS, realm, opS.Address(), cert.CapIntermediateCA|cert.CapProvider|cert.CapConsumer); err != nil {
-		return nil, fmt.Errorf("admit operator: %w", err)
+		return nil, err
 	}
 	m := &devnetManifest{
 		ChainID: s.chainID, WS: s.rpcWS, Registry: s.registry.Hex(), Router: s.routerURL, RealmURI: s.realmURI,
@@ -362,7 +371,7 @@ func (s *sandbox) write(names []string) (*devnetManifest, error) {
 			return nil, err
 		}
 		if _, err := s.reg.Authorize(s.ctx, opS, realm, d.Address(), time.Now().Add(-time.Minute), time.Time{}); err != nil {
-			return nil, fmt.Errorf("authorize %s: %w", name, err)
+			return nil, fmt.Errorf("node %s: %w", name, err)
 		}
 		head, err := s.client.BlockNumber(s.ctx)
 		if err != nil {
@@ -396,7 +405,7 @@ func (s *sandbox) write(names []string) (*devnetManifest, error) {
 		}
 		m.Nodes[name] = devnetNodeDoc{Delegate: d.Address().Hex(), Config: cfgFile}
 	}
-	m.Files = s.files
+	m.Files = sandboxFiles(names)
 	return m, nil
 }
 

@@ -239,6 +239,9 @@ func runRealm(ctx context.Context, e *env, args []string) error {
 				}
 			}),
 		{"show", "read a realm's Realm-CA, pending Realm-CA request and Operator-CA admissions", runRealmShow},
+		attestationPolicyCommand(),
+		measurementCommand(true),
+		measurementCommand(false),
 	})
 }
 
@@ -259,12 +262,15 @@ func timeFlag(s string) (time.Time, error) {
 
 func runDelegate(ctx context.Context, e *env, args []string) error {
 	return subcommand(ctx, e, "delegate", args, []command{
-		writeCommand("authorize", "authorize a delegate in a realm (as --key, the issuer)", "delegate authorize --rpc URL --key ISSUER_KEYSTORE --realm ADDR --delegate ADDR [--valid-from T] [--valid-until T]",
-			"Signed by the issuer (the realm's Realm-CA or an admitted Operator-CA with intermediate_ca): authorizes\n--delegate in --realm for [valid-from, valid-until). Times are RFC 3339 or Unix seconds.",
+		writeCommand("authorize", "authorize a delegate in a realm (as --key, the issuer)", "delegate authorize --rpc URL --key ISSUER_KEYSTORE --realm ADDR --delegate ADDR [--valid-from T] [--valid-until T] [--ak-digest DIGEST]",
+			"Signed by the issuer (the realm's Realm-CA or an admitted Operator-CA with intermediate_ca): authorizes\n--delegate in --realm for [valid-from, valid-until). Times are RFC 3339 or Unix seconds.\n"+
+				"--ak-digest enrolls the delegate's TPM attestation key (as 'attest enroll' prints it) with the\n"+
+				"authorization; in a realm that requires attestation only quotes by that key count. Authorizing\nagain without it drops the enrollment.",
 			func(fs *flag.FlagSet) func(*env, *connection) ([]byte, error) {
 				addrs := addressFlags(fs, "realm", "the realm address", "delegate", "the delegate address")
 				from := fs.String("valid-from", "", "start of validity (default: now)")
 				until := fs.String("valid-until", "", "end of validity (default: none)")
+				akDigest := fs.String("ak-digest", "", "digest of the delegate's TPM attestation key to enroll (default: none)")
 				return func(e *env, conn *connection) ([]byte, error) {
 					a, err := addrs(e)
 					if err != nil {
@@ -281,7 +287,16 @@ func runDelegate(ctx context.Context, e *env, args []string) error {
 					if err != nil {
 						return nil, usageErrorf(e, "--valid-until: %v", err)
 					}
-					return conn.reg.AuthorizeCall(a[0], a[1], vf, vu)
+					var ak common.Hash
+					if *akDigest != "" {
+						if ak, err = parseDigest(*akDigest); err != nil {
+							return nil, usageErrorf(e, "--ak-digest: %v", err)
+						}
+						if ak == (common.Hash{}) {
+							return nil, usageErrorf(e, "--ak-digest: the zero digest enrolls nothing; omit the flag")
+						}
+					}
+					return conn.reg.AuthorizeWithAttestationKeyCall(a[0], a[1], vf, vu, ak)
 				}
 			}),
 		writeCommand("revoke", "revoke a delegate's authorization (as --key, the issuer)", "delegate revoke --rpc URL --key ISSUER_KEYSTORE --realm ADDR --delegate ADDR",
@@ -307,7 +322,7 @@ func runDelegateStatus(ctx context.Context, e *env, args []string) error {
 	var c chainFlags
 	var issuer, realm, delegate string
 	fs := newFlags(e, "delegate status", "delegate status --rpc URL --realm ADDR --delegate ADDR [--issuer ADDR] [--json]",
-		"Reads the registry's full authorization check for --issuer, or, without it, for the issuer found\non-chain (the realm's Realm-CA or an Operator-CA that authorized the delegate), and names the issuer\nchecked and the realm's root. Exit status 0 when the delegate is authorized now, 1 otherwise (the output\nnames the rule that failed).")
+		"Reads the registry's full authorization check for --issuer, or, without it, for the issuer found\non-chain (the realm's Realm-CA or an Operator-CA that authorized the delegate), and names the issuer\nchecked and the realm's root, with the realm's attestation policy and the attestation key enrolled for the delegate\nby that issuer. Exit status 0 when the delegate is authorized now, 1 otherwise (the output names the\nrule that failed).")
 	c.register(fs, false)
 	fs.StringVar(&issuer, "issuer", "", "the issuer address (default: found on-chain)")
 	fs.StringVar(&realm, "realm", "", "the realm address (required)")
@@ -349,12 +364,17 @@ func runDelegateStatus(ctx context.Context, e *env, args []string) error {
 	if chk.Found != (common.Address{}) {
 		res["authorizedBy"] = chk.Found.Hex()
 	}
+	att, err := conn.reg.AttestationStatus(ctx, chk.Issuer, r, d, common.Hash{})
+	if err != nil {
+		return err
+	}
+	attestationJSON(res, att)
 	if c.json {
 		if err := printJSON(e, res); err != nil {
 			return err
 		}
 	} else {
-		fmt.Fprintf(e.stdout, "status: %s\nissuer: %s (%s)\nroot:   %s\n", chk.Status, chk.Issuer.Hex(), chk.IssuerRole, chk.Root.Hex())
+		fmt.Fprintf(e.stdout, "status: %s\nissuer: %s (%s)\nroot:   %s\n%s", chk.Status, chk.Issuer.Hex(), chk.IssuerRole, chk.Root.Hex(), attestationStatusLines(att))
 	}
 	if err := chk.Err(); err != nil {
 		e.errorf("%v", err)

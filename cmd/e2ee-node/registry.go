@@ -16,12 +16,6 @@ import (
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keys"
 )
 
-// authorizationStatusNames are ITrustRegistry.AuthorizationStatus values by index.
-var authorizationStatusNames = [...]string{
-	"Valid", "NotAuthorized", "NotYetValid", "Expired", "Revoked", "UnknownRealm", "RootNotActive",
-	"RevokedByRootEpoch", "RevokedByRealmChange", "IssuerNotAdmitted", "IssuerMissingCapability", "RevokedByIssuer",
-}
-
 // registryConn is a connection to a JSON-RPC endpoint and a registry on it.
 type registryConn struct {
 	backend *chain.Backend

@@ -21,7 +21,7 @@ func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 func runRouter(ctx context.Context, e *env, args []string) error {
 	var listens, realms, schemes stringList
 	var certFile, keyFile, metrics, readyFile, config string
-	var maxPayload, clientQueue, queue int
+	var maxPayload, clientQueue, queue, maxURI, maxOptions, maxPending, maxConns, maxConnsPerAddr int
 	var writeTimeout time.Duration
 	var logs logFlags
 	fs := newFlags(e, "router", "router --listen URL [--listen URL…] --realm NAME [--realm NAME…] [--tls-cert F --tls-key F] [--metrics ADDR]",
@@ -36,6 +36,11 @@ func runRouter(ctx context.Context, e *env, args []string) error {
 	fs.IntVar(&clientQueue, "client-queue-bytes", router.DefaultClientQueueBytes, "bytes of messages queued for one client; beyond it a slow client loses events (counted)\nor, for any other message, is disconnected")
 	fs.IntVar(&queue, "queue-bytes", router.DefaultQueueBytes, "bytes of messages queued for all clients together (bounds the router's memory for slow clients)")
 	fs.DurationVar(&writeTimeout, "write-timeout", router.DefaultWriteTimeout, "a client that does not take one message within this time is disconnected")
+	fs.IntVar(&maxURI, "max-uri", router.DefaultMaxURI, "longest topic, procedure, realm or error URI accepted, bytes")
+	fs.IntVar(&maxOptions, "max-options", router.DefaultMaxOptions, "largest options (details) of a message accepted, bytes")
+	fs.IntVar(&maxPending, "max-pending-calls", router.DefaultMaxPendingCalls, "calls one session may have in flight")
+	fs.IntVar(&maxConns, "max-conns", router.DefaultMaxConns, "open client connections (sessions) in total")
+	fs.IntVar(&maxConnsPerAddr, "max-conns-per-addr", router.DefaultMaxConnsPerAddr, "open client connections from one IP address")
 	fs.StringVar(&readyFile, "ready-file", "", "once listening, write the listener URLs to this file (for scripts that must wait)")
 	fs.StringVar(&config, "config", "", "JSON config file with flag values, section \"router\" (default $E2EE_CONFIG)")
 	logs.register(fs)
@@ -53,8 +58,13 @@ func runRouter(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usageErrorf(e, "router: %v", err)
 	}
-	cfg := router.Config{Logger: log, Guard: router.Policy{MaxPayload: maxPayload, Schemes: schemes},
-		ClientQueueBytes: clientQueue, QueueBytes: queue, WriteTimeout: writeTimeout}
+	if maxURI <= 0 || maxOptions <= 0 || maxPending <= 0 {
+		return usageErrorf(e, "router: --max-uri, --max-options and --max-pending-calls must be positive")
+	}
+	cfg := router.Config{Logger: log,
+		Guard:            router.Policy{MaxPayload: maxPayload, Schemes: schemes, MaxURI: maxURI, MaxOptions: maxOptions, MaxPendingCalls: maxPending},
+		ClientQueueBytes: clientQueue, QueueBytes: queue, WriteTimeout: writeTimeout,
+		MaxConns: maxConns, MaxConnsPerAddr: maxConnsPerAddr}
 	for _, r := range realms {
 		cfg.Realms = append(cfg.Realms, router.RealmConfig{Name: r})
 	}
@@ -109,6 +119,7 @@ var (
 	droppedDesc = prometheus.NewDesc("e2ee_router_events_dropped_total", "EVENTs not sent to slow clients (queue budget).", nil, nil)
 	slowDesc    = prometheus.NewDesc("e2ee_router_slow_disconnects_total", "Clients disconnected: over their queue budget, or a write past --write-timeout.", []string{"cause"}, nil)
 	queuedDesc  = prometheus.NewDesc("e2ee_router_queued_bytes", "Bytes queued for clients now.", nil, nil)
+	refusedDesc = prometheus.NewDesc("e2ee_router_connections_refused_total", "Connections refused by --max-conns or --max-conns-per-addr.", nil, nil)
 )
 
 func (c routerCollector) Describe(ch chan<- *prometheus.Desc) {
@@ -117,6 +128,7 @@ func (c routerCollector) Describe(ch chan<- *prometheus.Desc) {
 	ch <- droppedDesc
 	ch <- slowDesc
 	ch <- queuedDesc
+	ch <- refusedDesc
 }
 
 func (c routerCollector) Collect(ch chan<- prometheus.Metric) {
@@ -126,6 +138,7 @@ func (c routerCollector) Collect(ch chan<- prometheus.Metric) {
 	ch <- prometheus.MustNewConstMetric(slowDesc, prometheus.CounterValue, float64(st.SlowDisconnects), "queue")
 	ch <- prometheus.MustNewConstMetric(slowDesc, prometheus.CounterValue, float64(st.WriteTimeouts), "write_timeout")
 	ch <- prometheus.MustNewConstMetric(queuedDesc, prometheus.GaugeValue, float64(st.QueuedBytes))
+	ch <- prometheus.MustNewConstMetric(refusedDesc, prometheus.CounterValue, float64(st.ConnsRefused))
 	for i, n := range st.Rejected {
 		ch <- prometheus.MustNewConstMetric(rejectedDesc, prometheus.CounterValue, float64(n), router.Reason(i).String())
 	}

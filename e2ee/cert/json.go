@@ -691,7 +691,7 @@ type (
 	}
 )
 
-// toJSONFields converts apitypes-style fields for output.
+// toJSONFields returns the EIP712 types of k for output.
 func toJSONFields(k Kind) map[string][]jsonField {
 	conv := func(pairs []string) []jsonField {
 		out := make([]jsonField, 0, len(pairs)/2)
@@ -701,8 +701,8 @@ func toJSONFields(k Kind) map[string][]jsonField {
 		return out
 	}
 	m := map[string][]jsonField{"EIP712Domain": conv([]string{"name", "string", "version", "string"})}
-	for _, t := range typeFieldsOf(k) {
-		m[k.String()] = append(m[k.String()], jsonField{t.Name, t.Type})
+	for _, f := range fieldsOf(k) {
+		m[k.String()] = append(m[k.String()], jsonField{f.name, f.typ})
 	}
 	return m
 }

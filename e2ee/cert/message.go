@@ -438,8 +438,7 @@ func eip55Valid(a common.Address, body []byte) bool {
 	defer putHasher(h)
 	lowerHex := h.buf[:40]
 	hex.Encode(lowerHex, a[:])
-	var sum [32]byte
-	h.sum(sum[:], lowerHex)
+	sum := h.Sum(lowerHex)
 	for i, c := range body {
 		if c < 'A' { // a digit
 			continue

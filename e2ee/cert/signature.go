@@ -62,8 +62,7 @@ func RecoverSigner(digest common.Hash, sig []byte) (common.Address, error) {
 		return common.Address{}, fmt.Errorf("cert: recover signer: %w", err)
 	}
 	h := getHasher()
-	var ph common.Hash
-	h.sum(ph[:], pub[1:])
+	ph := h.Sum(pub[1:])
 	putHasher(h)
 	return common.Address(ph[12:]), nil
 }

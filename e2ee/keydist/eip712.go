@@ -1,19 +1,14 @@
 package keydist
 
 import (
-	"encoding/binary"
 	"encoding/hex"
-	"math/big"
-	"strconv"
 	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/common/hexutil"
-	"github.com/ethereum/go-ethereum/common/math"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/internal/eip712"
 )
 
 // EIP712 names and type strings of key distribution (docs/protocol.md §3).
@@ -63,59 +58,26 @@ func DomainSeparator(chainID uint64, registry common.Address) common.Hash {
 	copy(buf[0:], th[:])
 	copy(buf[32:], nh[:])
 	copy(buf[64:], vh[:])
-	putUint64(buf[96:128], chainID)
-	putAddress(buf[128:160], registry)
+	eip712.PutUint64(buf[96:128], chainID)
+	eip712.PutAddress(buf[128:160], registry)
 	return crypto.Keccak256Hash(buf[:])
 }
 
-func putUint64(w []byte, v uint64) {
-	clear(w[:24])
-	binary.BigEndian.PutUint64(w[24:32], v)
-}
-
-func putAddress(w []byte, a common.Address) {
-	clear(w[:12])
-	copy(w[12:32], a[:])
-}
-
-// scratch holds the keccak state and the buffers of one digest computation.
-// Buffers handed to the keccak interface would otherwise escape to the
-// heap, one allocation per hash; verifiers keep scratches in a sync.Pool so
-// that computing a digest allocates nothing.
+// scratch is the EIP712 scratch of one digest computation: the Keccak state
+// and the buffers (see eip712.Hasher); verifiers keep scratches in a
+// sync.Pool so that computing a digest allocates nothing.
 type scratch struct {
-	st  crypto.KeccakState
-	out common.Hash
+	eip712.Hasher
 	buf [14 * 32]byte
-	str [MaxURILength]byte
 	dig [MaxChainLength * 32]byte
 }
 
-func newScratch() *scratch { return &scratch{st: crypto.NewKeccakState()} }
+func newScratch() *scratch { return &scratch{Hasher: *eip712.NewHasher()} }
 
 // newScratchPool returns a pool of scratches (one per Responder or
 // Requester).
 func newScratchPool() *sync.Pool {
 	return &sync.Pool{New: func() any { return newScratch() }}
-}
-
-// hash returns keccak256(b).
-func (s *scratch) hash(b []byte) common.Hash {
-	s.st.Reset()
-	_, _ = s.st.Write(b)
-	_, _ = s.st.Read(s.out[:])
-	return s.out
-}
-
-// hashString writes keccak256(str) to w (the EIP712 encoding of a string).
-func (s *scratch) hashString(w []byte, str string) {
-	var h common.Hash
-	if len(str) <= len(s.str) {
-		n := copy(s.str[:], str)
-		h = s.hash(s.str[:n])
-	} else { // only for unvalidated messages (Digest of a hand-made value)
-		h = crypto.Keccak256Hash([]byte(str))
-	}
-	copy(w, h[:])
 }
 
 // digestsHash returns keccak256 of the concatenated certificate digests (the
@@ -126,16 +88,7 @@ func (s *scratch) digestsHash(d []common.Hash) common.Hash {
 	for i := range d {
 		n += copy(s.dig[n:], d[i][:])
 	}
-	return s.hash(s.dig[:n])
-}
-
-// eip712Digest returns keccak256(0x1901 ‖ domain ‖ structHash).
-func (s *scratch) eip712Digest(domain, structHash common.Hash) common.Hash {
-	b := s.buf[:66]
-	b[0], b[1] = 0x19, 0x01
-	copy(b[2:34], domain[:])
-	copy(b[34:66], structHash[:])
-	return s.hash(b)
+	return s.Sum(s.dig[:n])
 }
 
 // ChainDigests parses a wire chain (a CBOR array of certificate files, see
@@ -167,17 +120,17 @@ func (r *KeyRequest) structHash(s *scratch, chainHash common.Hash) common.Hash {
 	buf := s.buf[:10*32]
 	th := constHash(requestTypeHashHex)
 	copy(buf[0:], th[:])
-	putAddress(buf[32:64], r.Realm)
-	s.hashString(buf[64:96], r.KeyID)
-	s.hashString(buf[96:128], r.URI)
-	s.hashString(buf[128:160], string(r.Role))
+	eip712.PutAddress(buf[32:64], r.Realm)
+	s.PutString(buf[64:96], r.KeyID)
+	s.PutString(buf[96:128], r.URI)
+	s.PutString(buf[128:160], string(r.Role))
 	copy(buf[160:192], r.CSPubKey[:])
 	copy(buf[192:224], chainHash[:])
-	putAddress(buf[224:256], r.Issuer)
-	putUint64(buf[256:288], r.IssuedAt)
+	eip712.PutAddress(buf[224:256], r.Issuer)
+	eip712.PutUint64(buf[256:288], r.IssuedAt)
 	copy(buf[288:304], r.Nonce[:]) // bytesN: left-aligned, zero-padded
 	clear(buf[304:320])
-	return s.hash(buf)
+	return s.Sum(buf)
 }
 
 // Digest returns the EIP712 digest r.Signature covers. It parses r.Chain
@@ -193,7 +146,7 @@ func (r *KeyRequest) Digest() (common.Hash, error) {
 }
 
 func (r *KeyRequest) digest(s *scratch, domain, chainHash common.Hash) common.Hash {
-	return s.eip712Digest(domain, r.structHash(s, chainHash))
+	return s.Digest(domain, r.structHash(s, chainHash))
 }
 
 // BoxHash returns keccak256 of the box, the value the signature binds.
@@ -204,21 +157,21 @@ func (r *KeyResponse) structHash(s *scratch, chainHash common.Hash) common.Hash 
 	clear(buf)
 	th := constHash(responseTypeHashHex)
 	copy(buf[0:], th[:])
-	putAddress(buf[32:64], r.Realm)
-	s.hashString(buf[64:96], r.KeyID)
-	s.hashString(buf[96:128], r.Scope.URI)
-	s.hashString(buf[128:160], string(r.Scope.Match))
-	s.hashString(buf[160:192], string(r.Role))
+	eip712.PutAddress(buf[32:64], r.Realm)
+	s.PutString(buf[64:96], r.KeyID)
+	s.PutString(buf[96:128], r.Scope.URI)
+	s.PutString(buf[128:160], string(r.Scope.Match))
+	s.PutString(buf[160:192], string(r.Role))
 	copy(buf[192:224], r.RequesterCSPubKey[:])
 	copy(buf[224:240], r.RequestNonce[:])
 	copy(buf[256:288], r.CSPubKey[:])
 	copy(buf[288:320], chainHash[:])
-	putAddress(buf[320:352], r.Issuer)
+	eip712.PutAddress(buf[320:352], r.Issuer)
 	copy(buf[352:376], r.BoxNonce[:])
-	bh := s.hash(r.Box[:])
+	bh := s.Sum(r.Box[:])
 	copy(buf[384:416], bh[:])
-	putUint64(buf[416:448], r.ExpiresAt)
-	return s.hash(buf)
+	eip712.PutUint64(buf[416:448], r.ExpiresAt)
+	return s.Sum(buf)
 }
 
 // Digest returns the EIP712 digest r.Signature covers (see
@@ -233,117 +186,5 @@ func (r *KeyResponse) Digest() (common.Hash, error) {
 }
 
 func (r *KeyResponse) digest(s *scratch, domain, chainHash common.Hash) common.Hash {
-	return s.eip712Digest(domain, r.structHash(s, chainHash))
-}
-
-func domainTypes() []apitypes.Type {
-	return []apitypes.Type{
-		{Name: "name", Type: "string"},
-		{Name: "version", Type: "string"},
-		{Name: "chainId", Type: "uint256"},
-		{Name: "verifyingContract", Type: "address"},
-	}
-}
-
-func apiDomain(chainID uint64, registry common.Address) apitypes.TypedDataDomain {
-	return apitypes.TypedDataDomain{
-		Name:              DomainName,
-		Version:           DomainVersion,
-		ChainId:           (*math.HexOrDecimal256)(new(big.Int).SetUint64(chainID)),
-		VerifyingContract: registry.Hex(),
-	}
-}
-
-func digestList(d []common.Hash) []any {
-	out := make([]any, len(d))
-	for i := range d {
-		out[i] = d[i].Hex()
-	}
-	return out
-}
-
-// TypedData returns r as go-ethereum EIP712 typed data (for wallets and as
-// the reference encoding; the verifiers never use it). It fails if the
-// chain is not well-formed.
-func (r *KeyRequest) TypedData() (apitypes.TypedData, error) {
-	d, err := ChainDigests(r.Chain)
-	if err != nil {
-		return apitypes.TypedData{}, err
-	}
-	return apitypes.TypedData{
-		Types: apitypes.Types{
-			"EIP712Domain": domainTypes(),
-			"KeyRequest": {
-				{Name: "realm", Type: "address"},
-				{Name: "keyId", Type: "string"},
-				{Name: "uri", Type: "string"},
-				{Name: "role", Type: "string"},
-				{Name: "csPubKey", Type: "bytes32"},
-				{Name: "certificates", Type: "bytes32[]"},
-				{Name: "issuer", Type: "address"},
-				{Name: "issuedAt", Type: "uint64"},
-				{Name: "requestNonce", Type: "bytes16"},
-			},
-		},
-		PrimaryType: "KeyRequest",
-		Domain:      apiDomain(r.ChainID, r.Registry),
-		Message: apitypes.TypedDataMessage{
-			"realm":        r.Realm.Hex(),
-			"keyId":        r.KeyID,
-			"uri":          r.URI,
-			"role":         string(r.Role),
-			"csPubKey":     hexutil.Bytes(r.CSPubKey[:]),
-			"certificates": digestList(d),
-			"issuer":       r.Issuer.Hex(),
-			"issuedAt":     strconv.FormatUint(r.IssuedAt, 10),
-			"requestNonce": hexutil.Bytes(r.Nonce[:]),
-		},
-	}, nil
-}
-
-// TypedData returns r as go-ethereum EIP712 typed data (see
-// KeyRequest.TypedData).
-func (r *KeyResponse) TypedData() (apitypes.TypedData, error) {
-	d, err := ChainDigests(r.Chain)
-	if err != nil {
-		return apitypes.TypedData{}, err
-	}
-	bh := r.BoxHash()
-	return apitypes.TypedData{
-		Types: apitypes.Types{
-			"EIP712Domain": domainTypes(),
-			"KeyResponse": {
-				{Name: "realm", Type: "address"},
-				{Name: "keyId", Type: "string"},
-				{Name: "uriScope", Type: "string"},
-				{Name: "match", Type: "string"},
-				{Name: "role", Type: "string"},
-				{Name: "requesterCsPubKey", Type: "bytes32"},
-				{Name: "requestNonce", Type: "bytes16"},
-				{Name: "csPubKey", Type: "bytes32"},
-				{Name: "certificates", Type: "bytes32[]"},
-				{Name: "issuer", Type: "address"},
-				{Name: "boxNonce", Type: "bytes24"},
-				{Name: "boxHash", Type: "bytes32"},
-				{Name: "expiresAt", Type: "uint64"},
-			},
-		},
-		PrimaryType: "KeyResponse",
-		Domain:      apiDomain(r.ChainID, r.Registry),
-		Message: apitypes.TypedDataMessage{
-			"realm":             r.Realm.Hex(),
-			"keyId":             r.KeyID,
-			"uriScope":          r.Scope.URI,
-			"match":             string(r.Scope.Match),
-			"role":              string(r.Role),
-			"requesterCsPubKey": hexutil.Bytes(r.RequesterCSPubKey[:]),
-			"requestNonce":      hexutil.Bytes(r.RequestNonce[:]),
-			"csPubKey":          hexutil.Bytes(r.CSPubKey[:]),
-			"certificates":      digestList(d),
-			"issuer":            r.Issuer.Hex(),
-			"boxNonce":          hexutil.Bytes(r.BoxNonce[:]),
-			"boxHash":           hexutil.Bytes(bh[:]),
-			"expiresAt":         strconv.FormatUint(r.ExpiresAt, 10),
-		},
-	}, nil
+	return s.Digest(domain, r.structHash(s, chainHash))
 }

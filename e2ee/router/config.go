@@ -30,6 +30,10 @@ const (
 	DefaultQueueBytes = 256 << 20
 	// DefaultWriteTimeout bounds writing one message to a client.
 	DefaultWriteTimeout = 10 * time.Second
+	// DefaultMaxConns bounds the network connections (sessions) of a
+	// router, DefaultMaxConnsPerAddr those from one client IP address.
+	DefaultMaxConns        = 10000
+	DefaultMaxConnsPerAddr = 100
 	// DefaultHandshakeTimeout bounds the rawsocket handshake and the HTTP
 	// request headers of a websocket upgrade.
 	DefaultHandshakeTimeout = 10 * time.Second
@@ -85,6 +89,12 @@ type Config struct {
 	ClientQueueBytes int
 	QueueBytes       int
 	WriteTimeout     time.Duration
+	// MaxConns bounds the open network connections, each carrying at most
+	// one session; MaxConnsPerAddr those from one IP address. A connection
+	// beyond either is refused before its handshake (HTTP 503, or the
+	// rawsocket "maximum connection count reached" reply) and counted in
+	// Stats.ConnsRefused. Defaults DefaultMaxConns, DefaultMaxConnsPerAddr.
+	MaxConns, MaxConnsPerAddr int
 	// HandshakeTimeout bounds transport handshakes. Default
 	// DefaultHandshakeTimeout.
 	HandshakeTimeout time.Duration
@@ -199,6 +209,15 @@ func (c Config) withDefaults() (Config, error) {
 	}
 	if c.WriteTimeout == 0 {
 		c.WriteTimeout = DefaultWriteTimeout
+	}
+	if c.MaxConns < 0 || c.MaxConnsPerAddr < 0 {
+		return c, errors.New("router config: connection limits must not be negative")
+	}
+	if c.MaxConns == 0 {
+		c.MaxConns = DefaultMaxConns
+	}
+	if c.MaxConnsPerAddr == 0 {
+		c.MaxConnsPerAddr = DefaultMaxConnsPerAddr
 	}
 	if c.HandshakeTimeout <= 0 {
 		c.HandshakeTimeout = DefaultHandshakeTimeout

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/gammazero/nexus/v3/transport/serialize"
@@ -21,6 +22,17 @@ const (
 	DefaultMaxPayload = 1 << 20
 	// DefaultMaxKeyID bounds the length of ppt_keyid in bytes.
 	DefaultMaxKeyID = 128
+	// DefaultMaxURI bounds topic, procedure, realm and error URIs in bytes.
+	DefaultMaxURI = 512
+	// DefaultMaxOptions bounds the options (details) of a message, measured
+	// as the bytes of its strings and binaries plus 8 per other value.
+	DefaultMaxOptions = 8 << 10
+	// DefaultMaxPendingCalls bounds the calls one network session has in
+	// flight.
+	DefaultMaxPendingCalls = 1000
+	// MaxHelloDetails bounds HELLO's details, measured like options (room
+	// for WAMP-cryptosign certificate chains).
+	MaxHelloDetails = 64 << 10
 )
 
 // maxScheme bounds ppt_scheme in bytes (a pattern like "x_*" would otherwise
@@ -96,6 +108,21 @@ const (
 	// whose type and id could be recovered gets an ERROR; anything else an
 	// ABORT (wamp.error.protocol_violation) that ends the session.
 	ReasonUndecodable
+	// ReasonURILength: a topic, procedure, realm or error URI is longer than
+	// Policy.MaxURI (nexus keeps subscription and registration URIs).
+	ReasonURILength
+	// ReasonOptionsSize: a message's options or details are larger than
+	// Policy.MaxOptions, or a HELLO's details larger than MaxHelloDetails
+	// (nexus keeps CALL options while the call is pending and HELLO details
+	// for the session's life).
+	ReasonOptionsSize
+	// ReasonPendingCalls: the session already has Policy.MaxPendingCalls
+	// calls in flight.
+	ReasonPendingCalls
+	// ReasonDiscloseMe: a CALL asks for disclose_me on a realm that does not
+	// allow disclosure. The guard answers wamp.error.option_disallowed.
+	// disclose_me itself: nexus does, but never forgets such a call.
+	ReasonDiscloseMe
 
 	NumReasons = iota
 )
@@ -133,6 +160,14 @@ func (r Reason) String() string {
 		return "meta_procedure"
 	case ReasonUndecodable:
 		return "undecodable"
+	case ReasonURILength:
+		return "uri_length"
+	case ReasonOptionsSize:
+		return "options_size"
+	case ReasonPendingCalls:
+		return "pending_calls"
+	case ReasonDiscloseMe:
+		return "disclose_me"
 	}
 	return fmt.Sprintf("reason(%d)", uint8(r))
 }
@@ -185,6 +220,12 @@ type Policy struct {
 	MaxPayload int
 	// MaxKeyID bounds ppt_keyid in bytes. Default DefaultMaxKeyID.
 	MaxKeyID int
+	// MaxURI, MaxOptions and MaxPendingCalls bound what nexus keeps for a
+	// client (see Reason*). Defaults DefaultMaxURI, DefaultMaxOptions,
+	// DefaultMaxPendingCalls. The pending-call bound applies to network
+	// sessions; a call nexus refused with feature_not_supported stays
+	// counted, as nexus keeps it until the session ends.
+	MaxURI, MaxOptions, MaxPendingCalls int
 }
 
 // DefaultSchemes returns the ppt_scheme values a Policy accepts by default:
@@ -237,6 +278,15 @@ func (p Policy) WithDefaults() Policy {
 	}
 	if p.MaxKeyID <= 0 {
 		p.MaxKeyID = DefaultMaxKeyID
+	}
+	if p.MaxURI <= 0 {
+		p.MaxURI = DefaultMaxURI
+	}
+	if p.MaxOptions <= 0 {
+		p.MaxOptions = DefaultMaxOptions
+	}
+	if p.MaxPendingCalls <= 0 {
+		p.MaxPendingCalls = DefaultMaxPendingCalls
 	}
 	return p
 }
@@ -442,6 +492,9 @@ type Stats struct {
 	EventsDropped, SlowDisconnects, WriteTimeouts uint64
 	// QueuedBytes is the number of bytes queued for network clients now.
 	QueuedBytes int64
+	// ConnsRefused counts connections refused by MaxConns or
+	// MaxConnsPerAddr.
+	ConnsRefused uint64
 }
 
 // TotalRejected returns the sum of Rejected.
@@ -482,11 +535,30 @@ type Rejection struct {
 
 // guard is the router-wide part of the guard: policy, counters, reporting.
 type guard struct {
-	policy   Policy
+	policy Policy
+	// disclose lists the realms that allow disclose_me (see
+	// RealmConfig.AllowDisclose).
+	dmu      sync.RWMutex
+	disclose map[wamp.URI]bool
 	stats    counters
 	log      *slog.Logger
 	onReject func(Rejection)
 	observe  func(conn uint64, msg wamp.Message)
+}
+
+func (g *guard) allowDisclose(realm wamp.URI) bool {
+	g.dmu.RLock()
+	defer g.dmu.RUnlock()
+	return g.disclose[realm]
+}
+
+func (g *guard) setDisclose(realm wamp.URI, allow bool) {
+	g.dmu.Lock()
+	defer g.dmu.Unlock()
+	if g.disclose == nil {
+		g.disclose = map[wamp.URI]bool{}
+	}
+	g.disclose[realm] = allow
 }
 
 // rejected counts and reports one rejection.
@@ -596,4 +668,77 @@ func dropUndefined(msg wamp.Message) {
 	case *wamp.Cancel:
 		m.Options = withoutUndefined(m.Options)
 	}
+}
+
+// checkLimits bounds the URIs and options of msg (see ReasonURILength and
+// ReasonOptionsSize).
+func (p *Policy) checkLimits(msg wamp.Message) *RejectError {
+	var uri wamp.URI
+	var opts wamp.Dict
+	maxOpts := p.MaxOptions
+	switch m := msg.(type) {
+	case *wamp.Hello:
+		uri, opts, maxOpts = m.Realm, m.Details, MaxHelloDetails
+	case *wamp.Subscribe:
+		uri, opts = m.Topic, m.Options
+	case *wamp.Register:
+		uri, opts = m.Procedure, m.Options
+	case *wamp.Publish:
+		uri, opts = m.Topic, m.Options
+	case *wamp.Call:
+		uri, opts = m.Procedure, m.Options
+	case *wamp.Yield:
+		opts = m.Options
+	case *wamp.Cancel:
+		opts = m.Options
+	case *wamp.Error:
+		uri, opts = m.Error, m.Details
+	case *wamp.Abort:
+		uri, opts = m.Reason, m.Details
+	case *wamp.Goodbye:
+		uri, opts = m.Reason, m.Details
+	default:
+		return nil
+	}
+	if len(uri) > p.MaxURI {
+		return reject(ReasonURILength, "uri", fmt.Sprintf("longer than %d bytes", p.MaxURI))
+	}
+	if sizeOf(opts, maxOpts) > maxOpts {
+		return reject(ReasonOptionsSize, "options", fmt.Sprintf("larger than %d bytes", maxOpts))
+	}
+	return nil
+}
+
+// sizeOf measures v as the bytes of its strings, keys and binaries plus 8
+// per other value; it stops counting once the total exceeds limit.
+func sizeOf(v any, limit int) int {
+	switch x := v.(type) {
+	case string:
+		return len(x)
+	case []byte:
+		return len(x)
+	case serialize.BinaryData:
+		return len(x)
+	case wamp.Dict:
+		return sizeOf(map[string]any(x), limit)
+	case map[string]any:
+		n := 8
+		for k, e := range x {
+			if n += len(k) + sizeOf(e, limit-n); n > limit {
+				return n
+			}
+		}
+		return n
+	case wamp.List:
+		return sizeOf([]any(x), limit)
+	case []any:
+		n := 8
+		for _, e := range x {
+			if n += sizeOf(e, limit-n); n > limit {
+				return n
+			}
+		}
+		return n
+	}
+	return 8
 }

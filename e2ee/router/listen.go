@@ -112,8 +112,14 @@ func (h *wsHandler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	defer r.wg.Done()
+	release, ok := r.admit(req.RemoteAddr)
+	if !ok {
+		http.Error(w, "too many connections", http.StatusServiceUnavailable)
+		return
+	}
 	conn, err := h.up.Upgrade(w, req, nil)
 	if err != nil {
+		release()
 		r.log.Debug("router: websocket upgrade failed", "remote", req.RemoteAddr, "err", err)
 		return // Upgrade has answered the request
 	}
@@ -127,10 +133,11 @@ func (h *wsHandler) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		payloadType, kind = websocket.TextMessage, serJSON
 	default:
 		_ = conn.Close()
+		release()
 		return
 	}
 	f := newWSFramer(conn, payloadType, r.cfg.WebsocketKeepAlive)
-	_ = r.attach(r.newNetPeer(f, kind), nil, kind == serJSON, req.RemoteAddr, conn.NetConn(), f.close)
+	_ = r.attach(r.newNetPeer(f, kind), nil, kind == serJSON, req.RemoteAddr, conn.NetConn(), f.close, release)
 }
 
 // originChecker accepts a request without Origin, with an Origin whose host
@@ -193,7 +200,16 @@ func (r *Router) serveRawSocket(ln net.Listener) {
 // handleRawSocket runs the rawsocket handshake under a deadline and attaches
 // the client.
 func (r *Router) handleRawSocket(c net.Conn) {
+	release, ok := r.admit(c.RemoteAddr().String())
+	if !ok {
+		// The rawsocket reply "maximum connection count reached".
+		_ = c.SetWriteDeadline(time.Now().Add(time.Second))
+		_, _ = c.Write([]byte{rawsocketMagic, 0x4 << 4, 0, 0})
+		_ = c.Close()
+		return
+	}
 	if !r.track(c) {
+		release()
 		return
 	}
 	_ = c.SetDeadline(time.Now().Add(r.cfg.HandshakeTimeout))
@@ -202,8 +218,9 @@ func (r *Router) handleRawSocket(c net.Conn) {
 		r.log.Debug("router: rawsocket handshake failed", "remote", c.RemoteAddr().String(), "err", err)
 		_ = c.Close()
 		r.untrack(c)
+		release()
 		return
 	}
 	_ = c.SetDeadline(time.Time{})
-	_ = r.attach(r.newNetPeer(f, kind), nil, kind == serJSON, c.RemoteAddr().String(), c, f.close)
+	_ = r.attach(r.newNetPeer(f, kind), nil, kind == serJSON, c.RemoteAddr().String(), c, f.close, release)
 }

@@ -1,6 +1,7 @@
 package router
 
 import (
+	"fmt"
 	"sync"
 	"time"
 
@@ -43,6 +44,13 @@ type guardPeer struct {
 	// session state, owned by the pump goroutine
 	hello bool
 	roles *wamp.Session // features announced in HELLO
+	realm wamp.URI
+
+	// calls are the CALL request ids in flight (network sessions only;
+	// nil otherwise): added by the pump, removed by sent on the transport's
+	// intake goroutine.
+	cmu   sync.Mutex
+	calls map[wamp.ID]struct{}
 }
 
 func newGuardPeer(inner wamp.Peer, g *guard, jsonSession bool, conn uint64, remote string) *guardPeer {
@@ -210,12 +218,22 @@ func (p *guardPeer) inspect(msg wamp.Message) wamp.Message {
 	if u, ok := msg.(*undecodable); ok {
 		return p.answerUndecodable(u)
 	}
+	if rerr := p.g.policy.checkLimits(msg); rerr != nil {
+		if !p.hello {
+			p.g.rejected(p, msg.MessageType(), rerr)
+			p.reply(&wamp.Abort{Details: wamp.Dict{"message": rerr.Error(), "reason": rerr.Reason.String()}, Reason: wamp.ErrProtocolViolation})
+			p.Close()
+			return nil
+		}
+		return p.refuse(msg, rerr)
+	}
 	if !p.hello {
 		// The first message must be HELLO; nexus aborts otherwise. Keep
 		// its roles to check feature use later.
 		p.hello = true
 		if h, ok := msg.(*wamp.Hello); ok {
 			p.roles = wamp.NewSession(nil, 0, nil, wamp.NormalizeDict(h.Details))
+			p.realm = h.Realm
 		}
 		return msg
 	}
@@ -231,6 +249,11 @@ func (p *guardPeer) inspect(msg wamp.Message) wamp.Message {
 			return &wamp.Error{Type: m.Type, Request: m.Request, Details: wamp.Dict{}, Error: m.Error}
 		}
 	case *wamp.Call:
+		if d, _ := m.Options[wamp.OptDiscloseMe].(bool); d && !p.g.allowDisclose(p.realm) {
+			p.g.rejected(p, msg.MessageType(), &RejectError{Reason: ReasonDiscloseMe, Field: wamp.OptDiscloseMe, Problem: "not allowed on this realm"})
+			p.reply(&wamp.Error{Type: wamp.CALL, Request: m.Request, Details: wamp.Dict{"reason": ReasonDiscloseMe.String()}, Error: wamp.ErrOptionDisallowedDiscloseMe})
+			return nil
+		}
 		if prog, _ := m.Options[wamp.OptProgress].(bool); prog && !p.has(wamp.RoleCaller, wamp.FeatureProgCallInvocations) {
 			return p.refuse(msg, &RejectError{Reason: ReasonNotAnnounced, Field: wamp.OptProgress,
 				Problem: "used without announcing " + wamp.FeatureProgCallInvocations + " in HELLO"})
@@ -249,9 +272,53 @@ func (p *guardPeer) inspect(msg wamp.Message) wamp.Message {
 			}
 			p.g.stats.ppt.Add(1)
 		}
+		if c, ok := msg.(*wamp.Call); ok && !p.pending(c.Request) {
+			return p.refuse(msg, &RejectError{Reason: ReasonPendingCalls, Field: "CALL",
+				Problem: fmt.Sprintf("more than %d calls in flight", p.g.policy.MaxPendingCalls)})
+		}
 		return msg
 	}
 	return p.refuse(msg, rerr)
+}
+
+// pending records a CALL in flight; false if the session has
+// MaxPendingCalls already.
+func (p *guardPeer) pending(req wamp.ID) bool {
+	if p.calls == nil {
+		return true
+	}
+	p.cmu.Lock()
+	defer p.cmu.Unlock()
+	if _, dup := p.calls[req]; !dup && len(p.calls) >= p.g.policy.MaxPendingCalls {
+		return false
+	}
+	p.calls[req] = struct{}{}
+	return true
+}
+
+// sent sees what nexus sends the client and forgets a call once its final
+// RESULT or ERROR goes out — except for the refusals after which nexus
+// keeps the call until the session ends (feature_not_supported), which stay
+// counted.
+func (p *guardPeer) sent(msg wamp.Message) {
+	var req wamp.ID
+	switch m := msg.(type) {
+	case *wamp.Result:
+		if prog, _ := m.Details[wamp.OptProgress].(bool); prog {
+			return
+		}
+		req = m.Request
+	case *wamp.Error:
+		if m.Type != wamp.CALL || m.Error == wamp.ErrFeatureNotSupported {
+			return
+		}
+		req = m.Request
+	default:
+		return
+	}
+	p.cmu.Lock()
+	delete(p.calls, req)
+	p.cmu.Unlock()
 }
 
 // answerUndecodable counts a frame that did not decode and answers it: a

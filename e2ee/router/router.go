@@ -36,6 +36,12 @@ type Router struct {
 	budget *budget
 	tstats transportCounters
 
+	// open counts network connections in total and per IP address.
+	omu          sync.Mutex
+	open         int
+	openByAddr   map[string]int
+	connsRefused atomic.Uint64
+
 	mu     sync.Mutex
 	closed bool
 	conns  map[net.Conn]struct{} // open client connections
@@ -84,7 +90,10 @@ func New(cfg Config) (*Router, error) {
 		nx:    nx,
 		g:     &guard{policy: cfg.Guard, log: cfg.Logger, onReject: cfg.OnReject, observe: cfg.Observe},
 		conns: map[net.Conn]struct{}{}, attaching: map[*guardPeer]struct{}{},
-		budget: &budget{limit: int64(cfg.QueueBytes)},
+		budget: &budget{limit: int64(cfg.QueueBytes)}, openByAddr: map[string]int{},
+	}
+	for _, rc := range cfg.Realms {
+		r.g.setDisclose(wamp.URI(rc.Name), rc.AllowDisclose)
 	}
 	for _, lc := range cfg.Listeners {
 		if err := r.listen(lc); err != nil {
@@ -108,7 +117,37 @@ func (r *Router) Stats() Stats {
 	s.SlowDisconnects = r.tstats.slowDisconnects.Load()
 	s.WriteTimeouts = r.tstats.writeTimeouts.Load()
 	s.QueuedBytes = r.budget.used.Load()
+	s.ConnsRefused = r.connsRefused.Load()
 	return s
+}
+
+// admit counts a new network connection from remote (host:port) against
+// MaxConns and MaxConnsPerAddr; ok false (and counted) if it is over
+// either. release undoes it once.
+func (r *Router) admit(remote string) (release func(), ok bool) {
+	host, _, err := net.SplitHostPort(remote)
+	if err != nil {
+		host = remote
+	}
+	r.omu.Lock()
+	defer r.omu.Unlock()
+	if r.open >= r.cfg.MaxConns || r.openByAddr[host] >= r.cfg.MaxConnsPerAddr {
+		r.connsRefused.Add(1)
+		return nil, false
+	}
+	r.open++
+	r.openByAddr[host]++
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			r.omu.Lock()
+			defer r.omu.Unlock()
+			r.open--
+			if r.openByAddr[host]--; r.openByAddr[host] == 0 {
+				delete(r.openByAddr, host)
+			}
+		})
+	}, true
 }
 
 // Attach connects an in-process or otherwise pre-built peer through the
@@ -128,18 +167,25 @@ func (r *Router) AttachClient(peer wamp.Peer, transportDetails wamp.Dict) error 
 	} else {
 		remote = "unknown"
 	}
-	return r.attach(peer, transportDetails, false, remote, nil, nil)
+	return r.attach(peer, transportDetails, false, remote, nil, nil, nil)
 }
 
 // attach wraps peer in a guardPeer and hands it to nexus. nc, if not nil, is
 // the network connection under peer, closed by Close if still open;
 // shutdown, if not nil, ends the connection in place of peer.Close (see
 // guardPeer.Close).
-func (r *Router) attach(peer wamp.Peer, td wamp.Dict, jsonSession bool, remote string, nc net.Conn, shutdown func()) error {
+//
+// release, if not nil, is called once the connection's guard stops (see
+// admit).
+func (r *Router) attach(peer wamp.Peer, td wamp.Dict, jsonSession bool, remote string, nc net.Conn, shutdown, release func()) error {
+	if release == nil {
+		release = func() {}
+	}
 	r.mu.Lock()
 	if r.closed {
 		r.mu.Unlock()
 		peer.Close()
+		release()
 		return ErrClosed
 	}
 	r.wg.Add(1)
@@ -148,6 +194,11 @@ func (r *Router) attach(peer wamp.Peer, td wamp.Dict, jsonSession bool, remote s
 	}
 	gp := newGuardPeer(peer, r.g, jsonSession, r.nconn.Add(1), remote)
 	gp.shutdown = shutdown
+	if np, ok := peer.(*netPeer); ok {
+		gp.calls = map[wamp.ID]struct{}{}
+		np.onSend = gp.sent
+		np.start()
+	}
 	r.attaching[gp] = struct{}{}
 	r.attachWG.Add(1)
 	r.mu.Unlock()
@@ -155,6 +206,7 @@ func (r *Router) attach(peer wamp.Peer, td wamp.Dict, jsonSession bool, remote s
 	go func() {
 		defer r.wg.Done()
 		gp.pump()
+		release()
 		if nc != nil {
 			r.untrack(nc)
 		}
@@ -246,6 +298,7 @@ func (r *Router) AddRealm(cfg *nexus.RealmConfig) error {
 	if err := r.nx.AddRealm(&c); err != nil {
 		return fmt.Errorf("router: adding realm: %w", err)
 	}
+	r.g.setDisclose(c.URI, c.AllowDisclose)
 	return nil
 }
 

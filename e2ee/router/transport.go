@@ -73,6 +73,9 @@ type netPeer struct {
 	global *budget
 	limit  int64 // per-client queue bytes
 	wt     time.Duration
+	// onSend, if set, sees every message nexus sends to the client (on the
+	// intake goroutine), before the queue policy applies.
+	onSend func(wamp.Message)
 
 	rd chan wamp.Message // to the guard; closed by the reader
 	wr chan wamp.Message // from nexus; never closed (sends after Close drop)
@@ -127,10 +130,14 @@ func (r *Router) newNetPeer(f framer, k serializerKind) *netPeer {
 		taken:   make(chan struct{}),
 		dead:    make(chan struct{}),
 	}
+	return p
+}
+
+// start starts the peer's goroutines (after attach wired onSend).
+func (p *netPeer) start() {
 	go p.reader()
 	go p.intake()
 	go p.writer()
-	return p
 }
 
 func (p *netPeer) Recv() <-chan wamp.Message { return p.rd }
@@ -221,6 +228,9 @@ func (p *netPeer) intake() {
 // disconnected (a lost RESULT, INVOCATION or ERROR would leave a call
 // hanging).
 func (p *netPeer) enqueue(msg wamp.Message) {
+	if p.onSend != nil {
+		p.onSend(msg)
+	}
 	b, err := p.ser.Serialize(msg)
 	if err != nil {
 		p.stats.serializeErrors.Add(1)

@@ -290,7 +290,8 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 			return m
 		}
 		var ok bool
-		m.Options, m.Arguments, ok = p.seal(rs, uri, uri, tagPublish, e2ee.KindPublish, nil, "", m.Options, m.Arguments, m.ArgumentsKw)
+		m.Options, m.Arguments, ok = p.seal(sealing{rule: rs, keyURI: uri, msgURI: uri, tag: tagPublish, kind: e2ee.KindPublish},
+			m.Options, m.Arguments, m.ArgumentsKw)
 		if !ok {
 			return nil
 		}
@@ -326,7 +327,8 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 			return m
 		}
 		var ok bool
-		m.Options, m.Arguments, ok = p.seal(rs, uri, uri, tagCall, e2ee.KindCall, ci.cid[:], "", m.Options, m.Arguments, m.ArgumentsKw)
+		m.Options, m.Arguments, ok = p.seal(sealing{rule: rs, keyURI: uri, msgURI: uri, tag: tagCall, kind: e2ee.KindCall, cid: ci.cid[:]},
+			m.Options, m.Arguments, m.ArgumentsKw)
 		if !ok {
 			p.mu.Lock()
 			delete(p.calls, m.Request)
@@ -351,8 +353,8 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 			return m
 		}
 		var ok bool
-		m.Options, m.Arguments, ok = p.seal(rs, inv.uri, inv.uri, inv.resultTag, e2ee.KindYield, inv.callID(), "", m.Options, m.Arguments, m.ArgumentsKw,
-			&envelope.Message{HasIndex: true, Progress: progress, Index: inv.yields})
+		m.Options, m.Arguments, ok = p.seal(sealing{rule: rs, keyURI: inv.uri, msgURI: inv.uri, tag: inv.resultTag, kind: e2ee.KindYield,
+			cid: inv.callID(), chunk: true, progress: progress, index: inv.yields}, m.Options, m.Arguments, m.ArgumentsKw)
 		if !ok {
 			return &wamp.Error{Type: wamp.INVOCATION, Request: m.Request, Details: wamp.Dict{}, Error: ReasonSealFailed}
 		}
@@ -372,7 +374,8 @@ func (p *cryptoPeer) outbound(msg wamp.Message) wamp.Message {
 			return m
 		}
 		var ok bool
-		m.Details, m.Arguments, ok = p.seal(rs, inv.uri, string(m.Error), inv.resultTag, e2ee.KindError, inv.callID(), inv.uri, m.Details, m.Arguments, m.ArgumentsKw)
+		m.Details, m.Arguments, ok = p.seal(sealing{rule: rs, keyURI: inv.uri, msgURI: string(m.Error), tag: inv.resultTag, kind: e2ee.KindError,
+			cid: inv.callID(), proc: inv.uri}, m.Details, m.Arguments, m.ArgumentsKw)
 		if !ok {
 			return &wamp.Error{Type: wamp.INVOCATION, Request: m.Request, Details: wamp.Dict{}, Error: ReasonSealFailed}
 		}
@@ -458,12 +461,26 @@ func (p *cryptoPeer) invocation(req wamp.ID, remove, yield bool) (callInfo, bool
 	return inv, ok
 }
 
-// seal encrypts args/kwargs for msgURI with the key of keyURI's scope and
-// returns the new options (a copy of opts with the ppt_* options) and
-// arguments.
-//
-// chunk, if not nil, gives the result chunk fields of a YIELD.
-func (p *cryptoPeer) seal(rs *ruleState, keyURI, msgURI, tag string, kind e2ee.MessageKind, cid []byte, proc string, opts wamp.Dict, args wamp.List, kwargs wamp.Dict, chunk ...*envelope.Message) (wamp.Dict, wamp.List, bool) {
+// sealing is what seal binds into one outgoing message besides its
+// payload.
+type sealing struct {
+	rule   *ruleState
+	keyURI string // the URI whose key (of rule's ring) seals it
+	msgURI string // the URI sealed in (an ERROR's error URI)
+	tag    string // the ring tag: the kind of reader its key is served to
+	kind   e2ee.MessageKind
+	cid    []byte // call id of a CALL or its answer (nil: none)
+	proc   string // procedure of an ERROR ("" otherwise)
+	// chunk marks a YIELD, with its progress flag and index.
+	chunk    bool
+	progress bool
+	index    uint64
+}
+
+// seal encrypts args/kwargs as s describes and returns the new options (a
+// copy of opts with the ppt_* options) and arguments.
+func (p *cryptoPeer) seal(s sealing, opts wamp.Dict, args wamp.List, kwargs wamp.Dict) (wamp.Dict, wamp.List, bool) {
+	rs, keyURI, msgURI, tag := s.rule, s.keyURI, s.msgURI, s.tag
 	ring := rs.currentRing()
 	if ring == nil || tag == "" {
 		// No ring, or a result for a caller we could not identify (its
@@ -480,10 +497,8 @@ func (p *cryptoPeer) seal(rs *ruleState, keyURI, msgURI, tag string, kind e2ee.M
 	// The payload is handed to the transport's goroutine: a fresh buffer,
 	// sized so that secretbox seals in place (no second allocation and copy).
 	em := envelope.Message{
-		URI: msgURI, Kind: kind, Args: args, Kwargs: kwargs, Sign: rs.rule.Sign, CallID: cid, Proc: proc,
-	}
-	if len(chunk) > 0 && chunk[0] != nil {
-		em.HasIndex, em.Progress, em.Index = chunk[0].HasIndex, chunk[0].Progress, chunk[0].Index
+		URI: msgURI, Kind: s.kind, Args: args, Kwargs: kwargs, Sign: rs.rule.Sign, CallID: s.cid, Proc: s.proc,
+		HasIndex: s.chunk, Progress: s.progress, Index: s.index,
 	}
 	payload, err := p.sealer.Seal(make([]byte, 0, sealSizeHint(args, kwargs)), &p.sk, &em)
 	if err != nil {

@@ -299,33 +299,53 @@ func (j *journal) snapshot(r *record) (data, header []byte, records int, err err
 	return buf.Bytes(), header, len(pins), nil
 }
 
-// write persists r: appended to the current journal (after cutting a torn
-// last line), or as a new snapshot. The caller holds the file lock and has
-// just refreshed j; j itself is updated by the caller (apply, then
-// wrote).
-func (j *journal) write(path string, r *record) (written func(), err error) {
+// writePlan is what persisting one record needs, taken from the journal
+// under the TOFU's mutex so that the write itself can run without it.
+type writePlan struct {
+	// snapshot, when not nil, replaces the file (with header and records);
+	// else line is appended at offset of file.
+	snapshot, header []byte
+	records          int
+	line             []byte
+	file             os.FileInfo
+	offset           int64
+}
+
+// plan prepares persisting r: a new snapshot when the journal must be
+// created, migrated or compacted, else one appended line. The caller holds
+// the file lock and has just refreshed j.
+func (j *journal) plan(r *record) (*writePlan, error) {
 	if j.needsSnapshot() {
 		data, header, records, err := j.snapshot(r)
 		if err != nil {
 			return nil, err
 		}
-		if err := safefile.WriteFile(path, data, 0o600); err != nil {
+		return &writePlan{snapshot: data, header: header, records: records}, nil
+	}
+	line, err := json.Marshal(r)
+	if err != nil {
+		return nil, err
+	}
+	return &writePlan{line: append(line, '\n'), file: j.file, offset: j.offset}, nil
+}
+
+// run persists the plan to path (after cutting a torn last line, for an
+// append) and returns the update of the journal's file state, to apply
+// under the mutex once the record itself is applied.
+func (w *writePlan) run(path string) (func(j *journal), error) {
+	if w.snapshot != nil {
+		if err := safefile.WriteFile(path, w.snapshot, 0o600); err != nil {
 			return nil, err
 		}
 		st, err := os.Stat(path)
 		if err != nil {
 			return nil, err
 		}
-		return func() {
-			j.file, j.header, j.offset, j.records = st, header, int64(len(data)), records
-			j.written += int64(len(data))
+		return func(j *journal) {
+			j.file, j.header, j.offset, j.records = st, w.header, int64(len(w.snapshot)), w.records
+			j.written += int64(len(w.snapshot))
 		}, nil
 	}
-	line, err := json.Marshal(r)
-	if err != nil {
-		return nil, err
-	}
-	line = append(line, '\n')
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
 		return nil, err
@@ -335,15 +355,15 @@ func (j *journal) write(path string, r *record) (written func(), err error) {
 	if err != nil {
 		return nil, err
 	}
-	if !os.SameFile(st, j.file) {
+	if !os.SameFile(st, w.file) {
 		return nil, errors.New("pin file replaced while locked")
 	}
-	if st.Size() != j.offset {
-		if err := f.Truncate(j.offset); err != nil { // a torn record of a crashed writer
+	if st.Size() != w.offset {
+		if err := f.Truncate(w.offset); err != nil { // a torn record of a crashed writer
 			return nil, err
 		}
 	}
-	if _, err := f.WriteAt(line, j.offset); err != nil {
+	if _, err := f.WriteAt(w.line, w.offset); err != nil {
 		return nil, err
 	}
 	if err := f.Sync(); err != nil {
@@ -352,10 +372,10 @@ func (j *journal) write(path string, r *record) (written func(), err error) {
 	if st, err = f.Stat(); err != nil {
 		return nil, err
 	}
-	end := j.offset + int64(len(line))
-	return func() {
-		j.written += int64(len(line))
-		if os.SameFile(st, j.file) && j.offset < end {
+	end := w.offset + int64(len(w.line))
+	return func(j *journal) {
+		j.written += int64(len(w.line))
+		if os.SameFile(st, j.file) && j.offset < end { // else a reader consumed it already
 			j.offset, j.records, j.file = end, j.records+1, st
 		}
 	}, nil

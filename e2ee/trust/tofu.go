@@ -196,8 +196,14 @@ func (t *TOFU) update(ctx context.Context, decide func(pins map[string]*Pin) (*r
 	t.mu.Lock()
 	err := t.j.refresh(t.path, t.maxPins)
 	var r *record
+	var w *writePlan
 	if err == nil {
 		r, err = decide(t.j.pins)
+		if err == nil && r != nil {
+			if w, err = t.j.plan(r); err != nil {
+				err = fmt.Errorf("trust: tofu: %w: encode pin: %w", e2ee.ErrTrustUnavailable, err)
+			}
+		}
 	} else {
 		err = fmt.Errorf("trust: tofu: %w: pin file %w", e2ee.ErrTrustUnavailable, err)
 	}
@@ -207,14 +213,14 @@ func (t *TOFU) update(ctx context.Context, decide func(pins map[string]*Pin) (*r
 	}
 	// The slow part (write and fsync) runs without mu: decisions on pinned
 	// identities go on meanwhile.
-	written, err := t.j.write(t.path, r)
+	written, err := w.run(t.path)
 	if err != nil {
 		return fmt.Errorf("trust: tofu: %w: save pin to %s: %w", e2ee.ErrTrustUnavailable, t.path, err)
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	_ = t.j.apply(r, math.MaxInt) // validated by decide; the cap was checked there
-	written()
+	written(&t.j)
 	t.version++
 	return nil
 }

@@ -1,5 +1,9 @@
 package cert
 
+// go-ethereum's EIP712 typed data (signer/core/apitypes) for the tests: the
+// reference the fixed-layout Digest must always agree with. The protocol core
+// does not import apitypes.
+
 import (
 	"fmt"
 	"math/big"
