@@ -15,8 +15,8 @@ import (
 
 	"github.com/wamp-e2ee/e2ee-node/e2ee/attest"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
-	"github.com/wamp-e2ee/e2ee-node/e2ee/loadgen"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/session"
+	"github.com/wamp-e2ee/e2ee-node/internal/loadgen"
 )
 
 // attestPolicy is an in-memory attest.PolicySource: a test double of the

@@ -19,8 +19,8 @@ import (
 	"github.com/wamp-e2ee/e2ee-node/e2ee/envelope"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keyring"
-	"github.com/wamp-e2ee/e2ee-node/e2ee/loadgen"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/session"
+	"github.com/wamp-e2ee/e2ee-node/internal/loadgen"
 )
 
 // benchRules: "bench.plain" in plaintext, everything else E2EE.

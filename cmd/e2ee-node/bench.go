@@ -20,10 +20,11 @@ import (
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keyring"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keys"
-	"github.com/wamp-e2ee/e2ee-node/e2ee/loadgen"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/router"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/session"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/trust"
+	"github.com/wamp-e2ee/e2ee-node/internal/gasreport"
+	"github.com/wamp-e2ee/e2ee-node/internal/loadgen"
 )
 
 const benchRealm = "com.e2ee.bench"
@@ -71,7 +72,7 @@ type benchKeyReqs struct {
 	PerSecond float64 `json:"perSec"`
 }
 
-type chainGas = chain.GasFigure
+type chainGas = gasreport.Figure
 
 func runBench(ctx context.Context, e *env, args []string) error {
 	var events, samples, keyEvents, payload int
@@ -84,7 +85,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 			"               (--payload bytes, --events events each; the ratio is E2EE / plaintext);\n"+
 			"  latency      one-way publish→handler latency p50/p99, plaintext and E2EE, one event in flight;\n"+
 			"  key requests key requests served per second to known requesters (per-message rotation);\n"+
-			"  gas          the registry's gas per operation on a fresh simulated chain (chain.MeasureRegistryGas).\n"+
+			"  gas          the registry's gas per operation on a fresh simulated chain (gasreport.Measure).\n"+
 			"Everything runs in this process on loopback; --limit bounds the whole run.")
 	fs.IntVar(&events, "events", 20000, "events per throughput run")
 	fs.IntVar(&samples, "latency-samples", 2000, "latency samples per mode")
@@ -140,7 +141,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("key requests: %w", err)
 	}
 	if gas {
-		if rep.Gas, err = chain.MeasureRegistryGas(ctx); err != nil {
+		if rep.Gas, err = gasreport.Measure(ctx); err != nil {
 			return fmt.Errorf("registry gas: %w", err)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -202,9 +203,14 @@ func (r *Router) serveRawSocket(ln net.Listener) {
 func (r *Router) handleRawSocket(c net.Conn) {
 	release, ok := r.admit(c.RemoteAddr().String())
 	if !ok {
-		// The rawsocket reply "maximum connection count reached".
-		_ = c.SetWriteDeadline(time.Now().Add(time.Second))
-		_, _ = c.Write([]byte{rawsocketMagic, 0x4 << 4, 0, 0})
+		// Read the client's handshake (closing with it unread would reset
+		// the connection and lose the reply), then reply "maximum
+		// connection count reached".
+		_ = c.SetDeadline(time.Now().Add(r.cfg.HandshakeTimeout))
+		var hs [4]byte
+		if _, err := io.ReadFull(c, hs[:]); err == nil {
+			_, _ = c.Write([]byte{rawsocketMagic, 0x4 << 4, 0, 0})
+		}
 		_ = c.Close()
 		return
 	}

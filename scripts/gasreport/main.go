@@ -16,11 +16,11 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/wamp-e2ee/e2ee-node/chain"
+	"github.com/wamp-e2ee/e2ee-node/internal/gasreport"
 )
 
 func main() {
-	figures, err := chain.MeasureRegistryGas(context.Background())
+	figures, err := gasreport.Measure(context.Background())
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gasreport:", err)
 		os.Exit(1)

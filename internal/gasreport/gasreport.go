@@ -1,4 +1,7 @@
-package chain
+// Package gasreport measures the gas of every registry operation on a fresh
+// simulated chain: the figures behind docs/benchmarks.md, scripts/gasreport
+// and `e2ee-node bench gas`.
+package gasreport
 
 import (
 	"context"
@@ -10,10 +13,12 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/wamp-e2ee/e2ee-node/chain"
 )
 
-// GasFigure is the gas one registry operation took.
-type GasFigure struct {
+// Figure is the gas one registry operation took.
+type Figure struct {
 	// Op names the operation, e.g. "authorize_first".
 	Op string `json:"op"`
 	// Gas used.
@@ -33,14 +38,14 @@ func newGasAccount() (*gasAccount, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &gasAccount{key: k, addr: crypto.PubkeyToAddress(k.PublicKey), opts: bind.NewKeyedTransactor(k, big.NewInt(SimulatedChainID))}, nil
+	return &gasAccount{key: k, addr: crypto.PubkeyToAddress(k.PublicKey), opts: bind.NewKeyedTransactor(k, big.NewInt(chain.SimulatedChainID))}, nil
 }
 
-// MeasureRegistryGas deploys the registry on a fresh simulated chain, performs each registry
+// Measure deploys the registry on a fresh simulated chain, performs each registry
 // operation once and returns its gas: full-transaction gasUsed from receipts ("tx": intrinsic gas
 // and calldata included, what a user or relayer pays) or, for views, execution gas with cold
 // storage ("execution": eth_estimateGas minus 21,000 minus calldata, what a calling contract pays).
-func MeasureRegistryGas(ctx context.Context) ([]GasFigure, error) {
+func Measure(ctx context.Context) ([]Figure, error) {
 	names := []string{"deployer", "root", "realm", "operator", "relayer", "m1", "m2", "m3", "relayedIssuer"}
 	acc := map[string]*gasAccount{}
 	var funded []common.Address
@@ -52,18 +57,18 @@ func MeasureRegistryGas(ctx context.Context) ([]GasFigure, error) {
 		acc[n] = a
 		funded = append(funded, a.addr)
 	}
-	sim := NewSimulatedChain(funded...)
+	sim := chain.NewSimulatedChain(funded...)
 	defer sim.Close()
 	client := sim.Client()
-	var figures []GasFigure
-	emit := func(op, kind string, gas uint64) { figures = append(figures, GasFigure{Op: op, Gas: gas, Kind: kind}) }
+	var figures []Figure
+	emit := func(op, kind string, gas uint64) { figures = append(figures, Figure{Op: op, Gas: gas, Kind: kind}) }
 
-	dep, err := DeployRegistry(ctx, client, acc["deployer"].opts, DefaultRegistrySalt, time.Minute)
+	dep, err := chain.DeployRegistry(ctx, client, acc["deployer"].opts, chain.DefaultRegistrySalt, time.Minute)
 	if err != nil {
 		return nil, err
 	}
 	emit("deploy_create2", "tx", dep.Receipt.GasUsed)
-	reg := NewRegistry(client, dep.Address)
+	reg := chain.NewRegistry(client, dep.Address)
 	abi := reg.ABI
 	tx := func(op string, who *gasAccount, data []byte) error {
 		r, err := reg.Transact(ctx, who.opts, data)

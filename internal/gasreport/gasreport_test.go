@@ -1,4 +1,4 @@
-package chain_test
+package gasreport_test
 
 import (
 	"context"
@@ -6,13 +6,13 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/wamp-e2ee/e2ee-node/chain"
+	"github.com/wamp-e2ee/e2ee-node/internal/gasreport"
 )
 
 // TestGasTargets guards the gas budget of the registry (deterministic figures, not timings):
 // every operation must stay cheaper than the prior-art anchors of docs/benchmarks.md.
 func TestGasTargets(t *testing.T) {
-	figures, err := chain.MeasureRegistryGas(context.Background())
+	figures, err := gasreport.Measure(context.Background())
 	require.NoError(t, err)
 	got := map[string]uint64{}
 	for _, f := range figures {
