@@ -42,9 +42,10 @@ func p99(ds []time.Duration) time.Duration {
 func TestUntrustedKeyRequestFlood(t *testing.T) {
 	const (
 		replayCapacity = 2000
-		rounds         = 200 // trusted fetches flooded, and as many not
+		rounds         = 300 // trusted fetches flooded, and as many not
+		phases         = 6
 		identities     = 8
-		inFlight       = 4
+		inFlight       = 2
 	)
 	p := newPKI(t)
 	tr := startRouter(t, "", nil)
@@ -146,17 +147,19 @@ func TestUntrustedKeyRequestFlood(t *testing.T) {
 	// machine weighs on both samples alike.
 	var base, flooded []time.Duration
 	lost := 0
-	for phase := range 4 {
+	for phase := range phases {
 		var stop func()
 		if phase%2 == 1 {
 			stop = flood()
+		}
+		if phase == 1 {
 			// Flood until the refusals alone would have filled the
 			// replay set, then measure while it goes on.
 			target := refused() + replayCapacity
 			require.Eventually(t, func() bool { return refused() >= target }, 60*time.Second, 5*time.Millisecond,
 				"attacker requests refused")
 		}
-		for range rounds / 2 {
+		for range 2 * rounds / phases {
 			d, ok := round()
 			switch {
 			case phase%2 == 0:

@@ -23,6 +23,7 @@ import (
 	"github.com/wamp-e2ee/e2ee-node/chain"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keys"
+	"github.com/wamp-e2ee/e2ee-node/internal/safefile"
 )
 
 // devnetNodeNames name the sandbox's nodes in order (node5, node6, … after them).
@@ -276,7 +277,7 @@ func writeManifest(dir string, m *devnetManifest) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(dir, devnetManifestName), append(data, '\n'), 0o644)
+	return safefile.WriteFile(filepath.Join(dir, devnetManifestName), append(data, '\n'), 0o644)
 }
 
 // sandbox writes the identities, certificates and configs of a devnet directory.
@@ -314,7 +315,7 @@ func (s *sandbox) write(names []string) (*devnetManifest, error) {
 	}
 	s.password = hex.EncodeToString(pw)
 	pwFile := s.path("password")
-	if err := os.WriteFile(pwFile, []byte(s.password+"\n"), 0o600); err != nil {
+	if err := safefile.WriteFile(pwFile, []byte(s.password+"\n"), 0o600); err != nil {
 		return nil, err
 	}
 	if err := os.MkdirAll(filepath.Join(s.dir, "keys"), 0o700); err != nil {
@@ -390,7 +391,7 @@ func (s *sandbox) write(names []string) (*devnetManifest, error) {
 			return nil, err
 		}
 		certFile := s.path(name + ".cert")
-		if err := os.WriteFile(certFile, append(certData, '\n'), 0o644); err != nil {
+		if err := safefile.WriteFile(certFile, append(certData, '\n'), 0o644); err != nil {
 			return nil, err
 		}
 		cfgFile := s.path(name + ".json")
@@ -414,5 +415,5 @@ func writeJSONFile(path string, v any) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(path, append(data, '\n'), 0o644)
+	return safefile.WriteFile(path, append(data, '\n'), 0o644)
 }

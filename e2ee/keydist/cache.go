@@ -46,24 +46,6 @@ func (c *peerCache[K, V]) put(k K, v V) {
 	c.entries[k] = v
 }
 
-func (c *peerCache[K, V]) remove(k K) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	delete(c.entries, k)
-}
-
-// removeIf removes k if its value satisfies match, and reports whether it
-// did.
-func (c *peerCache[K, V]) removeIf(k K, match func(V) bool) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if v, ok := c.entries[k]; ok && match(v) {
-		delete(c.entries, k)
-		return true
-	}
-	return false
-}
-
 // update replaces k's value (the zero value if absent) with f's result in
 // one locked step, evicting like put, and returns the new value.
 func (c *peerCache[K, V]) update(k K, f func(V) V) V {
