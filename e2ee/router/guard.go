@@ -26,10 +26,10 @@ const (
 	DefaultMaxURI = 512
 	// DefaultMaxOptions bounds the options (details) of a message, measured
 	// as the bytes of its strings and binaries plus 8 per other value.
-	DefaultMaxOptions = 8 << 10
+	DefaultMaxOptions = 4 << 10
 	// DefaultMaxPendingCalls bounds the calls one network session has in
 	// flight.
-	DefaultMaxPendingCalls = 1000
+	DefaultMaxPendingCalls = 100
 	// MaxHelloDetails bounds HELLO's details, measured like options (room
 	// for WAMP-cryptosign certificate chains).
 	MaxHelloDetails = 64 << 10
