@@ -6,10 +6,12 @@
 // (http, ws, ipc); the chain id is read from the chain and checked against the configuration,
 // and [Backend.Registry] returns a [Registry] that waits for the configured confirmations.
 //
-// Deploy the registry with [DeployRegistry]: it is idempotent and lands at [RegistryAddress] on
-// every chain that has the deterministic deployment proxy at [DeterministicDeployer]. For tests
-// and the demo, [NewSimulatedChain] runs an in-process go-ethereum chain that mines every
-// transaction at once, as anvil does.
+// Deploy the registry with [Deploy]: it is idempotent and lands at [RegistryAddress] on every
+// chain that has the deterministic deployment proxy at [DeterministicDeployer] or accepts its
+// pre-signed installation ([InstallDeployer]); elsewhere it deploys with plain CREATE and says so
+// ([Deployment.Method]). For tests and the demo, [NewSimulatedChain] runs an in-process
+// go-ethereum chain that mines every transaction at once, as anvil does; [StartDevnet] serves one
+// over JSON-RPC (http and ws, loopback) with funded [DevAccounts], for separate processes.
 //
 // Operations ([Registry.RegisterRoot], [Registry.RegisterSharedRoot], [Registry.CollectApprovals],
 // [Registry.SetRealmCA], [Registry.AdmitOperator], [Registry.Authorize], [Registry.Revoke],

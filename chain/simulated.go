@@ -18,7 +18,8 @@ import (
 	"github.com/ethereum/go-ethereum/rpc"
 )
 
-// SimulatedChainID is the chain id of every [SimulatedChain] (go-ethereum's simulated backend).
+// SimulatedChainID is the chain id of a [SimulatedChain] (go-ethereum's simulated backend), and
+// of a [Devnet] unless configured otherwise.
 const SimulatedChainID = 1337
 
 // SimulatedChain is an embedded go-ethereum chain that mines each transaction into its own block

@@ -20,10 +20,27 @@ type KeyHolder interface {
 	RotateAll()
 }
 
+// AttestationKeyHolder is a KeyHolder that also remembers which peers
+// attested with which measurement (*session.Session satisfies it), so that
+// attestation reports touch only the keys of the peers they concern.
+type AttestationKeyHolder interface {
+	KeyHolder
+	// RevokeMeasurement rotates every key fetched by a peer whose evidence
+	// had measurement m and drops the keys fetched from such peers.
+	RevokeMeasurement(m [32]byte)
+	// AttestationChanged does the same for delegate's keys (all keys: the
+	// zero address, a realm-wide change).
+	AttestationChanged(delegate common.Address)
+}
+
 // Apply is the node's revocation policy: what h does when the verifier
 // reports r.
 //
 //   - RevokedDelegate: h.Revoke(r.Delegate) (h.RotateAll if no delegate is named);
+//   - RevokedMeasurement: h.RevokeMeasurement(r.Digest), AttestationChanged:
+//     h.AttestationChanged(r.Delegate), when h is an AttestationKeyHolder
+//     (h.RotateAll otherwise); the peers are refused from their next exchange
+//     on by the attestation check itself, whose policy version moved;
 //   - SuspendedDelegate: h.RotateAll only — the delegate is not trusted until
 //     its window begins, but it is not revoked and must not be refused for good;
 //   - every other kind (an issuer's, root's or realm's revocation, Resync after
@@ -37,6 +54,18 @@ func Apply(h KeyHolder, r Revocation) {
 	case RevokedDelegate:
 		if r.Delegate != (common.Address{}) {
 			h.Revoke(r.Delegate)
+			return
+		}
+		h.RotateAll()
+	case RevokedMeasurement:
+		if ah, ok := h.(AttestationKeyHolder); ok && r.Digest != (common.Hash{}) {
+			ah.RevokeMeasurement(r.Digest)
+			return
+		}
+		h.RotateAll()
+	case AttestationChanged:
+		if ah, ok := h.(AttestationKeyHolder); ok {
+			ah.AttestationChanged(r.Delegate)
 			return
 		}
 		h.RotateAll()

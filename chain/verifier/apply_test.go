@@ -45,6 +45,34 @@ func TestApply(t *testing.T) {
 	}
 }
 
+// attLog is a keyLog that also takes attestation reports.
+type attLog struct {
+	keyLog
+	measurements [][32]byte
+	changed      []common.Address
+}
+
+func (k *attLog) RevokeMeasurement(m [32]byte)        { k.measurements = append(k.measurements, m) }
+func (k *attLog) AttestationChanged(d common.Address) { k.changed = append(k.changed, d) }
+
+// Attestation reports touch only the peers they concern when the holder
+// knows them, and rotate everything when it does not.
+func TestApplyAttestation(t *testing.T) {
+	m, d := common.Hash{0x4d}, common.Address{0xde}
+	var k attLog
+	Apply(&k, Revocation{Kind: RevokedMeasurement, Digest: m})
+	Apply(&k, Revocation{Kind: AttestationChanged, Delegate: d})
+	Apply(&k, Revocation{Kind: AttestationChanged})
+	require.Equal(t, [][32]byte{m}, k.measurements)
+	require.Equal(t, []common.Address{d, {}}, k.changed)
+	require.Zero(t, k.rotated)
+
+	var plain keyLog
+	Apply(&plain, Revocation{Kind: RevokedMeasurement, Digest: m})
+	Apply(&plain, Revocation{Kind: AttestationChanged, Delegate: d})
+	require.Equal(t, 2, plain.rotated)
+}
+
 // TestQueueOverflowResyncs: a report dropped because the queue was full
 // still rotates every key (a Resync applied after the next report).
 func TestQueueOverflowResyncs(t *testing.T) {

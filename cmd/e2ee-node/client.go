@@ -492,6 +492,10 @@ func (l loggingDecider) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee
 	return dec, err
 }
 
+// The node's revocation policy (verifier.Apply) touches only the peers an attestation report
+// concerns: the session knows which peer attested with which measurement.
+var _ verifier.AttestationKeyHolder = (*session.Session)(nil)
+
 // attestation configures remote attestation (docs/protocol.md §5): with an attestation policy
 // source (the on-chain verifier) the node enforces the realm's policy on its peers, and with
 // --tpm it quotes its own platform. A realm that requires attestation from a node without a
@@ -499,7 +503,7 @@ func (l loggingDecider) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee
 func (c *clientFlags) attestation(ctx context.Context, n *node, policy *keydist.Policy, dc *cert.DelegateCertificate) error {
 	var source attest.PolicySource
 	if n.verifier != nil {
-		source, _ = any(n.verifier).(attest.PolicySource)
+		source = n.verifier.AttestationPolicy()
 	}
 	var facts attest.Facts
 	if source != nil {

@@ -23,6 +23,7 @@ import (
 
 	"github.com/wamp-e2ee/e2ee-node/chain"
 	"github.com/wamp-e2ee/e2ee-node/chain/verifier"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/attest"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keys"
@@ -57,9 +58,19 @@ type demoReport struct {
 	RouterSaw         int               `json:"routerMessages"`
 	PlaintextLeaks    int               `json:"plaintextLeaks"`
 	RevocationLatency float64           `json:"revocationToVerifierMs"`
+	Attestation       *demoAttestation  `json:"attestation,omitempty"`
 	Nodes             map[string]any    `json:"nodes"`
 	Guard             map[string]uint64 `json:"routerGuard"`
 	ciphertextSample  string
+}
+
+// demoAttestation is what the remote-attestation part showed.
+type demoAttestation struct {
+	AKDigest          string `json:"akDigest"`
+	Approved          string `json:"approvedMeasurement"`
+	Daves             string `json:"davesMeasurement"`
+	DaveRefusedReason string `json:"daveRefusedReason"`
+	DaveAdmitted      bool   `json:"daveAdmittedAfterAllow"`
 }
 
 // demo runs the whole system in one process and records each step.
@@ -86,6 +97,11 @@ type demo struct {
 	keyIDs  []string // ppt_keyid of alice's events, in order
 
 	nodes map[string]*demoNode
+
+	// tpm is the simulated platform every node quotes (go-tpm-tools' in-process simulator:
+	// one per process, so the nodes share it; each quotes the PCRs as they are when it starts).
+	tpm      *attest.TPM
+	approved [32]byte // the measurement the realm allows from the start
 }
 
 // demoNode is one E2EE node: its keys, verifier and session.
@@ -94,6 +110,7 @@ type demoNode struct {
 	delegate *keys.DelegateKey
 	sessKey  *keys.SessionKey
 	verifier *verifier.Verifier
+	prover   *attest.Prover
 	sess     *session.Session
 	events   chan *wamp.Event
 	revoked  chan verifier.Revocation
@@ -102,7 +119,7 @@ type demoNode struct {
 func runDemo(ctx context.Context, e *env, args []string) error {
 	var asJSON bool
 	fs := newFlags(e, "demo", "demo [--json]",
-		"Shows the whole system in one process, with nothing else running: an embedded go-ethereum chain,\nthe trust registry deployed with CREATE2, a root, a realm and an operator CA on-chain, three delegates\nauthorized, the hardened router on loopback, and three E2EE nodes (alice, bob, carol) exchanging\nevents and calls. It prints what the router sees beside what the nodes see, then revokes carol\non-chain and shows her refused and keys rotating. Exit status 0 only if every step verified.")
+		"Shows the whole system in one process, with nothing else running: an embedded go-ethereum chain,\nthe trust registry deployed with CREATE2, a root, a realm and an operator CA on-chain, three delegates\nauthorized, the hardened router on loopback, and three E2EE nodes (alice, bob, carol) exchanging\nevents and calls. It prints what the router sees beside what the nodes see, then revokes carol\non-chain and shows her refused and keys rotating. The realm requires remote attestation (TPM 2.0\nquotes from go-tpm-tools' simulator): a fourth node, dave, whose platform booted an unapproved kernel\nis refused the key until the realm allows his measurement on-chain. Exit status 0 only if every step verified.")
 	fs.BoolVar(&asJSON, "json", false, "print a machine-readable summary instead of the narrative")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -185,7 +202,11 @@ func (d *demo) run() error {
 		return err
 	}
 	d.say("\n5. Revocation on-chain\n")
-	return d.revoke()
+	if err := d.revoke(); err != nil {
+		return err
+	}
+	d.say("\n6. Remote attestation: a fourth node on a platform that booted something else\n")
+	return d.attestation()
 }
 
 func (d *demo) close() {
@@ -205,6 +226,9 @@ func (d *demo) close() {
 	}
 	if d.sim != nil {
 		_ = d.sim.Close()
+	}
+	if d.tpm != nil {
+		_ = d.tpm.Close()
 	}
 }
 
@@ -276,25 +300,70 @@ func (d *demo) setupChain() error {
 			return err
 		}
 	}
+	if err := d.setupAttestation(); err != nil {
+		return err
+	}
 	for _, name := range []string{"alice", "bob", "carol"} {
-		n := &demoNode{name: name, events: make(chan *wamp.Event, 64), revoked: make(chan verifier.Revocation, 16)}
-		var err error
-		if n.delegate, err = keys.GenerateDelegateKey(); err != nil {
-			return err
-		}
-		if n.sessKey, err = keys.GenerateSessionKey(); err != nil {
-			return err
-		}
-		d.nodes[name] = n
-		if err := d.step("operator authorizes "+name+"'s delegate "+short(n.delegate.Address()), func() (string, uint64, error) {
-			r, err := d.reg.Authorize(d.ctx, d.operator, d.realm, n.delegate.Address(), time.Now().Add(-time.Minute), time.Time{})
-			g, err := gasOf(r, err)
-			return "", g, err
-		}); err != nil {
+		if err := d.newNode(name); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// setupAttestation makes the realm require remote attestation (docs/protocol.md §6) and boots
+// the simulated platform the nodes run on: the Realm-CA sets the policy and allows the platform's
+// measurement.
+func (d *demo) setupAttestation() error {
+	if err := d.step("the Realm-CA requires attestation: TPM quotes over PCRs 0-7 and 14, at most 1 h old", func() (string, uint64, error) {
+		r, err := d.reg.SetAttestationPolicy(d.ctx, d.root, d.realm, chain.AttestationPolicy{
+			Required: true, MaxQuoteAge: time.Hour, PCRSelection: attest.SelectionBitmap(attest.DefaultPCRs)})
+		g, err := gasOf(r, err)
+		return "", g, err
+	}); err != nil {
+		return err
+	}
+	if err := d.step("the platform boots: a TPM 2.0 (simulator) measures the boot loader into PCR 4", func() (string, uint64, error) {
+		var err error
+		if d.tpm, err = attest.OpenTPM("simulator", nil); err != nil {
+			return "", 0, err
+		}
+		if err := d.tpm.Extend(4, []byte("boot loader 2.12, signed"), "boot loader"); err != nil {
+			return "", 0, err
+		}
+		if d.approved, _, err = d.tpm.Measurement(); err != nil {
+			return "", 0, err
+		}
+		ak := d.tpm.AKDigest()
+		d.report.Attestation = &demoAttestation{AKDigest: hex.EncodeToString(ak[:]), Approved: hex.EncodeToString(d.approved[:])}
+		return fmt.Sprintf("attestation key %x…, measurement %x…", ak[:6], d.approved[:6]), 0, nil
+	}); err != nil {
+		return err
+	}
+	return d.step("the Realm-CA allows that measurement on-chain", func() (string, uint64, error) {
+		r, err := d.reg.AllowMeasurement(d.ctx, d.root, d.realm, d.approved)
+		g, err := gasOf(r, err)
+		return "", g, err
+	})
+}
+
+// newNode makes a node's keys and has the operator authorize its delegate, enrolling the
+// platform's attestation key with the authorization.
+func (d *demo) newNode(name string) error {
+	n := &demoNode{name: name, events: make(chan *wamp.Event, 64), revoked: make(chan verifier.Revocation, 16)}
+	var err error
+	if n.delegate, err = keys.GenerateDelegateKey(); err != nil {
+		return err
+	}
+	if n.sessKey, err = keys.GenerateSessionKey(); err != nil {
+		return err
+	}
+	d.nodes[name] = n
+	return d.step("operator authorizes "+name+"'s delegate "+short(n.delegate.Address())+" with the platform's AK", func() (string, uint64, error) {
+		r, err := d.reg.AuthorizeWithAttestationKey(d.ctx, d.operator, d.realm, n.delegate.Address(), time.Now().Add(-time.Minute), time.Time{}, d.tpm.AKDigest())
+		g, err := gasOf(r, err)
+		return "", g, err
+	})
 }
 
 func gasOf(r *types.Receipt, err error) (uint64, error) {
@@ -376,6 +445,10 @@ func (d *demo) startNode(n *demoNode) (string, uint64, error) {
 	if err != nil {
 		return "", 0, err
 	}
+	n.prover = attest.NewProver(d.tpm, attest.Subject{ChainID: d.report.ChainID, Delegate: n.delegate.Address(), CSPubKey: n.sessKey.PublicKey32(), BootedAt: dc.Delegate.BootedAt})
+	if _, err := n.prover.Evidence(time.Hour); err != nil { // quoted now: the platform as this node booted it
+		return "", 0, err
+	}
 	revocations := verifier.NewQueue(16)
 	n.verifier, err = verifier.New(d.ctx, d.backend, verifier.Config{
 		Registry:     d.reg.Address(),
@@ -386,6 +459,7 @@ func (d *demo) startNode(n *demoNode) (string, uint64, error) {
 		return "", 0, err
 	}
 	blockAt, latestAt := n.verifier.Blocks()
+	policy := n.verifier.AttestationPolicy()
 	peerLog := log.New(io.Discard, "", 0)
 	n.sess, err = session.Dial(d.ctx, session.Config{
 		Realm: demoRealmURI,
@@ -397,6 +471,7 @@ func (d *demo) startNode(n *demoNode) (string, uint64, error) {
 		KeyPolicy: keydist.Policy{
 			ChainID: d.report.ChainID, Registry: d.reg.Address(), Realm: d.realm,
 			Trust: n.verifier, Block: blockAt, LatestBlock: latestAt,
+			Attestation: &keydist.Attestation{Policy: policy, Evidence: n.prover.Evidence},
 		},
 		Default:      session.Rule{Encrypt: true},
 		FetchTimeout: 5 * time.Second,
@@ -650,5 +725,121 @@ func (d *demo) revoke() error {
 	}
 	gs := d.rt.Stats()
 	d.report.Guard = map[string]uint64{"pptMessages": gs.PPT, "rejected": gs.TotalRejected()}
+	return nil
+}
+
+// attestation runs the remote-attestation part: dave's platform measured a kernel the realm
+// never allowed, so alice refuses him her key while bob keeps receiving; once the Realm-CA allows
+// dave's measurement on-chain, dave receives alice's next key.
+func (d *demo) attestation() error {
+	alice, bob := d.nodes["alice"], d.nodes["bob"]
+	var daves [32]byte
+	if err := d.step("dave's platform boots an unapproved kernel: PCR 4 is extended once more", func() (string, uint64, error) {
+		if err := d.tpm.Extend(4, []byte("kernel 6.99-unreviewed"), "kernel"); err != nil {
+			return "", 0, err
+		}
+		var err error
+		if daves, _, err = d.tpm.Measurement(); err != nil {
+			return "", 0, err
+		}
+		if daves == d.approved {
+			return "", 0, errors.New("the extended PCR did not change the measurement")
+		}
+		d.report.Attestation.Daves = hex.EncodeToString(daves[:])
+		return fmt.Sprintf("dave's measurement %x… is not allowed in the realm", daves[:6]), 0, nil
+	}); err != nil {
+		return err
+	}
+	if err := d.newNode("dave"); err != nil {
+		return err
+	}
+	dave := d.nodes["dave"]
+	if err := d.step("dave joins: he quotes his platform with the enrolled AK", func() (string, uint64, error) {
+		detail, g, err := d.startNode(dave)
+		if err != nil {
+			return "", 0, err
+		}
+		return detail, g, dave.sess.Subscribe(demoTopic, func(ev *wamp.Event) {
+			select {
+			case dave.events <- ev:
+			default:
+			}
+		}, nil)
+	}); err != nil {
+		return err
+	}
+	if err := d.step("alice publishes: bob receives; dave is refused the key for his measurement", func() (string, uint64, error) {
+		denied := alice.sess.Stats().KeyDenials[keydist.ErrorURIAttestation]
+		if err := alice.sess.Publish(demoTopic, nil, wamp.List{"sensor-7"}, wamp.Dict{"reading": 30, "secret": demoSecret}); err != nil {
+			return "", 0, err
+		}
+		if _, err := bob.wantEvent(30, 10*time.Second); err != nil {
+			return "", 0, err
+		}
+		// dave's node drops the event once alice refused him the key.
+		deadline := time.Now().Add(10 * time.Second)
+		for dave.sess.Stats().KeyFetchFailures == 0 {
+			if time.Now().After(deadline) {
+				return "", 0, errors.New("dave's key fetch did not end")
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		if dave.receivedEvent(30) {
+			return "", 0, errors.New("dave received an event his platform may not read")
+		}
+		if alice.sess.Stats().KeyDenials[keydist.ErrorURIAttestation] == denied {
+			return "", 0, errors.New("alice did not refuse dave on his attestation")
+		}
+		// What the registry says about dave's evidence: his AK enrolled, his measurement not allowed.
+		f, err := alice.verifier.AttestationPolicy().Attestation(d.ctx, attest.Query{Realm: d.realm, Issuer: d.operator.Address(), Delegate: dave.delegate.Address(), Measurement: daves})
+		if err != nil {
+			return "", 0, err
+		}
+		if f.AKDigest != d.tpm.AKDigest() || f.Measurement != attest.MeasurementUnknown {
+			return "", 0, fmt.Errorf("registry: AK %x, measurement state %d", f.AKDigest[:4], f.Measurement)
+		}
+		d.report.Attestation.DaveRefusedReason = "measurement_not_allowed"
+		return "alice refused dave (key_request.attestation: measurement_not_allowed); bob read event 30", 0, nil
+	}); err != nil {
+		return err
+	}
+	source := alice.verifier.AttestationPolicy()
+	version := source.Version()
+	if err := d.step("the Realm-CA allows dave's measurement on-chain", func() (string, uint64, error) {
+		r, err := d.reg.AllowMeasurement(d.ctx, d.root, d.realm, daves)
+		g, err := gasOf(r, err)
+		if err != nil {
+			return "", g, err
+		}
+		// alice's verifier sees the event: its policy version moves, cached verdicts go.
+		deadline := time.Now().Add(10 * time.Second)
+		for source.Version() == version {
+			if time.Now().After(deadline) {
+				return "", g, errors.New("alice's verifier did not see the allowance")
+			}
+			time.Sleep(time.Millisecond)
+		}
+		return "", g, nil
+	}); err != nil {
+		return err
+	}
+	if err := d.step("alice rotates her key: dave receives the next one, and the event", func() (string, uint64, error) {
+		alice.sess.RotateAll()
+		if err := alice.sess.Publish(demoTopic, nil, wamp.List{"sensor-7"}, wamp.Dict{"reading": 31, "secret": demoSecret}); err != nil {
+			return "", 0, err
+		}
+		if _, err := dave.wantEvent(31, 10*time.Second); err != nil {
+			return "", 0, err
+		}
+		if _, err := bob.wantEvent(31, 10*time.Second); err != nil {
+			return "", 0, err
+		}
+		d.report.Attestation.DaveAdmitted = true
+		return "dave's evidence verified against the new policy; bob still receives", 0, nil
+	}); err != nil {
+		return err
+	}
+	st := dave.sess.Stats()
+	d.report.Nodes["dave"] = map[string]any{"decrypted": st.Decrypted, "keyFetches": st.KeyFetches, "keyFetchFailures": st.KeyFetchFailures, "dropped": st.Dropped}
 	return nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"net"
 	"os"
 	"os/exec"
@@ -106,6 +107,19 @@ func TestScripts(t *testing.T) {
 					}
 				}
 				ts.Fatalf("swtpm did not open %s within 20 s", sock)
+			},
+			// json-env FILE KEY VAR sets $VAR to the string value of KEY in the JSON object in FILE.
+			"json-env": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 3 {
+					ts.Fatalf("usage: json-env FILE KEY VAR")
+				}
+				var m map[string]any
+				ts.Check(json.Unmarshal([]byte(ts.ReadFile(args[0])), &m))
+				v, ok := m[args[1]].(string)
+				if !ok {
+					ts.Fatalf("%s: no string %q", args[0], args[1])
+				}
+				ts.Setenv(args[2], v)
 			},
 			// waitfile FILE waits (up to 20 s) until FILE exists, e.g. a --ready-file.
 			"waitfile": func(ts *testscript.TestScript, neg bool, args []string) {
