@@ -28,9 +28,13 @@ contract AttestationTest is RegistryTest {
 
     function _policy() internal view returns (bool required, uint32 maxAge, uint32 pcrs, uint48 updated) {
         (uint256 p,,) = reg.attestationStatus(root, realm, delegate, 0);
+        // Truncating casts on purpose: the fields are packed at these offsets.
         required = p & 0xff != 0;
+        // forge-lint: disable-next-line(unsafe-typecast)
         maxAge = uint32(p >> 8);
+        // forge-lint: disable-next-line(unsafe-typecast)
         pcrs = uint32(p >> 40);
+        // forge-lint: disable-next-line(unsafe-typecast)
         updated = uint48(p >> 72);
     }
 

@@ -23,8 +23,10 @@
 // chosen if the URI is taken). A receiver lacking a key derives the key RPC
 // from ppt_keyid, requests the key with a signed keydist request, verifies the
 // response (chain and trust exactly as the responder verifies requests),
-// caches the key and delivers the messages it buffered meanwhile. Concurrent
-// misses for one key id make one request. A request to a locator that
+// caches the key and delivers the messages it buffered meanwhile — in order
+// per stream and key RPC, so that a message naming a key RPC that does not
+// answer holds back no other sender's. Concurrent misses for one key id make
+// one request; a key RPC that timed out is not asked again for a while. A request to a locator that
 // answered before starts the trust decision about that responder at once,
 // so that a decider that must read (an expired on-chain verdict) reads while
 // the originator works.
