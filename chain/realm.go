@@ -1,17 +1,16 @@
 package chain
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"math/big"
 	"slices"
+	"time"
 
-	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
-
-	"github.com/wamp-e2ee/e2ee-node/bindings"
 )
 
 // AdmissionStatus is ITrustRegistry.AdmissionStatus.
@@ -64,8 +63,8 @@ type RealmState struct {
 // ReadRealm reads a realm's Realm-CA, its pending Realm-CA request and its
 // Operator-CA admissions at the latest block. Operators are found from the
 // registry's AdmissionRequested, OperatorAdmitted and OperatorRemoved events
-// (one log query per event over the whole chain), their standing from the
-// registry's state.
+// (read from block 0 in bounded log queries: see ReadLogRanges), their
+// standing from the registry's state.
 func (r *Registry) ReadRealm(ctx context.Context, realm common.Address) (RealmState, error) {
 	st := RealmState{Realm: realm}
 	out, err := r.Call(ctx, r.ABI.PackGetRealm(realm))
@@ -112,63 +111,74 @@ func (r *Registry) ReadRealm(ctx context.Context, realm common.Address) (RealmSt
 // realmOperators returns the operators named by the realm's admission
 // events, in order of first appearance.
 func (r *Registry) realmOperators(ctx context.Context, realm common.Address) ([]common.Address, error) {
-	var logs []opLog
-	for _, q := range []func() ([]opLog, error){
-		func() ([]opLog, error) {
-			return operatorLogs(ctx, r, realm, r.ABI.UnpackAdmissionRequestedEvent, func(v *bindings.TrustRegistryAdmissionRequested) (common.Address, *types.Log) {
-				return v.Operator, v.Raw
-			})
-		},
-		func() ([]opLog, error) {
-			return operatorLogs(ctx, r, realm, r.ABI.UnpackOperatorAdmittedEvent, func(v *bindings.TrustRegistryOperatorAdmitted) (common.Address, *types.Log) { return v.Operator, v.Raw })
-		},
-		func() ([]opLog, error) {
-			return operatorLogs(ctx, r, realm, r.ABI.UnpackOperatorRemovedEvent, func(v *bindings.TrustRegistryOperatorRemoved) (common.Address, *types.Log) { return v.Operator, v.Raw })
-		},
-	} {
-		l, err := q()
-		if err != nil {
-			return nil, err
-		}
-		logs = append(logs, l...)
+	logs, err := r.addressLogs(ctx, []string{"AdmissionRequested", "OperatorAdmitted", "OperatorRemoved"}, realm, common.Address{})
+	if err != nil {
+		return nil, fmt.Errorf("read admission events of realm %s: %w", realm.Hex(), err)
 	}
-	slices.SortFunc(logs, func(a, b opLog) int {
-		if a.block != b.block {
-			return cmp.Compare(a.block, b.block)
-		}
-		return cmp.Compare(a.index, b.index)
-	})
 	var ops []common.Address
 	for _, l := range logs {
-		if !slices.Contains(ops, l.op) {
-			ops = append(ops, l.op)
+		if !slices.Contains(ops, l.subject) {
+			ops = append(ops, l.subject)
 		}
 	}
 	return ops, nil
 }
 
-type opLog struct {
-	op           common.Address
-	block, index uint64
+// addressLog is a registry event indexed by (root or issuer, realm,
+// operator or delegate).
+type addressLog struct {
+	issuer, subject common.Address
 }
 
-// operatorLogs reads one admission event type of realm (the realm is the
-// second indexed argument of each).
-func operatorLogs[T bind.ContractEvent](ctx context.Context, r *Registry, realm common.Address, unpack func(*types.Log) (*T, error), get func(*T) (common.Address, *types.Log)) ([]opLog, error) {
-	it, err := bind.FilterEvents(r.bound, &bind.FilterOpts{Start: 0, Context: ctx}, unpack, nil, []any{realm})
+// addressLogs reads the registry's events named events (each indexed by
+// (root or issuer, realm, operator or delegate)) for realm and, unless
+// zero, subject, from block 0 to the head in chain order, in bounded log
+// queries that adapt to the endpoint's range caps and rate limits (see
+// ReadLogRanges).
+func (r *Registry) addressLogs(ctx context.Context, events []string, realm, subject common.Address) ([]addressLog, error) {
+	all := r.ABI.GetABI().Events
+	ids := make([]common.Hash, len(events))
+	for i, name := range events {
+		ev, ok := all[name]
+		if !ok {
+			return nil, fmt.Errorf("registry ABI has no event %s", name)
+		}
+		ids[i] = ev.ID
+	}
+	topics := [][]common.Hash{ids, nil, {common.BytesToHash(realm.Bytes())}}
+	if subject != (common.Address{}) {
+		topics = append(topics, []common.Hash{common.BytesToHash(subject.Bytes())})
+	}
+	head, err := r.backend.HeaderByNumber(ctx, nil)
 	if err != nil {
-		return nil, fmt.Errorf("read admission events of realm %s: %w", realm.Hex(), err)
+		return nil, fmt.Errorf("read head: %w", err)
 	}
-	var out []opLog
-	for it.Next() {
-		op, raw := get(it.Value())
-		out = append(out, opLog{op: op, block: raw.BlockNumber, index: uint64(raw.Index)})
+	if head.Number == nil || !head.Number.IsUint64() {
+		return nil, errors.New("head without a block number")
 	}
-	if err := it.Error(); err != nil {
-		it.Close()
-		return nil, fmt.Errorf("read admission events of realm %s: %w", realm.Hex(), err)
+	lr := LogRanges{Range: DefaultLogRange, MinBackoff: 100 * time.Millisecond, MaxWait: time.Minute}
+	var out []addressLog
+	var bad error
+	err = ReadLogRanges(ctx, &lr, 0, head.Number.Uint64(), func(ctx context.Context, from, to uint64) ([]types.Log, error) {
+		return r.backend.FilterLogs(ctx, ethereum.FilterQuery{
+			FromBlock: new(big.Int).SetUint64(from), ToBlock: new(big.Int).SetUint64(to),
+			Addresses: []common.Address{r.address}, Topics: topics,
+		})
+	}, func(_ uint64, logs []types.Log) {
+		for _, l := range logs {
+			if len(l.Topics) != 4 || !slices.Contains(ids, l.Topics[0]) || l.Address != r.address {
+				bad = fmt.Errorf("unexpected log in block %d: %d topics from %s", l.BlockNumber, len(l.Topics), l.Address.Hex())
+				continue
+			}
+			out = append(out, addressLog{
+				issuer: common.BytesToAddress(l.Topics[1][:]), subject: common.BytesToAddress(l.Topics[3][:]),
+			})
+		}
+	})
+	if err == nil {
+		err = bad
 	}
-	return out, it.Close()
+	return out, err
 }
 
 // DelegateCheck is the registry's verdict on a delegate, with the issuer it
@@ -222,7 +232,8 @@ func (c DelegateCheck) Err() error {
 // now. With a non-zero issuer it checks that issuer (and, when it has not
 // authorized the delegate, looks for the issuer that has, reported in
 // Found). With a zero issuer it finds the issuer: the realm's Realm-CA or
-// an issuer named by a DelegateAuthorized event for (realm, delegate) —
+// an issuer named by a DelegateAuthorized event for (realm, delegate), read
+// from block 0 in bounded log queries (see ReadLogRanges) —
 // the first one whose authorization is valid, else the one whose verdict
 // says most (a revocation rather than NotAuthorized).
 func (r *Registry) CheckDelegate(ctx context.Context, realm, delegate, issuer common.Address) (DelegateCheck, error) {
@@ -307,47 +318,13 @@ func (r *Registry) CheckDelegate(ctx context.Context, realm, delegate, issuer co
 // DelegateAuthorizedWithAttestationKey events for (realm, delegate), newest
 // first.
 func (r *Registry) authorizers(ctx context.Context, realm, delegate common.Address) ([]common.Address, error) {
-	type logged struct {
-		issuer common.Address
-		block  uint64
-		index  uint
-	}
-	var all []logged
-	plain, err := bind.FilterEvents(r.bound, &bind.FilterOpts{Start: 0, Context: ctx}, r.ABI.UnpackDelegateAuthorizedEvent, nil, []any{realm}, []any{delegate})
+	logs, err := r.addressLogs(ctx, []string{"DelegateAuthorized", "DelegateAuthorizedWithAttestationKey"}, realm, delegate)
 	if err != nil {
-		return nil, fmt.Errorf("read DelegateAuthorized events of %s: %w", delegate.Hex(), err)
+		return nil, fmt.Errorf("read authorization events of %s: %w", delegate.Hex(), err)
 	}
-	for plain.Next() {
-		v := plain.Value()
-		all = append(all, logged{v.Issuer, v.Raw.BlockNumber, v.Raw.Index})
-	}
-	err = plain.Error()
-	plain.Close()
-	if err != nil {
-		return nil, fmt.Errorf("read DelegateAuthorized events of %s: %w", delegate.Hex(), err)
-	}
-	withAK, err := bind.FilterEvents(r.bound, &bind.FilterOpts{Start: 0, Context: ctx}, r.ABI.UnpackDelegateAuthorizedWithAttestationKeyEvent, nil, []any{realm}, []any{delegate})
-	if err != nil {
-		return nil, fmt.Errorf("read DelegateAuthorizedWithAttestationKey events of %s: %w", delegate.Hex(), err)
-	}
-	for withAK.Next() {
-		v := withAK.Value()
-		all = append(all, logged{v.Issuer, v.Raw.BlockNumber, v.Raw.Index})
-	}
-	err = withAK.Error()
-	withAK.Close()
-	if err != nil {
-		return nil, fmt.Errorf("read DelegateAuthorizedWithAttestationKey events of %s: %w", delegate.Hex(), err)
-	}
-	slices.SortFunc(all, func(a, b logged) int {
-		if a.block != b.block {
-			return cmp.Compare(b.block, a.block)
-		}
-		return cmp.Compare(b.index, a.index)
-	})
-	issuers := make([]common.Address, len(all))
-	for i, l := range all {
-		issuers[i] = l.issuer
+	issuers := make([]common.Address, len(logs))
+	for i, l := range logs {
+		issuers[len(logs)-1-i] = l.issuer
 	}
 	return issuers, nil
 }

@@ -2,12 +2,14 @@ package chain_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/wamp-e2ee/e2ee-node/chain"
+	"github.com/wamp-e2ee/e2ee-node/chain/internal/chaintest"
 )
 
 // CheckDelegate finds the issuer of a delegate that an admitted Operator-CA
@@ -122,4 +124,57 @@ func TestCheckNode(t *testing.T) {
 	f.send("operator", f.abi.PackRevoke(realm, byOperator))
 	err = f.reg.CheckNode(f.ctx, realm, root, byOperator, operator)
 	assert.ErrorContains(t, err, "Revoked")
+}
+
+// CheckDelegate and ReadRealm read the registry's events through an endpoint
+// that, like public providers, refuses log queries over more than 10 blocks
+// and rate-limits every other one (JSON-RPC -32005): in ranges it accepts,
+// waiting the limits out. (Before bounded ranges, their one query from block
+// 0 was refused and both failed.)
+func TestRegistryEventsThroughCappedEndpoint(t *testing.T) {
+	e := chaintest.New(t, chaintest.Simulated, 0)
+	root, realm, operator, applicant := e.Account(), e.Account(), e.Account(), e.Account()
+	_, err := e.Reg.RegisterRoot(e.Ctx, root, chain.PolicyPermissioned)
+	require.NoError(t, err)
+	_, err = e.Reg.SetRealmCA(e.Ctx, realm, root)
+	require.NoError(t, err)
+	_, err = e.Reg.Submit(e.Ctx, operator, e.Reg.ABI.PackRequestAdmission(realm.Address(), capIntermediateCA|capProvider))
+	require.NoError(t, err)
+	_, err = e.Reg.AdmitOperator(e.Ctx, root, realm.Address(), operator.Address(), capIntermediateCA|capProvider)
+	require.NoError(t, err)
+	for range 25 {
+		e.Mine()
+	}
+	d := e.Signer()
+	_, err = e.Reg.Authorize(e.Ctx, operator, realm.Address(), d.Address(), time.Time{}, time.Time{})
+	require.NoError(t, err)
+	for range 25 {
+		e.Mine()
+	}
+	_, err = e.Reg.Submit(e.Ctx, applicant, e.Reg.ABI.PackRequestAdmission(realm.Address(), capIntermediateCA))
+	require.NoError(t, err)
+
+	px := chaintest.NewProviderProxy(t, e.Sim.RPCClient())
+	px.RangeCap.Store(10)
+	px.LogsEvery.Store(2)
+	b, err := chain.Connect(e.Ctx, chain.BackendConfig{URL: px.URL, ChainID: chain.SimulatedChainID})
+	require.NoError(t, err)
+	t.Cleanup(b.Close)
+	reg := b.Registry(e.Reg.Address())
+
+	c, err := reg.CheckDelegate(e.Ctx, realm.Address(), d.Address(), common.Address{})
+	require.NoError(t, err)
+	assert.Equal(t, chain.StatusValid, c.Status)
+	assert.Equal(t, operator.Address(), c.Issuer, "found from the DelegateAuthorized event")
+
+	st, err := reg.ReadRealm(e.Ctx, realm.Address())
+	require.NoError(t, err)
+	require.Len(t, st.Operators, 2)
+	assert.Equal(t, operator.Address(), st.Operators[0].Operator)
+	assert.Equal(t, chain.AdmissionAdmitted, st.Operators[0].Status)
+	assert.Equal(t, applicant.Address(), st.Operators[1].Operator)
+	assert.Equal(t, chain.AdmissionRequested, st.Operators[1].Status)
+
+	assert.LessOrEqual(t, px.Widest.Load(), uint64(10), "no log query wider than the provider's cap was answered")
+	assert.Greater(t, px.LogCalls.Load(), uint64(10), "the history took many bounded queries")
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/wamp-e2ee/e2ee-node/chain"
 	"github.com/wamp-e2ee/e2ee-node/e2ee"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/trust"
@@ -24,7 +25,7 @@ const (
 	DefaultMaxBackfill = 5_000
 	// DefaultMaxLogRange is the largest block range of one eth_getLogs query: public endpoints
 	// commonly cap it between 1,000 and 10,000 blocks.
-	DefaultMaxLogRange = 1_000
+	DefaultMaxLogRange = chain.DefaultLogRange
 )
 
 // Config configures a Verifier.

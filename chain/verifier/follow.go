@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -13,6 +12,8 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/wamp-e2ee/e2ee-node/chain"
 )
 
 // follower is the state of the event follower goroutine (touched by it only).
@@ -27,9 +28,6 @@ type follower struct {
 	// heights, and genesis the chain's block 0 (zero if unknown) (see belowProcessed).
 	hashes  map[uint64]common.Hash
 	genesis common.Hash
-	// logRange is the current block span of one eth_getLogs query: Config.MaxLogRange,
-	// halved on every "range too large" answer of the endpoint (see registryLogs).
-	logRange uint64
 	// backoff is the current wait after a rate-limited failure (see run).
 	backoff time.Duration
 }
@@ -69,8 +67,8 @@ func (v *Verifier) run(ctx context.Context) {
 		// The next Decide reports unavailability; the follower retries, backing off while the
 		// endpoint rate-limits it.
 		wait := v.cfg.PollInterval
-		if isRateLimited(err) {
-			v.f.backoff = min(max(2*v.f.backoff, v.cfg.PollInterval), maxBackoff)
+		if chain.IsRateLimited(err) {
+			v.f.backoff = min(max(2*v.f.backoff, v.cfg.PollInterval), chain.MaxRateLimitBackoff)
 			wait = v.f.backoff
 		} else {
 			v.f.backoff = 0
@@ -403,53 +401,20 @@ func (v *Verifier) catchUp(ctx context.Context, inclusive bool) error {
 // without an error).
 var errLogsBehind = errors.New("the node that answered the log query does not have the range's last block")
 
-// maxBackoff caps the wait after a rate-limited answer.
-const maxBackoff = 30 * time.Second
-
 // registryLogs reads the registry's logs in blocks [from, to] of the chain whose block to has
-// hash want, in ranges of at most f.logRange blocks, and hands each range to got in order with
-// its last block and that block's hash. On an answer that the range is too large it halves
-// f.logRange (for the rest of the follower's life) and asks again; on a rate-limited answer
-// (HTTP 429, JSON-RPC -32005) it waits, doubling the wait, and asks again, and gives up once it
-// has waited MaxStaleTime in all. Every other error ends it.
+// hash want, in ranges of at most v.logs.Range blocks (halved, for the rest of the follower's
+// life, on every answer that a range is too large; rate limits waited out for at most
+// MaxStaleTime in all: see chain.ReadLogRanges), and hands each range to got in order with its
+// last block and that block's hash.
 func (v *Verifier) registryLogs(ctx context.Context, from, to uint64, want common.Hash, got func(end uint64, endHash common.Hash, logs []types.Log)) error {
-	if v.f.logRange == 0 {
-		v.f.logRange = v.cfg.MaxLogRange
+	type answer struct {
+		logs    []types.Log
+		endHash common.Hash
 	}
-	var waited, backoff time.Duration
-	for a := from; a <= to; {
-		b := to
-		if to-a >= v.f.logRange {
-			b = a + v.f.logRange - 1
-		}
+	return chain.ReadLogRanges(ctx, &v.logs, from, to, func(ctx context.Context, a, b uint64) (answer, error) {
 		logs, endHash, err := v.logRange(ctx, a, b, to, want)
-		switch {
-		case err == nil:
-			got(b, endHash, logs)
-			backoff = 0
-			if b == to {
-				return nil
-			}
-			a = b + 1
-		case isRangeTooLarge(err) && v.f.logRange > 1:
-			v.f.logRange = max(1, min(v.f.logRange, b-a+1)/2)
-			v.stats.logRangeShrinks.Add(1)
-		case isRateLimited(err):
-			v.stats.rateLimited.Add(1)
-			backoff = min(max(2*backoff, v.cfg.PollInterval/4, 10*time.Millisecond), maxBackoff)
-			if waited += backoff; waited > v.cfg.MaxStaleTime {
-				return fmt.Errorf("rate-limited for %v: %w", waited-backoff, err)
-			}
-			select {
-			case <-ctx.Done():
-				return ctx.Err()
-			case <-time.After(backoff):
-			}
-		default:
-			return err
-		}
-	}
-	return nil
+		return answer{logs, endHash}, err
+	}, func(end uint64, r answer) { got(end, r.endHash, r.logs) })
 }
 
 // logRange reads the registry's logs in blocks [from, end] in one JSON-RPC batch that first
@@ -473,7 +438,6 @@ func (v *Verifier) logRange(ctx context.Context, from, end, to uint64, want comm
 	if end != to {
 		batch = append(batch, rpc.BatchElem{Method: "eth_getBlockByNumber", Args: []any{hexutil.EncodeUint64(end), false}, Result: &endHdr})
 	}
-	v.stats.logQueries.Add(1)
 	if err := v.rpc.BatchCallContext(ctx, batch); err != nil {
 		return nil, common.Hash{}, err
 	}
@@ -492,46 +456,4 @@ func (v *Verifier) logRange(ctx context.Context, from, end, to uint64, want comm
 		return nil, common.Hash{}, errLogsBehind
 	}
 	return logs, endHdr.Hash(), nil
-}
-
-// isRateLimited recognises an endpoint's "slow down": HTTP 429, JSON-RPC -32005 ("limit
-// exceeded", EIP-1474) unless it is about the size of a log query, and providers' wordings.
-func isRateLimited(err error) bool {
-	if err == nil {
-		return false
-	}
-	var he rpc.HTTPError
-	if errors.As(err, &he) && (he.StatusCode == 429 || he.StatusCode == 503) {
-		return true
-	}
-	if isRangeTooLarge(err) {
-		return false
-	}
-	var re rpc.Error
-	if errors.As(err, &re) && re.ErrorCode() == -32005 {
-		return true
-	}
-	m := strings.ToLower(err.Error())
-	return strings.Contains(m, "rate limit") || strings.Contains(m, "too many requests") || strings.Contains(m, "exceeded the quota") || strings.Contains(m, "request limit")
-}
-
-// rangeTooLarge are fragments of providers' answers to an eth_getLogs query over too many
-// blocks or with too many results (geth, Infura, Alchemy, QuickNode, Ankr and others).
-var rangeTooLarge = []string{
-	"block range", "range too large", "range is too large", "range limit", "exceed maximum block range",
-	"more than", "too many results", "too many logs", "response size", "limited to", "query timeout",
-}
-
-// isRangeTooLarge recognises an answer that a log query spans too many blocks or results.
-func isRangeTooLarge(err error) bool {
-	if err == nil {
-		return false
-	}
-	m := strings.ToLower(err.Error())
-	for _, f := range rangeTooLarge {
-		if strings.Contains(m, f) {
-			return true
-		}
-	}
-	return false
 }

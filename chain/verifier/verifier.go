@@ -66,6 +66,7 @@ type Verifier struct {
 	issuersFull bool
 
 	stats   counters
+	logs    chain.LogRanges // the follower's log queries (follower goroutine only, but for its counters)
 	f       follower
 	ids     eventIDs
 	rootSeq map[common.Address]uint64 // follower goroutine only
@@ -77,7 +78,6 @@ type Verifier struct {
 
 type counters struct {
 	hits, misses, reads, invalidated, events, gaps, reorgs, resyncs atomic.Uint64
-	logQueries, logRangeShrinks, rateLimited                        atomic.Uint64
 }
 
 // Stats are counters of a Verifier since New.
@@ -129,6 +129,7 @@ func New(ctx context.Context, backend *chain.Backend, cfg Config) (*Verifier, er
 		entries: make(map[key]*entry), att: make(map[attKey]*attEntry), reading: make(map[key]chan struct{}), issuers: make(map[[2]common.Address]struct{}), wsReads: make(chan struct{}, 1), done: make(chan struct{}),
 	}
 	v.rootSeq = make(map[common.Address]uint64)
+	v.logs.Range, v.logs.MinBackoff, v.logs.MaxWait = cfg.MaxLogRange, cfg.PollInterval/4, cfg.MaxStaleTime
 	v.loadEventIDs()
 	if err := v.checkRegistry(ctx); err != nil {
 		return nil, err
@@ -213,7 +214,7 @@ func (v *Verifier) Stats() Stats {
 		Invalidated: v.stats.invalidated.Load(), Events: v.stats.events.Load(), Gaps: v.stats.gaps.Load(),
 		Reorgs: v.stats.reorgs.Load(), Resyncs: v.stats.resyncs.Load(), Entries: n,
 		Head: v.head.Load(), Synced: v.synced.Load(),
-		LogQueries: v.stats.logQueries.Load(), LogRangeShrinks: v.stats.logRangeShrinks.Load(), RateLimited: v.stats.rateLimited.Load(),
+		LogQueries: v.logs.Queries.Load(), LogRangeShrinks: v.logs.Shrinks.Load(), RateLimited: v.logs.RateLimited.Load(),
 	}
 }
 
