@@ -25,6 +25,7 @@ import (
 	"github.com/wamp-e2ee/e2ee-node/e2ee"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/attest"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/envelope"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keyring"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keys"
@@ -45,7 +46,7 @@ type clientFlags struct {
 	rpc, registry, realmAddress, trustroot, issuer string
 	confirmations, block, maxLogRange              uint64
 	encrypt, sign, signedKeyExchanges              bool
-	rotate                                         string
+	rotate, cipher                                 string
 	allow                                          allowRules
 	tpm, pcrs                                      string
 	logs                                           logFlags
@@ -65,7 +66,8 @@ Trust, for the realm joined:
                                              only these URIs/roles (and capabilities); others refused
 
 Policy for the URI: --encrypt (default true), --sign (sender signatures, non-repudiation; both
-sides must agree), --rotate messages:N | period:DURATION | per-message | per-topic.
+sides must agree), --rotate messages:N | period:DURATION | per-message | per-topic,
+--cipher xsalsa20poly1305 (default) | aes256gcm (both sides must agree: a receiver accepts only its own).
 Remote attestation: --tpm device[:PATH] | swtpm:ADDR | simulator quotes this node's platform for
 realms whose on-chain policy requires attestation (docs/protocol.md §6); a node in such a realm
 without a working TPM fails at start. --pcrs overrides the realm's PCR selection.
@@ -98,6 +100,7 @@ func (c *clientFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.encrypt, "encrypt", true, "encrypt payloads on this URI (--encrypt=false: plaintext)")
 	fs.BoolVar(&c.sign, "sign", false, "sign payloads (non-repudiation); receivers then require signatures")
 	fs.BoolVar(&c.signedKeyExchanges, "signed-key-exchanges", false, "sign every key request and response with the delegate key (no resumed, MAC-authenticated exchanges; docs/protocol.md §3.8)")
+	fs.StringVar(&c.cipher, "cipher", envelope.CipherXSalsa, "payload cipher (ppt_cipher): xsalsa20poly1305 or aes256gcm; receivers accept only this one")
 	fs.StringVar(&c.rotate, "rotate", "", "key rotation: messages:N, period:DURATION, per-message or per-topic (default: the keyring default)")
 	fs.Var(&c.allow, "allow", "URI rule [exact:|prefix:|wildcard:]URI=ROLE[,ROLE…][@CAP[,CAP…]] (repeatable; with any, peers may act only on URIs and roles a rule allows)")
 	fs.StringVar(&c.config, "config", "", "JSON config file with flag values (default $E2EE_CONFIG)")
@@ -282,6 +285,9 @@ func (c *clientFlags) open(ctx context.Context, e *env, cmd string, reconnect bo
 	if err != nil {
 		return nil, usageErrorf(e, "%s: %v", cmd, err)
 	}
+	if !envelope.ValidCipher(c.cipher) {
+		return nil, usageErrorf(e, "%s: --cipher must be %s or %s, not %q", cmd, envelope.CipherXSalsa, envelope.CipherAESGCM, c.cipher)
+	}
 	logger, err := c.logs.logger(e.stderr)
 	if err != nil {
 		return nil, usageErrorf(e, "%s: %v", cmd, err)
@@ -448,7 +454,7 @@ func (c *clientFlags) open(ctx context.Context, e *env, cmd string, reconnect bo
 		n.Close()
 		return nil, err
 	}
-	rule := session.Rule{Encrypt: c.encrypt, Sign: c.sign, Rotation: rotation}
+	rule := session.Rule{Encrypt: c.encrypt, Sign: c.sign, Rotation: rotation, Cipher: c.cipher}
 	dctx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
 	sess, err := session.Dial(dctx, session.Config{

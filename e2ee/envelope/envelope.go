@@ -10,7 +10,8 @@
 //
 //	payload = nonce(24) ‖ secretbox(key, nonce, plaintext)
 //
-// (the layout of PyNaCl's SecretBox.encrypt) and plaintext is a strict CBOR
+// (the layout of PyNaCl's SecretBox.encrypt), or with ppt_cipher "aes256gcm"
+// nonce(12) ‖ AES-256-GCM ciphertext ‖ tag(16) (cipher.go), and plaintext is a strict CBOR
 // map binding args, kwargs, the delivery URI, the message kind, the key id, a
 // sequence number and a timestamp, optionally signed by the originator's
 // client-session Ed25519 key and optionally DEFLATE-compressed.

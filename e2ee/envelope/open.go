@@ -61,6 +61,10 @@ type Delivery struct {
 	// Proc, if not "", is the called procedure an ERROR must name in its
 	// "proc" field (ErrWrongCall).
 	Proc string
+	// Cipher is the only ppt_cipher the receiver's rule for the URI allows
+	// ("" means CipherXSalsa); any other is refused (ErrMalformed), so a
+	// router cannot change the cipher a sender chose.
+	Cipher string
 }
 
 // Opened is a successfully opened message. Args and Kwargs never alias the
@@ -115,6 +119,7 @@ type Opener struct {
 	b64   []byte
 	dec   plaintext.Decoded
 	key   [KeySize]byte // copy of the current key during Open, zeroed after
+	gcm   gcmCache
 }
 
 // NewOpener returns an Opener with the given options.
@@ -137,11 +142,12 @@ func NewOpener(opts OpenOptions) (*Opener, error) {
 // args and kwargs its Arguments and ArgumentsKw. The checks run in this
 // order and fail with an error wrapping the named sentinel:
 //
-//  1. options, arguments and payload framing (ErrMalformed);
+//  1. options, arguments and payload framing (ErrMalformed), including a
+//     ppt_cipher other than d.Cipher;
 //  2. keys.LookupKey(ppt_keyid) (ErrUnknownKey: fetch the key and retry),
 //     then the key's scope: it must cover d.ScopeURI (or d.URI) and d.Kind
 //     (ErrKeyScope);
-//  3. the Poly1305 tag (ErrBadMAC);
+//  3. the Poly1305 or GCM tag (ErrBadMAC);
 //  4. the compressed form and plaintext map (ErrMalformedPlaintext);
 //  5. "kid" = ppt_keyid (ErrKeyIDMismatch);
 //  6. "uri" = d.URI (ErrWrongURI);
@@ -157,7 +163,7 @@ func NewOpener(opts OpenOptions) (*Opener, error) {
 // Only then is seq recorded in the replay window. Open never panics and
 // returns no key material in errors.
 func (o *Opener) Open(options map[string]any, args []any, kwargs map[string]any, d Delivery, keys KeyLookup) (Opened, error) {
-	kid, err := parseOptions(options)
+	kid, cph, err := parseOptions(options, d.Cipher)
 	if err != nil {
 		return Opened{}, err
 	}
@@ -168,12 +174,13 @@ func (o *Opener) Open(options map[string]any, args []any, kwargs map[string]any,
 		return Opened{}, fmt.Errorf("%w: ArgumentsKw must be absent", ErrMalformed)
 	}
 	var payload []byte
-	payload, o.b64, err = payloadBytes(args[0], o.b64, o.max+Overhead)
+	over := cipherOverhead(cph)
+	payload, o.b64, err = payloadBytes(args[0], o.b64, o.max+over)
 	if err != nil {
 		return Opened{}, err
 	}
-	if len(payload) <= Overhead || len(payload) > o.max+Overhead {
-		return Opened{}, fmt.Errorf("%w: payload of %d bytes outside (%d, %d]", ErrMalformed, len(payload), Overhead, o.max+Overhead)
+	if len(payload) <= over || len(payload) > o.max+over {
+		return Opened{}, fmt.Errorf("%w: payload of %d bytes outside (%d, %d]", ErrMalformed, len(payload), over, o.max+over)
 	}
 	if keys == nil {
 		return Opened{}, fmt.Errorf("%w: no key lookup", ErrUnknownKey)
@@ -199,13 +206,26 @@ func (o *Opener) Open(options map[string]any, args []any, kwargs map[string]any,
 		return Opened{}, fmt.Errorf("%w: key not issued for this URI or %s messages", ErrKeyScope, d.Kind)
 	}
 
-	var nonce [NonceSize]byte
-	copy(nonce[:], payload)
 	// Decrypt into a fresh buffer: decoded byte strings alias it, which
 	// saves copying them, and it is never reused.
-	pt, ok := secretbox.Open(make([]byte, 0, len(payload)-Overhead), payload[NonceSize:], &nonce, key)
-	if !ok {
-		return Opened{}, ErrBadMAC
+	var pt []byte
+	if cph == CipherAESGCM {
+		aead, err := o.gcm.get(key)
+		if err != nil {
+			return Opened{}, fmt.Errorf("%w: %w", ErrBadMAC, err)
+		}
+		pt, err = aead.Open(make([]byte, 0, len(payload)-over), payload[:GCMNonceSize], payload[GCMNonceSize:], gcmAD)
+		if err != nil {
+			return Opened{}, ErrBadMAC
+		}
+	} else {
+		var nonce [NonceSize]byte
+		copy(nonce[:], payload)
+		var ok bool
+		pt, ok = secretbox.Open(make([]byte, 0, len(payload)-over), payload[NonceSize:], &nonce, key)
+		if !ok {
+			return Opened{}, ErrBadMAC
+		}
 	}
 	compressed := plaintext.IsCompressed(pt)
 	if compressed {
@@ -232,6 +252,9 @@ func (o *Opener) Open(options map[string]any, args []any, kwargs map[string]any,
 	}
 	if err := checkCall(dec, d); err != nil {
 		return Opened{}, err
+	}
+	if cph == CipherAESGCM && dec.Seq > GCMMaxMessages {
+		return Opened{}, fmt.Errorf("%w: sequence %d beyond the aes256gcm key budget", ErrReplay, dec.Seq)
 	}
 	if err := st.Window.Check(dec.Seq); err != nil {
 		return Opened{}, err

@@ -24,20 +24,33 @@ const (
 	SchemeWAMPEth  = "wamp.eth"
 	SerializerCBOR = "cbor"
 	CipherXSalsa   = "xsalsa20poly1305"
+	// CipherAESGCM is AES-256-GCM, the spec's other E2EE cipher (cipher.go).
+	CipherAESGCM = "aes256gcm"
 )
 
 // PutOptions stores the PPT options for a message sealed under keyID into
 // opts (a PUBLISH, CALL, YIELD or ERROR options dictionary) and returns it;
 // a nil opts is replaced by a new map. keyRPC is the key RPC URI sent as
 // e2ee_request_key_rpc; it is omitted when empty. Reusing opts allocates
-// nothing.
+// nothing. It names ppt_cipher xsalsa20poly1305; use PutCipherOptions for a
+// key of another cipher.
 func PutOptions(opts map[string]any, keyID, keyRPC string) map[string]any {
+	return PutCipherOptions(opts, CipherXSalsa, keyID, keyRPC)
+}
+
+// PutCipherOptions is PutOptions for a payload sealed with cipher (SealKey.Cipher;
+// "" means CipherXSalsa).
+func PutCipherOptions(opts map[string]any, cipher, keyID, keyRPC string) map[string]any {
 	if opts == nil {
 		opts = make(map[string]any, 5)
 	}
 	opts[OptScheme] = SchemeWAMP
 	opts[OptSerializer] = SerializerCBOR
-	opts[OptCipher] = CipherXSalsa
+	if cipher == CipherAESGCM {
+		opts[OptCipher] = CipherAESGCM // a constant: storing it allocates nothing
+	} else {
+		opts[OptCipher] = CipherXSalsa
+	}
 	opts[OptKeyID] = keyID
 	if keyRPC != "" {
 		opts[OptRequestKeyRPC] = keyRPC
@@ -76,37 +89,41 @@ func stringOpt(opts map[string]any, name string) (string, error) {
 	return s, nil
 }
 
-// parseOptions validates the four PPT options and returns ppt_keyid.
-func parseOptions(opts map[string]any) (string, error) {
+// parseOptions validates the four PPT options and returns ppt_keyid and
+// ppt_cipher; allowed is the only ppt_cipher accepted ("" means CipherXSalsa).
+func parseOptions(opts map[string]any, allowed string) (string, string, error) {
 	scheme, err := stringOpt(opts, OptScheme)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	if scheme != SchemeWAMP && scheme != SchemeWAMPEth {
-		return "", fmt.Errorf("%w: unsupported %s", ErrMalformed, OptScheme)
+		return "", "", fmt.Errorf("%w: unsupported %s", ErrMalformed, OptScheme)
 	}
 	ser, err := stringOpt(opts, OptSerializer)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	if ser != SerializerCBOR {
-		return "", fmt.Errorf("%w: unsupported %s", ErrMalformed, OptSerializer)
+		return "", "", fmt.Errorf("%w: unsupported %s", ErrMalformed, OptSerializer)
 	}
 	cipher, err := stringOpt(opts, OptCipher)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
-	if cipher != CipherXSalsa {
-		return "", fmt.Errorf("%w: unsupported %s", ErrMalformed, OptCipher)
+	if !ValidCipher(cipher) {
+		return "", "", fmt.Errorf("%w: unsupported %s", ErrMalformed, OptCipher)
+	}
+	if want := CipherOrDefault(allowed); cipher != want {
+		return "", "", fmt.Errorf("%w: %s %s not allowed for this URI (its rule wants %s)", ErrMalformed, OptCipher, cipher, want)
 	}
 	kid, err := stringOpt(opts, OptKeyID)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	if !ValidKeyID(kid) {
-		return "", fmt.Errorf("%w: %s is not <16 hex>.<32 hex> (lowercase)", ErrMalformed, OptKeyID)
+		return "", "", fmt.Errorf("%w: %s is not <16 hex>.<32 hex> (lowercase)", ErrMalformed, OptKeyID)
 	}
-	return kid, nil
+	return kid, cipher, nil
 }
 
 // TagUint8Array is the CBOR tag of an RFC 8746 uint8 typed array. JavaScript

@@ -44,6 +44,9 @@ type SealKey struct {
 	// Seq is this message's sequence number: ≥ 1 and strictly increasing
 	// for each key at the originator.
 	Seq uint64
+	// Cipher is the ppt_cipher the key is used with: CipherXSalsa ("" means
+	// the same) or CipherAESGCM. A key is only ever used with one cipher.
+	Cipher string
 }
 
 // Wipe zeroes the key bytes.
@@ -117,6 +120,7 @@ type Sealer struct {
 	pt    []byte
 	cz    []byte
 	nonce [NonceSize]byte
+	gcm   gcmCache
 	// rnd buffers crypto/rand output for nonceBatch nonces; rnd[rndOff:] is
 	// unused. Each nonce is taken once and the buffer is refilled after.
 	rnd    [nonceBatch * NonceSize]byte
@@ -149,9 +153,10 @@ func NewSealer(opts SealOptions) (*Sealer, error) {
 	return s, nil
 }
 
-// Seal appends nonce ‖ secretbox(key, nonce, plaintext) for m to dst and
+// Seal appends nonce ‖ secretbox(key, nonce, plaintext) for m to dst (with
+// key.Cipher CipherAESGCM: nonce(12) ‖ AES-256-GCM ciphertext ‖ tag) and
 // returns the result; put it as the only argument of the message and add the
-// options with PutOptions(opts, key.ID, key.KeyRPC). The nonce is fresh from
+// options with PutCipherOptions(opts, key.Cipher, key.ID, key.KeyRPC). The nonce is fresh from
 // SealOptions.Rand for every call. key.Seq must be ≥ 1 and must never repeat
 // for key.ID; keyring.Ring guarantees this. With enough capacity in dst and
 // no compression or signature, Seal allocates nothing.
@@ -161,6 +166,17 @@ func (s *Sealer) Seal(dst []byte, key *SealKey, m *Message) ([]byte, error) {
 	}
 	if !ValidKeyID(key.ID) {
 		return dst, errors.New("envelope: seal: key id is not <16 hex>.<32 hex>")
+	}
+	gcm := false
+	switch key.Cipher {
+	case "", CipherXSalsa:
+	case CipherAESGCM:
+		gcm = true
+		if key.Seq > GCMMaxMessages {
+			return dst, fmt.Errorf("envelope: seal: sequence %d beyond the aes256gcm key budget", key.Seq)
+		}
+	default:
+		return dst, fmt.Errorf("envelope: seal: unsupported cipher %q", key.Cipher)
 	}
 	if m.Sign && s.opts.Signer == nil {
 		return dst, errors.New("envelope: seal: signature requested but no signer configured")
@@ -199,6 +215,14 @@ func (s *Sealer) Seal(dst []byte, key *SealKey, m *Message) ([]byte, error) {
 	}
 	if err := s.nextNonce(); err != nil {
 		return dst, fmt.Errorf("envelope: seal: nonce: %w", err)
+	}
+	if gcm {
+		aead, err := s.gcm.get(&key.Key)
+		if err != nil {
+			return dst, err
+		}
+		dst = append(dst, s.nonce[:GCMNonceSize]...)
+		return aead.Seal(dst, s.nonce[:GCMNonceSize], pt, gcmAD), nil
 	}
 	dst = append(dst, s.nonce[:]...)
 	return secretbox.Seal(dst, pt, &s.nonce, &key.Key), nil

@@ -98,6 +98,16 @@ type Config struct {
 	// older than Policy.Every), so that slots of peers that never return
 	// do not accumulate. 0 means DefaultMaxIdle.
 	MaxIdle time.Duration
+	// Cipher is the ppt_cipher of every key of the ring (SealKey.Cipher):
+	// envelope.CipherXSalsa ("" means the same) or envelope.CipherAESGCM.
+	// A key is never used with another cipher.
+	Cipher string
+	// MaxUses caps the messages sealed under one key; the ring rotates
+	// before a key exceeds it, whatever the policy. 0 means the cipher's
+	// bound: envelope.GCMMaxMessages for aes256gcm (its random nonces), none
+	// for xsalsa20poly1305 (192-bit nonces). A value above the cipher's
+	// bound is an error.
+	MaxUses uint64
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 	// Rand is the key and tag source; nil means crypto/rand. Set only in
@@ -152,12 +162,14 @@ type entry struct {
 // Ring issues payload keys on the originating side. It is safe for
 // concurrent use.
 type Ring struct {
-	policy Policy
-	loc    envelope.Locator
-	keyRPC string
-	grace  time.Duration
-	now    func() time.Time
-	rand   io.Reader
+	policy  Policy
+	cipher  string
+	maxUses uint64 // 0: unbounded
+	loc     envelope.Locator
+	keyRPC  string
+	grace   time.Duration
+	now     func() time.Time
+	rand    io.Reader
 
 	maxSlots int
 	maxIdle  time.Duration
@@ -181,6 +193,19 @@ func New(cfg Config) (*Ring, error) {
 		byID:     make(map[string]*entry),
 		maxSlots: cfg.MaxSlots,
 		maxIdle:  cfg.MaxIdle,
+		cipher:   envelope.CipherOrDefault(cfg.Cipher),
+		maxUses:  cfg.MaxUses,
+	}
+	if !envelope.ValidCipher(r.cipher) {
+		return nil, fmt.Errorf("keyring: cipher %q: want %s or %s", cfg.Cipher, envelope.CipherXSalsa, envelope.CipherAESGCM)
+	}
+	if r.cipher == envelope.CipherAESGCM {
+		if r.maxUses > envelope.GCMMaxMessages {
+			return nil, fmt.Errorf("keyring: MaxUses %d exceeds the aes256gcm bound %d", r.maxUses, envelope.GCMMaxMessages)
+		}
+		if r.maxUses == 0 {
+			r.maxUses = envelope.GCMMaxMessages
+		}
 	}
 	if r.policy.Every < 0 || r.maxSlots < 0 || r.maxIdle < 0 {
 		return nil, errors.New("keyring: negative rotation period or limit")
@@ -258,12 +283,14 @@ func (r *Ring) NextTagged(uri, tag string, k *envelope.SealKey) error {
 	k.KeyRPC = r.keyRPC
 	k.Key = e.key
 	k.Seq = e.seq
+	k.Cipher = r.cipher
 	return nil
 }
 
 // due reports whether e must be replaced before its next use.
 func (r *Ring) due(e *entry) bool {
-	if r.policy.EveryN > 0 && e.seq >= r.policy.EveryN || e.seq == math.MaxUint64 {
+	if r.policy.EveryN > 0 && e.seq >= r.policy.EveryN || e.seq == math.MaxUint64 ||
+		r.maxUses > 0 && e.seq >= r.maxUses {
 		return true
 	}
 	return r.policy.Every > 0 && r.now().Sub(e.created) >= r.policy.Every

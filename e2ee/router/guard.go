@@ -211,8 +211,8 @@ type Policy struct {
 	// Serializers lists the accepted ppt_serializer values. Default: "cbor",
 	// "msgpack", "json", "flatbuffers". "native" is always rejected.
 	Serializers []string
-	// Ciphers lists the accepted ppt_cipher values. Default:
-	// "xsalsa20poly1305". Set AnyCipher to accept any non-empty string.
+	// Ciphers lists the accepted ppt_cipher values. Default: the spec's
+	// E2EE ciphers "xsalsa20poly1305" and "aes256gcm". Set AnyCipher to accept any non-empty string.
 	Ciphers   []string
 	AnyCipher bool
 	// MaxPayload bounds the decoded payload size in bytes. Default
@@ -271,7 +271,7 @@ func (p Policy) WithDefaults() Policy {
 		p.Serializers = []string{"cbor", "msgpack", "json", "flatbuffers"}
 	}
 	if p.Ciphers == nil {
-		p.Ciphers = []string{"xsalsa20poly1305"}
+		p.Ciphers = []string{"xsalsa20poly1305", "aes256gcm"}
 	}
 	if p.MaxPayload <= 0 {
 		p.MaxPayload = DefaultMaxPayload

@@ -105,6 +105,7 @@ func checkCases() []checkCase {
 		{name: "unknown serializer", opts: with(validOpts(), router.OptSerializer, "xml"), args: wamp.List{payload}, reason: router.ReasonSerializer, field: router.OptSerializer},
 		{name: "missing cipher", opts: without(validOpts(), router.OptCipher), args: wamp.List{payload}, reason: router.ReasonCipher, field: router.OptCipher},
 		{name: "unknown cipher", opts: with(validOpts(), router.OptCipher, "rot13"), args: wamp.List{payload}, reason: router.ReasonCipher, field: router.OptCipher},
+		{name: "aes256gcm", opts: with(validOpts(), router.OptCipher, "aes256gcm"), args: wamp.List{payload}, reason: ok},
 		{name: "missing keyid", opts: without(validOpts(), router.OptKeyID), args: wamp.List{payload}, reason: router.ReasonKeyID, field: router.OptKeyID},
 		{name: "empty keyid", opts: with(validOpts(), router.OptKeyID, ""), args: wamp.List{payload}, reason: router.ReasonKeyID, field: router.OptKeyID},
 		{name: "long keyid", opts: with(validOpts(), router.OptKeyID, strings.Repeat("a", router.DefaultMaxKeyID+1)), args: wamp.List{payload}, reason: router.ReasonKeyID, field: router.OptKeyID},

@@ -63,6 +63,10 @@ type Rule struct {
 	// incoming ones (non-repudiation mode); without it messages are
 	// deniable.
 	Sign bool
+	// Cipher is the ppt_cipher this rule seals with and the only one it
+	// accepts: envelope.CipherXSalsa ("" means the same) or
+	// envelope.CipherAESGCM. Both sides of a URI must agree.
+	Cipher string
 	// Locator fixes the locator of the rule's key ring, i.e. its key-RPC URI
 	// (zero: random). If the URI is taken the session still moves to a
 	// random one.
@@ -182,6 +186,12 @@ func (c *Config) withDefaults() (Config, error) {
 		default:
 			return cfg, fmt.Errorf("session: rule %d: unknown match %q", i, cfg.Rules[i].Match)
 		}
+		if c := cfg.Rules[i].Cipher; c != "" && !envelope.ValidCipher(c) {
+			return cfg, fmt.Errorf("session: rule %d: unknown cipher %q (want %s or %s)", i, c, envelope.CipherXSalsa, envelope.CipherAESGCM)
+		}
+	}
+	if c := cfg.Default.Cipher; c != "" && !envelope.ValidCipher(c) {
+		return cfg, fmt.Errorf("session: default rule: unknown cipher %q (want %s or %s)", c, envelope.CipherXSalsa, envelope.CipherAESGCM)
 	}
 	cfg.Default.Match = MatchAll
 	cfg.freshnessDefaults()

@@ -184,7 +184,7 @@ func (n *node) newRing(r Rule, fresh bool) (*keyring.Ring, error) {
 	if r.Rotation != nil {
 		pol = *r.Rotation
 	}
-	kc := keyring.Config{Policy: pol, KeyRPCPrefix: n.cfg.KeyRPCPrefix}
+	kc := keyring.Config{Policy: pol, KeyRPCPrefix: n.cfg.KeyRPCPrefix, Cipher: r.Cipher}
 	if !fresh {
 		kc.Locator = r.Locator
 	}

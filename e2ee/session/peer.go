@@ -508,7 +508,7 @@ func (p *cryptoPeer) seal(s sealing, opts wamp.Dict, args wamp.List, kwargs wamp
 	}
 	o := make(wamp.Dict, len(opts)+5)
 	maps.Copy(o, opts)
-	envelope.PutOptions(o, p.sk.ID, p.sk.KeyRPC)
+	envelope.PutCipherOptions(o, p.sk.Cipher, p.sk.ID, p.sk.KeyRPC)
 	p.n.stats.encrypted.Add(1)
 	if p.json {
 		return o, wamp.List{serialize.BinaryData(payload)}, true
@@ -836,7 +836,7 @@ func (p *cryptoPeer) deliver(msg wamp.Message, d delivery, buffered bool) {
 	}
 	opened, err := p.opener.Open(details, args, kwargs,
 		envelope.Delivery{URI: d.uri, ScopeURI: d.keyURI, Kind: d.kind, RequireSignature: d.rule.rule.Sign,
-			CallID: d.cid, Proc: d.proc}, p.n.cache)
+			CallID: d.cid, Proc: d.proc, Cipher: d.rule.rule.Cipher}, p.n.cache)
 	if err != nil {
 		if errors.Is(err, envelope.ErrUnknownKey) && !buffered {
 			keyID, _ := details[envelope.OptKeyID].(string) // validated by Open

@@ -77,6 +77,9 @@ type Delivery struct {
 	Proc             string `json:"proc,omitempty"`
 	RequireSignature bool   `json:"require_signature,omitempty"`
 	MaxAgeMs         uint64 `json:"max_age_ms,omitempty"`
+	// Cipher is the only ppt_cipher the receiver's rule allows (absent:
+	// xsalsa20poly1305).
+	Cipher string `json:"cipher,omitempty"`
 }
 
 // Party is a key-distribution peer's identity.

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/flate"
 	"context"
+	"crypto/aes"
+	"crypto/cipher"
 	"crypto/ed25519"
 	"crypto/hmac"
 	"crypto/sha256"
@@ -432,6 +434,7 @@ type sealIn struct {
 	compress bool
 	ts       uint64
 	kid      string
+	cipher   string
 }
 
 var payloadKey = [32]byte{0: 0x70, 1: 0x61, 2: 0x79, 31: 0x01}
@@ -462,7 +465,7 @@ func (g *gen) seal(in sealIn) []byte {
 	}
 	s, err := envelope.NewSealer(so)
 	require.NoError(g.t, err)
-	p, err := s.Seal(nil, &envelope.SealKey{ID: in.kid, Key: payloadKey, Seq: in.seq},
+	p, err := s.Seal(nil, &envelope.SealKey{ID: in.kid, Key: payloadKey, Seq: in.seq, Cipher: in.cipher},
 		&envelope.Message{URI: in.uri, Kind: in.kind, Args: in.args, Kwargs: in.kwargs, CallID: in.cid, Proc: in.proc, Sign: in.sign})
 	require.NoError(g.t, err)
 	return p
@@ -480,6 +483,17 @@ func (g *gen) nonce() []byte {
 func (g *gen) sealRaw(pt []byte) []byte {
 	nonce := [24]byte(g.nonce())
 	return secretbox.Seal(nonce[:], pt, &nonce, &payloadKey)
+}
+
+// sealRawGCM seals arbitrary plaintext bytes with aes256gcm under payloadKey
+// (the senders' Sealer refuses what some cases need).
+func (g *gen) sealRawGCM(pt []byte) []byte {
+	b, err := aes.NewCipher(payloadKey[:])
+	require.NoError(g.t, err)
+	a, err := cipher.NewGCM(b)
+	require.NoError(g.t, err)
+	nonce := g.nonce()[:envelope.GCMNonceSize]
+	return a.Seal(append([]byte{}, nonce...), nonce, pt, []byte(envelope.CipherAESGCM))
 }
 
 // plainMap is a plaintext map with valid defaults; nil values delete keys.
@@ -506,20 +520,22 @@ func deflate(t *testing.T, b []byte) []byte {
 	return buf.Bytes()
 }
 
+// envCase is one envelope case; nil key and delivery take the defaults.
+type envCase struct {
+	expect, name, desc string
+	step               Step
+	key                *Key
+	d                  *Delivery
+	max                int
+	pol                *Policy
+}
+
 func (g *gen) envelopes() {
 	t := g.t
 	bobPub := hex.EncodeToString(g.bobCS.Public())
 	key := func() *Key { return &Key{KeyID: keyID, KeyHex: hex.EncodeToString(payloadKey[:])} }
 	dl := func() *Delivery { return &Delivery{URI: topic} }
-	type ec struct {
-		expect, name, desc string
-		step               Step
-		key                *Key
-		d                  *Delivery
-		max                int
-		pol                *Policy
-	}
-	add := func(c ec) {
+	add := func(c envCase) {
 		prefix := "fail_"
 		if c.expect == Success {
 			prefix = "good_"
@@ -537,81 +553,81 @@ func (g *gen) envelopes() {
 	kwargs := map[string]any{"unit": "C"}
 	p := g.seal(sealIn{args: args, kwargs: kwargs})
 	opts := pptOptions(keyID)
-	add(ec{expect: Success, name: "event_cbor", desc: "EVENT over CBOR: options in details, Arguments = [payload], no ArgumentsKw",
+	add(envCase{expect: Success, name: "event_cbor", desc: "EVENT over CBOR: options in details, Arguments = [payload], no ArgumentsKw",
 		step: cborStep(event(opts, p))})
-	add(ec{expect: Success, name: "event_json", desc: "EVENT over JSON, payload as \"\\u0000\" + base64", step: jsonStep(event(opts, p))})
-	add(ec{expect: Success, name: "event_msgpack", desc: "EVENT over MessagePack, payload as bin", step: msgpackStep(event(opts, p))})
+	add(envCase{expect: Success, name: "event_json", desc: "EVENT over JSON, payload as \"\\u0000\" + base64", step: jsonStep(event(opts, p))})
+	add(envCase{expect: Success, name: "event_msgpack", desc: "EVENT over MessagePack, payload as bin", step: msgpackStep(event(opts, p))})
 	{
 		msg := event(opts, "PLAIN")
 		s := jsonStep(msg)
 		s.Message = json.RawMessage(strings.Replace(string(s.Message), `"PLAIN"`, `"`+b64(p)+`"`, 1))
-		add(ec{expect: Success, name: "event_json_plain_base64", desc: "EVENT over JSON, payload as plain base64 (what nexus's JSON serializer writes)", step: s})
+		add(envCase{expect: Success, name: "event_json_plain_base64", desc: "EVENT over JSON, payload as plain base64 (what nexus's JSON serializer writes)", step: s})
 	}
-	add(ec{expect: Success, name: "event_cbor_tag64_payload", desc: "EVENT over CBOR with the payload as tag 64 (RFC 8746 uint8 typed array, what JavaScript encoders write for a Uint8Array): accepted as the bytes",
+	add(envCase{expect: Success, name: "event_cbor_tag64_payload", desc: "EVENT over CBOR with the payload as tag 64 (RFC 8746 uint8 typed array, what JavaScript encoders write for a Uint8Array): accepted as the bytes",
 		step: cborStep(event(opts, tagged{64, p}))})
 	{
 		o := pptOptions(keyID)
 		o["ppt_scheme"] = "wamp.eth"
-		add(ec{expect: Success, name: "event_scheme_wamp_eth", desc: "ppt_scheme \"wamp.eth\", the spec's former name, is accepted", step: cborStep(event(o, p))})
+		add(envCase{expect: Success, name: "event_scheme_wamp_eth", desc: "ppt_scheme \"wamp.eth\", the spec's former name, is accepted", step: cborStep(event(o, p))})
 	}
 	{
 		o := pptOptions(keyID)
 		o["e2ee_request_key_rpc"] = "e2ee.key.0123456789abcdef"
 		o["x_other"] = uint64(1)
-		add(ec{expect: Success, name: "event_other_options", desc: "options other than ppt_* (e2ee_request_key_rpc, anything) are not read", step: cborStep(event(o, p))})
+		add(envCase{expect: Success, name: "event_other_options", desc: "options other than ppt_* (e2ee_request_key_rpc, anything) are not read", step: cborStep(event(o, p))})
 	}
-	add(ec{expect: Success, name: "event_compressed", desc: "compressed plaintext [1, size, deflate(map)]",
+	add(envCase{expect: Success, name: "event_compressed", desc: "compressed plaintext [1, size, deflate(map)]",
 		step: cborStep(event(opts, g.seal(sealIn{args: []any{strings.Repeat("compressible text ", 40)}, compress: true})))})
 	{
 		k := key()
 		k.SenderPublicHex = bobPub
 		d := dl()
 		d.RequireSignature = true
-		add(ec{expect: Success, name: "event_signed", desc: "a sender signature by the originator's CS key, required by the receiver",
+		add(envCase{expect: Success, name: "event_signed", desc: "a sender signature by the originator's CS key, required by the receiver",
 			step: cborStep(event(opts, g.seal(sealIn{args: args, sign: true}))), key: k, d: d})
-		add(ec{expect: "bad_sender_signature", name: "signature_by_other_key", desc: "signed by another Ed25519 key than the sender key the receiver learned",
+		add(envCase{expect: "bad_sender_signature", name: "signature_by_other_key", desc: "signed by another Ed25519 key than the sender key the receiver learned",
 			step: cborStep(event(opts, g.seal(sealIn{args: args, sign: true, signer: ed25519.NewKeyFromSeed(seed("session rogue"))}))), key: k, d: d})
-		add(ec{expect: "bad_sender_signature", name: "signature_missing", desc: "the receiver requires a sender signature, the payload has none",
+		add(envCase{expect: "bad_sender_signature", name: "signature_missing", desc: "the receiver requires a sender signature, the payload has none",
 			step: cborStep(event(opts, p)), key: k, d: d})
 	}
 	{
 		cid := bytes.Repeat([]byte{0xc1}, 16)
 		inv := []any{uint64(codeInvocation), uint64(3), uint64(4), opts, []any{g.seal(sealIn{kind: e2ee.KindCall, uri: "com.example.add", cid: cid, args: []any{uint64(1), uint64(2)}})}}
-		add(ec{expect: Success, name: "invocation_with_call_id", desc: "INVOCATION (kind 2) with a call id", step: cborStep(inv), d: &Delivery{URI: "com.example.add"}})
+		add(envCase{expect: Success, name: "invocation_with_call_id", desc: "INVOCATION (kind 2) with a call id", step: cborStep(inv), d: &Delivery{URI: "com.example.add"}})
 		res := []any{uint64(codeResult), uint64(5), opts, []any{g.seal(sealIn{kind: e2ee.KindYield, uri: "com.example.add", cid: cid, args: []any{uint64(3)}})}}
-		add(ec{expect: Success, name: "result_echoes_call_id", desc: "RESULT (kind 3) echoing the CALL's call id", step: cborStep(res),
+		add(envCase{expect: Success, name: "result_echoes_call_id", desc: "RESULT (kind 3) echoing the CALL's call id", step: cborStep(res),
 			d: &Delivery{URI: "com.example.add", CallIDHex: hex.EncodeToString(cid)}})
-		add(ec{expect: "wrong_call", name: "result_other_call_id", desc: "RESULT whose call id is not the one the caller sent", step: cborStep(res),
+		add(envCase{expect: "wrong_call", name: "result_other_call_id", desc: "RESULT whose call id is not the one the caller sent", step: cborStep(res),
 			d: &Delivery{URI: "com.example.add", CallIDHex: hex.EncodeToString(bytes.Repeat([]byte{0xc2}, 16))}})
 		errMsg := []any{uint64(codeError), uint64(codeCall), uint64(6), opts, "com.example.error.overflow",
 			[]any{g.seal(sealIn{kind: e2ee.KindError, uri: "com.example.error.overflow", cid: cid, proc: "com.example.add", args: []any{"too big"}})}}
-		add(ec{expect: Success, name: "error_with_proc", desc: "ERROR (kind 4): uri = error URI, proc = the called procedure", step: cborStep(errMsg),
+		add(envCase{expect: Success, name: "error_with_proc", desc: "ERROR (kind 4): uri = error URI, proc = the called procedure", step: cborStep(errMsg),
 			d: &Delivery{URI: "com.example.error.overflow", ScopeURI: "com.example.add", CallIDHex: hex.EncodeToString(cid), Proc: "com.example.add"}})
-		add(ec{expect: "wrong_call", name: "error_for_other_procedure", desc: "ERROR sealed for a call to com.example.add, delivered as the answer to com.example.mul", step: cborStep(errMsg),
+		add(envCase{expect: "wrong_call", name: "error_for_other_procedure", desc: "ERROR sealed for a call to com.example.add, delivered as the answer to com.example.mul", step: cborStep(errMsg),
 			d: &Delivery{URI: "com.example.error.overflow", ScopeURI: "com.example.mul", CallIDHex: hex.EncodeToString(cid), Proc: "com.example.mul"}})
-		add(ec{expect: "wrong_kind", name: "call_payload_as_event", desc: "a CALL payload (kind 2) delivered in an EVENT",
+		add(envCase{expect: "wrong_kind", name: "call_payload_as_event", desc: "a CALL payload (kind 2) delivered in an EVENT",
 			step: cborStep(event(opts, g.seal(sealIn{kind: e2ee.KindCall, args: args})))})
 	}
 	{
 		k := key()
 		k.AcceptedSeqs = []uint64{10}
-		add(ec{expect: Success, name: "reordered_within_window", desc: "seq 7 after seq 10: reordering within the window is accepted", step: cborStep(event(opts, p)), key: k})
+		add(envCase{expect: Success, name: "reordered_within_window", desc: "seq 7 after seq 10: reordering within the window is accepted", step: cborStep(event(opts, p)), key: k})
 		k = key()
 		k.AcceptedSeqs = []uint64{7}
-		add(ec{expect: "replay", name: "replayed_seq", desc: "seq 7 was accepted before under this key", step: cborStep(event(opts, p)), key: k})
+		add(envCase{expect: "replay", name: "replayed_seq", desc: "seq 7 was accepted before under this key", step: cborStep(event(opts, p)), key: k})
 		k = key()
 		k.AcceptedSeqs = []uint64{7 + 1024}
-		add(ec{expect: "replay", name: "seq_below_window", desc: "seq 7 ≤ highest (1031) − 1024", step: cborStep(event(opts, p)), key: k})
+		add(envCase{expect: "replay", name: "seq_below_window", desc: "seq 7 ≤ highest (1031) − 1024", step: cborStep(event(opts, p)), key: k})
 		k = key()
 		k.AcceptedSeqs = []uint64{6}
-		add(ec{expect: "replay", name: "seq_jump", desc: "seq 6 + 2^24 + 1 after 6: more than 2^24 ahead",
+		add(envCase{expect: "replay", name: "seq_jump", desc: "seq 6 + 2^24 + 1 after 6: more than 2^24 ahead",
 			step: cborStep(event(opts, g.seal(sealIn{seq: 6 + 1<<24 + 1, args: args}))), key: k})
 		pol := &Policy{NowMs: nowMs}
-		add(ec{expect: "replay", name: "stale_timestamp", desc: "ts 3 minutes old with max_age 2 minutes (now_ms in policy)",
+		add(envCase{expect: "replay", name: "stale_timestamp", desc: "ts 3 minutes old with max_age 2 minutes (now_ms in policy)",
 			step: cborStep(event(opts, g.seal(sealIn{ts: nowMs - 180_000, args: args}))), d: &Delivery{URI: topic, MaxAgeMs: 120_000}, pol: pol})
 	}
 	mal := func(name, desc string, o map[string]any, arg ...any) {
-		add(ec{expect: "malformed", name: name, desc: desc, step: cborStep(event(o, arg...))})
+		add(envCase{expect: "malformed", name: name, desc: desc, step: cborStep(event(o, arg...))})
 	}
 	with := func(k string, v any) map[string]any {
 		o := pptOptions(keyID)
@@ -623,7 +639,8 @@ func (g *gen) envelopes() {
 		return o
 	}
 	mal("scheme_x_custom", "ppt_scheme \"x_custom\" is not this protocol", with("ppt_scheme", "x_custom"), p)
-	mal("cipher_aes256gcm", "ppt_cipher other than xsalsa20poly1305", with("ppt_cipher", "aes256gcm"), p)
+	mal("cipher_aes256gcm", "ppt_cipher aes256gcm where the receiver's rule allows only xsalsa20poly1305 (delivery.cipher absent)", with("ppt_cipher", "aes256gcm"), p)
+	mal("cipher_unknown", "ppt_cipher \"chacha20poly1305\" is not a cipher of the protocol", with("ppt_cipher", "chacha20poly1305"), p)
 	mal("serializer_json", "ppt_serializer other than cbor", with("ppt_serializer", "json"), p)
 	mal("keyid_uppercase", "ppt_keyid in upper case", with("ppt_keyid", strings.ToUpper(keyID)), p)
 	mal("keyid_missing", "ppt_keyid absent", with("ppt_keyid", nil), p)
@@ -634,38 +651,38 @@ func (g *gen) envelopes() {
 	mal("truncated_payload", "a payload of 40 bytes: nonce and tag, no ciphertext", opts, p[:40])
 	{
 		msg := []any{uint64(codeEvent), uint64(1001), uint64(2002), opts, []any{p}, map[string]any{"leak": "plaintext"}}
-		add(ec{expect: "malformed", name: "kwargs_present", desc: "ArgumentsKw beside the payload", step: cborStep(msg)})
+		add(envCase{expect: "malformed", name: "kwargs_present", desc: "ArgumentsKw beside the payload", step: cborStep(msg)})
 	}
 	big := g.seal(sealIn{args: []any{bytes.Repeat([]byte{0x61}, 1100)}})
-	add(ec{expect: "malformed", name: "oversized_payload", desc: "a payload longer than max_plaintext (1024) + 40", step: cborStep(event(opts, big)), max: 1024})
-	add(ec{expect: "unknown_key", name: "unknown_key_id", desc: "ppt_keyid names a key the receiver does not hold",
+	add(envCase{expect: "malformed", name: "oversized_payload", desc: "a payload longer than max_plaintext (1024) + 40", step: cborStep(event(opts, big)), max: 1024})
+	add(envCase{expect: "unknown_key", name: "unknown_key_id", desc: "ppt_keyid names a key the receiver does not hold",
 		step: cborStep(event(pptOptions("0123456789abcdef.ffffffffffffffffffffffffffffffff"), p))})
 	{
 		k := key()
 		k.Scope = &Scope{URI: "com.example.other", Match: "exact", Kinds: []int{1}}
-		add(ec{expect: "key_scope", name: "key_for_other_uri", desc: "the key's verified scope is another URI", step: cborStep(event(opts, p)), key: k})
+		add(envCase{expect: "key_scope", name: "key_for_other_uri", desc: "the key's verified scope is another URI", step: cborStep(event(opts, p)), key: k})
 		k = key()
 		k.Scope = &Scope{URI: "com.example", Match: "prefix", Kinds: []int{2}}
-		add(ec{expect: "key_scope", name: "key_for_other_kind", desc: "the key was issued for CALL payloads (a caller's key), used in an EVENT", step: cborStep(event(opts, p)), key: k})
+		add(envCase{expect: "key_scope", name: "key_for_other_kind", desc: "the key was issued for CALL payloads (a caller's key), used in an EVENT", step: cborStep(event(opts, p)), key: k})
 		k = key()
 		k.Scope = &Scope{URI: "com.example", Match: "prefix", Kinds: []int{1}}
-		add(ec{expect: Success, name: "key_scope_prefix", desc: "the key's scope com.example (prefix, publish) covers com.example.topic", step: cborStep(event(opts, p)), key: k})
+		add(envCase{expect: Success, name: "key_scope_prefix", desc: "the key's scope com.example (prefix, publish) covers com.example.topic", step: cborStep(event(opts, p)), key: k})
 	}
 	flip := func(i int) []byte {
 		b := append([]byte{}, p...)
 		b[i] ^= 1
 		return b
 	}
-	add(ec{expect: "bad_mac", name: "tampered_ciphertext", desc: "last byte of the ciphertext flipped", step: cborStep(event(opts, flip(len(p)-1)))})
-	add(ec{expect: "bad_mac", name: "tampered_nonce", desc: "first byte of the nonce flipped", step: cborStep(event(opts, flip(0)))})
-	add(ec{expect: "bad_mac", name: "tampered_tag", desc: "first byte of the Poly1305 tag flipped", step: cborStep(event(opts, flip(24)))})
+	add(envCase{expect: "bad_mac", name: "tampered_ciphertext", desc: "last byte of the ciphertext flipped", step: cborStep(event(opts, flip(len(p)-1)))})
+	add(envCase{expect: "bad_mac", name: "tampered_nonce", desc: "first byte of the nonce flipped", step: cborStep(event(opts, flip(0)))})
+	add(envCase{expect: "bad_mac", name: "tampered_tag", desc: "first byte of the Poly1305 tag flipped", step: cborStep(event(opts, flip(24)))})
 	{
 		k := key()
 		k.KeyHex = strings.Repeat("11", 32)
-		add(ec{expect: "bad_mac", name: "wrong_key", desc: "the receiver's key for this key id is another key", step: cborStep(event(opts, p)), key: k})
+		add(envCase{expect: "bad_mac", name: "wrong_key", desc: "the receiver's key for this key id is another key", step: cborStep(event(opts, p)), key: k})
 	}
 	mpt := func(name, desc string, pt []byte) {
-		add(ec{expect: "malformed_plaintext", name: name, desc: desc, step: cborStep(event(opts, g.sealRaw(pt)))})
+		add(envCase{expect: "malformed_plaintext", name: name, desc: desc, step: cborStep(event(opts, g.sealRaw(pt)))})
 	}
 	mpt("not_a_map", "the sealed plaintext is a CBOR text string", encodeCBOR("hello"))
 	mpt("seq_zero", "seq 0", plainMap(map[string]any{"seq": uint64(0)}))
@@ -676,7 +693,7 @@ func (g *gen) envelopes() {
 	mpt("trailing_byte", "a byte after the map", append(plainMap(nil), 0))
 	{
 		good := plainMap(nil)
-		add(ec{expect: Success, name: "plaintext_any_key_order", desc: "a plaintext map in sorted key order (not the encoder's): receivers accept any order",
+		add(envCase{expect: Success, name: "plaintext_any_key_order", desc: "a plaintext map in sorted key order (not the encoder's): receivers accept any order",
 			step: cborStep(event(opts, g.sealRaw(good)))})
 		bomb := make([]byte, 2<<20)
 		z := deflate(t, bomb)
@@ -687,20 +704,56 @@ func (g *gen) envelopes() {
 			encodeCBOR([]any{uint64(1), uint64(len(good) - 1), z2}))
 		mpt("compressed_algorithm_2", "[2, size, deflate(map)]: only algorithm 1 exists",
 			encodeCBOR([]any{uint64(2), uint64(len(good)), z2}))
-		add(ec{expect: Success, name: "compressed_any_level", desc: "[1, size, deflate(map)] compressed at another level than the sender's default",
+		add(envCase{expect: Success, name: "compressed_any_level", desc: "[1, size, deflate(map)] compressed at another level than the sender's default",
 			step: cborStep(event(opts, g.sealRaw(encodeCBOR([]any{uint64(1), uint64(len(good)), z2}))))})
 		// A bomb under the limit is just a big plaintext: with max_plaintext
 		// 1024 a 64 KiB one is refused.
 		small := deflate(t, make([]byte, 64<<10))
-		add(ec{expect: "malformed_plaintext", name: "compressed_over_max_plaintext", desc: "[1, 65536, deflate(zeros)] with max_plaintext 1024",
+		add(envCase{expect: "malformed_plaintext", name: "compressed_over_max_plaintext", desc: "[1, 65536, deflate(zeros)] with max_plaintext 1024",
 			step: cborStep(event(opts, g.sealRaw(encodeCBOR([]any{uint64(1), uint64(64 << 10), small})))), max: 1024})
 	}
-	add(ec{expect: "key_id_mismatch", name: "kid_differs", desc: "the plaintext's kid is not ppt_keyid",
+	add(envCase{expect: "key_id_mismatch", name: "kid_differs", desc: "the plaintext's kid is not ppt_keyid",
 		step: cborStep(event(opts, g.sealRaw(plainMap(map[string]any{"kid": "0123456789abcdef.ffffffffffffffffffffffffffffffff"}))))})
-	add(ec{expect: "wrong_uri", name: "sealed_for_other_topic", desc: "sealed for com.example.other, delivered under com.example.topic",
+	add(envCase{expect: "wrong_uri", name: "sealed_for_other_topic", desc: "sealed for com.example.other, delivered under com.example.topic",
 		step: cborStep(event(opts, g.seal(sealIn{uri: "com.example.other", args: args})))})
-	add(ec{expect: "wrong_call", name: "call_id_in_publish", desc: "a cid in a publish payload",
+	add(envCase{expect: "wrong_call", name: "call_id_in_publish", desc: "a cid in a publish payload",
 		step: cborStep(event(opts, g.sealRaw(plainMap(map[string]any{"cid": bytes.Repeat([]byte{1}, 16)}))))})
+	g.gcmEnvelopes(add, args, kwargs, p)
+}
+
+// gcmEnvelopes adds the aes256gcm cases (docs/protocol.md §1.2): the payload
+// is nonce(12) ‖ ciphertext ‖ tag(16), additional data "aes256gcm".
+func (g *gen) gcmEnvelopes(add func(ec envCase), args []any, kwargs map[string]any, xsalsa []byte) {
+	gcmOpts := pptOptions(keyID)
+	gcmOpts["ppt_cipher"] = envelope.CipherAESGCM
+	gd := func() *Delivery { return &Delivery{URI: topic, Cipher: envelope.CipherAESGCM} }
+	p := g.seal(sealIn{args: args, kwargs: kwargs, cipher: envelope.CipherAESGCM})
+	add(envCase{expect: Success, name: "aes256gcm_event_cbor", desc: "aes256gcm, allowed by the receiver's rule: payload = nonce(12) ‖ AES-256-GCM(key, nonce, plaintext, ad = \"aes256gcm\") ‖ tag(16)",
+		step: cborStep(event(gcmOpts, p)), d: gd()})
+	add(envCase{expect: Success, name: "aes256gcm_event_json", desc: "aes256gcm over JSON, payload as \"\\u0000\" + base64", step: jsonStep(event(gcmOpts, p)), d: gd()})
+	add(envCase{expect: Success, name: "aes256gcm_compressed", desc: "aes256gcm with a compressed plaintext",
+		step: cborStep(event(gcmOpts, g.seal(sealIn{args: []any{strings.Repeat("compressible text ", 40)}, compress: true, cipher: envelope.CipherAESGCM}))), d: gd()})
+	xs := pptOptions(keyID)
+	add(envCase{expect: "malformed", name: "aes256gcm_not_allowed", desc: "an aes256gcm message where the receiver's rule allows only xsalsa20poly1305",
+		step: cborStep(event(gcmOpts, p))})
+	add(envCase{expect: "malformed", name: "aes256gcm_downgraded_label", desc: "the receiver's rule wants aes256gcm; a router relabelled the message xsalsa20poly1305",
+		step: cborStep(event(xs, p)), d: gd()})
+	add(envCase{expect: "malformed", name: "xsalsa_where_aes256gcm_required", desc: "an xsalsa20poly1305 message where the receiver's rule wants aes256gcm",
+		step: cborStep(event(xs, xsalsa)), d: gd()})
+	add(envCase{expect: "bad_mac", name: "aes256gcm_payload_as_xsalsa", desc: "an aes256gcm payload relabelled xsalsa20poly1305 for a receiver whose rule allows xsalsa20poly1305: the secretbox does not open",
+		step: cborStep(event(xs, p))})
+	add(envCase{expect: "bad_mac", name: "xsalsa_payload_as_aes256gcm", desc: "an xsalsa20poly1305 payload relabelled aes256gcm for a receiver whose rule allows aes256gcm: the GCM tag does not verify",
+		step: cborStep(event(gcmOpts, xsalsa)), d: gd()})
+	flip := func(i int) []byte {
+		b := append([]byte{}, p...)
+		b[i] ^= 1
+		return b
+	}
+	add(envCase{expect: "bad_mac", name: "aes256gcm_tampered_tag", desc: "last byte of the GCM tag flipped", step: cborStep(event(gcmOpts, flip(len(p)-1))), d: gd()})
+	add(envCase{expect: "bad_mac", name: "aes256gcm_tampered_nonce", desc: "first byte of the 12-byte nonce flipped", step: cborStep(event(gcmOpts, flip(0))), d: gd()})
+	add(envCase{expect: "malformed", name: "aes256gcm_truncated", desc: "a payload of 28 bytes: nonce and tag, no ciphertext", step: cborStep(event(gcmOpts, p[:envelope.GCMOverhead])), d: gd()})
+	add(envCase{expect: "replay", name: "aes256gcm_seq_beyond_budget", desc: "seq 2^24 + 1: beyond the aes256gcm key budget of 2^24 messages",
+		step: cborStep(event(gcmOpts, g.sealRawGCM(plainMap(map[string]any{"seq": uint64(1<<24 + 1)})))), d: gd()})
 }
 
 func b64(b []byte) string { return strings.TrimPrefix(jsonValue(b).(string), "\x00") }

@@ -283,7 +283,7 @@ func runEnvelope(t *testing.T, c *Case) (string, *Result) {
 	o, err := envelope.NewOpener(oo)
 	require.NoError(t, err)
 	d := envelope.Delivery{URI: c.Delivery.URI, Kind: kind, ScopeURI: c.Delivery.ScopeURI, Proc: c.Delivery.Proc,
-		RequireSignature: c.Delivery.RequireSignature}
+		RequireSignature: c.Delivery.RequireSignature, Cipher: c.Delivery.Cipher}
 	if c.Delivery.CallIDHex != "" {
 		d.CallID = unhex(t, c.Delivery.CallIDHex)
 	}
