@@ -212,7 +212,7 @@ func BenchmarkMeasurementRevocation(b *testing.B) {
 						require.NoError(b, err)
 						require.Eventually(b, func() bool {
 							f, err := e.attestation(root, common.Address{1}, m)
-							return err == nil && f.Measurement == attest.MeasurementAllowed && e.v.Stats().Head >= e.head()
+							return err == nil && f.Measurement == attest.MeasurementAllowed && e.v.Processed() >= e.head()
 						}, 5*time.Second, time.Millisecond)
 						revoke = e.Reg.ABI.PackSetMeasurement(realm, m, false)
 					} else {
@@ -222,7 +222,7 @@ func BenchmarkMeasurementRevocation(b *testing.B) {
 						vc := e.lone(d)
 						require.Eventually(b, func() bool {
 							_, err := e.decide(vc, realm, common.Address{})
-							return err == nil && e.v.Stats().Head >= e.head()
+							return err == nil && e.v.Processed() >= e.head()
 						}, 5*time.Second, time.Millisecond)
 						revoke, kind = e.Reg.ABI.PackRevoke(realm, d.Address()), verifier.RevokedDelegate
 					}

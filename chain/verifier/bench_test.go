@@ -23,7 +23,7 @@ func benchEnv(b testing.TB, k chaintest.Kind) (*tenv, e2ee.TrustRequest) {
 	_, err := e.Reg.Authorize(e.Ctx, e.root, e.realm.Address(), d.Address(), time.Time{}, time.Time{})
 	require.NoError(b, err)
 	// Let the follower process the authorization first: its event drops a verdict cached before.
-	require.Eventually(b, func() bool { return e.v.Stats().Head >= e.head() }, 5*time.Second, time.Millisecond)
+	e.waitProcessed()
 	req := e2ee.TrustRequest{Realm: e.realm.Address(), URI: "com.example.topic", Role: e2ee.RoleSubscriber, Chain: e.chain(d, e.root, nil, e.realm.Address())}
 	_, err = e.v.Decide(e.Ctx, req)
 	require.NoError(b, err)

@@ -14,3 +14,6 @@ func RulesAllow(rules []trust.Rule, uri string, role e2ee.Role, caps uint64) (bo
 	need, reason := rs.Allow(uri, role)
 	return reason == "" && caps&need == need, nil
 }
+
+// Processed returns the follower's processed block P, the block decisions are read at.
+func (v *Verifier) Processed() uint64 { return v.processed.Load() }

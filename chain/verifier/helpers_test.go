@@ -71,6 +71,16 @@ func (e *tenv) waitSynced() {
 	}
 }
 
+// waitProcessed waits until the follower's processed block P, at which decisions are read,
+// reaches the chain's head. Stats.Head is not that condition: a liveness check or a read's
+// eth_blockNumber raises it before the follower has processed the new blocks, and a decision
+// read at an older P may still see an authorization as unconfirmed.
+func (e *tenv) waitProcessed() {
+	e.T.Helper()
+	want := e.head()
+	require.Eventually(e.T, func() bool { return e.v.Processed() >= want }, 5*time.Second, time.Millisecond)
+}
+
 func (e *tenv) head() uint64 {
 	e.T.Helper()
 	n, err := e.Backend.Client().BlockNumber(e.Ctx)
