@@ -212,7 +212,7 @@ func (c DelegateCheck) Err() error {
 	}
 	switch {
 	case c.Root == (common.Address{}):
-		return fmt.Errorf("%w: realm %s has no Realm-CA on this registry", ErrUnauthorized, c.Realm.Hex())
+		return fmt.Errorf("%w: realm %s has no Realm-CA on this registry: check the realm address and the registry address", ErrUnauthorized, c.Realm.Hex())
 	case c.Found != (common.Address{}):
 		return fmt.Errorf("%w: issuer %s has not authorized delegate %s in realm %s (%s), but %s did: use issuer %s",
 			ErrUnauthorized, c.Issuer.Hex(), c.Delegate.Hex(), c.Realm.Hex(), c.Status, c.Found.Hex(), c.Found.Hex())

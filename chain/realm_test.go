@@ -68,7 +68,7 @@ func TestCheckDelegate(t *testing.T) {
 	// An unknown realm.
 	c, err = f.reg.CheckDelegate(f.ctx, common.Address{0xee}, byRoot, common.Address{})
 	require.NoError(t, err)
-	assert.ErrorContains(t, c.Err(), "has no Realm-CA")
+	assert.ErrorContains(t, c.Err(), "has no Realm-CA on this registry: check the realm address and the registry address")
 }
 
 func TestReadRealm(t *testing.T) {

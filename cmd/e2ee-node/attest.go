@@ -53,7 +53,7 @@ func runAttestEnroll(ctx context.Context, e *env, args []string) error {
 under the owner hierarchy, persisted at handle 0x81008F00, so the same TPM always answers with the same
 AK. Prints the AK digest (SHA-256 of its TPMT_PUBLIC) — what the delegate's issuer enrolls on-chain with
 'delegate authorize --ak-digest' — and the measurement of the selected PCRs as they are now, what the
-realm allows with 'realm allow-measurement' (docs/protocol.md §5). The in-process simulator's AK lives
+realm allows with 'realm allow-measurement' (docs/protocol.md §6). The in-process simulator's AK lives
 only as long as the process: use it for trying things out.`)
 	fs.StringVar(&spec, "tpm", "", "the TPM: device[:PATH] (default /dev/tpmrm0), swtpm:ADDR (socket path or host:port) or simulator (required)")
 	fs.StringVar(&pcrs, "pcrs", "", "SHA-256 PCRs to measure, comma-separated (default 0,1,2,3,4,5,6,7,14: the realm's selection)")

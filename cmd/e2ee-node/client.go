@@ -69,7 +69,7 @@ Policy for the URI: --encrypt (default true), --sign (sender signatures, non-rep
 sides must agree), --rotate messages:N | period:DURATION | per-message | per-topic,
 --cipher xsalsa20poly1305 (default) | aes256gcm (both sides must agree: a receiver accepts only its own).
 Remote attestation: --tpm device[:PATH] | swtpm:ADDR | simulator quotes this node's platform for
-realms whose on-chain policy requires attestation (docs/protocol.md §5); a node in such a realm
+realms whose on-chain policy requires attestation (docs/protocol.md §6); a node in such a realm
 without a working TPM fails at start. --pcrs overrides the realm's PCR selection.
 Key distribution: after one signed exchange with a peer, later key requests and responses between
 the two session keys are MAC-authenticated (resumed); --signed-key-exchanges signs every one.
@@ -502,7 +502,7 @@ func (l loggingDecider) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee
 // concerns: the session knows which peer attested with which measurement.
 var _ verifier.AttestationKeyHolder = (*session.Session)(nil)
 
-// attestation configures remote attestation (docs/protocol.md §5): with an attestation policy
+// attestation configures remote attestation (docs/protocol.md §6): with an attestation policy
 // source (the on-chain verifier) the node enforces the realm's policy on its peers, and with
 // --tpm it quotes its own platform. A realm that requires attestation from a node without a
 // working TPM is a start-up failure, as is a --tpm that does not answer.

@@ -162,13 +162,14 @@ func runKeysShow(ctx context.Context, e *env, args []string) error {
 		"Decrypts a delegate or session keystore (proving the password) and prints its address or public keys.")
 	fs.StringVar(&passwordFile, "password-file", "", "file holding the keystore password (default $E2EE_PASSWORD_FILE, else prompt)")
 	fs.BoolVar(&asJSON, "json", false, "print JSON")
-	if err := parseFlags(fs, args); err != nil {
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
+	if len(pos) != 1 {
 		return usageErrorf(e, "keys show: exactly one KEYSTORE file expected")
 	}
-	path := fs.Arg(0)
+	path := pos[0]
 	data, err := safefile.ReadFile(path, keys.MaxKeystoreSize)
 	if err != nil {
 		return fmt.Errorf("read keystore: %w", err)

@@ -19,6 +19,8 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"github.com/ethereum/go-ethereum/accounts/keystore"
 )
 
 // command is one subcommand (possibly with its own subcommands).
@@ -65,14 +67,14 @@ func (f failure) Error() string { return f.msg }
 
 func commands() []command {
 	return []command{
-		{"demo", "the whole system in one process: chain, registry, router, three E2EE nodes, a revocation", runDemo},
+		{"demo", "the whole system in one process: chain, registry, router, E2EE nodes, a revocation, attestation", runDemo},
 		{"keys", "create, import and show delegate (secp256k1) and client-session (Ed25519) keystores", runKeys},
 		{"cert", "issue, inspect and verify WMP/1 EIP712 certificates and chains", runCert},
 		{"devnet", "run a local go-ethereum chain over JSON-RPC with the registry; --dir writes a node sandbox", runDevnet},
 		{"deploy", "deploy the trust registry with CREATE2 (same address on every chain)", runDeploy},
 		{"registry-address", "print the deterministic registry address for a salt", runRegistryAddress},
 		{"root", "register, retire or revoke-all a trustroot on the registry", runRoot},
-		{"realm", "set a realm's Realm-CA and admit Operator-CAs", runRealm},
+		{"realm", "set a realm's Realm-CA, admit Operator-CAs, set its attestation policy and measurements", runRealm},
 		{"delegate", "authorize, revoke, revoke-all and check delegates on the registry", runDelegate},
 		{"trust", "inspect, accept and forget TOFU pins", runTrust},
 		{"attest", "enroll a node's TPM attestation key: print its digest and the current PCR measurement", runAttest},
@@ -118,6 +120,9 @@ func run(ctx context.Context, e *env, args []string) int {
 			var f failure
 			if errors.As(err, &f) {
 				return 1
+			}
+			if errors.Is(err, keystore.ErrDecrypt) {
+				err = fmt.Errorf("%w (wrong password: check --password-file, --session-password-file or $E2EE_PASSWORD_FILE)", err)
 			}
 			e.errorf("%v", err)
 			return 1
@@ -171,8 +176,12 @@ func usageErrorf(e *env, format string, a ...any) error {
 func subcommand(ctx context.Context, e *env, group string, args []string, subs []command) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
 		fmt.Fprintf(e.stderr, "Usage: e2ee-node %s <subcommand> [flags]\n\n", group)
+		width := 0
 		for _, s := range subs {
-			fmt.Fprintf(e.stderr, "  %-10s %s\n", s.name, s.summary)
+			width = max(width, len(s.name))
+		}
+		for _, s := range subs {
+			fmt.Fprintf(e.stderr, "  %-*s  %s\n", width, s.name, s.summary)
 		}
 		if len(args) == 0 {
 			return errUsage

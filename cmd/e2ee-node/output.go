@@ -39,7 +39,7 @@ func readPassword(e *env, flagValue, prompt string, confirm bool) (string, error
 	if path != "" {
 		b, err := safefile.ReadFile(path, maxPasswordSize)
 		if err != nil {
-			return "", fmt.Errorf("read password file: %w", err)
+			return "", fmt.Errorf("password file (--password-file or $E2EE_PASSWORD_FILE): %w", err)
 		}
 		pw := strings.TrimRight(string(b), "\r\n")
 		if pw == "" {

@@ -96,7 +96,6 @@ func runRouter(ctx context.Context, e *env, args []string) error {
 		log.Info("metrics", "url", "http://"+addr+"/metrics")
 	}
 	for _, a := range r.Addrs() {
-		log.Info("listening", "url", a)
 		fmt.Fprintf(e.stdout, "listening on %s\n", a)
 	}
 	if readyFile != "" {
