@@ -338,7 +338,7 @@ func runCall(ctx context.Context, e *env, args []string) error {
 		var re client.RPCError
 		if errors.As(err, &re) && re.Err != nil {
 			if re.Err.Error == session.ReasonKeyFetch {
-				return fmt.Errorf("call %s: %s: the callee did not get this node's payload key (refused by --allow or trust here, or the callee is not authorized; see both logs)", proc, re.Err.Error)
+				return fmt.Errorf("call %s: %s: the callee did not get this node's payload key (refused here by --allow, trust or attestation, or the callee is not authorized; see both logs)", proc, re.Err.Error)
 			}
 			return fmt.Errorf("call %s: %s", proc, re.Err.Error)
 		}
