@@ -158,6 +158,9 @@ type routerOpts struct {
 	// outQueue is the router's per-client outbound queue (0: the router's
 	// default, 64); nexus drops events for a client whose queue is full.
 	outQueue int
+	// maxConns lifts the router's connection caps (total and per address)
+	// for fan-out benchmarks; 0 keeps the defaults.
+	maxConns int
 }
 
 // startRouter starts the guarded router with a websocket listener on addr,
@@ -187,6 +190,7 @@ func startRouterWith(t testing.TB, o routerOpts) *testRouter {
 		Listeners:    []router.ListenerConfig{{URL: url}},
 		Logger:       slog.New(slog.NewTextHandler(io.Discard, nil)),
 		OutQueueSize: o.outQueue,
+		MaxConns:     o.maxConns, MaxConnsPerAddr: o.maxConns,
 	}
 	if !o.noTap {
 		cfg.Observe = o.tap.observe

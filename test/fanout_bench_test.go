@@ -1,0 +1,162 @@
+package test
+
+import (
+	"context"
+	"crypto/rand"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/gammazero/nexus/v3/client"
+	"github.com/gammazero/nexus/v3/transport/serialize"
+	"github.com/gammazero/nexus/v3/wamp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/wamp-e2ee/e2ee-node/e2ee/session"
+)
+
+// heapAfterGC returns the live heap after a full collection.
+func heapAfterGC() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}
+
+// fanCounter counts deliveries across subscribers and wakes a waiter when a
+// target is reached.
+type fanCounter struct {
+	n      atomic.Int64
+	target atomic.Int64
+	done   chan struct{}
+}
+
+func (c *fanCounter) arm(target int64) {
+	c.done = make(chan struct{})
+	c.target.Store(target)
+	if c.n.Load() >= target {
+		close(c.done)
+		c.target.Store(-1)
+	}
+}
+
+func (c *fanCounter) handle(*wamp.Event) {
+	if v := c.n.Add(1); v == c.target.Load() {
+		if c.target.CompareAndSwap(v, -1) {
+			close(c.done)
+		}
+	}
+}
+
+func (c *fanCounter) wait(b *testing.B, d time.Duration) {
+	b.Helper()
+	select {
+	case <-c.done:
+	case <-time.After(d):
+		b.Fatalf("only %d of %d deliveries within %v", c.n.Load(), c.target.Load(), d)
+	}
+}
+
+// BenchmarkFanOut: one publisher, N subscribers, all sessions in this process
+// on one guarded router (websocket + msgpack). Reported:
+//
+//   - plain-B/sess, e2ee-B/sess: live heap per idle subscriber session (router
+//     and client side together: both run in this process), a plain nexus
+//     client vs an E2EE session (subscribed, no key yet); mem-ratio = e2ee ÷
+//     plain;
+//   - e2ee-keyed-B/sess: the same after the first key was fetched;
+//   - plain-deliv/s, e2ee-deliv/s, deliv-ratio: delivered events per second
+//     (events × N ÷ time), 1 KiB payload, 20 events in flight;
+//   - rotate-ms (median of the iterations): from RotateAll at the publisher
+//     until every subscriber has decrypted an event under the new key (the
+//     pull model: each subscriber fetches the new key on its first event).
+func BenchmarkFanOut(b *testing.B) {
+	for _, n := range []int{10, 100, 1000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) { fanOut(b, n) })
+	}
+}
+
+func fanOut(b *testing.B, n int) {
+	p := newPKI(b)
+	tr := startRouterWith(b, routerOpts{noTap: true, outQueue: max(256, 2*n), maxConns: 2*n + 10})
+	b.Cleanup(tr.stop)
+	ctx := context.Background()
+	data := make([]byte, 1024)
+	_, _ = rand.Read(data)
+
+	// Plain nexus sessions.
+	h0 := heapAfterGC()
+	var plain fanCounter
+	plainSubs := make([]*client.Client, n)
+	for i := range plainSubs {
+		c, err := client.ConnectNet(ctx, tr.url(), client.Config{Realm: realmURI, Serialization: serialize.MSGPACK})
+		require.NoError(b, err)
+		b.Cleanup(func() { _ = c.Close() })
+		require.NoError(b, c.Subscribe("bench.plain.fan", plain.handle, nil))
+		plainSubs[i] = c
+	}
+	h1 := heapAfterGC()
+
+	// E2EE sessions.
+	var enc fanCounter
+	for range n {
+		s := newSession(b, tr, p, serialize.MSGPACK, benchRules)
+		require.NoError(b, s.Subscribe("bench.e2ee.fan", enc.handle, nil))
+	}
+	h2 := heapAfterGC()
+	pub := newSession(b, tr, p, serialize.MSGPACK, benchRules)
+
+	// Throughput: events × n deliveries, at most window events in flight.
+	const window = 20
+	events := max(60, 20_000/n)
+	run := func(c *fanCounter, topic string) float64 {
+		base := c.n.Load()
+		start := time.Now()
+		for i := 0; i < events; i += window {
+			k := min(window, events-i)
+			c.arm(base + int64(i+k)*int64(n))
+			for range k {
+				require.NoError(b, pub.Publish(topic, nil, wamp.List{data}, nil))
+			}
+			c.wait(b, time.Minute)
+		}
+		return float64(events*n) / time.Since(start).Seconds()
+	}
+	// The first E2EE event makes every subscriber fetch the key.
+	enc.arm(int64(n))
+	require.NoError(b, pub.Publish("bench.e2ee.fan", nil, wamp.List{data}, nil))
+	enc.wait(b, time.Minute)
+	h3 := heapAfterGC()
+	plainRate := run(&plain, "bench.plain.fan")
+	encRate := run(&enc, "bench.e2ee.fan")
+
+	b.ResetTimer()
+	var rot []time.Duration
+	for range b.N {
+		base := enc.n.Load()
+		enc.arm(base + int64(n))
+		start := time.Now()
+		pub.RotateAll()
+		require.NoError(b, pub.Publish("bench.e2ee.fan", nil, wamp.List{data}, nil))
+		enc.wait(b, time.Minute)
+		rot = append(rot, time.Since(start))
+	}
+	b.StopTimer()
+	slices.Sort(rot)
+	per := func(d uint64) float64 { return float64(d) / float64(n) }
+	b.ReportMetric(per(h1-h0), "plain-B/sess")
+	b.ReportMetric(per(h2-h1), "e2ee-B/sess")
+	b.ReportMetric(per(h2-h1)/per(h1-h0), "mem-ratio")
+	b.ReportMetric(per(h3-h1), "e2ee-keyed-B/sess")
+	b.ReportMetric(plainRate, "plain-deliv/s")
+	b.ReportMetric(encRate, "e2ee-deliv/s")
+	b.ReportMetric(encRate/plainRate, "deliv-ratio")
+	b.ReportMetric(float64(rot[len(rot)/2].Microseconds())/1e3, "rotate-ms")
+	b.ReportMetric(0, "ns/op")
+	var st session.Stats = pub.Stats()
+	b.ReportMetric(float64(st.KeyRequestsServed), "keyreq-served")
+}
