@@ -121,17 +121,17 @@ func TestScripts(t *testing.T) {
 				}
 				ts.Setenv(args[2], v)
 			},
-			// waitfile FILE waits (up to 20 s) until FILE exists, e.g. a --ready-file.
+			// waitfile FILE waits (up to 60 s) until FILE exists, e.g. a --ready-file.
 			"waitfile": func(ts *testscript.TestScript, neg bool, args []string) {
 				if len(args) != 1 {
 					ts.Fatalf("usage: waitfile FILE")
 				}
-				for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+				for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
 					if _, err := os.Stat(ts.MkAbs(args[0])); err == nil {
 						return
 					}
 				}
-				ts.Fatalf("%s did not appear within 20 s", args[0])
+				ts.Fatalf("%s did not appear within 60 s", args[0])
 			},
 		},
 	})
