@@ -8,15 +8,18 @@ import (
 	"io"
 	"log"
 	"log/slog"
+	"slices"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/gammazero/nexus/v3/transport/serialize"
 	"github.com/gammazero/nexus/v3/wamp"
+	"golang.org/x/crypto/nacl/secretbox"
 
 	"github.com/wamp-e2ee/e2ee-node/chain"
 	"github.com/wamp-e2ee/e2ee-node/e2ee"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/envelope"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keyring"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keys"
@@ -29,15 +32,39 @@ import (
 
 const benchRealm = "com.e2ee.bench"
 
+// benchCipher is the cipher floor measured in the same run.
+type benchCipher struct {
+	// SealOpenUs is one nacl/secretbox seal plus open of the payload, µs (median of 5 rounds).
+	SealOpenUs float64 `json:"secretboxSealOpenUs"`
+	// AddedPerEventUs is 1/E2EE − 1/plaintext throughput: the time per event E2EE adds, µs.
+	AddedPerEventUs float64 `json:"addedPerEventUs"`
+}
+
+// benchTarget is one target line.
+type benchTarget struct {
+	Name     string  `json:"name"`
+	Value    float64 `json:"value"`
+	Baseline float64 `json:"baseline"`
+	Ratio    float64 `json:"ratio"`
+	Target   string  `json:"target"`
+	Holds    bool    `json:"holds"`
+}
+
 // benchReport is the result of 'e2ee-node bench' (--json prints it).
 type benchReport struct {
 	Transport    string          `json:"transport"`
 	PayloadBytes int             `json:"payloadBytes"`
 	Throughput   benchThroughput `json:"throughput"`
-	Latency      benchLatency    `json:"latency"`
-	KeyRequests  benchKeyReqs    `json:"keyRequests"`
-	Gas          []chainGas      `json:"gas,omitempty"`
-	ElapsedMs    float64         `json:"elapsedMs"`
+	// ThroughputGCM is the same measurement with ppt_cipher aes256gcm.
+	ThroughputGCM benchThroughput `json:"throughputAes256gcm"`
+	// Cipher is the floor: raw nacl/secretbox seal plus open of one payload, same run.
+	Cipher benchCipher `json:"cipher"`
+	// Targets says, for each target of issue 16 measured here, whether it holds.
+	Targets     []benchTarget `json:"targets"`
+	Latency     benchLatency  `json:"latency"`
+	KeyRequests benchKeyReqs  `json:"keyRequests"`
+	Gas         []chainGas    `json:"gas,omitempty"`
+	ElapsedMs   float64       `json:"elapsedMs"`
 }
 
 type benchThroughput struct {
@@ -123,10 +150,20 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return context.WithTimeout(ctx, time.Duration(float64(time.Until(left))*share))
 	}
 	pctx, pcancel := phase(0.45)
-	rep.Throughput, err = b.throughput(pctx, data, events)
+	rep.Throughput, err = b.throughput(pctx, data, events, envelope.CipherXSalsa)
 	pcancel()
 	if err != nil {
 		return fmt.Errorf("throughput: %w", err)
+	}
+	pctx, pcancel = phase(0.3)
+	rep.ThroughputGCM, err = b.throughput(pctx, data, events, envelope.CipherAESGCM)
+	pcancel()
+	if err != nil {
+		return fmt.Errorf("throughput (aes256gcm): %w", err)
+	}
+	rep.Cipher.SealOpenUs = secretboxFloor(data)
+	if r := rep.Throughput; r.Plaintext > 0 && r.E2EE > 0 {
+		rep.Cipher.AddedPerEventUs = 1e6/r.E2EE - 1e6/r.Plaintext
 	}
 	pctx, pcancel = phase(0.4)
 	rep.Latency, err = b.latency(pctx, data, samples)
@@ -145,6 +182,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("registry gas: %w", err)
 		}
 	}
+	rep.Targets = benchTargets(rep)
 	rep.ElapsedMs = msSince(start)
 	if asJSON {
 		return printJSON(e, rep)
@@ -153,11 +191,56 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
+// secretboxFloor returns the median over 5 rounds of one nacl/secretbox seal plus open of data,
+// in µs: the cipher cost E2EE cannot avoid.
+func secretboxFloor(data []byte) float64 {
+	var key [32]byte
+	var nonce [24]byte
+	_, _ = rand.Read(key[:])
+	const n = 2000
+	box := make([]byte, 0, len(data)+secretbox.Overhead)
+	out := make([]byte, 0, len(data))
+	rounds := make([]float64, 5)
+	for i := range rounds {
+		start := time.Now()
+		for range n {
+			box = secretbox.Seal(box[:0], data, &nonce, &key)
+			out, _ = secretbox.Open(out[:0], box, &nonce, &key)
+		}
+		rounds[i] = us(time.Since(start)) / n
+	}
+	slices.Sort(rounds)
+	return rounds[len(rounds)/2]
+}
+
+// benchTargets evaluates the targets of issue 16 that bench measures.
+func benchTargets(r benchReport) []benchTarget {
+	ratio := func(a, b float64) float64 {
+		if b == 0 {
+			return 0
+		}
+		return a / b
+	}
+	so := r.Cipher.SealOpenUs
+	added := r.Latency.E2EE.P50 - r.Latency.Plaintext.P50
+	return []benchTarget{
+		{Name: "throughput xsalsa20poly1305 ÷ plaintext", Value: r.Throughput.E2EE, Baseline: r.Throughput.Plaintext,
+			Ratio: r.Throughput.Ratio, Target: "≥ 0.80", Holds: r.Throughput.Ratio >= 0.80},
+		{Name: "throughput aes256gcm ÷ plaintext", Value: r.ThroughputGCM.E2EE, Baseline: r.ThroughputGCM.Plaintext,
+			Ratio: r.ThroughputGCM.Ratio, Target: "≥ 0.80", Holds: r.ThroughputGCM.Ratio >= 0.80},
+		{Name: "added time per event ÷ secretbox seal+open, µs", Value: r.Cipher.AddedPerEventUs, Baseline: so,
+			Ratio: ratio(r.Cipher.AddedPerEventUs, so), Target: "≤ 2", Holds: so > 0 && r.Cipher.AddedPerEventUs <= 2*so},
+		{Name: "added one-way p50 ÷ secretbox seal+open, µs", Value: added, Baseline: so,
+			Ratio: ratio(added, so), Target: "≤ 1.5", Holds: so > 0 && added <= 1.5*so},
+	}
+}
+
 func printBench(e *env, r benchReport) {
 	w := e.stdout
 	fmt.Fprintf(w, "e2ee-node bench — %s, %d-byte payloads\n\n", r.Transport, r.PayloadBytes)
 	fmt.Fprintf(w, "%-34s %12s %12s %8s\n", "", "plaintext", "E2EE", "ratio")
 	fmt.Fprintf(w, "%-34s %12.0f %12.0f %8.2f\n", fmt.Sprintf("throughput, events/s (%d events)", r.Throughput.Events), r.Throughput.Plaintext, r.Throughput.E2EE, r.Throughput.Ratio)
+	fmt.Fprintf(w, "%-34s %12.0f %12.0f %8.2f\n", "  same, aes256gcm", r.ThroughputGCM.Plaintext, r.ThroughputGCM.E2EE, r.ThroughputGCM.Ratio)
 	fmt.Fprintf(w, "%-34s %12.0f %12.0f\n", fmt.Sprintf("latency p50, µs (%d samples)", r.Latency.Samples), r.Latency.Plaintext.P50, r.Latency.E2EE.P50)
 	fmt.Fprintf(w, "%-34s %12.0f %12.0f\n", "latency p99, µs", r.Latency.Plaintext.P99, r.Latency.E2EE.P99)
 	fmt.Fprintf(w, "%-34s %12s %+12.0f\n", "call → callee, added p50 µs", "", r.Latency.CallAddedP50)
@@ -171,6 +254,14 @@ func printBench(e *env, r benchReport) {
 		for _, g := range r.Gas {
 			fmt.Fprintf(w, "  %-40s %9d  %s\n", g.Op, g.Gas, g.Kind)
 		}
+	}
+	fmt.Fprintf(w, "\ntargets (issue 16; baselines from this run; secretbox seal+open %.2f µs)\n", r.Cipher.SealOpenUs)
+	for _, t := range r.Targets {
+		verdict := "holds"
+		if !t.Holds {
+			verdict = "MISSED"
+		}
+		fmt.Fprintf(w, "  %-48s %10.2f vs %10.2f  ratio %6.2f  target %-6s %s\n", t.Name, t.Value, t.Baseline, t.Ratio, t.Target, verdict)
 	}
 	fmt.Fprintf(w, "\ntotal %.1f s\n", r.ElapsedMs/1000)
 }
@@ -279,10 +370,16 @@ func (b *benchEnv) pair(ctx context.Context) (pub, sub *session.Session, err err
 
 func us(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1000 }
 
-// throughput measures with loadgen.Throughput (the method of the test benchmarks).
-func (b *benchEnv) throughput(ctx context.Context, data []byte, n int) (benchThroughput, error) {
+// throughput measures with loadgen.Throughput (the method of the test benchmarks), E2EE with
+// the given cipher.
+func (b *benchEnv) throughput(ctx context.Context, data []byte, n int, cipher string) (benchThroughput, error) {
 	res := benchThroughput{Events: n}
-	pub, sub, err := b.pair(ctx)
+	rules := []session.Rule{{Pattern: "bench.e2ee", Match: e2ee.MatchPrefix, Encrypt: true, Cipher: cipher}}
+	pub, err := b.session(ctx, rules)
+	if err != nil {
+		return res, err
+	}
+	sub, err := b.session(ctx, rules)
 	if err != nil {
 		return res, err
 	}
