@@ -17,6 +17,8 @@ import (
 	"github.com/gammazero/nexus/v3/transport/serialize"
 	"github.com/gammazero/nexus/v3/wamp"
 	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/wamp-e2ee/e2ee-node/e2ee/session"
 )
 
 // payloadFlags are --args and --kwargs.
@@ -335,6 +337,9 @@ func runCall(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		var re client.RPCError
 		if errors.As(err, &re) && re.Err != nil {
+			if re.Err.Error == session.ReasonKeyFetch {
+				return fmt.Errorf("call %s: %s: the callee did not get this node's payload key (refused here by --allow, trust or attestation, or the callee is not authorized; see both logs)", proc, re.Err.Error)
+			}
 			return fmt.Errorf("call %s: %s", proc, re.Err.Error)
 		}
 		return fmt.Errorf("call %s: %w", proc, err)
