@@ -1,9 +1,14 @@
 package test
 
 import (
+	"net"
+	"net/http"
+	"strings"
+
 	"context"
 	"crypto/rand"
 	"fmt"
+	nexus "github.com/gammazero/nexus/v3/router"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -382,4 +387,78 @@ func keyRequests(b *testing.B, resume bool) {
 	if f := failed.Load(); f > 0 {
 		b.Fatalf("%d of %d key requests failed; denials %v", f, b.N, pub.Stats().KeyDenials)
 	}
+}
+
+// stockNexus starts a stock nexus v3 router (no guard, no authorizer, nexus's
+// own serializers) with a websocket listener, its per-client queue as given.
+func stockNexus(b *testing.B, outQueue int) string {
+	r, err := nexus.NewRouter(&nexus.Config{RealmConfigs: []*nexus.RealmConfig{{
+		URI: wamp.URI(realmURI), AnonymousAuth: true,
+	}}}, quiet)
+	require.NoError(b, err)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(b, err)
+	ws := nexus.NewWebsocketServer(r)
+	ws.OutQueueSize = outQueue
+	srv := &http.Server{Handler: ws}
+	done := make(chan struct{})
+	go func() { defer close(done); _ = srv.Serve(l) }()
+	b.Cleanup(func() { _ = srv.Close(); <-done; r.Close() })
+	return "ws://" + l.Addr().String() + "/"
+}
+
+// byTopic sends "bench.plain…" topics to stock nexus clients and the rest to
+// E2EE sessions, so that loadgen alternates the two setups in one run.
+type byTopic struct {
+	plain interface {
+		Publish(string, wamp.Dict, wamp.List, wamp.Dict) error
+		Subscribe(string, client.EventHandler, wamp.Dict) error
+	}
+	enc *session.Session
+}
+
+func (t byTopic) Publish(topic string, o wamp.Dict, a wamp.List, kw wamp.Dict) error {
+	if strings.HasPrefix(topic, "bench.plain") {
+		return t.plain.Publish(topic, o, a, kw)
+	}
+	return t.enc.Publish(topic, o, a, kw)
+}
+
+func (t byTopic) Subscribe(topic string, fn client.EventHandler, o wamp.Dict) error {
+	if strings.HasPrefix(topic, "bench.plain") {
+		return t.plain.Subscribe(topic, fn, o)
+	}
+	return t.enc.Subscribe(topic, fn, o)
+}
+
+// BenchmarkVsStockNexus (issue 16 item 6): E2EE through the guarded router
+// (e2ee/router, e2ee/msgpack) against plaintext through a stock nexus v3.3.0
+// router and nexus's own msgpack serializer and client — what a user would
+// otherwise run — alternating in one run (loadgen.Throughput), 1 KiB, both
+// routers with a per-client queue of 2 × the window. ratio = E2EE ÷ stock
+// plaintext.
+func BenchmarkVsStockNexus(b *testing.B) {
+	_, pubE, subE := benchPair(b, 2*loadgen.DefaultWindow)
+	url := stockNexus(b, 2*loadgen.DefaultWindow)
+	ctx := context.Background()
+	conn := func() *client.Client {
+		c, err := client.ConnectNet(ctx, url, client.Config{Realm: realmURI, Serialization: serialize.MSGPACK})
+		require.NoError(b, err)
+		b.Cleanup(func() { _ = c.Close() })
+		return c
+	}
+	pub, sub := byTopic{plain: conn(), enc: pubE}, byTopic{plain: conn(), enc: subE}
+	data := make([]byte, 1024)
+	_, _ = rand.Read(data)
+	b.SetBytes(1024)
+	b.ResetTimer()
+	res, err := loadgen.Throughput(ctx, pub, sub, loadgen.ThroughputConfig{
+		Topics: [2]string{"bench.plain.t", "bench.e2ee.t"}, Payload: data, Events: max(b.N, 6),
+	})
+	b.StopTimer()
+	require.NoError(b, err)
+	b.ReportMetric(res.Plaintext, "stock-plain-ev/s")
+	b.ReportMetric(res.E2EE, "e2ee-ev/s")
+	b.ReportMetric(res.Ratio, "ratio")
+	b.ReportMetric(float64(res.Lost[0]+res.Lost[1]), "lost")
 }
