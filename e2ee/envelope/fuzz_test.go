@@ -52,6 +52,7 @@ func FuzzOpen(f *testing.F) {
 		f.Add("wamp", "cbor", "xsalsa20poly1305", kid, p, uint8(0), false, "com.example.t", uint8(1))
 		pt, _ := openRaw(p, &key)
 		f.Add("wamp", "cbor", "xsalsa20poly1305", kid, pt, uint8(0), true, "com.example.t", uint8(1))
+		f.Add("wamp", "cbor", "aes256gcm", kid, pt, uint8(16), true, "com.example.t", uint8(1))
 	}
 	f.Add("wamp.eth", "cbor", "xsalsa20poly1305", kid, []byte("AAAA"), uint8(1), false, "u", uint8(2))
 	f.Add("x", "json", "aes256gcm", "k", []byte{}, uint8(5), false, "", uint8(0))
@@ -61,7 +62,19 @@ func FuzzOpen(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, scheme, ser, cipher, keyID string, payload []byte, mode uint8, seal bool, uri string, kind uint8) {
-		if seal {
+		var allowed string
+		if mode&16 != 0 {
+			allowed = cipher // a receiver whose rule names the label
+		}
+		if seal && cipher == CipherAESGCM {
+			var gc gcmCache
+			a, err := gc.get(&key)
+			if err != nil {
+				t.Fatal(err)
+			}
+			nonce := make([]byte, GCMNonceSize)
+			payload = a.Seal(nonce, nonce, payload, gcmAD)
+		} else if seal {
 			var nonce [NonceSize]byte
 			payload = secretbox.Seal(nonce[:], payload, &nonce, &key)
 		}
@@ -91,7 +104,7 @@ func FuzzOpen(f *testing.F) {
 		}
 		lk := newTestLookup()
 		lk.put(kid, key, nil)
-		got, err := o.Open(opts, args, kw, Delivery{URI: uri, Kind: e2ee.MessageKind(kind), RequireSignature: mode&8 != 0}, lk)
+		got, err := o.Open(opts, args, kw, Delivery{URI: uri, Kind: e2ee.MessageKind(kind), RequireSignature: mode&8 != 0, Cipher: allowed}, lk)
 		if err != nil {
 			if ErrorURI(err) == "" {
 				t.Fatalf("error without a sentinel: %v", err)
