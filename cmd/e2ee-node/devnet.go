@@ -115,13 +115,6 @@ non-empty DIR without that file. Runs until interrupted (Ctrl-C).`)
 		if dir, err = filepath.Abs(dir); err != nil {
 			return err
 		}
-		if err := clearSandbox(dir); err != nil {
-			return err
-		}
-		// Listed before anything is written, so that a run stopped half-way is cleared by the next.
-		if err := writeManifest(dir, &devnetManifest{Files: sandboxFiles(names)}); err != nil {
-			return err
-		}
 	}
 	devKeys, err := chain.DevAccounts(accounts)
 	if err != nil {
@@ -134,6 +127,19 @@ non-empty DIR without that file. Runs until interrupted (Ctrl-C).`)
 	dn, err := chain.StartDevnet(chain.DevnetConfig{Host: host, Port: port, ChainID: chainID, BlockTime: blockTime, Funded: funded, NoDeployer: noDeployer})
 	if err != nil {
 		return err
+	}
+	// The sandbox is cleared only once the port is ours: a rerun while another devnet still
+	// serves the same port must not delete that devnet's keys and configs.
+	if dir != "" {
+		if err := clearSandbox(dir); err != nil {
+			_ = dn.Close()
+			return err
+		}
+		// Listed before anything is written, so that a run stopped half-way is cleared by the next.
+		if err := writeManifest(dir, &devnetManifest{Files: sandboxFiles(names)}); err != nil {
+			_ = dn.Close()
+			return err
+		}
 	}
 	defer func() {
 		_ = dn.Close()
