@@ -192,13 +192,14 @@ non-empty DIR without that file. Runs until interrupted (Ctrl-C).`)
 			fmt.Fprintf(w, "  %-6s delegate %s  %s\n", n, m.Nodes[n].Delegate, m.Nodes[n].Config)
 		}
 		fmt.Fprintf(w, "\nReady in %.0f ms. Next, in three terminals:\n\n", msSince(start))
-		fmt.Fprintf(w, "  e2ee-node router --config %s\n", filepath.Join(dir, "router.json"))
+		self := selfCommand(os.Args[0])
+		fmt.Fprintf(w, "  %s router --config %s\n", self, filepath.Join(dir, "router.json"))
 		if len(names) > 1 {
-			fmt.Fprintf(w, "  e2ee-node sub com.example.telemetry --config %s\n", filepath.Join(dir, names[1]+".json"))
+			fmt.Fprintf(w, "  %s sub com.example.telemetry --config %s\n", self, filepath.Join(dir, names[1]+".json"))
 		}
-		fmt.Fprintf(w, "  e2ee-node pub com.example.telemetry --config %s --kwargs '{\"reading\": 7}'\n\n", filepath.Join(dir, names[0]+".json"))
-		fmt.Fprintf(w, "Revoke a node: e2ee-node delegate revoke --rpc %s --key %s --password-file %s --realm %s --delegate ADDRESS\n",
-			dn.HTTPURL(), filepath.Join(dir, "keys", "operator.json"), filepath.Join(dir, "password"), crypto.PubkeyToAddress(sb.realm.PublicKey).Hex())
+		fmt.Fprintf(w, "  %s pub com.example.telemetry --config %s --kwargs '{\"reading\": 7}'\n\n", self, filepath.Join(dir, names[0]+".json"))
+		fmt.Fprintf(w, "Revoke a node: %s delegate revoke --rpc %s --key %s --password-file %s --realm %s --delegate ADDRESS\n",
+			self, dn.HTTPURL(), filepath.Join(dir, "keys", "operator.json"), filepath.Join(dir, "password"), crypto.PubkeyToAddress(sb.realm.PublicKey).Hex())
 	} else {
 		fmt.Fprintf(w, "\nReady in %.0f ms. --dir DIR also writes a sandbox of nodes (e2ee-node devnet --help).\n", msSince(start))
 	}
@@ -422,4 +423,14 @@ func writeJSONFile(path string, v any) error {
 		return err
 	}
 	return safefile.WriteFile(path, append(data, '\n'), 0o644)
+}
+
+// selfCommand is how the printed commands invoke this binary: the path it
+// was started by (./e2ee-node, a name on $PATH), or "go run ./cmd/e2ee-node"
+// when that path is a temporary build of go run, which is gone once it exits.
+func selfCommand(arg0 string) string {
+	if strings.Contains(filepath.ToSlash(arg0), "/go-build") {
+		return "go run ./cmd/e2ee-node"
+	}
+	return arg0
 }
