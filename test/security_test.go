@@ -11,6 +11,7 @@ import (
 	"github.com/gammazero/nexus/v3/client"
 	"github.com/gammazero/nexus/v3/transport/serialize"
 	"github.com/gammazero/nexus/v3/wamp"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/wamp-e2ee/e2ee-node/e2ee"
@@ -190,9 +191,8 @@ func TestSecurityDuplicateInvocationNoPlaintextYield(t *testing.T) {
 	rejectedBefore := rejected()
 	require.NoError(t, c.Register("com.sec.secret", func(ctx context.Context, inv *wamp.Invocation) client.InvokeResult {
 		startOnce.Do(func() { close(started) })
-		for deadline := time.Now().Add(5 * time.Second); rejected() == rejectedBefore && time.Now().Before(deadline); {
-			time.Sleep(time.Millisecond) // polling the condition, not a fixed wait
-		}
+		assert.Eventually(t, func() bool { return rejected() != rejectedBefore }, 5*time.Second, time.Millisecond,
+			"the duplicate INVOCATION is rejected while the handler runs")
 		return client.InvokeResult{Args: wamp.List{string(marker)}}
 	}, nil))
 

@@ -1,11 +1,9 @@
 package verifier_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -45,25 +43,6 @@ type lagProxy struct {
 	logsLag atomic.Uint64
 }
 
-type rpcMsg struct {
-	ID     json.RawMessage   `json:"id"`
-	Method string            `json:"method"`
-	Params []json.RawMessage `json:"params"`
-}
-
-type rpcErr struct {
-	Code    int    `json:"code"`
-	Message string `json:"message"`
-	Data    any    `json:"data,omitempty"`
-}
-
-type rpcResp struct {
-	JSONRPC string          `json:"jsonrpc"`
-	ID      json.RawMessage `json:"id"`
-	Result  json.RawMessage `json:"result,omitempty"`
-	Error   *rpcErr         `json:"error,omitempty"`
-}
-
 func newLagProxy(t testing.TB, up *rpc.Client) *lagProxy {
 	p := &lagProxy{up: up}
 	p.Server = httptest.NewServer(http.HandlerFunc(p.serve))
@@ -72,38 +51,11 @@ func newLagProxy(t testing.TB, up *rpc.Client) *lagProxy {
 }
 
 func (p *lagProxy) serve(w http.ResponseWriter, r *http.Request) {
-	body, err := io.ReadAll(r.Body)
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
-		return
-	}
-	body = bytes.TrimSpace(body)
-	batch := len(body) > 0 && body[0] == '['
-	var msgs []rpcMsg
-	if batch {
-		err = json.Unmarshal(body, &msgs)
-	} else {
-		msgs = make([]rpcMsg, 1)
-		err = json.Unmarshal(body, &msgs[0])
-	}
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
-		return
-	}
-	out := make([]rpcResp, len(msgs))
-	for i, m := range msgs {
-		out[i] = p.handle(r.Context(), m)
-	}
-	w.Header().Set("Content-Type", "application/json")
-	if batch {
-		_ = json.NewEncoder(w).Encode(out)
-	} else {
-		_ = json.NewEncoder(w).Encode(out[0])
-	}
+	chaintest.ServeJSONRPC(w, r, p.handle)
 }
 
-func (p *lagProxy) handle(ctx context.Context, m rpcMsg) rpcResp {
-	resp := rpcResp{JSONRPC: "2.0", ID: m.ID}
+func (p *lagProxy) handle(ctx context.Context, m chaintest.RPCMsg) chaintest.RPCResp {
+	resp := chaintest.RPCResp{JSONRPC: "2.0", ID: m.ID}
 	if lag := p.logsLag.Load(); lag != 0 && m.Method == "eth_getBlockByNumber" && len(m.Params) >= 1 {
 		var tag string
 		_ = json.Unmarshal(m.Params[0], &tag)
@@ -115,7 +67,7 @@ func (p *lagProxy) handle(ctx context.Context, m rpcMsg) rpcResp {
 	if lag := p.logsLag.Load(); lag != 0 && m.Method == "eth_getLogs" {
 		var logs []types.Log
 		if err := p.up.CallContext(ctx, &logs, m.Method, m.Params[0]); err != nil {
-			resp.Error = &rpcErr{Code: -32000, Message: err.Error()}
+			resp.Error = &chaintest.RPCErr{Code: -32000, Message: err.Error()}
 			return resp
 		}
 		kept := []types.Log{}
@@ -142,7 +94,7 @@ func (p *lagProxy) handle(ctx context.Context, m rpcMsg) rpcResp {
 			if tag == "latest" {
 				m.Params[1], _ = json.Marshal(hexutil.Uint64(lag))
 			} else if n, err := strconv.ParseUint(tag, 0, 64); err == nil && n > lag && p.strict.Load() {
-				resp.Error = &rpcErr{Code: -32000, Message: "header not found"}
+				resp.Error = &chaintest.RPCErr{Code: -32000, Message: "header not found"}
 				return resp
 			}
 		}
@@ -153,7 +105,7 @@ func (p *lagProxy) handle(ctx context.Context, m rpcMsg) rpcResp {
 	}
 	var res json.RawMessage
 	if err := p.up.CallContext(ctx, &res, m.Method, args...); err != nil {
-		e := &rpcErr{Code: -32000, Message: err.Error()}
+		e := &chaintest.RPCErr{Code: -32000, Message: err.Error()}
 		var ce rpc.Error
 		if errors.As(err, &ce) {
 			e.Code = ce.ErrorCode()

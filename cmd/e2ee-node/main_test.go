@@ -100,13 +100,10 @@ func TestScripts(t *testing.T) {
 					_ = cmd.Process.Kill()
 					_ = cmd.Wait()
 				})
-				for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-					if _, err := os.Stat(sock); err == nil {
-						ts.Setenv("SWTPM", sock)
-						return
-					}
+				if !waitUntil(20*time.Second, func() bool { _, err := os.Stat(sock); return err == nil }) {
+					ts.Fatalf("swtpm did not open %s within 20 s", sock)
 				}
-				ts.Fatalf("swtpm did not open %s within 20 s", sock)
+				ts.Setenv("SWTPM", sock)
 			},
 			// json-env FILE KEY VAR sets $VAR to the string value of KEY in the JSON object in FILE.
 			"json-env": func(ts *testscript.TestScript, neg bool, args []string) {
@@ -126,13 +123,26 @@ func TestScripts(t *testing.T) {
 				if len(args) != 1 {
 					ts.Fatalf("usage: waitfile FILE")
 				}
-				for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-					if _, err := os.Stat(ts.MkAbs(args[0])); err == nil {
-						return
-					}
+				if !waitUntil(60*time.Second, func() bool { _, err := os.Stat(ts.MkAbs(args[0])); return err == nil }) {
+					ts.Fatalf("%s did not appear within 60 s", args[0])
 				}
-				ts.Fatalf("%s did not appear within 60 s", args[0])
 			},
 		},
 	})
+}
+
+// waitUntil polls cond every 20 ms until it holds (true) or limit passes
+// (false).
+func waitUntil(limit time.Duration, cond func() bool) bool {
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	deadline := time.After(limit)
+	for !cond() {
+		select {
+		case <-tick.C:
+		case <-deadline:
+			return cond()
+		}
+	}
+	return true
 }

@@ -40,30 +40,31 @@ func NewProviderProxy(t testing.TB, up *rpc.Client) *ProviderProxy {
 	return p
 }
 
-type rpcMsg struct {
+// RPCMsg is one JSON-RPC request as a test proxy sees it.
+type RPCMsg struct {
 	ID     json.RawMessage   `json:"id"`
 	Method string            `json:"method"`
 	Params []json.RawMessage `json:"params"`
 }
 
-type rpcErr struct {
+// RPCErr is a JSON-RPC error object.
+type RPCErr struct {
 	Code    int    `json:"code"`
 	Message string `json:"message"`
+	Data    any    `json:"data,omitempty"`
 }
 
-type rpcResp struct {
+// RPCResp is one JSON-RPC response.
+type RPCResp struct {
 	JSONRPC string          `json:"jsonrpc"`
 	ID      json.RawMessage `json:"id"`
 	Result  json.RawMessage `json:"result,omitempty"`
-	Error   *rpcErr         `json:"error,omitempty"`
+	Error   *RPCErr         `json:"error,omitempty"`
 }
 
-func (p *ProviderProxy) serve(w http.ResponseWriter, r *http.Request) {
-	n := p.Requests.Add(1)
-	if every := p.HTTPEvery.Load(); p.Down.Load() || every != 0 && n%every == 0 {
-		http.Error(w, `{"jsonrpc":"2.0","error":{"code":429,"message":"Too Many Requests"}}`, http.StatusTooManyRequests)
-		return
-	}
+// ServeJSONRPC decodes a JSON-RPC request or batch from r, answers each
+// message with handle and writes the response or batch to w.
+func ServeJSONRPC(w http.ResponseWriter, r *http.Request, handle func(context.Context, RPCMsg) RPCResp) {
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
@@ -71,20 +72,20 @@ func (p *ProviderProxy) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	body = bytes.TrimSpace(body)
 	batch := len(body) > 0 && body[0] == '['
-	var msgs []rpcMsg
+	var msgs []RPCMsg
 	if batch {
 		err = json.Unmarshal(body, &msgs)
 	} else {
-		msgs = make([]rpcMsg, 1)
+		msgs = make([]RPCMsg, 1)
 		err = json.Unmarshal(body, &msgs[0])
 	}
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
-	out := make([]rpcResp, len(msgs))
+	out := make([]RPCResp, len(msgs))
 	for i, m := range msgs {
-		out[i] = p.handle(r.Context(), m)
+		out[i] = handle(r.Context(), m)
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if batch {
@@ -94,8 +95,17 @@ func (p *ProviderProxy) serve(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func (p *ProviderProxy) handle(ctx context.Context, m rpcMsg) rpcResp {
-	resp := rpcResp{JSONRPC: "2.0", ID: m.ID}
+func (p *ProviderProxy) serve(w http.ResponseWriter, r *http.Request) {
+	n := p.Requests.Add(1)
+	if every := p.HTTPEvery.Load(); p.Down.Load() || every != 0 && n%every == 0 {
+		http.Error(w, `{"jsonrpc":"2.0","error":{"code":429,"message":"Too Many Requests"}}`, http.StatusTooManyRequests)
+		return
+	}
+	ServeJSONRPC(w, r, p.handle)
+}
+
+func (p *ProviderProxy) handle(ctx context.Context, m RPCMsg) RPCResp {
+	resp := RPCResp{JSONRPC: "2.0", ID: m.ID}
 	var span uint64
 	if m.Method == "eth_getLogs" && len(m.Params) == 1 {
 		var q struct{ FromBlock, ToBlock string }
@@ -103,16 +113,16 @@ func (p *ProviderProxy) handle(ctx context.Context, m rpcMsg) rpcResp {
 		from, err1 := strconv.ParseUint(q.FromBlock, 0, 64)
 		to, err2 := strconv.ParseUint(q.ToBlock, 0, 64)
 		if err1 != nil || err2 != nil || to < from {
-			resp.Error = &rpcErr{Code: -32602, Message: "this provider wants numbered ranges"}
+			resp.Error = &RPCErr{Code: -32602, Message: "this provider wants numbered ranges"}
 			return resp
 		}
 		span = to - from + 1
 		if c := p.RangeCap.Load(); c != 0 && span > c {
-			resp.Error = &rpcErr{Code: -32600, Message: "eth_getLogs is limited to a " + strconv.FormatUint(c, 10) + " block range"}
+			resp.Error = &RPCErr{Code: -32600, Message: "eth_getLogs is limited to a " + strconv.FormatUint(c, 10) + " block range"}
 			return resp
 		}
 		if every := p.LogsEvery.Load(); every != 0 && p.LogCalls.Add(1)%every == 0 {
-			resp.Error = &rpcErr{Code: -32005, Message: "limit exceeded"}
+			resp.Error = &RPCErr{Code: -32005, Message: "limit exceeded"}
 			return resp
 		}
 	}
@@ -122,7 +132,7 @@ func (p *ProviderProxy) handle(ctx context.Context, m rpcMsg) rpcResp {
 	}
 	var res json.RawMessage
 	if err := p.up.CallContext(ctx, &res, m.Method, args...); err != nil {
-		resp.Error = &rpcErr{Code: -32000, Message: err.Error()}
+		resp.Error = &RPCErr{Code: -32000, Message: err.Error()}
 		return resp
 	}
 	if len(res) == 0 {
