@@ -62,6 +62,9 @@ func BenchmarkThroughput(b *testing.B) {
 	b.ReportMetric(res.Plaintext, "plain-ev/s")
 	b.ReportMetric(res.E2EE, "e2ee-ev/s")
 	b.ReportMetric(res.Ratio, "ratio")
+	b.ReportMetric(us(res.CPUPerEvent[0]), "plain-cpu-µs/ev")
+	b.ReportMetric(us(res.CPUPerEvent[1]), "e2ee-cpu-µs/ev")
+	b.ReportMetric(us(res.CPUPerEvent[1]-res.CPUPerEvent[0]), "added-cpu-µs/ev")
 	b.ReportMetric(float64(res.Lost[0]+res.Lost[1]), "lost")
 	b.ReportMetric(float64(res.Stalls[0]+res.Stalls[1]), "stalls")
 }

@@ -132,6 +132,10 @@ type cryptoPeer struct {
 	n     *node
 	inner wamp.Peer
 	json  bool
+	// exclusive: the inner peer is a network transport, whose decoded
+	// messages own their bytes (an in-process peer may share a payload with
+	// other subscribers): payloads are decrypted in place.
+	exclusive bool
 
 	in      chan wamp.Message // to nexus; closed by the inbound goroutine
 	out     chan wamp.Message // from nexus
@@ -179,7 +183,7 @@ func newCryptoPeer(n *node, inner wamp.Peer) (*cryptoPeer, error) {
 		return nil, err
 	}
 	p := &cryptoPeer{
-		n: n, inner: inner, json: n.cfg.Serialization == serialize.JSON,
+		n: n, inner: inner, json: n.cfg.Serialization == serialize.JSON, exclusive: !inner.IsLocal(),
 		in: make(chan wamp.Message, outQueue), out: make(chan wamp.Message, outQueue),
 		local: make(chan wamp.Message, 16), ready: make(chan keyReady, 16),
 		closing: make(chan struct{}),
@@ -836,7 +840,7 @@ func (p *cryptoPeer) deliver(msg wamp.Message, d delivery, buffered bool) {
 	}
 	opened, err := p.opener.Open(details, args, kwargs,
 		envelope.Delivery{URI: d.uri, ScopeURI: d.keyURI, Kind: d.kind, RequireSignature: d.rule.rule.Sign,
-			CallID: d.cid, Proc: d.proc, Cipher: d.rule.rule.Cipher}, p.n.cache)
+			CallID: d.cid, Proc: d.proc, Cipher: d.rule.rule.Cipher, Exclusive: p.exclusive}, p.n.cache)
 	if err != nil {
 		if errors.Is(err, envelope.ErrUnknownKey) && !buffered {
 			keyID, _ := details[envelope.OptKeyID].(string) // validated by Open

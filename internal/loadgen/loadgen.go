@@ -145,6 +145,10 @@ type ThroughputResult struct {
 	// Lost counts events not delivered (plaintext, E2EE); Stalls counts
 	// windows that made no progress for Stall.
 	Lost, Stalls [2]int64
+	// CPUPerEvent is the CPU time (user + system, every thread of this
+	// process: publisher, router and subscriber when they share it) spent
+	// per delivered event of each topic.
+	CPUPerEvent [2]time.Duration
 }
 
 // Throughput subscribes sub to both topics, sends one warm-up event on each
@@ -177,7 +181,7 @@ func Throughput(ctx context.Context, pub Publisher, sub Subscriber, cfg Throughp
 	}
 	per := cfg.Events / cfg.Rounds
 	var recv [2]int64
-	var el [2]time.Duration
+	var el, cpu [2]time.Duration
 	for r := 0; r < cfg.Rounds; r++ {
 		for k := range 2 {
 			i := (k + r) % 2 // alternate which topic goes first
@@ -187,6 +191,7 @@ func Throughput(ctx context.Context, pub Publisher, sub Subscriber, cfg Throughp
 			}
 			recv[i] += w.received
 			el[i] += w.elapsed
+			cpu[i] += w.cpu
 			res.Lost[i] += int64(per) - w.received
 			res.Stalls[i] += w.stalls
 		}
@@ -195,6 +200,11 @@ func Throughput(ctx context.Context, pub Publisher, sub Subscriber, cfg Throughp
 	res.E2EE = float64(recv[1]) / el[1].Seconds()
 	if res.Plaintext > 0 {
 		res.Ratio = res.E2EE / res.Plaintext
+	}
+	for i := range cpu {
+		if recv[i] > 0 {
+			res.CPUPerEvent[i] = cpu[i] / time.Duration(recv[i])
+		}
 	}
 	if recv[0] == 0 || recv[1] == 0 {
 		return res, errors.New("loadgen: no event was delivered")
@@ -226,7 +236,7 @@ func warmUp(ctx context.Context, pub Publisher, c *Counter, topic string, payloa
 
 type window struct {
 	received, stalls int64
-	elapsed          time.Duration
+	elapsed, cpu     time.Duration
 }
 
 // windowed publishes n events keeping at most size in flight (sent, not
@@ -239,7 +249,7 @@ func windowed(ctx context.Context, pub Publisher, c *Counter, topic string, payl
 	var lost int64
 	args := wamp.List{payload}
 	half := size / 2
-	start := time.Now()
+	start, cpu0 := time.Now(), processCPU()
 	for sent := 0; sent < n; {
 		for i := 0; i < half && sent < n; i++ {
 			if err := pub.Publish(topic, nil, args, nil); err != nil {
@@ -259,7 +269,7 @@ func windowed(ctx context.Context, pub Publisher, c *Counter, topic string, payl
 	if !c.Wait(ctx, base+int64(n)-lost, stall) {
 		w.stalls++
 	}
-	w.elapsed = time.Since(start)
+	w.elapsed, w.cpu = time.Since(start), processCPU()-cpu0
 	w.received = min(c.Count()-base, int64(n))
 	return w, ctx.Err()
 }
