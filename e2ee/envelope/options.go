@@ -72,7 +72,18 @@ func IsPPT(opts map[string]any) bool {
 // StripOptions deletes the PPT options (and e2ee_request_key_rpc) from opts,
 // so that code behind the envelope never sees them.
 func StripOptions(opts map[string]any) {
-	for _, k := range [...]string{OptScheme, OptSerializer, OptCipher, OptKeyID, OptRequestKeyRPC} {
+	keys := [...]string{OptScheme, OptSerializer, OptCipher, OptKeyID, OptRequestKeyRPC}
+	n := 0
+	for _, k := range keys {
+		if _, ok := opts[k]; ok {
+			n++
+		}
+	}
+	if n == len(opts) { // nothing else: clearing is cheaper than deleting
+		clear(opts)
+		return
+	}
+	for _, k := range keys {
 		delete(opts, k)
 	}
 }

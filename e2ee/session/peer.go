@@ -153,6 +153,11 @@ type cryptoPeer struct {
 	// outbound goroutine only
 	sealer *envelope.Sealer
 	sk     envelope.SealKey
+	// ppt holds the PPT options of the last key sealed under (pptKey,
+	// its SealKey.ID, cipher and key RPC); messages without options of
+	// their own get a clone (cheaper than building the map).
+	ppt    wamp.Dict
+	pptKey [3]string
 
 	// inbound goroutine only
 	opener   *envelope.Opener
@@ -510,9 +515,17 @@ func (p *cryptoPeer) seal(s sealing, opts wamp.Dict, args wamp.List, kwargs wamp
 		p.n.cfg.Logf("session: sealing for %s: %v", msgURI, err)
 		return opts, args, false
 	}
-	o := make(wamp.Dict, len(opts)+5)
-	maps.Copy(o, opts)
-	envelope.PutCipherOptions(o, p.sk.Cipher, p.sk.ID, p.sk.KeyRPC)
+	var o wamp.Dict
+	if len(opts) == 0 {
+		if k := [3]string{p.sk.ID, p.sk.Cipher, p.sk.KeyRPC}; k != p.pptKey || p.ppt == nil {
+			p.ppt, p.pptKey = envelope.PutCipherOptions(nil, p.sk.Cipher, p.sk.ID, p.sk.KeyRPC), k
+		}
+		o = maps.Clone(p.ppt)
+	} else {
+		o = make(wamp.Dict, len(opts)+5)
+		maps.Copy(o, opts)
+		envelope.PutCipherOptions(o, p.sk.Cipher, p.sk.ID, p.sk.KeyRPC)
+	}
 	p.n.stats.encrypted.Add(1)
 	if p.json {
 		return o, wamp.List{serialize.BinaryData(payload)}, true
@@ -805,6 +818,10 @@ func setPayload(msg wamp.Message, args wamp.List, kwargs wamp.Dict) {
 // stream from the same key RPC that wait for a key.
 func (p *cryptoPeer) receive(msg wamp.Message, d delivery) {
 	details, _, _ := fields(msg)
+	if len(p.queues) == 0 { // nothing waits for a key: the common case
+		p.deliver(msg, d, false)
+		return
+	}
 	keyID, _ := details[envelope.OptKeyID].(string)
 	if len(p.queues[queueKey{d.ch, locatorOf(keyID)}]) > 0 {
 		p.enqueue(msg, d, keyID)
