@@ -52,13 +52,42 @@ func (c *fanCounter) handle(*wamp.Event) {
 	}
 }
 
-func (c *fanCounter) wait(b *testing.B, d time.Duration) {
-	b.Helper()
+func (c *fanCounter) wait(t testing.TB, d time.Duration) {
+	t.Helper()
 	select {
 	case <-c.done:
 	case <-time.After(d):
-		b.Fatalf("only %d of %d deliveries within %v", c.n.Load(), c.target.Load(), d)
+		t.Fatalf("only %d of %d deliveries within %v", c.n.Load(), c.target.Load(), d)
 	}
+}
+
+// TestRotationReachesAllSubscribers: 1,000 E2EE subscribers of one topic
+// on a router with its default per-client queue; after a rotation each
+// fetches the new key from the publisher's key RPC on the same event, and
+// every one must decrypt it. nexus's dealer used to drop the INVOCATIONs
+// that did not fit the publisher's queue (64): those subscribers waited
+// FetchTimeout, lost the event and tripped their breakers.
+func TestRotationReachesAllSubscribers(t *testing.T) {
+	const n = 1000
+	p := newPKI(t)
+	tr := startRouterWith(t, routerOpts{noTap: true, maxConns: 2*n + 10})
+	t.Cleanup(tr.stop)
+	var c fanCounter
+	for range n {
+		s := newSession(t, tr, p, serialize.MSGPACK, benchRules)
+		require.NoError(t, s.Subscribe("fan.rotate", c.handle, nil))
+	}
+	pub := newSession(t, tr, p, serialize.MSGPACK, benchRules)
+	for round := range 4 { // the first key, then rotated ones
+		if round > 0 {
+			pub.RotateAll()
+		}
+		c.arm(int64((round + 1) * n))
+		require.NoError(t, pub.Publish("fan.rotate", nil, wamp.List{[]byte("k")}, nil))
+		// Well below FetchTimeout: a lost key request shows as a miss.
+		c.wait(t, session.DefaultFetchTimeout/2)
+	}
+	require.EqualValues(t, 4*n, pub.Stats().KeyRequestsServed)
 }
 
 // BenchmarkFanOut: one publisher, N subscribers, all sessions in this process
@@ -82,7 +111,7 @@ func BenchmarkFanOut(b *testing.B) {
 
 func fanOut(b *testing.B, n int) {
 	p := newPKI(b)
-	tr := startRouterWith(b, routerOpts{noTap: true, outQueue: max(256, 2*n), maxConns: 2*n + 10})
+	tr := startRouterWith(b, routerOpts{noTap: true, maxConns: 2*n + 10})
 	b.Cleanup(tr.stop)
 	ctx := context.Background()
 	data := make([]byte, 1024)

@@ -67,8 +67,12 @@ type Config struct {
 	// rawsocket message). Default DefaultMaxMessageSize. Rawsocket rounds it
 	// up to a power of two as the protocol requires.
 	MaxMessageSize int
-	// OutQueueSize is the per-client outbound queue. Default
-	// DefaultOutQueueSize; at least MinOutQueueSize.
+	// OutQueueSize is the per-client channel of messages nexus hands over
+	// for sending. Default DefaultOutQueueSize; at least MinOutQueueSize.
+	// Once it is half full, up to 8,192 further messages spill into
+	// one-message channels rather than being dropped by nexus (a burst of
+	// key requests to one key RPC after a rotation); what is queued for
+	// writing is bounded by ClientQueueBytes and QueueBytes.
 	OutQueueSize int
 	// ClientQueueBytes bounds the bytes of serialized messages waiting to be
 	// written to one network client, QueueBytes those of all network

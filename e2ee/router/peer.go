@@ -142,6 +142,9 @@ func (p *guardPeer) reply(msg wamp.Message) {
 		return
 	}
 	ch := p.inner.Send()
+	if d, ok := p.inner.(interface{ direct() chan<- wamp.Message }); ok {
+		ch = d.direct() // not a spill channel, which this may abandon
+	}
 	if c := cap(ch); c > 0 && len(ch) >= c/2 {
 		p.g.log.Debug("router guard: client queue half full, error reply dropped", "conn", p.conn)
 		return

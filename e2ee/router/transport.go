@@ -80,6 +80,7 @@ type netPeer struct {
 
 	rd chan wamp.Message // to the guard; closed by the reader
 	wr chan wamp.Message // from nexus; never closed (sends after Close drop)
+	sp spill             // what nexus sends while wr is half full
 
 	mu     sync.Mutex
 	queue  [][]byte
@@ -126,6 +127,7 @@ func (r *Router) newNetPeer(f framer, k serializerKind) *netPeer {
 		wt:      r.cfg.WriteTimeout,
 		rd:      make(chan wamp.Message),
 		wr:      make(chan wamp.Message, r.cfg.OutQueueSize),
+		sp:      spill{wake: make(chan struct{}, 1)},
 		wake:    make(chan struct{}, 1),
 		closing: make(chan struct{}),
 		taken:   make(chan struct{}),
@@ -142,8 +144,24 @@ func (p *netPeer) start() {
 }
 
 func (p *netPeer) Recv() <-chan wamp.Message { return p.rd }
-func (p *netPeer) Send() chan<- wamp.Message { return p.wr }
-func (p *netPeer) IsLocal() bool             { return false }
+
+// Send returns the channel for nexus's next message: wr, or while wr is at
+// least half full a one-message spill channel (see spill). nexus hands most
+// messages over with a non-blocking send and drops what does not fit
+// silently — an INVOCATION lost that way leaves its caller waiting — so
+// Send never returns a full channel while fewer than maxSpill messages
+// wait for intake; what intake takes meets the byte budgets as before.
+func (p *netPeer) Send() chan<- wamp.Message {
+	if p.sp.n.Load() == 0 && len(p.wr) < cap(p.wr)/2 {
+		return p.wr
+	}
+	return p.sp.take(p.wr)
+}
+
+// direct returns wr itself, for senders that may abandon the channel
+// (the guard's error replies, which are dropped when wr is half full).
+func (p *netPeer) direct() chan<- wamp.Message { return p.wr }
+func (p *netPeer) IsLocal() bool               { return false }
 
 // Close stops taking messages, lets the writer flush what is queued for up
 // to closeGrace, and closes the connection. It does not block.
@@ -200,21 +218,49 @@ func (p *netPeer) reader() {
 	}
 }
 
-// intake serializes what nexus sends and queues it within the budgets.
+// intake serializes what nexus sends and queues it within the budgets: wr
+// first, then the spill channels in the order Send handed them out.
 func (p *netPeer) intake() {
 	defer close(p.taken)
 	for {
 		select {
 		case msg := <-p.wr:
 			p.enqueue(msg)
+			continue
+		default:
+		}
+		// wr is empty: whatever a sender put there before it was handed a
+		// spill channel was taken, so the oldest spilled message is next.
+		if c := p.sp.first(); c != nil {
+			msg, ok := p.sp.await(c, p.dead)
+			p.sp.pop()
+			if ok {
+				p.enqueue(msg)
+			}
+			continue
+		}
+		select {
+		case msg := <-p.wr:
+			p.enqueue(msg)
+		case <-p.sp.wake:
 		case <-p.closing:
 			// Take what nexus sent before Close (a GOODBYE, an ABORT).
 			for {
 				select {
 				case msg := <-p.wr:
 					p.enqueue(msg)
+					continue
 				default:
+				}
+				c := p.sp.first()
+				if c == nil {
 					return
+				}
+				p.sp.pop()
+				select {
+				case msg := <-c:
+					p.enqueue(msg)
+				default:
 				}
 			}
 		case <-p.dead:
