@@ -87,8 +87,9 @@ func (b *benchEnv) carrierClient(ctx context.Context, topic string, opts wamp.Di
 	return c, nil
 }
 
-// carriage measures benchCarriage over n events per kind and samples latency samples.
-func (b *benchEnv) carriage(ctx context.Context, data []byte, n, samples int) (benchCarriage, error) {
+// carriage measures benchCarriage: runs runs of n events per kind (medians), samples latency
+// samples.
+func (b *benchEnv) carriage(ctx context.Context, data []byte, n, runs, samples int) (benchCarriage, error) {
 	var res benchCarriage
 	size, err := sealedSize(data)
 	if err != nil {
@@ -107,14 +108,18 @@ func (b *benchEnv) carriage(ctx context.Context, data []byte, n, samples int) (b
 	if err != nil {
 		return res, err
 	}
-	r, err := loadgen.Throughput(ctx, pub, sub, loadgen.ThroughputConfig{
-		Topics: [2]string{"bench.carry.plain", topic}, Payload: data, Events: n,
-	})
-	if err != nil {
-		return res, err
+	var plain, carried, added []float64
+	for i := range runs {
+		r, err := loadgen.Throughput(ctx, pub, sub, loadgen.ThroughputConfig{
+			Topics: [2]string{fmt.Sprintf("bench.carry.plain.%d", i), topic}, Payload: data, Events: n,
+		})
+		if err != nil {
+			return res, err
+		}
+		p, c := us(r.CPUPerEvent[0]), us(r.CPUPerEvent[1])
+		plain, carried, added = append(plain, p), append(carried, c), append(added, c-p)
 	}
-	res.PlaintextCPUUs, res.PPTCPUUs = us(r.CPUPerEvent[0]), us(r.CPUPerEvent[1])
-	res.AddedCPUUs = res.PPTCPUUs - res.PlaintextCPUUs
+	res.PlaintextCPUUs, res.PPTCPUUs, res.AddedCPUUs = median(plain), median(carried), median(added)
 	l, err := loadgen.Latency(ctx, pub, sub, loadgen.LatencyConfig{
 		Topics: [2]string{"bench.carry.plain.l", topic}, Payload: data, Events: samples,
 	})
