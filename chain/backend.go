@@ -5,13 +5,17 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"net"
+	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
+	"github.com/gorilla/websocket"
 )
 
 // Transport says how a [Backend] reaches its chain, which decides how registry events are
@@ -113,7 +117,11 @@ func Connect(ctx context.Context, cfg BackendConfig) (*Backend, error) {
 		default:
 			b.transport = TransportIPC
 		}
-		c, err := rpc.DialContext(ctx, cfg.URL)
+		var opts []rpc.ClientOption
+		if b.transport == TransportWebsocket {
+			opts = append(opts, rpc.WithWebsocketDialer(websocketDialer()))
+		}
+		c, err := rpc.DialOptions(ctx, cfg.URL, opts...)
 		if err != nil {
 			return nil, fmt.Errorf("connect: dial %s endpoint: %w", b.transport, err)
 		}
@@ -167,5 +175,23 @@ func (b *Backend) Close() {
 	}
 	if b.transport != TransportSimulated && b.rpc != nil {
 		b.rpc.Close()
+	}
+}
+
+// websocketDialer is go-ethereum's default websocket dialer (its buffer sizes
+// and proxy) with every TCP connection a quickAck one.
+func websocketDialer() websocket.Dialer {
+	return websocket.Dialer{
+		ReadBufferSize:  1024,
+		WriteBufferSize: 1024,
+		WriteBufferPool: new(sync.Pool),
+		Proxy:           http.ProxyFromEnvironment,
+		NetDialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			c, err := (&net.Dialer{}).DialContext(ctx, network, addr)
+			if err != nil {
+				return nil, err
+			}
+			return quickAck(c), nil
+		},
 	}
 }

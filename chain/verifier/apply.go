@@ -124,16 +124,26 @@ func (q *Queue) Run(stop <-chan struct{}, h KeyHolder, applied func(Revocation))
 
 // latestBlockEvery bounds how often the latest function of Blocks asks the
 // endpoint.
-const latestBlockEvery = 250 * time.Millisecond
+const latestBlockEvery = 50 * time.Millisecond
 
 // Blocks returns the block sources of a keydist.Policy whose trust is v:
 // block is the head v follows (no request per key exchange; before v's first
 // head, the endpoint's block number), and latest is the endpoint's block
 // number, the second look at a certificate issued for a block v has not seen
-// yet — asked at most every 250 ms, answering the last answer in between, so
-// that made-up certificates cannot turn into requests.
+// yet. latest answers from an ask that began after it was called (or v's
+// head, if higher): a certificate for a block mined just before it arrived
+// is never checked against an older answer. The answer raises v's head, so
+// block returns it from then on. Asks are at most one per 50 ms; calls in
+// between wait for the next one and share it, so that made-up certificates
+// cannot turn into more requests than that.
 func (v *Verifier) Blocks() (block, latest func() uint64) {
-	l := &latestBlock{v: v}
+	l := &latestBlock{every: latestBlockEvery, done: v.done, head: v.Head, ask: func(ctx context.Context) (uint64, error) {
+		n, err := v.backend.Client().BlockNumber(ctx)
+		if err == nil {
+			v.noteHead(n)
+		}
+		return n, err
+	}}
 	block = func() uint64 {
 		if h := v.Head(); h != 0 {
 			return h
@@ -143,24 +153,39 @@ func (v *Verifier) Blocks() (block, latest func() uint64) {
 	return block, l.get
 }
 
+// latestBlock is the latest function of Verifier.Blocks.
 type latestBlock struct {
-	v    *Verifier
-	mu   sync.Mutex
-	last time.Time
-	n    uint64
+	every time.Duration
+	done  <-chan struct{} // closed when the verifier is closed: stop waiting
+	head  func() uint64
+	ask   func(context.Context) (uint64, error)
+
+	mu    sync.Mutex // held across the wait and the ask: callers queue
+	asked time.Time  // when the last ask began
+	n     uint64     // its answer (the highest answered so far)
 }
 
 func (l *latestBlock) get() uint64 {
+	called := time.Now()
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if time.Since(l.last) < latestBlockEvery {
-		return l.n
+	if !l.asked.Before(called) { // an ask that began after this call has answered
+		return max(l.n, l.head())
 	}
-	l.last = time.Now()
+	if wait := l.every - time.Since(l.asked); wait > 0 && !l.asked.IsZero() {
+		t := time.NewTimer(wait)
+		select {
+		case <-t.C:
+		case <-l.done:
+			t.Stop()
+			return max(l.n, l.head())
+		}
+	}
+	l.asked = time.Now()
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
-	if n, err := l.v.backend.Client().BlockNumber(ctx); err == nil {
+	if n, err := l.ask(ctx); err == nil && n > l.n {
 		l.n = n
 	}
-	return l.n
+	return max(l.n, l.head())
 }
