@@ -26,6 +26,7 @@ import (
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keyring"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/session"
 	"github.com/wamp-e2ee/e2ee-node/internal/loadgen"
+	"github.com/wamp-e2ee/e2ee-node/internal/onchain"
 )
 
 // benchRules: "bench.plain" in plaintext, everything else E2EE.
@@ -122,16 +123,17 @@ func BenchmarkLatency(b *testing.B) {
 
 // BenchmarkLateJoiner: on-chain trust (simulated chain, chain/verifier on
 // every node); time from PUBLISH to the late joiner's first decrypted event,
-// which includes its key request to the publisher. p50 is reported.
+// which includes its key request to the publisher. p50 and p90 are reported.
+// onchain.LateJoiner measures (e2ee-node bench runs the same):
 //
 //   - cold-node: a new delegate joins with a new session and a new
 //     verifier: no chain or verdict cached on either side. Its
 //     authorization is on-chain and the originator's event follower has
 //     processed it.
 //   - just-authorized: the same, moments after the authorization was mined,
-//     before the originator's follower processed it: the originator's read
-//     at its processed block and at "latest" disagree, and it reads again
-//     at the head (chain/verifier read), one more registry round trip.
+//     possibly before the originator's follower processed it: the
+//     originator's read at its processed block and at "latest" then
+//     disagree, and it reads again at the head (chain/verifier read).
 //   - cold-verifier: the same joiner after the publisher rotated its keys,
 //     both verifiers purged (chains cached, verdicts read from the chain).
 //   - warm: the same joiner after a rotation, verdicts and chains cached;
@@ -152,107 +154,24 @@ func lateJoiner(b *testing.B, onAnvil bool) {
 	oc := newOnChainOn(b, onAnvil)
 	tr := startRouterWith(b, routerOpts{noTap: true})
 	b.Cleanup(tr.stop)
-	ser := serialize.MSGPACK
-	pub := oc.node(b, tr, ser, noPush) // the warm joiner fetches every rotated key
-	first := func(b *testing.B, ev *events, topic string) time.Duration {
-		start := time.Now()
-		require.NoError(b, pub.sess.Publish(topic, nil, wamp.List{"x"}, nil))
-		ev.next(b, 5*time.Second)
-		return time.Since(start)
-	}
-	report := func(b *testing.B, d []time.Duration) {
-		slices.Sort(d)
-		b.ReportMetric(us(loadgen.Percentile(d, 0.5)), "p50-µs")
-		b.ReportMetric(us(loadgen.Percentile(d, 0.9)), "p90-µs")
-	}
-	// A new delegate whose authorization the originator's event follower
-	// has processed (settled), or one authorized moments ago.
-	for _, settled := range []bool{true, false} {
-		name := "cold-node"
-		if !settled {
-			name = "just-authorized"
-		}
+	ctx := context.Background()
+	lj, err := onchain.NewLateJoiner(ctx, oc.dom, nodeConfig(tr, serialize.MSGPACK))
+	require.NoError(b, err)
+	b.Cleanup(lj.Close)
+	run := func(name string, measure func(n int) ([]time.Duration, error)) {
 		b.Run(name, func(b *testing.B) {
-			var d []time.Duration
-			for i := 0; i < b.N; i++ {
-				b.StopTimer()
-				events := pub.verifier.Stats().Events
-				n := oc.node(b, tr, ser)
-				if settled {
-					deadline := time.Now().Add(5 * time.Second)
-					for pub.verifier.Stats().Events == events {
-						require.True(b, time.Now().Before(deadline), "the originator's follower did not process the authorization")
-						time.Sleep(time.Millisecond)
-					}
-				}
-				ev := newEvents()
-				topic := fmt.Sprintf("bench.late.%s.%d.%d", name, b.N, i)
-				require.NoError(b, n.sess.Subscribe(topic, ev.handler, nil))
-				b.StartTimer()
-				d = append(d, first(b, ev, topic))
-				b.StopTimer()
-				n.close()
-				b.StartTimer()
-			}
-			report(b, d)
+			d, err := measure(b.N)
+			require.NoError(b, err)
+			slices.Sort(d)
+			b.ReportMetric(us(loadgen.Percentile(d, 0.5)), "p50-µs")
+			b.ReportMetric(us(loadgen.Percentile(d, 0.9)), "p90-µs")
 		})
 	}
-	n := oc.node(b, tr, ser)
-	ev := newEvents()
-	require.NoError(b, n.sess.Subscribe("bench.late.warm", ev.handler, nil))
-	first(b, ev, "bench.late.warm")
-	b.Run("transport-floor", func(b *testing.B) {
-		plain := func(c *session.Config) { c.Default = session.Rule{Encrypt: false} }
-		fp, fj := oc.node(b, tr, ser, plain), oc.node(b, tr, ser, plain)
-		require.NoError(b, fp.sess.Register("bench.late.floor.echo", func(context.Context, *wamp.Invocation) client.InvokeResult {
-			return client.InvokeResult{Args: wamp.List{"x"}}
-		}, nil))
-		done := make(chan error, 1)
-		require.NoError(b, fj.sess.Subscribe("bench.late.floor", func(*wamp.Event) {
-			// Not on nexus's receive goroutine, which must read the RESULT
-			// (a key fetch also runs on its own goroutine).
-			go func() {
-				ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-				defer cancel()
-				_, err := fj.sess.Call(ctx, "bench.late.floor.echo", nil, wamp.List{"x"}, nil, nil)
-				done <- err
-			}()
-		}, nil))
-		var d []time.Duration
-		for i := 0; i < b.N; i++ {
-			b.StopTimer()
-			pub.sess.RotateAll() // the same pause as warm
-			b.StartTimer()
-			start := time.Now()
-			require.NoError(b, fp.sess.Publish("bench.late.floor", nil, wamp.List{"x"}, nil))
-			require.NoError(b, <-done)
-			d = append(d, time.Since(start))
-		}
-		report(b, d)
-	})
-	for _, purge := range []bool{true, false} {
-		name := "warm"
-		if purge {
-			name = "cold-verifier"
-		}
-		b.Run(name, func(b *testing.B) {
-			var d []time.Duration
-			for i := 0; i < b.N; i++ {
-				b.StopTimer()
-				pub.sess.RotateAll()
-				if purge {
-					pub.verifier.Purge()
-					n.verifier.Purge()
-				}
-				b.StartTimer()
-				d = append(d, first(b, ev, "bench.late.warm"))
-			}
-			report(b, d)
-			if st := n.sess.Stats(); st.ResumedKeyFetches != st.KeyFetches-1 {
-				b.Fatalf("%d of %d key fetches after the first were resumed", st.ResumedKeyFetches, st.KeyFetches-1)
-			}
-		})
-	}
+	run("cold-node", func(n int) ([]time.Duration, error) { return lj.ColdNode(ctx, n, true) })
+	run("just-authorized", func(n int) ([]time.Duration, error) { return lj.ColdNode(ctx, n, false) })
+	run("transport-floor", func(n int) ([]time.Duration, error) { return lj.TransportFloor(ctx, n) })
+	run("cold-verifier", func(n int) ([]time.Duration, error) { return lj.Warm(ctx, n, true) })
+	run("warm", func(n int) ([]time.Duration, error) { return lj.Warm(ctx, n, false) })
 }
 
 // BenchmarkKeyRequests: key requests served per second by one originator to

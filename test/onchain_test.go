@@ -2,15 +2,11 @@ package test
 
 import (
 	"context"
-	"crypto/ecdsa"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/gammazero/nexus/v3/client"
 	"github.com/gammazero/nexus/v3/transport/serialize"
 	"github.com/gammazero/nexus/v3/wamp"
@@ -20,16 +16,17 @@ import (
 	"github.com/wamp-e2ee/e2ee-node/chain"
 	"github.com/wamp-e2ee/e2ee-node/chain/anvil"
 	"github.com/wamp-e2ee/e2ee-node/chain/verifier"
-	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
-	"github.com/wamp-e2ee/e2ee-node/e2ee/keys"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/session"
+	"github.com/wamp-e2ee/e2ee-node/internal/onchain"
 )
 
-// onChain is a simulated chain with the TrustRegistry deployed, a root that
-// is the realm's Realm-CA and an operator CA admitted under it: the trust
-// domain of the on-chain tests and benchmarks.
+// onChain is the trust domain of the on-chain tests and benchmarks
+// (internal/onchain): a simulated chain or an anvil node with the
+// TrustRegistry deployed, a root that is the realm's Realm-CA and an operator
+// CA admitted under it.
 type onChain struct {
+	dom      *onchain.Domain
 	backend  *chain.Backend
 	url      string // the anvil endpoint ("": the simulated chain)
 	reg      *chain.Registry
@@ -38,14 +35,6 @@ type onChain struct {
 	operator *chain.KeySigner
 	realm    common.Address
 	chainID  uint64
-	block    atomic.Uint64 // latest block, refreshed after every write
-}
-
-func newSigner(t testing.TB) (*chain.KeySigner, *ecdsa.PrivateKey) {
-	t.Helper()
-	k, err := chain.NewDevKey()
-	require.NoError(t, err)
-	return chain.NewKeySigner(k), k
 }
 
 func newOnChain(t testing.TB) *onChain { return newOnChainOn(t, false) }
@@ -57,152 +46,60 @@ func newOnChainOn(t testing.TB, onAnvil bool) *onChain {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	oc := &onChain{}
-	var rootKey *ecdsa.PrivateKey
-	var err error
+	url := ""
 	if onAnvil {
 		node, err := anvil.Start(ctx, anvil.Options{})
 		require.NoError(t, err)
 		t.Cleanup(node.Stop)
-		keys := make([]*ecdsa.PrivateKey, 3)
-		for i := range keys {
-			keys[i], err = crypto.HexToECDSA(anvil.DevKeys[i])
-			require.NoError(t, err)
-		}
-		rootKey = keys[0]
-		oc.root, oc.realmKey, oc.operator = chain.NewKeySigner(keys[0]), chain.NewKeySigner(keys[1]), chain.NewKeySigner(keys[2])
-		oc.url = node.WSURL
-		oc.backend, err = chain.Connect(ctx, chain.BackendConfig{URL: node.WSURL})
-		require.NoError(t, err)
-		t.Cleanup(oc.backend.Close)
-	} else {
-		oc.root, rootKey = newSigner(t)
-		oc.realmKey, _ = newSigner(t)
-		oc.operator, _ = newSigner(t)
-		sim := chain.NewSimulatedChain(oc.root.Address(), oc.realmKey.Address(), oc.operator.Address())
-		oc.backend, err = chain.Connect(ctx, chain.BackendConfig{Simulated: sim})
-		require.NoError(t, err)
-		t.Cleanup(func() { oc.backend.Close(); _ = sim.Close() })
+		url = node.WSURL
 	}
-	oc.realm = oc.realmKey.Address()
-	oc.chainID = oc.backend.ChainID().Uint64()
-	dep, err := chain.DeployRegistry(ctx, oc.backend.Client(), bind.NewKeyedTransactor(rootKey, oc.backend.ChainID()), chain.DefaultRegistrySalt, time.Minute)
+	d, err := onchain.New(ctx, url)
 	require.NoError(t, err)
-	oc.reg = oc.backend.Registry(dep.Address)
-	_, err = oc.reg.RegisterRoot(ctx, oc.root, chain.PolicyPrivate)
-	require.NoError(t, err)
-	_, err = oc.reg.SetRealmCA(ctx, oc.realmKey, oc.root)
-	require.NoError(t, err)
-	_, err = oc.reg.AdmitOperator(ctx, oc.root, oc.realm, oc.operator.Address(), cert.CapIntermediateCA|cert.CapProvider|cert.CapConsumer)
-	require.NoError(t, err)
-	oc.refreshBlock(t)
-	return oc
+	t.Cleanup(d.Close)
+	return &onChain{dom: d, backend: d.Backend, url: d.URL, reg: d.Reg, root: d.Root, realmKey: d.RealmKey,
+		operator: d.Operator, realm: d.Realm, chainID: d.ChainID}
 }
 
 func (oc *onChain) refreshBlock(t testing.TB) {
-	n, err := oc.backend.Client().BlockNumber(context.Background())
-	require.NoError(t, err)
-	oc.block.Store(n)
+	require.NoError(t, oc.dom.RefreshBlock(context.Background()))
 }
-
-// The session is what the revocation policy acts on.
-var _ verifier.KeyHolder = (*session.Session)(nil)
 
 // chainNode is a delegate authorized by the operator, with its own on-chain
 // verifier; revocations the verifier sees are fed to the node's session.
 type chainNode struct {
+	*onchain.Node
 	id       keydist.Identity
 	verifier *verifier.Verifier
-	revs     *verifier.Queue
+	sess     *session.Session
 	seen     atomic.Int64 // revocations applied to the session
-
-	mu   sync.Mutex
-	sess *session.Session
-	stop chan struct{}
-	wg   sync.WaitGroup
 }
 
-// delegate authorizes a fresh delegate on-chain and returns its identity (a
-// lone delegate certificate with the operator as issuer hint).
-func (oc *onChain) delegate(t testing.TB) keydist.Identity {
-	t.Helper()
-	del, err := keys.GenerateDelegateKey()
-	require.NoError(t, err)
-	sk, err := keys.GenerateSessionKey()
-	require.NoError(t, err)
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	_, err = oc.reg.Authorize(ctx, oc.operator, oc.realm, del.Address(), time.Now().Add(-time.Minute), time.Time{})
-	require.NoError(t, err)
-	oc.refreshBlock(t)
-	dc, err := cert.SignDelegate(del, cert.DelegateCertificate{ChainID: oc.chainID, VerifyingContract: oc.reg.Address(),
-		ValidFrom: oc.block.Load(), Delegate: del.Address(), CSPubKey: sk.PublicKey32(), BootedAt: uint64(time.Now().UnixNano())})
-	require.NoError(t, err)
-	return keydist.Identity{Delegate: del, Session: sk, Chain: []cert.Certificate{dc}, Issuer: oc.operator.Address()}
-}
-
-// newVerifier starts an on-chain verifier whose revocations go to revs.
-func (oc *onChain) newVerifier(t testing.TB, revs *verifier.Queue) *verifier.Verifier {
-	t.Helper()
-	backend := oc.backend
-	if oc.url != "" { // each node its own connection to the endpoint, as separate processes would have
-		var err error
-		backend, err = chain.Connect(context.Background(), chain.BackendConfig{URL: oc.url})
-		require.NoError(t, err)
-		t.Cleanup(backend.Close)
-	}
-	v, err := verifier.New(context.Background(), backend, verifier.Config{
-		Registry:     oc.reg.Address(),
-		Trustroots:   map[common.Address]common.Address{oc.realm: oc.root.Address()},
-		OnRevocation: revs.Report,
-	})
-	require.NoError(t, err)
-	t.Cleanup(v.Close)
-	return v
-}
-
-func (oc *onChain) policy(v *verifier.Verifier) keydist.Policy {
-	block, latest := v.Blocks()
-	return keydist.Policy{ChainID: oc.chainID, Registry: oc.reg.Address(), Realm: oc.realm, Trust: v, Block: block, LatestBlock: latest}
-}
-
-// node authorizes a delegate, starts its verifier and dials its session.
-func (oc *onChain) node(t testing.TB, tr *testRouter, ser serialize.Serialization, opts ...nodeOpt) *chainNode {
-	t.Helper()
-	n := &chainNode{id: oc.delegate(t), revs: verifier.NewQueue(64), stop: make(chan struct{})}
-	n.verifier = oc.newVerifier(t, n.revs)
+// nodeConfig is the session configuration of a node on tr (Identity and
+// KeyPolicy are set per node).
+func nodeConfig(tr *testRouter, ser serialize.Serialization, opts ...nodeOpt) session.Config {
 	cfg := session.Config{
 		Realm: realmURI, Dial: dialer(tr, ser, nil), Serialization: ser,
-		Identity: n.id, KeyPolicy: oc.policy(n.verifier),
 		Default: session.Rule{Encrypt: true}, FetchTimeout: 3 * time.Second,
 	}
 	for _, o := range opts {
 		o(&cfg)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	s, err := session.Dial(ctx, cfg)
+	return cfg
+}
+
+// node authorizes a delegate, starts its verifier and dials its session;
+// the node's revocation policy runs as the CLI runs it.
+func (oc *onChain) node(t testing.TB, tr *testRouter, ser serialize.Serialization, opts ...nodeOpt) *chainNode {
+	t.Helper()
+	n := &chainNode{}
+	on, err := oc.dom.Node(context.Background(), nodeConfig(tr, ser, opts...), func(verifier.Revocation) { n.seen.Add(1) })
 	require.NoError(t, err)
-	n.sess = s
-	// The node's revocation policy, as the CLI runs it.
-	stop := n.stop
-	n.wg.Go(func() { n.revs.Run(stop, s, func(verifier.Revocation) { n.seen.Add(1) }) })
+	n.Node, n.id, n.verifier, n.sess = on, on.ID, on.Verifier, on.Session
 	t.Cleanup(n.close)
 	return n
 }
 
-func (n *chainNode) close() {
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	if n.stop == nil {
-		return
-	}
-	close(n.stop)
-	n.wg.Wait()
-	n.stop = nil
-	_ = n.sess.Close()
-	n.verifier.Close() // idempotent; its follower goroutine ends here
-}
+func (n *chainNode) close() { n.Node.Close() }
 
 // TestOnChainTrust: three delegates authorized by an operator CA on a
 // simulated chain, each node deciding trust with its own chain/verifier.

@@ -63,8 +63,10 @@ type benchReport struct {
 	Targets     []benchTarget `json:"targets"`
 	Latency     benchLatency  `json:"latency"`
 	KeyRequests benchKeyReqs  `json:"keyRequests"`
-	Gas         []chainGas    `json:"gas,omitempty"`
-	ElapsedMs   float64       `json:"elapsedMs"`
+	// LateJoiner is the late joiner on on-chain trust (benchjoiner.go).
+	LateJoiner benchLateJoiner `json:"lateJoiner"`
+	Gas        []chainGas      `json:"gas,omitempty"`
+	ElapsedMs  float64         `json:"elapsedMs"`
 }
 
 type benchThroughput struct {
@@ -105,19 +107,24 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	var events, samples, keyEvents, payload int
 	var gas, asJSON bool
 	var limit time.Duration
-	var config string
+	var config, rpc string
+	var lateJoiners int
 	fs := newFlags(e, "bench", "bench [--events N] [--latency-samples N] [--key-requests N] [--gas=false] [--json]",
 		"Measures, in one run and with the plaintext baseline measured in the same run:\n"+
 			"  throughput   E2EE vs plaintext pub/sub through the embedded e2ee/router over websocket + msgpack\n"+
 			"               (--payload bytes, --events events each; the ratio is E2EE / plaintext);\n"+
 			"  latency      one-way publish→handler latency p50/p99, plaintext and E2EE, one event in flight;\n"+
 			"  key requests key requests served per second to known requesters (per-message rotation);\n"+
+			"  late joiner  first event of a late joiner on on-chain trust: warm, cold verifier, cold node,\n"+
+			"               and the plaintext transport floor (--late-joiners iterations; --rpc for a node);\n"+
 			"  gas          the registry's gas per operation on a fresh simulated chain (gasreport.Measure).\n"+
 			"Everything runs in this process on loopback; --limit bounds the whole run.")
 	fs.IntVar(&events, "events", 20000, "events per throughput run")
 	fs.IntVar(&samples, "latency-samples", 2000, "latency samples per mode")
 	fs.IntVar(&keyEvents, "key-requests", 2000, "events published under per-message rotation (each costs a key request per subscriber)")
 	fs.IntVar(&payload, "payload", 1024, "payload size in bytes")
+	fs.IntVar(&lateJoiners, "late-joiners", 100, "late-joiner iterations per case")
+	fs.StringVar(&rpc, "rpc", "", "late joiner: JSON-RPC endpoint of a development chain with anvil's funded accounts (e.g. ws://127.0.0.1:8545); default: a simulated chain in this process")
 	fs.BoolVar(&gas, "gas", true, "measure registry gas")
 	fs.DurationVar(&limit, "limit", 30*time.Second, "upper bound of the whole run")
 	fs.BoolVar(&asJSON, "json", false, "print JSON")
@@ -129,8 +136,8 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	if len(pos) != 0 {
 		return usageErrorf(e, "bench: unexpected argument %q", pos[0])
 	}
-	if events < 1 || samples < 1 || keyEvents < 1 || payload < 1 || payload > 1<<20 {
-		return usageErrorf(e, "bench: --events, --latency-samples and --key-requests must be ≥ 1; --payload 1…1048576")
+	if events < 1 || samples < 1 || keyEvents < 1 || lateJoiners < 1 || payload < 1 || payload > 1<<20 {
+		return usageErrorf(e, "bench: --events, --latency-samples, --key-requests and --late-joiners must be ≥ 1; --payload 1…1048576")
 	}
 	ctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
@@ -177,12 +184,18 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("key requests: %w", err)
 	}
+	pctx, pcancel = phase(0.6)
+	rep.LateJoiner, err = b.lateJoiner(pctx, rpc, lateJoiners)
+	pcancel()
+	if err != nil {
+		return fmt.Errorf("late joiner: %w", err)
+	}
 	if gas {
 		if rep.Gas, err = gasreport.Measure(ctx); err != nil {
 			return fmt.Errorf("registry gas: %w", err)
 		}
 	}
-	rep.Targets = benchTargets(rep)
+	rep.Targets = append(benchTargets(rep), lateJoinerTargets(rep.LateJoiner)...)
 	rep.ElapsedMs = msSince(start)
 	if asJSON {
 		return printJSON(e, rep)
@@ -249,6 +262,7 @@ func printBench(e *env, r benchReport) {
 	if r.Throughput.LostPlaintext+r.Throughput.LostE2EE > 0 {
 		fmt.Fprintf(w, "(not delivered in time: %d plaintext, %d E2EE events)\n", r.Throughput.LostPlaintext, r.Throughput.LostE2EE)
 	}
+	printLateJoiner(w, r.LateJoiner)
 	if len(r.Gas) > 0 {
 		fmt.Fprintf(w, "\nregistry gas (fresh simulated chain)\n")
 		for _, g := range r.Gas {
