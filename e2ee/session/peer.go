@@ -133,6 +133,10 @@ type cryptoPeer struct {
 	n     *node
 	inner wamp.Peer
 	json  bool
+	// exclusive: the inner peer is a network transport, whose decoded
+	// messages own their bytes (an in-process peer may share a payload with
+	// other subscribers): payloads are decrypted in place.
+	exclusive bool
 
 	in      chan wamp.Message // to nexus; closed by the inbound goroutine
 	out     chan wamp.Message // from nexus
@@ -150,6 +154,11 @@ type cryptoPeer struct {
 	// outbound goroutine only
 	sealer *envelope.Sealer
 	sk     envelope.SealKey
+	// ppt holds the PPT options of the last key sealed under (pptKey,
+	// its SealKey.ID, cipher and key RPC); messages without options of
+	// their own get a clone (cheaper than building the map).
+	ppt    wamp.Dict
+	pptKey [3]string
 
 	// inbound goroutine only
 	opener   *envelope.Opener
@@ -180,7 +189,7 @@ func newCryptoPeer(n *node, inner wamp.Peer) (*cryptoPeer, error) {
 		return nil, err
 	}
 	p := &cryptoPeer{
-		n: n, inner: inner, json: n.cfg.Serialization == serialize.JSON,
+		n: n, inner: inner, json: n.cfg.Serialization == serialize.JSON, exclusive: !inner.IsLocal(),
 		in: make(chan wamp.Message, outQueue), out: make(chan wamp.Message, outQueue),
 		local: make(chan wamp.Message, 16), ready: make(chan keyReady, 16),
 		closing: make(chan struct{}),
@@ -515,9 +524,17 @@ func (p *cryptoPeer) seal(s sealing, opts wamp.Dict, args wamp.List, kwargs wamp
 		p.n.cfg.Logf("session: sealing for %s: %v", msgURI, err)
 		return opts, args, false
 	}
-	o := make(wamp.Dict, len(opts)+5)
-	maps.Copy(o, opts)
-	envelope.PutCipherOptions(o, p.sk.Cipher, p.sk.ID, p.sk.KeyRPC)
+	var o wamp.Dict
+	if len(opts) == 0 {
+		if k := [3]string{p.sk.ID, p.sk.Cipher, p.sk.KeyRPC}; k != p.pptKey || p.ppt == nil {
+			p.ppt, p.pptKey = envelope.PutCipherOptions(nil, p.sk.Cipher, p.sk.ID, p.sk.KeyRPC), k
+		}
+		o = maps.Clone(p.ppt)
+	} else {
+		o = make(wamp.Dict, len(opts)+5)
+		maps.Copy(o, opts)
+		envelope.PutCipherOptions(o, p.sk.Cipher, p.sk.ID, p.sk.KeyRPC)
+	}
 	p.n.stats.encrypted.Add(1)
 	if p.json {
 		return o, wamp.List{serialize.BinaryData(payload)}, true
@@ -824,6 +841,10 @@ func setPayload(msg wamp.Message, args wamp.List, kwargs wamp.Dict) {
 // stream from the same key RPC that wait for a key.
 func (p *cryptoPeer) receive(msg wamp.Message, d delivery) {
 	details, _, _ := fields(msg)
+	if len(p.queues) == 0 { // nothing waits for a key: the common case
+		p.deliver(msg, d, false)
+		return
+	}
 	keyID, _ := details[envelope.OptKeyID].(string)
 	if len(p.queues[queueKey{d.ch, locatorOf(keyID)}]) > 0 {
 		p.enqueue(msg, d, keyID)
@@ -859,7 +880,7 @@ func (p *cryptoPeer) deliver(msg wamp.Message, d delivery, buffered bool) {
 	}
 	opened, err := p.opener.Open(details, args, kwargs,
 		envelope.Delivery{URI: d.uri, ScopeURI: d.keyURI, Kind: d.kind, RequireSignature: d.rule.rule.Sign,
-			CallID: d.cid, Proc: d.proc, Cipher: d.rule.rule.Cipher}, p.n.cache)
+			CallID: d.cid, Proc: d.proc, Cipher: d.rule.rule.Cipher, Exclusive: p.exclusive}, p.n.cache)
 	if err != nil {
 		if errors.Is(err, envelope.ErrUnknownKey) && !buffered {
 			keyID, _ := details[envelope.OptKeyID].(string) // validated by Open
