@@ -78,8 +78,10 @@ type benchReport struct {
 	KeyRequests benchKeyReqs  `json:"keyRequests"`
 	// LateJoiner is the late joiner on on-chain trust (benchjoiner.go).
 	LateJoiner benchLateJoiner `json:"lateJoiner"`
-	Gas        []chainGas      `json:"gas,omitempty"`
-	ElapsedMs  float64         `json:"elapsedMs"`
+	// FanOut is rotation and memory at N subscribers (benchfanout.go).
+	FanOut    []benchFanOut `json:"fanOut,omitempty"`
+	Gas       []chainGas    `json:"gas,omitempty"`
+	ElapsedMs float64       `json:"elapsedMs"`
 }
 
 type benchThroughput struct {
@@ -127,7 +129,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	var events, samples, keyEvents, payload, runs int
 	var gas, asJSON bool
 	var limit time.Duration
-	var config, rpc string
+	var config, rpc, fanout string
 	var lateJoiners int
 	fs := newFlags(e, "bench", "bench [--events N] [--latency-samples N] [--key-requests N] [--gas=false] [--json]",
 		"Measures, in one run and with the plaintext baseline measured in the same run:\n"+
@@ -137,6 +139,8 @@ func runBench(ctx context.Context, e *env, args []string) error {
 			"  key requests key requests served per second to known requesters (per-message rotation);\n"+
 			"  late joiner  first event of a late joiner on on-chain trust: warm, cold verifier, cold node,\n"+
 			"               and the plaintext transport floor (--late-joiners iterations; --rpc for a node);\n"+
+			"  fan-out      key rotation until N subscribers decrypted, pull vs push, and memory per idle\n"+
+			"               session, at the router's default queue (--fanout N,N,…; 0: skip);\n"+
 			"  gas          the registry's gas per operation on a fresh simulated chain (gasreport.Measure).\n"+
 			"Everything runs in this process on loopback; --limit bounds the whole run.")
 	fs.IntVar(&events, "events", 20000, "events per throughput run")
@@ -146,6 +150,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	fs.IntVar(&payload, "payload", 1024, "payload size in bytes")
 	fs.IntVar(&lateJoiners, "late-joiners", 100, "late-joiner iterations per case")
 	fs.StringVar(&rpc, "rpc", "", "late joiner: JSON-RPC endpoint of a development chain with anvil's funded accounts (e.g. ws://127.0.0.1:8545); default: a simulated chain in this process")
+	fs.StringVar(&fanout, "fanout", "100", "fan-out: comma-separated subscriber counts, e.g. 10,100,1000 (raise --limit for 1000); 0 skips")
 	fs.BoolVar(&gas, "gas", true, "measure registry gas")
 	fs.DurationVar(&limit, "limit", 60*time.Second, "upper bound of the whole run")
 	fs.BoolVar(&asJSON, "json", false, "print JSON")
@@ -159,6 +164,10 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	}
 	if events < 6 || runs < 1 || samples < 1 || keyEvents < 1 || lateJoiners < 1 || payload < 1 || payload > 1<<20 {
 		return usageErrorf(e, "bench: --events must be ≥ 6; --runs, --latency-samples, --key-requests and --late-joiners ≥ 1; --payload 1…1048576")
+	}
+	fanNs, err := parseFanOut(fanout)
+	if err != nil {
+		return usageErrorf(e, "bench: %v", err)
 	}
 	ctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
@@ -226,12 +235,19 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("late joiner: %w", err)
 	}
+	pctx, pcancel = phase(0.8)
+	rep.FanOut, err = b.fanOut(pctx, fanNs)
+	pcancel()
+	if err != nil {
+		return fmt.Errorf("fan-out: %w", err)
+	}
 	if gas {
 		if rep.Gas, err = gasreport.Measure(ctx); err != nil {
 			return fmt.Errorf("registry gas: %w", err)
 		}
 	}
 	rep.Targets = append(benchTargets(rep), lateJoinerTargets(rep.LateJoiner)...)
+	rep.Targets = append(rep.Targets, fanOutTargets(rep.FanOut)...)
 	rep.ElapsedMs = msSince(start)
 	if asJSON {
 		return printJSON(e, rep)
@@ -314,6 +330,7 @@ func printBench(e *env, r benchReport) {
 		fmt.Fprintf(w, "(not delivered in time: %d plaintext, %d E2EE events)\n", r.Throughput.LostPlaintext, r.Throughput.LostE2EE)
 	}
 	printLateJoiner(w, r.LateJoiner)
+	printFanOut(w, r.FanOut)
 	if len(r.Gas) > 0 {
 		fmt.Fprintf(w, "\nregistry gas (fresh simulated chain)\n")
 		for _, g := range r.Gas {
@@ -391,8 +408,8 @@ func (b *benchEnv) close() {
 }
 
 // session dials a new E2EE session with a fresh certified delegate: URIs under bench.plain are
-// sent in plaintext, the rest per rules (default: encrypted).
-func (b *benchEnv) session(ctx context.Context, rules []session.Rule) (*session.Session, error) {
+// sent in plaintext, the rest per rules (default: encrypted); opts adjust the config.
+func (b *benchEnv) session(ctx context.Context, rules []session.Rule, opts ...func(*session.Config)) (*session.Session, error) {
 	del, err := keys.GenerateDelegateKey()
 	if err != nil {
 		return nil, err
@@ -413,7 +430,7 @@ func (b *benchEnv) session(ctx context.Context, rules []session.Rule) (*session.
 	}
 	quiet := log.New(io.Discard, "", 0)
 	rules = append([]session.Rule{{Pattern: "bench.plain", Match: e2ee.MatchPrefix}}, rules...)
-	s, err := session.Dial(ctx, session.Config{
+	cfg := session.Config{
 		Realm:         benchRealm,
 		Dial:          session.DialWebsocket(b.url, serialize.MSGPACK, nil, quiet),
 		Serialization: serialize.MSGPACK,
@@ -422,7 +439,11 @@ func (b *benchEnv) session(ctx context.Context, rules []session.Rule) (*session.
 		Rules:         rules,
 		Default:       session.Rule{Encrypt: true},
 		FetchTimeout:  3 * time.Second,
-	})
+	}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	s, err := session.Dial(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("bench session: %w", err)
 	}
@@ -505,7 +526,7 @@ func (b *benchEnv) keyRequests(ctx context.Context, n int) (benchKeyReqs, error)
 	res := benchKeyReqs{Requested: n}
 	pm := keyring.PerMessage()
 	rules := []session.Rule{{Pattern: "bench.keys", Match: e2ee.MatchPrefix, Encrypt: true, Rotation: &pm}}
-	pub, err := b.session(ctx, rules)
+	pub, err := b.session(ctx, rules, noKeyPush) // every key is requested, not pushed
 	if err != nil {
 		return res, err
 	}

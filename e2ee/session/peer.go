@@ -13,6 +13,7 @@ import (
 
 	"github.com/wamp-e2ee/e2ee-node/e2ee"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/envelope"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
 )
 
 // outQueue is the capacity of the channels between nexus and the peer's
@@ -503,6 +504,14 @@ func (p *cryptoPeer) seal(s sealing, opts wamp.Dict, args wamp.List, kwargs wamp
 		p.n.cfg.Logf("session: no key for %s: %v", keyURI, err)
 		return opts, args, false
 	}
+	if p.sk.Seq == 1 && p.n.pushOn() {
+		// A new key: push it to the readers of the one it replaces ahead
+		// of this message, on the same connection, so that they have it
+		// when the message arrives (docs/protocol.md §3.10).
+		for _, m := range p.n.pushes(ring, p.sk.ID) {
+			p.sendInner(m)
+		}
+	}
 	// The payload is handed to the transport's goroutine: a fresh buffer,
 	// sized so that secretbox seals in place (no second allocation and copy).
 	em := envelope.Message{
@@ -630,6 +639,16 @@ func (p *cryptoPeer) inEvent(m *wamp.Event) {
 	p.mu.Lock()
 	s, ok := p.subs[m.Subscription]
 	p.mu.Unlock()
+	if ok && s.uri == p.n.pushTopic && s.match == "" {
+		// A key push: handled here, before the events after it, so that
+		// the message it precedes finds the key (docs/protocol.md §3.10).
+		if len(m.Arguments) != 0 || ppt {
+			p.n.stats.rejectPush(pushReason(keydist.ErrMalformed))
+			return
+		}
+		p.n.acceptPush(m.ArgumentsKw)
+		return
+	}
 	if !ok {
 		if ppt {
 			p.n.stats.reject(ReasonUnknownDelivery)
@@ -715,6 +734,10 @@ func (p *cryptoPeer) inResult(m *wamp.Result) {
 
 // inError handles an ERROR; it reports whether it consumed the message.
 func (p *cryptoPeer) inError(m *wamp.Error) bool {
+	if isPushError(m) {
+		p.n.stats.pushesSkipped.Add(1) // the router refused a push: the reader fetches
+		return true
+	}
 	switch m.Type {
 	case wamp.SUBSCRIBE:
 		p.mu.Lock()
