@@ -149,7 +149,8 @@ func BenchmarkLateJoinerAttestation(b *testing.B) {
 				subOpt, _, _ = attestedNode(b, p, pol, tpm)
 				pol.set(func() { pol.states[m] = attest.MeasurementAllowed })
 			}
-			pub := newSession(b, tr, p, serialize.MSGPACK, nil, pubOpt)
+			// Every rotated key is fetched (no push): the fetch is measured.
+			pub := newSession(b, tr, p, serialize.MSGPACK, nil, pubOpt, noPush)
 			sub := newSession(b, tr, p, serialize.MSGPACK, nil, subOpt)
 			ev := newEvents()
 			require.NoError(b, sub.Subscribe("bench.att", ev.handler, nil))

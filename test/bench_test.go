@@ -1,14 +1,11 @@
 package test
 
 import (
-	"net"
-	"net/http"
-	"strings"
-
 	"context"
 	"crypto/rand"
 	"fmt"
-	nexus "github.com/gammazero/nexus/v3/router"
+	"net"
+	"net/http"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -16,6 +13,7 @@ import (
 	"time"
 
 	"github.com/gammazero/nexus/v3/client"
+	nexus "github.com/gammazero/nexus/v3/router"
 	"github.com/gammazero/nexus/v3/transport/serialize"
 	"github.com/gammazero/nexus/v3/wamp"
 	"github.com/stretchr/testify/require"
@@ -63,6 +61,9 @@ func BenchmarkThroughput(b *testing.B) {
 	b.ReportMetric(res.Plaintext, "plain-ev/s")
 	b.ReportMetric(res.E2EE, "e2ee-ev/s")
 	b.ReportMetric(res.Ratio, "ratio")
+	b.ReportMetric(us(res.CPUPerEvent[0]), "plain-cpu-µs/ev")
+	b.ReportMetric(us(res.CPUPerEvent[1]), "e2ee-cpu-µs/ev")
+	b.ReportMetric(us(res.CPUPerEvent[1]-res.CPUPerEvent[0]), "added-cpu-µs/ev")
 	b.ReportMetric(float64(res.Lost[0]+res.Lost[1]), "lost")
 	b.ReportMetric(float64(res.Stalls[0]+res.Stalls[1]), "stalls")
 }
@@ -326,30 +327,6 @@ func stockNexus(b *testing.B, outQueue int) string {
 	return "ws://" + l.Addr().String() + "/"
 }
 
-// byTopic sends "bench.plain…" topics to stock nexus clients and the rest to
-// E2EE sessions, so that loadgen alternates the two setups in one run.
-type byTopic struct {
-	plain interface {
-		Publish(string, wamp.Dict, wamp.List, wamp.Dict) error
-		Subscribe(string, client.EventHandler, wamp.Dict) error
-	}
-	enc *session.Session
-}
-
-func (t byTopic) Publish(topic string, o wamp.Dict, a wamp.List, kw wamp.Dict) error {
-	if strings.HasPrefix(topic, "bench.plain") {
-		return t.plain.Publish(topic, o, a, kw)
-	}
-	return t.enc.Publish(topic, o, a, kw)
-}
-
-func (t byTopic) Subscribe(topic string, fn client.EventHandler, o wamp.Dict) error {
-	if strings.HasPrefix(topic, "bench.plain") {
-		return t.plain.Subscribe(topic, fn, o)
-	}
-	return t.enc.Subscribe(topic, fn, o)
-}
-
 // BenchmarkVsStockNexus (issue 16 item 6): E2EE through the guarded router
 // (e2ee/router, e2ee/msgpack) against plaintext through a stock nexus v3.3.0
 // router and nexus's own msgpack serializer and client — what a user would
@@ -366,7 +343,8 @@ func BenchmarkVsStockNexus(b *testing.B) {
 		b.Cleanup(func() { _ = c.Close() })
 		return c
 	}
-	pub, sub := byTopic{plain: conn(), enc: pubE}, byTopic{plain: conn(), enc: subE}
+	pub := loadgen.Split{Topic: "bench.plain.t", First: conn(), Second: pubE}
+	sub := loadgen.Split{Topic: "bench.plain.t", First: conn(), Second: subE}
 	data := make([]byte, 1024)
 	_, _ = rand.Read(data)
 	b.SetBytes(1024)
@@ -380,4 +358,47 @@ func BenchmarkVsStockNexus(b *testing.B) {
 	b.ReportMetric(res.E2EE, "e2ee-ev/s")
 	b.ReportMetric(res.Ratio, "ratio")
 	b.ReportMetric(float64(res.Lost[0]+res.Lost[1]), "lost")
+}
+
+// BenchmarkPPTCarriage: what carrying a PPT message costs the router and the
+// transports without any cryptography — nexus clients through
+// loadgen.Carrier (this project's msgpack serializer) and the guarded
+// router, 1 KiB plaintext events ("plaintext") or events in E2EE's wire
+// shape ("ppt": the ppt_* options and a random payload of the sealed size),
+// one mode per sub-benchmark for profiles; cpu-µs/ev is the process CPU per
+// delivered event.
+func BenchmarkPPTCarriage(b *testing.B) {
+	for _, mode := range []string{"plaintext", "ppt"} {
+		b.Run(mode, func(b *testing.B) {
+			tr := startRouterWith(b, routerOpts{noTap: true, outQueue: 2 * loadgen.DefaultWindow})
+			b.Cleanup(tr.stop)
+			payload := make([]byte, 1024+164) // a sealed 1 KiB event
+			_, _ = rand.Read(payload)
+			opts := envelope.PutOptions(nil, "0123456789abcdef.0123456789abcdef0123456789abcdef", "e2ee.key.0123456789abcdef")
+			carried := "bench.none"
+			if mode == "ppt" {
+				carried = "bench.a"
+			}
+			conn := func() *client.Client {
+				p, err := session.DialWebsocket(tr.url(), serialize.MSGPACK, nil, quiet)(context.Background())
+				require.NoError(b, err)
+				c, err := client.NewClient(loadgen.Carrier(p, carried, opts, payload), client.Config{Realm: realmURI, Serialization: serialize.MSGPACK, Logger: quiet})
+				require.NoError(b, err)
+				b.Cleanup(func() { _ = c.Close() })
+				return c
+			}
+			pub, sub := conn(), conn()
+			data := make([]byte, 1024)
+			_, _ = rand.Read(data)
+			b.ResetTimer()
+			res, err := loadgen.Throughput(context.Background(), pub, sub, loadgen.ThroughputConfig{
+				Topics: [2]string{"bench.a", "bench.a2"}, Payload: data, Events: max(b.N, 6),
+			})
+			b.StopTimer()
+			require.NoError(b, err)
+			b.ReportMetric(res.Plaintext, "ev/s")
+			b.ReportMetric(us(res.CPUPerEvent[0]), "cpu-µs/ev")
+			b.ReportMetric(float64(res.Lost[0]+res.Lost[1]), "lost")
+		})
+	}
 }

@@ -62,32 +62,60 @@ func (c *fanCounter) wait(t testing.TB, d time.Duration) {
 }
 
 // TestRotationReachesAllSubscribers: 1,000 E2EE subscribers of one topic
-// on a router with its default per-client queue; after a rotation each
-// fetches the new key from the publisher's key RPC on the same event, and
-// every one must decrypt it. nexus's dealer used to drop the INVOCATIONs
-// that did not fit the publisher's queue (64): those subscribers waited
-// FetchTimeout, lost the event and tripped their breakers.
+// on a router with its default per-client queue; after each rotation every
+// subscriber must decrypt the first event under the new key.
+//
+// pull: the publisher pushes nothing, so each subscriber fetches the new
+// key from its key RPC on the same event. nexus's dealer used to drop the
+// INVOCATIONs that did not fit the publisher's queue (64): those
+// subscribers waited FetchTimeout, lost the event and tripped their
+// breakers. push: the publisher pushes the new key to every subscriber
+// that fetched the old one, before the event; none fetches.
 func TestRotationReachesAllSubscribers(t *testing.T) {
-	const n = 1000
+	const n, rotations = 1000, 3
 	p := newPKI(t)
 	tr := startRouterWith(t, routerOpts{noTap: true, maxConns: 2*n + 10})
 	t.Cleanup(tr.stop)
 	var c fanCounter
-	for range n {
-		s := newSession(t, tr, p, serialize.MSGPACK, benchRules)
-		require.NoError(t, s.Subscribe("fan.rotate", c.handle, nil))
+	subs := make([]*session.Session, n)
+	for i := range subs {
+		subs[i] = newSession(t, tr, p, serialize.MSGPACK, benchRules)
+		require.NoError(t, subs[i].Subscribe("fan.rotate", c.handle, nil))
 	}
-	pub := newSession(t, tr, p, serialize.MSGPACK, benchRules)
-	for round := range 4 { // the first key, then rotated ones
-		if round > 0 {
-			pub.RotateAll()
-		}
-		c.arm(int64((round + 1) * n))
-		require.NoError(t, pub.Publish("fan.rotate", nil, wamp.List{[]byte("k")}, nil))
-		// Well below FetchTimeout: a lost key request shows as a miss.
-		c.wait(t, session.DefaultFetchTimeout/2)
+	delivered := int64(0)
+	for _, tc := range []struct {
+		name string
+		opts []nodeOpt
+	}{{"pull", []nodeOpt{noPush}}, {"push", nil}} {
+		t.Run(tc.name, func(t *testing.T) {
+			pub := newSession(t, tr, p, serialize.MSGPACK, benchRules, tc.opts...)
+			for round := range 1 + rotations { // the first key, then rotated ones
+				if round > 0 {
+					pub.RotateAll()
+				}
+				delivered += n
+				c.arm(delivered)
+				require.NoError(t, pub.Publish("fan.rotate", nil, wamp.List{[]byte("k")}, nil))
+				// A subscriber whose key request is lost drops the event
+				// after FetchTimeout: it never arrives, however long we wait.
+				c.wait(t, 30*time.Second)
+			}
+			st := pub.Stats()
+			if tc.name == "pull" {
+				require.EqualValues(t, (1+rotations)*n, st.KeyRequestsServed)
+				require.Zero(t, st.KeyPushesSent)
+				return
+			}
+			require.EqualValues(t, n, st.KeyRequestsServed, "only the first key is fetched")
+			require.EqualValues(t, rotations*n, st.KeyPushesSent)
+			var accepted uint64
+			for _, s := range subs {
+				accepted += s.Stats().KeyPushesAccepted
+				require.Zero(t, s.Stats().KeyPushesRejected)
+			}
+			require.EqualValues(t, rotations*n, accepted)
+		})
 	}
-	require.EqualValues(t, 4*n, pub.Stats().KeyRequestsServed)
 }
 
 // BenchmarkFanOut: one publisher, N subscribers, all sessions in this process
@@ -137,7 +165,10 @@ func fanOut(b *testing.B, n int) {
 		require.NoError(b, s.Subscribe("bench.e2ee.fan", enc.handle, nil))
 	}
 	h2 := heapAfterGC()
-	pub := newSession(b, tr, p, serialize.MSGPACK, benchRules)
+	// Two publishers: one pulls (its readers fetch every new key), one
+	// pushes new keys to the readers of the old ones.
+	pub := newSession(b, tr, p, serialize.MSGPACK, benchRules, noPush)
+	pusher := newSession(b, tr, p, serialize.MSGPACK, benchRules)
 
 	// Throughput: events × n deliveries, at most window events in flight.
 	const window = 20
@@ -155,27 +186,37 @@ func fanOut(b *testing.B, n int) {
 		}
 		return float64(events*n) / time.Since(start).Seconds()
 	}
-	// The first E2EE event makes every subscriber fetch the key.
-	enc.arm(int64(n))
-	require.NoError(b, pub.Publish("bench.e2ee.fan", nil, wamp.List{data}, nil))
-	enc.wait(b, time.Minute)
+	// The first E2EE event of each publisher makes every subscriber fetch
+	// its key.
+	for _, s := range []*session.Session{pub, pusher} {
+		enc.arm(enc.n.Load() + int64(n))
+		require.NoError(b, s.Publish("bench.e2ee.fan", nil, wamp.List{data}, nil))
+		enc.wait(b, time.Minute)
+	}
 	h3 := heapAfterGC()
 	plainRate := run(&plain, "bench.plain.fan")
 	encRate := run(&enc, "bench.e2ee.fan")
 
-	b.ResetTimer()
-	var rot []time.Duration
-	for range b.N {
-		base := enc.n.Load()
-		enc.arm(base + int64(n))
+	// Rotation → every subscriber decrypted an event under the new key.
+	rotate := func(s *session.Session) time.Duration {
+		enc.arm(enc.n.Load() + int64(n))
 		start := time.Now()
-		pub.RotateAll()
-		require.NoError(b, pub.Publish("bench.e2ee.fan", nil, wamp.List{data}, nil))
+		s.RotateAll()
+		require.NoError(b, s.Publish("bench.e2ee.fan", nil, wamp.List{data}, nil))
 		enc.wait(b, time.Minute)
-		rot = append(rot, time.Since(start))
+		return time.Since(start)
+	}
+	b.ResetTimer()
+	var pull, push []time.Duration
+	for range b.N {
+		pull = append(pull, rotate(pub))
+		push = append(push, rotate(pusher))
 	}
 	b.StopTimer()
-	slices.Sort(rot)
+	median := func(d []time.Duration) float64 {
+		slices.Sort(d)
+		return float64(d[len(d)/2].Microseconds()) / 1e3
+	}
 	per := func(d uint64) float64 { return float64(d) / float64(n) }
 	b.ReportMetric(per(h1-h0), "plain-B/sess")
 	b.ReportMetric(per(h2-h1), "e2ee-B/sess")
@@ -184,8 +225,10 @@ func fanOut(b *testing.B, n int) {
 	b.ReportMetric(plainRate, "plain-deliv/s")
 	b.ReportMetric(encRate, "e2ee-deliv/s")
 	b.ReportMetric(encRate/plainRate, "deliv-ratio")
-	b.ReportMetric(float64(rot[len(rot)/2].Microseconds())/1e3, "rotate-ms")
+	b.ReportMetric(median(pull), "rotate-pull-ms")
+	b.ReportMetric(median(push), "rotate-push-ms")
 	b.ReportMetric(0, "ns/op")
-	var st session.Stats = pub.Stats()
-	b.ReportMetric(float64(st.KeyRequestsServed), "keyreq-served")
+	b.ReportMetric(float64(pub.Stats().KeyRequestsServed), "keyreq-served-pull")
+	b.ReportMetric(float64(pusher.Stats().KeyRequestsServed), "keyreq-served-push")
+	b.ReportMetric(float64(pusher.Stats().KeyPushesSent), "keys-pushed")
 }

@@ -51,7 +51,8 @@ func TestUntrustedKeyRequestFlood(t *testing.T) {
 	tr := startRouter(t, "", nil)
 	defer tr.stop()
 	ser := serialize.CBOR
-	a := newSession(t, tr, p, ser, nil, func(c *session.Config) { c.ReplayCapacity = replayCapacity })
+	// a pushes no keys: every round is a key fetch, the path under attack.
+	a := newSession(t, tr, p, ser, nil, func(c *session.Config) { c.ReplayCapacity = replayCapacity; noPush(c) })
 	b := newSession(t, tr, p, ser, nil)
 	eb := newEvents()
 	require.NoError(t, b.Subscribe("com.flood", eb.handler, nil))

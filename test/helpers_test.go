@@ -258,6 +258,10 @@ func dialer(tr *testRouter, ser serialize.Serialization, wrap func(wamp.Peer) wa
 
 type nodeOpt func(*session.Config)
 
+// noPush turns key push off: rotated keys are fetched (docs/protocol.md
+// §3.10), for the tests and benchmarks of the fetch path.
+func noPush(c *session.Config) { c.NoKeyPush = true }
+
 func newSession(t testing.TB, tr *testRouter, p *pki, ser serialize.Serialization, rules []session.Rule, opts ...nodeOpt) *session.Session {
 	t.Helper()
 	cfg := session.Config{

@@ -45,7 +45,7 @@ type clientFlags struct {
 	trustMode, trustrootFile, pinFile              string
 	rpc, registry, realmAddress, trustroot, issuer string
 	confirmations, block, maxLogRange              uint64
-	encrypt, sign, signedKeyExchanges              bool
+	encrypt, sign, signedKeyExchanges, noKeyPush   bool
 	rotate, cipher                                 string
 	allow                                          allowRules
 	tpm, pcrs                                      string
@@ -73,6 +73,8 @@ realms whose on-chain policy requires attestation (docs/protocol.md §6); a node
 without a working TPM fails at start. --pcrs overrides the realm's PCR selection.
 Key distribution: after one signed exchange with a peer, later key requests and responses between
 the two session keys are MAC-authenticated (resumed); --signed-key-exchanges signs every one.
+A new key is pushed to the readers that fetched the one it replaces, before the first message
+under it (docs/protocol.md §3.10); --no-key-push leaves every reader to fetch it.
 Every flag can also come from a JSON config file (--config FILE or $E2EE_CONFIG; see README).`
 
 func (c *clientFlags) register(fs *flag.FlagSet) {
@@ -100,6 +102,7 @@ func (c *clientFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.encrypt, "encrypt", true, "encrypt payloads on this URI (--encrypt=false: plaintext)")
 	fs.BoolVar(&c.sign, "sign", false, "sign payloads (non-repudiation); receivers then require signatures")
 	fs.BoolVar(&c.signedKeyExchanges, "signed-key-exchanges", false, "sign every key request and response with the delegate key (no resumed, MAC-authenticated exchanges; docs/protocol.md §3.8)")
+	fs.BoolVar(&c.noKeyPush, "no-key-push", false, "do not push new keys to the readers of the old ones (each fetches it; docs/protocol.md §3.10)")
 	fs.StringVar(&c.cipher, "cipher", envelope.CipherXSalsa, "payload cipher (ppt_cipher): xsalsa20poly1305 or aes256gcm; receivers accept only this one")
 	fs.StringVar(&c.rotate, "rotate", "", "key rotation: messages:N, period:DURATION, per-message or per-topic (default: the keyring default)")
 	fs.Var(&c.allow, "allow", "URI rule [exact:|prefix:|wildcard:]URI=ROLE[,ROLE…][@CAP[,CAP…]] (repeatable; with any, peers may act only on URIs and roles a rule allows)")
@@ -462,6 +465,7 @@ func (c *clientFlags) open(ctx context.Context, e *env, cmd string, reconnect bo
 		Identity:           keydist.Identity{Delegate: delegate, Session: sk, Chain: certs, Issuer: issuer},
 		KeyPolicy:          policy,
 		SignedKeyExchanges: c.signedKeyExchanges,
+		NoKeyPush:          c.noKeyPush,
 		Default:            rule,
 		ResponseTimeout:    c.timeout,
 		Reconnect:          reconnect,

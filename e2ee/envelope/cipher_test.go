@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"crypto/aes"
 	"crypto/cipher"
+	"encoding/base64"
 	"errors"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -130,4 +132,67 @@ func TestGCMSealAllocs(t *testing.T) {
 		_, _ = f.sealer.Seal(dst, &k, m)
 	})
 	assert.Zero(t, allocs, "the AEAD of the current key is cached")
+}
+
+// TestOpenExclusive: with Delivery.Exclusive an aes256gcm payload is
+// decrypted over itself (the opened byte strings alias it); without it, or
+// for xsalsa20poly1305 (x/crypto refuses overlap), or for a base64 payload
+// (decoded into the Opener's reused scratch), the payload is not touched and
+// the opened values own their bytes.
+func TestOpenExclusive(t *testing.T) {
+	data := bytes.Repeat([]byte("payload!"), 64)
+	m := &Message{URI: testURI, Kind: e2ee.KindPublish, Args: []any{data}}
+	for _, tt := range []struct {
+		name      string
+		gcm       bool
+		exclusive bool
+		base64    bool
+		inPlace   bool
+	}{
+		{"gcm exclusive", true, true, false, true},
+		{"gcm shared", true, false, false, false},
+		{"gcm exclusive base64", true, true, true, false},
+		{"xsalsa exclusive", false, true, false, false},
+		{"xsalsa shared", false, false, false, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFixture(t, SealOptions{}, OpenOptions{})
+			d := Delivery{URI: testURI, Kind: e2ee.KindPublish, Exclusive: tt.exclusive}
+			var opts map[string]any
+			var args []any
+			if tt.gcm {
+				opts, args = f.sealGCM(m)
+				d.Cipher = CipherAESGCM
+			} else {
+				opts, args = f.seal(m)
+			}
+			payload := args[0].([]byte)
+			orig := bytes.Clone(payload)
+			if tt.base64 {
+				args = []any{base64.StdEncoding.EncodeToString(payload)}
+			}
+			got, err := f.open(opts, args, d)
+			require.NoError(t, err)
+			opened := got.Args[0].([]byte)
+			require.Equal(t, data, opened)
+			lo, hi := &payload[0], &payload[len(payload)-1]
+			aliases := uintptr(unsafe.Pointer(&opened[0])) >= uintptr(unsafe.Pointer(lo)) &&
+				uintptr(unsafe.Pointer(&opened[0])) <= uintptr(unsafe.Pointer(hi))
+			assert.Equal(t, tt.inPlace, aliases)
+			if !tt.inPlace {
+				assert.Equal(t, orig, payload, "the payload is untouched")
+			}
+			if tt.base64 { // the scratch is reused: the opened bytes must not live in it
+				_, args2 := f.sealGCM(&Message{URI: testURI, Kind: e2ee.KindPublish, Args: []any{bytes.Repeat([]byte("other..."), 64)}})
+				_, err := f.open(opts2(f), []any{base64.StdEncoding.EncodeToString(args2[0].([]byte))}, d)
+				require.NoError(t, err)
+				assert.Equal(t, data, opened)
+			}
+		})
+	}
+}
+
+// opts2 returns the aes256gcm options of f's key.
+func opts2(f *fixture) map[string]any {
+	return PutCipherOptions(nil, CipherAESGCM, f.key.ID, "e2ee.key.x")
 }

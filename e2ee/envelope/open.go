@@ -65,12 +65,19 @@ type Delivery struct {
 	// ("" means CipherXSalsa); any other is refused (ErrMalformed), so a
 	// router cannot change the cipher a sender chose.
 	Cipher string
+	// Exclusive reports that a binary payload argument belongs to this
+	// message alone (a frame decoded for this receiver, not bytes shared
+	// with other receivers): Open may then decrypt over it instead of into
+	// a new buffer (aes256gcm), and the opened byte strings alias it.
+	// Whatever the outcome, the payload's bytes are unspecified after Open.
+	Exclusive bool
 }
 
 // Opened is a successfully opened message. Args and Kwargs never alias the
-// Opener's buffers or the payload; byte strings in Args may share one
-// freshly allocated buffer holding the decrypted plaintext (each with its
-// capacity capped at its length, so appending to one never touches another).
+// Opener's buffers, nor the payload unless Delivery.Exclusive; byte strings
+// in Args may share one buffer holding the decrypted plaintext (each with
+// its capacity capped at its length, so appending to one never touches
+// another).
 type Opened struct {
 	Args   []any
 	Kwargs map[string]any
@@ -173,9 +180,11 @@ func (o *Opener) Open(options map[string]any, args []any, kwargs map[string]any,
 	if len(kwargs) != 0 {
 		return Opened{}, fmt.Errorf("%w: ArgumentsKw must be absent", ErrMalformed)
 	}
-	var payload []byte
 	over := cipherOverhead(cph)
-	payload, o.b64, err = payloadBytes(args[0], o.b64, o.max+over)
+	payload, decoded, err := payloadBytes(args[0], &o.b64, o.max+over)
+	// Decrypting in place (aes256gcm) is allowed over an exclusive payload,
+	// never over o.b64 (reused for the next message).
+	inPlace := d.Exclusive && !decoded
 	if err != nil {
 		return Opened{}, err
 	}
@@ -206,21 +215,30 @@ func (o *Opener) Open(options map[string]any, args []any, kwargs map[string]any,
 		return Opened{}, fmt.Errorf("%w: key not issued for this URI or %s messages", ErrKeyScope, d.Kind)
 	}
 
-	// Decrypt into a fresh buffer: decoded byte strings alias it, which
-	// saves copying them, and it is never reused.
+	// Decrypt into a fresh buffer or over an exclusive payload: decoded
+	// byte strings alias it, which saves copying them, and it is never
+	// reused.
 	var pt []byte
 	if cph == CipherAESGCM {
 		aead, err := o.gcm.get(key)
 		if err != nil {
 			return Opened{}, fmt.Errorf("%w: %w", ErrBadMAC, err)
 		}
-		pt, err = aead.Open(make([]byte, 0, len(payload)-over), payload[:GCMNonceSize], payload[GCMNonceSize:], gcmAD)
+		var nonce [GCMNonceSize]byte
+		copy(nonce[:], payload)
+		ct := payload[GCMNonceSize:]
+		dst := ct[:0]
+		if !inPlace {
+			dst = make([]byte, 0, len(payload)-over)
+		}
+		pt, err = aead.Open(dst, nonce[:], ct, gcmAD)
 		if err != nil {
 			return Opened{}, ErrBadMAC
 		}
 	} else {
 		var nonce [NonceSize]byte
 		copy(nonce[:], payload)
+		// x/crypto's secretbox.Open refuses any overlap: always a new buffer.
 		var ok bool
 		pt, ok = secretbox.Open(make([]byte, 0, len(payload)-over), payload[NonceSize:], &nonce, key)
 		if !ok {

@@ -72,7 +72,18 @@ func IsPPT(opts map[string]any) bool {
 // StripOptions deletes the PPT options (and e2ee_request_key_rpc) from opts,
 // so that code behind the envelope never sees them.
 func StripOptions(opts map[string]any) {
-	for _, k := range [...]string{OptScheme, OptSerializer, OptCipher, OptKeyID, OptRequestKeyRPC} {
+	keys := [...]string{OptScheme, OptSerializer, OptCipher, OptKeyID, OptRequestKeyRPC}
+	n := 0
+	for _, k := range keys {
+		if _, ok := opts[k]; ok {
+			n++
+		}
+	}
+	if n == len(opts) { // nothing else: clearing is cheaper than deleting
+		clear(opts)
+		return
+	}
+	for _, k := range keys {
 		delete(opts, k)
 	}
 }
@@ -155,33 +166,34 @@ func UntagBytes(v any) any {
 // named byte-slice type such as nexus's serialize.BinaryData) as is; a
 // string "\x00"+base64 (the spec's JSON binary convention) or plain base64
 // (nexus's JSON serializer), standard alphabet, padded or not, decoded into
-// scratch; a CBOR tag-64 byte string as its bytes (UntagBytes). max bounds
-// the decoded length.
-func payloadBytes(arg any, scratch []byte, max int) ([]byte, []byte, error) {
+// *scratch (decoded reports this case); a CBOR tag-64 byte string as its
+// bytes (UntagBytes). max bounds the decoded length.
+func payloadBytes(arg any, scratch *[]byte, max int) (payload []byte, decoded bool, err error) {
 	switch v := UntagBytes(arg).(type) {
 	case []byte:
-		return v, scratch, nil
+		return v, false, nil
 	case string:
 		if len(v) > 0 && v[0] == 0 {
 			v = v[1:]
 		}
 		if base64.StdEncoding.DecodedLen(len(v)) > max+3 {
-			return nil, scratch, fmt.Errorf("%w: payload longer than %d bytes", ErrMalformed, max)
+			return nil, true, fmt.Errorf("%w: payload longer than %d bytes", ErrMalformed, max)
 		}
 		enc := base64.StdEncoding
 		if len(v)%4 != 0 {
 			enc = base64.RawStdEncoding
 		}
-		out, err := enc.AppendDecode(scratch[:0], []byte(v))
+		out, err := enc.AppendDecode((*scratch)[:0], []byte(v))
 		if err != nil {
-			return nil, scratch, fmt.Errorf("%w: payload string is not base64", ErrMalformed)
+			return nil, true, fmt.Errorf("%w: payload string is not base64", ErrMalformed)
 		}
-		return out, out, nil
+		*scratch = out
+		return out, true, nil
 	}
 	// A named byte-slice type: nexus's serialize.BinaryData, as e2ee/router
 	// forwards PPT payloads (in-process peers receive it unserialized).
 	if rv := reflect.ValueOf(arg); rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() == reflect.Uint8 {
-		return rv.Bytes(), scratch, nil
+		return rv.Bytes(), false, nil
 	}
-	return nil, scratch, fmt.Errorf("%w: payload is %T, not bytes", ErrMalformed, arg)
+	return nil, false, fmt.Errorf("%w: payload is %T, not bytes", ErrMalformed, arg)
 }

@@ -178,6 +178,39 @@ func FuzzDecodeEarlyChain(f *testing.F) {
 	})
 }
 
+// seedPushes returns wire encodings of a push (docs/protocol.md §3.10).
+func seedPushes(t testing.TB) [][]byte {
+	w := newWorld(t)
+	rd := exchange(t, w)
+	key := pushKey()
+	p, err := w.resp.Push(context.Background(), rd, pushKeyID, &key, keydist.Scope{URI: testURI, Match: e2ee.MatchExact}, w.now.Add(time.Hour))
+	require.NoError(t, err)
+	kw, err := keydist.EncodePush(p)
+	require.NoError(t, err)
+	return encodeSeed(t, kw)
+}
+
+func FuzzDecodePush(f *testing.F) {
+	for _, s := range seedPushes(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, ok := decodeWire(data)
+		if !ok {
+			return
+		}
+		p, err := keydist.DecodePush(m)
+		if err != nil {
+			return
+		}
+		kw, err := keydist.EncodePush(p)
+		require.NoError(t, err)
+		p2, err := keydist.DecodePush(kw)
+		require.NoError(t, err)
+		require.Equal(t, p, p2)
+	})
+}
+
 // TestWriteFuzzCorpus (re)writes the committed seed corpus with -update.
 func TestWriteFuzzCorpus(t *testing.T) {
 	if !*update {
@@ -195,4 +228,5 @@ func TestWriteFuzzCorpus(t *testing.T) {
 	write("FuzzDecodeRequest", req)
 	write("FuzzDecodeResponse", resp)
 	write("FuzzDecodeEarlyChain", seedEarlyChains(t))
+	write("FuzzDecodePush", seedPushes(t))
 }

@@ -43,6 +43,8 @@ type Requester struct {
 	// one locked step each (peerCache.update).
 	known *peerCache[envelope.Locator, locatorState]
 	puts  atomic.Uint64 // numbers known responders (knownResponder.n)
+	// pushes: the box nonces (first NonceSize bytes) of accepted pushes.
+	pushes *replaySet
 }
 
 // locatorState is what a Requester keeps per key RPC: the responder whose
@@ -54,6 +56,12 @@ type locatorState struct {
 	responder knownResponder
 	has       bool
 	fallbacks int
+	// chain and issuer are the responder's verified chain and issuer hint,
+	// roles the bits (roleBit) of the roles it answered us in: what
+	// OpenPush checks a push from it against.
+	chain  *cert.VerifiedChain
+	issuer common.Address
+	roles  uint8
 }
 
 // MaxResumeFallbacks is how many resumed requests to one key RPC may be
@@ -81,9 +89,10 @@ func NewRequester(cfg RequesterConfig) (*Requester, error) {
 		cfg.Rand = rand.Reader
 	}
 	return &Requester{
-		party: p,
-		cfg:   cfg,
-		known: newPeerCache[envelope.Locator, locatorState](cfg.CacheSize),
+		party:  p,
+		cfg:    cfg,
+		known:  newPeerCache[envelope.Locator, locatorState](cfg.CacheSize),
+		pushes: newReplaySet(0, 2*cfg.Policy.window().Milliseconds()),
 	}, nil
 }
 
@@ -296,13 +305,24 @@ func (q *Requester) Open(ctx context.Context, p *Pending, resp *KeyResponse) (ke
 			kr := knownResponder{knownPeer{cs: resp.CSPubKey, chainHash: chainHash}, q.puts.Add(1)}
 			q.known.update(kid.Locator, func(st locatorState) locatorState {
 				if st.fallbacks < MaxResumeFallbacks {
+					if !st.has || st.responder.knownPeer != kr.knownPeer {
+						st.roles = 0
+					}
 					st.responder, st.has = kr, true
+					st.chain, st.issuer = vc, resp.Issuer
+					st.roles |= roleBit(resp.Role)
 				}
 				return st
 			})
 		case AuthMAC:
 			// A resumed exchange succeeded: the count is of refusals in a row.
-			q.known.update(kid.Locator, func(st locatorState) locatorState { st.fallbacks = 0; return st })
+			q.known.update(kid.Locator, func(st locatorState) locatorState {
+				st.fallbacks = 0
+				if st.has && st.responder == *p.resumed {
+					st.roles |= roleBit(resp.Role)
+				}
+				return st
+			})
 		}
 	}
 	return key, nil

@@ -141,7 +141,8 @@ type VerifiedRequest struct {
 	Decision e2ee.TrustDecision
 	shared   *[32]byte
 	// evidence is ours, for the response (signed, attestation required).
-	evidence []byte
+	evidence  []byte
+	chainHash common.Hash
 }
 
 // VerifyRequest checks req, failing closed, in this order: well-formed and
@@ -259,7 +260,7 @@ func (r *Responder) Decide(ctx context.Context, ar *AuthenticatedRequest) (*Veri
 			r.known.put(knownPeer{cs: req.CSPubKey, chainHash: ar.chainHash}, struct{}{})
 		}
 	}
-	return &VerifiedRequest{Request: req, Chain: ar.Chain, Decision: dec, shared: shared, evidence: evidence}, nil
+	return &VerifiedRequest{Request: req, Chain: ar.Chain, Decision: dec, shared: shared, evidence: evidence, chainHash: ar.chainHash}, nil
 }
 
 // ClaimedChain verifies the chain req carries (through the chain cache: a

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"sync/atomic"
 	"time"
 
 	"github.com/gammazero/nexus/v3/wamp"
@@ -70,6 +71,8 @@ type decoder struct {
 	// args, if not nil, backs a one-element Arguments list so that it shares
 	// the message's allocation.
 	args *[1]any
+	// recent, if not nil, remembers long string values (see str).
+	recent *recentStrings
 }
 
 func (d *decoder) errorf(format string, a ...any) error {
@@ -279,19 +282,56 @@ func (d *decoder) fixstr() ([]byte, bool) {
 	return d.data[p+1 : end : end], true
 }
 
-// str returns a str item's value: an interned constant or a copy.
-func str(b []byte) any {
+// str returns a str item's value: an interned constant, a recently
+// decoded long string, or a copy.
+func (d *decoder) str(b []byte) any {
 	if v := internValue(b); v != nil {
 		return v
 	}
+	if d.recent != nil && len(b) >= recentMin && len(b) <= recentMax {
+		return d.recent.get(b)
+	}
 	return string(b)
+}
+
+// recentMin and recentMax bound the strings recentStrings remembers: the
+// ppt_keyid of every message under one key (49 bytes), key-RPC and
+// pattern-delivery URIs.
+const (
+	recentMin = 20
+	recentMax = 64
+)
+
+// recentStrings remembers the last long string values one Serializer
+// decoded, boxed, so that a value repeated message after message (the
+// ppt_keyid of a stream under one key) costs neither a string nor an
+// interface allocation. Safe for concurrent use.
+type recentStrings struct {
+	slots [2]atomic.Pointer[boxedString]
+	next  atomic.Uint32
+}
+
+type boxedString struct {
+	s string
+	v any
+}
+
+func (r *recentStrings) get(b []byte) any {
+	for i := range r.slots {
+		if e := r.slots[i].Load(); e != nil && e.s == string(b) {
+			return e.v
+		}
+	}
+	s := string(b)
+	r.slots[r.next.Add(1)%uint32(len(r.slots))].Store(&boxedString{s: s, v: s})
+	return s
 }
 
 // value decodes the next item as ugorji decodes into an empty interface.
 // depth is the level a container read here would have.
 func (d *decoder) value(depth int) (any, error) {
 	if b, ok := d.fixstr(); ok {
-		return str(b), nil
+		return d.str(b), nil
 	}
 	t, err := d.next()
 	if err != nil {
@@ -309,7 +349,7 @@ func (d *decoder) value(depth int) (any, error) {
 	case kFloat:
 		return math.Float64frombits(t.u), nil
 	case kStr:
-		return str(t.raw), nil
+		return d.str(t.raw), nil
 	case kBin:
 		return t.raw, nil
 	case kArray:

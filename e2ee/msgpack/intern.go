@@ -90,6 +90,8 @@ func internValue(b []byte) any {
 		return "json"
 	case "xsalsa20poly1305":
 		return "xsalsa20poly1305"
+	case "aes256gcm":
+		return "aes256gcm"
 	case "exact":
 		return "exact"
 	case "prefix":

@@ -12,7 +12,9 @@ import (
 // nexus's serialize.MessagePackSerializer as described in the package
 // documentation, but faster and allocating less. The zero value is ready to
 // use and is safe for concurrent use by multiple goroutines.
-type Serializer struct{}
+type Serializer struct {
+	recent recentStrings
+}
 
 var _ serialize.Serializer = (*Serializer)(nil)
 
@@ -83,7 +85,7 @@ func (s *Serializer) Serialize(msg wamp.Message) ([]byte, error) {
 // refers to data (bin values are not copied): the caller must not modify
 // data afterwards.
 func (s *Serializer) Deserialize(data []byte) (wamp.Message, error) {
-	d := decoder{data: data, budget: len(data)}
+	d := decoder{data: data, budget: len(data), recent: &s.recent}
 	return d.message()
 }
 

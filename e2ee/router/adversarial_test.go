@@ -143,6 +143,12 @@ func TestFeatureNotAnnounced(t *testing.T) {
 	e := expect[*wamp.Error](c)
 	assert.Equal(t, req, e.Request)
 	assert.Equal(t, "feature_not_announced", e.Details["reason"])
+	// The answer is remembered per role: the next one is refused alike.
+	req = c.nextReq()
+	c.send(&wamp.Publish{Request: req, Options: pptOpts(wamp.OptAcknowledge, true), Topic: "t", Arguments: wamp.List{[]byte("x")}})
+	e = expect[*wamp.Error](c)
+	assert.Equal(t, req, e.Request)
+	assert.Equal(t, "feature_not_announced", e.Details["reason"])
 
 	req = c.nextReq()
 	c.send(&wamp.Call{Request: req, Options: wamp.Dict{wamp.OptProgress: true}, Procedure: "p"})
@@ -156,5 +162,5 @@ func TestFeatureNotAnnounced(t *testing.T) {
 	c.send(&wamp.Publish{Request: req, Options: wamp.Dict{wamp.OptAcknowledge: true}, Topic: "plain", Arguments: wamp.List{1}})
 	assert.Equal(t, req, expect[*wamp.Published](c).Request)
 	honest.roundTrip(t)
-	assert.Equal(t, uint64(2), r.Stats().Rejected[router.ReasonNotAnnounced])
+	assert.Equal(t, uint64(3), r.Stats().Rejected[router.ReasonNotAnnounced])
 }

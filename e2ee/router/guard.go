@@ -308,6 +308,11 @@ func (p Policy) WithDefaults() Policy {
 // "\u0000"+base64 form. Check never panics, whatever msg holds.
 func (p *Policy) Check(msg wamp.Message, jsonSession bool) *RejectError {
 	dropUndefined(msg)
+	return p.check(msg, jsonSession)
+}
+
+// check is Check for a message whose undefined options were removed.
+func (p *Policy) check(msg wamp.Message, jsonSession bool) *RejectError {
 	var opts wamp.Dict
 	var args *wamp.List
 	var kwargs wamp.Dict

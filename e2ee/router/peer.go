@@ -44,6 +44,9 @@ type guardPeer struct {
 	// session state, owned by the pump goroutine
 	hello bool
 	roles *wamp.Session // features announced in HELLO
+	// ppt remembers, per pptRoleIndex, whether HELLO announced payload
+	// passthru mode for the role: 0 not asked yet, 1 yes, 2 no.
+	ppt   [3]uint8
 	realm wamp.URI
 
 	// calls are the CALL request ids in flight (network sessions only;
@@ -266,7 +269,7 @@ func (p *guardPeer) inspect(msg wamp.Message) wamp.Message {
 		return msg
 	}
 
-	rerr := p.g.policy.Check(msg, p.json)
+	rerr := p.g.policy.check(msg, p.json) // dropUndefined ran above
 	if rerr == nil {
 		if isPPT(msg) {
 			if role := pptRole(msg); !p.has(role, wamp.FeaturePayloadPassthruMode) {
@@ -352,7 +355,38 @@ func (p *guardPeer) answerUndecodable(u *undecodable) wamp.Message {
 }
 
 func (p *guardPeer) has(role, feature string) bool {
-	return p.roles != nil && p.roles.HasFeature(role, feature)
+	if p.roles == nil {
+		return false
+	}
+	if feature != wamp.FeaturePayloadPassthruMode {
+		return p.roles.HasFeature(role, feature)
+	}
+	// Asked for every PPT message: remembered per role (HELLO's roles do
+	// not change).
+	i := pptRoleIndex(role)
+	if i < 0 {
+		return p.roles.HasFeature(role, feature)
+	}
+	if p.ppt[i] == 0 {
+		p.ppt[i] = 2
+		if p.roles.HasFeature(role, feature) {
+			p.ppt[i] = 1
+		}
+	}
+	return p.ppt[i] == 1
+}
+
+// pptRoleIndex numbers the roles pptRole names (-1 for any other).
+func pptRoleIndex(role string) int {
+	switch role {
+	case wamp.RolePublisher:
+		return 0
+	case wamp.RoleCaller:
+		return 1
+	case wamp.RoleCallee:
+		return 2
+	}
+	return -1
 }
 
 // refuse counts a rejection, answers the sender where WAMP allows it and

@@ -14,6 +14,7 @@ import (
 	"github.com/gammazero/nexus/v3/transport/serialize"
 	"github.com/gammazero/nexus/v3/wamp"
 
+	"github.com/wamp-e2ee/e2ee-node/e2ee/internal/wsread"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/msgpack"
 )
 
@@ -401,7 +402,7 @@ func (f *wsFramer) ping() {
 
 func (f *wsFramer) readFrame() ([]byte, error) {
 	for {
-		typ, b, err := f.c.ReadMessage()
+		typ, b, err := wsread.Read(f.c)
 		if err != nil {
 			return nil, err
 		}

@@ -119,6 +119,14 @@ type Config struct {
 	// requests from others are answered unknown_peer, after which they
 	// sign. Costs a signature and a recovery per side and request.
 	SignedKeyExchanges bool
+	// NoKeyPush turns key push off (docs/protocol.md §3.10). With push on
+	// (the default), the session subscribes to its push topic and accepts
+	// keys pushed by originators it fetched from before, and when one of
+	// its keys is replaced it pushes the new key, before the first
+	// message under it, to up to MaxPushesPerRotation readers of the old
+	// one that it still knows and admits; the others fetch. Push needs
+	// resumption: SignedKeyExchanges turns it off.
+	NoKeyPush bool
 
 	// Rules are the per-URI policies, first match wins; Default applies to
 	// URIs no rule matches (its Pattern and Match are ignored).

@@ -14,6 +14,7 @@ import (
 	"github.com/gammazero/nexus/v3/wamp"
 	"github.com/gorilla/websocket"
 
+	"github.com/wamp-e2ee/e2ee-node/e2ee/internal/wsread"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/msgpack"
 )
 
@@ -74,6 +75,6 @@ func DialWebsocket(url string, ser serialize.Serialization, tlsCfg *tls.Config, 
 			_ = conn.Close()
 			return nil, fmt.Errorf("session: dial %s: router chose subprotocol %q, want %q", url, got, proto)
 		}
-		return transport.NewWebsocketPeer(conn, serializer, payloadType, logger, 0, 0), nil
+		return transport.NewWebsocketPeer(wsread.Conn{Conn: conn}, serializer, payloadType, logger, 0, 0), nil
 	}
 }

@@ -15,7 +15,6 @@ import (
 	"github.com/wamp-e2ee/e2ee-node/e2ee/cert"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/envelope"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
-	"github.com/wamp-e2ee/e2ee-node/e2ee/keyring"
 )
 
 // Fetching keys: flights, the negative cache, breakers of key RPCs that do
@@ -232,27 +231,7 @@ func (n *node) fetchOnce(ctx context.Context, keyID, uri string, role e2ee.Role)
 	// one URI could answer with a prefix or wildcard scope and inject on URIs it may not use.
 	// keydist already checked that the signed scope covers uri; this node's responders issue
 	// exact scopes, so nothing legitimate is lost.
-	ks := envelope.KeyScope{URI: uri, Match: e2ee.MatchExact, Kinds: kinds}
-	if err := n.cache.AddScoped(keyID, &key, sender, time.UnixMilli(int64(resp.ExpiresAt)), ks, keyring.Origin(originator)); err != nil {
-		return fmt.Errorf("session: caching key: %w", err)
-	}
-	n.mu.Lock()
-	if n.denied[originator] {
-		// Revoked while the key was being fetched: revoke already purged
-		// the cache, so drop this key too.
-		n.mu.Unlock()
-		n.cache.Remove(keyID)
-		return fmt.Errorf("session: key response: originator revoked: %w", keydist.ErrUntrusted)
-	}
-	n.pruneLocked()
-	m := n.keysFrom[originator]
-	if m == nil {
-		m = map[string]bool{}
-		n.keysFrom[originator] = m
-	}
-	m[keyID] = true
-	n.mu.Unlock()
-	return nil
+	return n.storeKey(keyID, uri, kinds, &key, sender, time.UnixMilli(int64(resp.ExpiresAt)), originator) //nolint:gosec // bounded by the decoder
 }
 
 // callKeyRPC sends a key request for kid to its key RPC. A resumed

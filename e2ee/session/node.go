@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -106,6 +107,13 @@ type node struct {
 	// per verified delegate address; apart, so that a flood of made-up CS
 	// keys cannot evict the buckets of verified delegates.
 	csDenials, delegateDenials *denialLimiter
+	// readers: per key slot, the readers served a key of it, to push its
+	// next key to (push.go); readerCount counts them over all slots.
+	readers     map[pushSlot]map[[32]byte]*pushReader
+	readerCount int
+	pushSeq     atomic.Uint64
+	// pushTopic is this node's push topic (keydist.PushTopic).
+	pushTopic string
 }
 
 // denyTrust puts the local deny list in front of the configured decider.
@@ -137,7 +145,9 @@ func newNode(cfg Config) (*node, error) {
 		delegateDenials: newDenialLimiter(cfg.DenyRate, cfg.DenyBurst, maxBuckets),
 
 		responders: map[envelope.Locator]knownResponder{},
+		readers:    map[pushSlot]map[[32]byte]*pushReader{},
 	}
+	n.pushTopic = keydist.PushTopic(cfg.KeyRPCPrefix, cfg.Identity.Session.PublicKey32())
 	n.signer = ed25519.NewKeyFromSeed(cfg.Identity.Session.Seed())
 	pol := cfg.KeyPolicy
 	pol.Trust = denyTrust{inner: cfg.KeyPolicy.Trust, n: n}

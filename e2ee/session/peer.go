@@ -14,6 +14,7 @@ import (
 
 	"github.com/wamp-e2ee/e2ee-node/e2ee"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/envelope"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
 )
 
 // outQueue is the capacity of the channels between nexus and the peer's
@@ -133,6 +134,10 @@ type cryptoPeer struct {
 	n     *node
 	inner wamp.Peer
 	json  bool
+	// exclusive: the inner peer is a network transport, whose decoded
+	// messages own their bytes (an in-process peer may share a payload with
+	// other subscribers): payloads are decrypted in place.
+	exclusive bool
 
 	in      chan wamp.Message // to nexus; closed by the inbound goroutine
 	out     chan wamp.Message // from nexus
@@ -151,6 +156,11 @@ type cryptoPeer struct {
 	// outbound goroutine only
 	sealer *envelope.Sealer
 	sk     envelope.SealKey
+	// ppt holds the PPT options of the last key sealed under (pptKey,
+	// its SealKey.ID, cipher and key RPC); messages without options of
+	// their own get a clone (cheaper than building the map).
+	ppt    wamp.Dict
+	pptKey [3]string
 
 	// inbound goroutine only
 	opener   *envelope.Opener
@@ -181,7 +191,7 @@ func newCryptoPeer(n *node, inner wamp.Peer) (*cryptoPeer, error) {
 		return nil, err
 	}
 	p := &cryptoPeer{
-		n: n, inner: inner, json: n.cfg.Serialization == serialize.JSON,
+		n: n, inner: inner, json: n.cfg.Serialization == serialize.JSON, exclusive: !inner.IsLocal(),
 		in: make(chan wamp.Message, outQueue), out: make(chan wamp.Message, outQueue),
 		local: make(chan wamp.Message, 16), ready: make(chan keyReady, 16), jobs: make(chan fetchID),
 		closing: make(chan struct{}),
@@ -496,6 +506,14 @@ func (p *cryptoPeer) seal(s sealing, opts wamp.Dict, args wamp.List, kwargs wamp
 		p.n.cfg.Logf("session: no key for %s: %v", keyURI, err)
 		return opts, args, false
 	}
+	if p.sk.Seq == 1 && p.n.pushOn() {
+		// A new key: push it to the readers of the one it replaces ahead
+		// of this message, on the same connection, so that they have it
+		// when the message arrives (docs/protocol.md §3.10).
+		for _, m := range p.n.pushes(ring, p.sk.ID) {
+			p.sendInner(m)
+		}
+	}
 	// The payload is handed to the transport's goroutine: a fresh buffer,
 	// sized so that secretbox seals in place (no second allocation and copy).
 	em := envelope.Message{
@@ -508,9 +526,17 @@ func (p *cryptoPeer) seal(s sealing, opts wamp.Dict, args wamp.List, kwargs wamp
 		p.n.cfg.Logf("session: sealing for %s: %v", msgURI, err)
 		return opts, args, false
 	}
-	o := make(wamp.Dict, len(opts)+5)
-	maps.Copy(o, opts)
-	envelope.PutCipherOptions(o, p.sk.Cipher, p.sk.ID, p.sk.KeyRPC)
+	var o wamp.Dict
+	if len(opts) == 0 {
+		if k := [3]string{p.sk.ID, p.sk.Cipher, p.sk.KeyRPC}; k != p.pptKey || p.ppt == nil {
+			p.ppt, p.pptKey = envelope.PutCipherOptions(nil, p.sk.Cipher, p.sk.ID, p.sk.KeyRPC), k
+		}
+		o = maps.Clone(p.ppt)
+	} else {
+		o = make(wamp.Dict, len(opts)+5)
+		maps.Copy(o, opts)
+		envelope.PutCipherOptions(o, p.sk.Cipher, p.sk.ID, p.sk.KeyRPC)
+	}
 	p.n.stats.encrypted.Add(1)
 	if p.json {
 		return o, wamp.List{serialize.BinaryData(payload)}, true
@@ -615,6 +641,16 @@ func (p *cryptoPeer) inEvent(m *wamp.Event) {
 	p.mu.Lock()
 	s, ok := p.subs[m.Subscription]
 	p.mu.Unlock()
+	if ok && s.uri == p.n.pushTopic && s.match == "" {
+		// A key push: handled here, before the events after it, so that
+		// the message it precedes finds the key (docs/protocol.md §3.10).
+		if len(m.Arguments) != 0 || ppt {
+			p.n.stats.rejectPush(pushReason(keydist.ErrMalformed))
+			return
+		}
+		p.n.acceptPush(m.ArgumentsKw)
+		return
+	}
 	if !ok {
 		if ppt {
 			p.n.stats.reject(ReasonUnknownDelivery)
@@ -700,6 +736,10 @@ func (p *cryptoPeer) inResult(m *wamp.Result) {
 
 // inError handles an ERROR; it reports whether it consumed the message.
 func (p *cryptoPeer) inError(m *wamp.Error) bool {
+	if isPushError(m) {
+		p.n.stats.pushesSkipped.Add(1) // the router refused a push: the reader fetches
+		return true
+	}
 	switch m.Type {
 	case wamp.SUBSCRIBE:
 		p.mu.Lock()
@@ -803,6 +843,10 @@ func setPayload(msg wamp.Message, args wamp.List, kwargs wamp.Dict) {
 // stream from the same key RPC that wait for a key.
 func (p *cryptoPeer) receive(msg wamp.Message, d delivery) {
 	details, _, _ := fields(msg)
+	if len(p.queues) == 0 { // nothing waits for a key: the common case
+		p.deliver(msg, d, false)
+		return
+	}
 	keyID, _ := details[envelope.OptKeyID].(string)
 	if len(p.queues[queueKey{d.ch, locatorOf(keyID)}]) > 0 {
 		p.enqueue(msg, d, keyID)
@@ -838,7 +882,7 @@ func (p *cryptoPeer) deliver(msg wamp.Message, d delivery, buffered bool) {
 	}
 	opened, err := p.opener.Open(details, args, kwargs,
 		envelope.Delivery{URI: d.uri, ScopeURI: d.keyURI, Kind: d.kind, RequireSignature: d.rule.rule.Sign,
-			CallID: d.cid, Proc: d.proc, Cipher: d.rule.rule.Cipher}, p.n.cache)
+			CallID: d.cid, Proc: d.proc, Cipher: d.rule.rule.Cipher, Exclusive: p.exclusive}, p.n.cache)
 	if err != nil {
 		if errors.Is(err, envelope.ErrUnknownKey) && !buffered {
 			keyID, _ := details[envelope.OptKeyID].(string) // validated by Open

@@ -33,6 +33,7 @@ func (n *node) pruneLocked() {
 		return
 	}
 	n.lastPrune = now
+	n.pruneReadersLocked(now)
 	for d, m := range n.fetchedBy {
 		for id := range m {
 			if !n.ringHasLocked(id) {
@@ -91,6 +92,7 @@ func (n *node) forgetDelegate(delegate common.Address) {
 	delete(n.fetchedBy, delegate)
 	from := n.keysFrom[delegate]
 	delete(n.keysFrom, delegate)
+	n.forgetReadersLocked(delegate)
 	n.mu.Unlock()
 	for id, scope := range fetched {
 		kid, err := envelope.ParseKeyID(id)

@@ -189,6 +189,7 @@ func (n *node) serveKey(ctx context.Context, cl *client.Client, ring *keyring.Ri
 		n.fetchedBy[delegate] = m
 	}
 	m[req.KeyID] = info.Scope
+	n.recordReaderLocked(ring.Locator(), &info, vr.Reader(), delegate)
 	n.mu.Unlock()
 	resp, err := n.responder.Respond(vr, &info.Key, scope, expires)
 	if err != nil {

@@ -99,6 +99,13 @@ func (s *Session) connect(ctx context.Context) error {
 		_ = cl.Close()
 		return err
 	}
+	if s.n.pushOn() {
+		// Pushes are handled by the peer before nexus sees them.
+		if err := cl.Subscribe(s.n.pushTopic, func(*wamp.Event) {}, nil); err != nil {
+			_ = cl.Close()
+			return fmt.Errorf("session: subscribing to key pushes: %w", err)
+		}
+	}
 	s.mu.Lock()
 	s.cl, s.peer = cl, p
 	subs := make(map[string]handlerSub, len(s.subs))

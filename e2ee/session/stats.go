@@ -82,6 +82,16 @@ type Stats struct {
 	// received malformed, for another key id, or with a chain that does
 	// not verify (ignored: the response is checked as always).
 	EarlyChainsSent, EarlyChainsUsed, EarlyChainsRejected uint64
+	// KeyPushesSent counts keys this session pushed to readers after a
+	// rotation, KeyPushesSkipped readers it did not push to (no longer
+	// known or admitted, revoked, or past the per-rotation cap: they
+	// fetch); KeyPushesAccepted the pushes this session cached a key from,
+	// KeyPushesRejected those it refused (KeyPushRejections by reason:
+	// bad_mac, replay, stale, unknown_peer, role, wrong_domain, untrusted,
+	// malformed, not_ours, expired, scope, box_open, …); none of them
+	// loses anything: the key is fetched instead (docs/protocol.md §3.10).
+	KeyPushesSent, KeyPushesSkipped, KeyPushesAccepted, KeyPushesRejected uint64
+	KeyPushRejections                                                     map[string]uint64
 	// Buffered counts messages that waited for a key; Dropped those dropped
 	// on buffer overflow, timeout or fetch failure.
 	Buffered, Dropped uint64
@@ -118,10 +128,23 @@ type counters struct {
 	resumedServed                           atomic.Uint64
 	earlyChainsSent, earlyChainsUsed        atomic.Uint64
 	earlyChainsRejected                     atomic.Uint64
+	pushesSent, pushesSkipped               atomic.Uint64
+	pushesAccepted, pushesRejected          atomic.Uint64
 
 	mu       sync.Mutex
 	rejected map[string]uint64
 	denials  map[string]uint64
+	pushRej  map[string]uint64
+}
+
+func (c *counters) rejectPush(uri string) {
+	c.pushesRejected.Add(1)
+	c.mu.Lock()
+	if c.pushRej == nil {
+		c.pushRej = map[string]uint64{}
+	}
+	c.pushRej[uri]++
+	c.mu.Unlock()
 }
 
 func (c *counters) reject(reason string) {
@@ -154,11 +177,14 @@ func (c *counters) snapshot() Stats {
 		ResumedKeyRequestsServed: c.resumedServed.Load(),
 		EarlyChainsSent:          c.earlyChainsSent.Load(), EarlyChainsUsed: c.earlyChainsUsed.Load(),
 		EarlyChainsRejected: c.earlyChainsRejected.Load(),
-		Rejected:            map[string]uint64{}, KeyDenials: map[string]uint64{},
+		KeyPushesSent:       c.pushesSent.Load(), KeyPushesSkipped: c.pushesSkipped.Load(),
+		KeyPushesAccepted: c.pushesAccepted.Load(), KeyPushesRejected: c.pushesRejected.Load(),
+		Rejected: map[string]uint64{}, KeyDenials: map[string]uint64{}, KeyPushRejections: map[string]uint64{},
 	}
 	c.mu.Lock()
 	maps.Copy(s.Rejected, c.rejected)
 	maps.Copy(s.KeyDenials, c.denials)
+	maps.Copy(s.KeyPushRejections, c.pushRej)
 	c.mu.Unlock()
 	return s
 }

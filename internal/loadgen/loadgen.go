@@ -14,6 +14,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sync/atomic"
 	"time"
@@ -128,6 +129,10 @@ type ThroughputConfig struct {
 	Topics [2]string
 	// Payload is the one argument of every event.
 	Payload []byte
+	// Payloads, where not nil, replace Payload for the topic of the same
+	// index; Options are the publish options of each topic's events.
+	Payloads [2][]byte
+	Options  [2]wamp.Dict
 	// Events is the number of events per topic; Rounds splits them into
 	// alternating rounds (default 6).
 	Events, Rounds int
@@ -145,6 +150,10 @@ type ThroughputResult struct {
 	// Lost counts events not delivered (plaintext, E2EE); Stalls counts
 	// windows that made no progress for Stall.
 	Lost, Stalls [2]int64
+	// CPUPerEvent is the CPU time (user + system, every thread of this
+	// process: publisher, router and subscriber when they share it) spent
+	// per delivered event of each topic.
+	CPUPerEvent [2]time.Duration
 }
 
 // Throughput subscribes sub to both topics, sends one warm-up event on each
@@ -166,27 +175,33 @@ func Throughput(ctx context.Context, pub Publisher, sub Subscriber, cfg Throughp
 		return res, fmt.Errorf("loadgen: %d events cannot fill %d rounds", cfg.Events, cfg.Rounds)
 	}
 	var cs [2]*Counter
+	var pubs [2]publication
 	for i, topic := range cfg.Topics {
+		pubs[i] = publication{topic: topic, opts: cfg.Options[i], payload: cfg.Payload}
+		if cfg.Payloads[i] != nil {
+			pubs[i].payload = cfg.Payloads[i]
+		}
 		cs[i] = NewCounter()
 		if err := sub.Subscribe(topic, cs[i].Handle, nil); err != nil {
 			return res, fmt.Errorf("loadgen: subscribe %s: %w", topic, err)
 		}
-		if err := warmUp(ctx, pub, cs[i], topic, cfg.Payload); err != nil {
+		if err := warmUp(ctx, pub, cs[i], pubs[i]); err != nil {
 			return res, err
 		}
 	}
 	per := cfg.Events / cfg.Rounds
 	var recv [2]int64
-	var el [2]time.Duration
+	var el, cpu [2]time.Duration
 	for r := 0; r < cfg.Rounds; r++ {
 		for k := range 2 {
 			i := (k + r) % 2 // alternate which topic goes first
-			w, err := windowed(ctx, pub, cs[i], cfg.Topics[i], cfg.Payload, per, cfg.Window, cfg.Stall)
+			w, err := windowed(ctx, pub, cs[i], pubs[i], per, cfg.Window, cfg.Stall)
 			if err != nil {
 				return res, err
 			}
 			recv[i] += w.received
 			el[i] += w.elapsed
+			cpu[i] += w.cpu
 			res.Lost[i] += int64(per) - w.received
 			res.Stalls[i] += w.stalls
 		}
@@ -196,20 +211,45 @@ func Throughput(ctx context.Context, pub Publisher, sub Subscriber, cfg Throughp
 	if res.Plaintext > 0 {
 		res.Ratio = res.E2EE / res.Plaintext
 	}
+	for i := range cpu {
+		if recv[i] > 0 {
+			res.CPUPerEvent[i] = cpu[i] / time.Duration(recv[i])
+		}
+	}
 	if recv[0] == 0 || recv[1] == 0 {
 		return res, errors.New("loadgen: no event was delivered")
 	}
 	return res, nil
 }
 
+// publication is what one topic's events carry.
+type publication struct {
+	topic   string
+	opts    wamp.Dict
+	payload []byte
+}
+
+// publish publishes one event of p. Options are copied per event: a
+// publisher may keep the map (nexus's client sends it as given).
+func (p publication) publish(pub Publisher, args wamp.List) error {
+	var opts wamp.Dict
+	if len(p.opts) > 0 {
+		opts = maps.Clone(p.opts)
+	}
+	if err := pub.Publish(p.topic, opts, args, nil); err != nil {
+		return fmt.Errorf("loadgen: publish %s: %w", p.topic, err)
+	}
+	return nil
+}
+
 // warmUp publishes one event and waits for it: the subscription is in
 // place and, on an encrypted topic, the subscriber holds the key.
-func warmUp(ctx context.Context, pub Publisher, c *Counter, topic string, payload []byte) error {
+func warmUp(ctx context.Context, pub Publisher, c *Counter, p publication) error {
 	base := c.Count()
 	deadline := time.Now().Add(5 * time.Second)
 	for time.Now().Before(deadline) {
-		if err := pub.Publish(topic, nil, wamp.List{payload}, nil); err != nil {
-			return fmt.Errorf("loadgen: publish %s: %w", topic, err)
+		if err := p.publish(pub, wamp.List{p.payload}); err != nil {
+			return err
 		}
 		// A subscription may not have reached the router yet: retry.
 		if c.Wait(ctx, base+1, 200*time.Millisecond) {
@@ -221,29 +261,29 @@ func warmUp(ctx context.Context, pub Publisher, c *Counter, topic string, payloa
 			break
 		}
 	}
-	return fmt.Errorf("loadgen: the warm-up event on %s did not arrive", topic)
+	return fmt.Errorf("loadgen: the warm-up event on %s did not arrive", p.topic)
 }
 
 type window struct {
 	received, stalls int64
-	elapsed          time.Duration
+	elapsed, cpu     time.Duration
 }
 
 // windowed publishes n events keeping at most size in flight (sent, not
 // yet counted): it sends size/2, then waits until at most size/2 are
 // outstanding. A wait that makes no progress for stall writes the missing
 // events off.
-func windowed(ctx context.Context, pub Publisher, c *Counter, topic string, payload []byte, n, size int, stall time.Duration) (window, error) {
+func windowed(ctx context.Context, pub Publisher, c *Counter, p publication, n, size int, stall time.Duration) (window, error) {
 	var w window
 	base := c.Count()
 	var lost int64
-	args := wamp.List{payload}
+	args := wamp.List{p.payload}
 	half := size / 2
-	start := time.Now()
+	start, cpu0 := time.Now(), processCPU()
 	for sent := 0; sent < n; {
 		for i := 0; i < half && sent < n; i++ {
-			if err := pub.Publish(topic, nil, args, nil); err != nil {
-				return w, fmt.Errorf("loadgen: publish %s: %w", topic, err)
+			if err := p.publish(pub, args); err != nil {
+				return w, err
 			}
 			sent++
 		}
@@ -259,7 +299,7 @@ func windowed(ctx context.Context, pub Publisher, c *Counter, topic string, payl
 	if !c.Wait(ctx, base+int64(n)-lost, stall) {
 		w.stalls++
 	}
-	w.elapsed = time.Since(start)
+	w.elapsed, w.cpu = time.Since(start), processCPU()-cpu0
 	w.received = min(c.Count()-base, int64(n))
 	return w, ctx.Err()
 }
@@ -273,6 +313,10 @@ type LatencyConfig struct {
 	// Events is the number of events per topic; every CallEvery-th
 	// iteration also makes one call per procedure (default 4).
 	Events, CallEvery int
+	// Probe, if not nil, is timed once per iteration right after its
+	// events arrived, on the measuring goroutine: a floor measured under
+	// the loop's conditions (caches cold from the message path).
+	Probe func()
 }
 
 // LatencyResult holds sorted one-way latencies, plaintext and E2EE.
@@ -282,6 +326,8 @@ type LatencyResult struct {
 	// Invocations: CALL → callee's handler; Results: callee's return →
 	// Call returning at the caller.
 	Invocations, Results [2][]time.Duration
+	// Probe holds the sorted durations of LatencyConfig.Probe.
+	Probe []time.Duration
 }
 
 // Percentile returns the p-th percentile (0 ≤ p ≤ 1) of sorted d, 0 when d is
@@ -362,6 +408,11 @@ func Latency(ctx context.Context, pub, sub Peer, cfg LatencyConfig) (LatencyResu
 			}
 			res.Events[i] = append(res.Events[i], d)
 		}
+		if cfg.Probe != nil {
+			start := time.Now()
+			cfg.Probe()
+			res.Probe = append(res.Probe, time.Since(start))
+		}
 		if !calls || n%cfg.CallEvery != 0 {
 			continue
 		}
@@ -383,6 +434,7 @@ func Latency(ctx context.Context, pub, sub Peer, cfg LatencyConfig) (LatencyResu
 			slices.Sort(s[i])
 		}
 	}
+	slices.Sort(res.Probe)
 	return res, nil
 }
 
@@ -421,4 +473,36 @@ func receive(ctx context.Context, ch <-chan time.Duration) (time.Duration, error
 	case <-ctx.Done():
 		return 0, ctx.Err()
 	}
+}
+
+// PubSub is a Publisher and Subscriber.
+type PubSub interface {
+	Publisher
+	Subscriber
+}
+
+// Split sends the traffic of one topic to one session and of every other
+// topic to another, so that Throughput can alternate two setups (say, two
+// routers) in one run.
+type Split struct {
+	// Topic goes to First; every other topic to Second.
+	Topic         string
+	First, Second PubSub
+}
+
+func (s Split) pick(topic string) PubSub {
+	if topic == s.Topic {
+		return s.First
+	}
+	return s.Second
+}
+
+// Publish publishes through the session of topic.
+func (s Split) Publish(topic string, opts wamp.Dict, args wamp.List, kwargs wamp.Dict) error {
+	return s.pick(topic).Publish(topic, opts, args, kwargs)
+}
+
+// Subscribe subscribes through the session of topic.
+func (s Split) Subscribe(topic string, fn client.EventHandler, opts wamp.Dict) error {
+	return s.pick(topic).Subscribe(topic, fn, opts)
 }

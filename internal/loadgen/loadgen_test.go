@@ -18,6 +18,7 @@ import (
 // selects (per topic), and answers calls with the registered handler.
 type loopback struct {
 	mu       sync.Mutex
+	opts     map[string][]wamp.Dict // options of every publish, by topic
 	handlers map[string]client.EventHandler
 	procs    map[string]client.InvocationHandler
 	seq      map[string]int
@@ -36,8 +37,12 @@ func newLoopback(drop func(string, int) bool) *loopback {
 	return l
 }
 
-func (l *loopback) Publish(topic string, _ wamp.Dict, args wamp.List, _ wamp.Dict) error {
+func (l *loopback) Publish(topic string, opts wamp.Dict, args wamp.List, _ wamp.Dict) error {
 	l.mu.Lock()
+	if l.opts == nil {
+		l.opts = map[string][]wamp.Dict{}
+	}
+	l.opts[topic] = append(l.opts[topic], opts)
 	h := l.handlers[topic]
 	n := l.seq[topic]
 	l.seq[topic]++
@@ -138,4 +143,61 @@ func TestLatencySamples(t *testing.T) {
 	}
 	assert.Equal(t, time.Duration(0), Percentile(nil, 0.5))
 	assert.Equal(t, 2*time.Second, Added([2][]time.Duration{{time.Second}, {3 * time.Second}}, 0.5))
+}
+
+// TestThroughputPerTopicShape: each topic's events carry its own payload
+// and a fresh copy of its options; CPU per event is reported.
+func TestThroughputPerTopicShape(t *testing.T) {
+	l := newLoopback(nil)
+	opts := wamp.Dict{"ppt_scheme": "wamp"}
+	res, err := Throughput(context.Background(), l, l, ThroughputConfig{
+		Topics: [2]string{"a", "b"}, Payload: []byte("one"), Payloads: [2][]byte{nil, []byte("two")},
+		Options: [2]wamp.Dict{nil, opts}, Events: 60,
+	})
+	require.NoError(t, err)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	require.NotEmpty(t, l.opts["a"])
+	for _, o := range l.opts["a"] {
+		assert.Nil(t, o)
+	}
+	require.NotEmpty(t, l.opts["b"])
+	for _, o := range l.opts["b"] {
+		assert.Equal(t, opts, o)
+		o["mutated"] = true // a publisher may keep and change the map it was given
+	}
+	assert.NotContains(t, opts, "mutated")
+	assert.GreaterOrEqual(t, res.CPUPerEvent[0], time.Duration(0))
+	assert.GreaterOrEqual(t, res.CPUPerEvent[1], time.Duration(0))
+}
+
+// TestLatencyProbe: the probe runs once per iteration and its times are
+// returned sorted.
+func TestLatencyProbe(t *testing.T) {
+	l := newLoopback(nil)
+	n := 0
+	res, err := Latency(context.Background(), l, l, LatencyConfig{
+		Topics: [2]string{"p", "e"}, Payload: []byte("x"), Events: 25, Probe: func() { n++ },
+	})
+	require.NoError(t, err)
+	assert.Equal(t, 25, n)
+	assert.Len(t, res.Probe, 25)
+	assert.IsNonDecreasing(t, res.Probe)
+}
+
+// TestSplit routes one topic to the first session and the rest to the
+// second.
+func TestSplit(t *testing.T) {
+	a, b := newLoopback(nil), newLoopback(nil)
+	s := Split{Topic: "x", First: a, Second: b}
+	require.NoError(t, s.Subscribe("x", func(*wamp.Event) {}, nil))
+	require.NoError(t, s.Subscribe("y", func(*wamp.Event) {}, nil))
+	require.NoError(t, s.Publish("x", nil, nil, nil))
+	require.NoError(t, s.Publish("y", nil, nil, nil))
+	assert.Contains(t, a.handlers, "x")
+	assert.NotContains(t, a.handlers, "y")
+	assert.Contains(t, b.handlers, "y")
+	assert.Len(t, a.opts["x"], 1)
+	assert.Len(t, b.opts["y"], 1)
+	assert.Empty(t, a.opts["y"])
 }

@@ -65,8 +65,12 @@ func idle() {
 // Identity and KeyPolicy are set per node). Close it when done.
 func NewLateJoiner(ctx context.Context, d *Domain, cfg session.Config) (*LateJoiner, error) {
 	l := &LateJoiner{d: d, cfg: cfg}
+	// The publisher pushes no keys (docs/protocol.md §3.10): the warm
+	// joiner must fetch every rotated key, the cost measured here.
+	pubCfg := cfg
+	pubCfg.NoKeyPush = true
 	var err error
-	if l.pub, err = l.node(ctx, cfg); err != nil {
+	if l.pub, err = l.node(ctx, pubCfg); err != nil {
 		return nil, err
 	}
 	return l, nil
