@@ -144,6 +144,7 @@ func (n *node) pushes(ring *keyring.Ring, keyID string) []wamp.Message {
 	ctx, cancel := context.WithTimeout(context.Background(), n.cfg.FetchTimeout)
 	defer cancel()
 	out := make([]wamp.Message, 0, len(readers))
+	to := make([]*pushReader, 0, len(readers))
 	for _, e := range readers {
 		p, err := n.responder.Push(ctx, e.rd, keyID, &info.Key, scope, expires)
 		if err != nil {
@@ -162,16 +163,34 @@ func (n *node) pushes(ring *keyring.Ring, keyID string) []wamp.Message {
 			// No Arguments: the push is the keyword arguments.
 			ArgumentsKw: n.wire(kw),
 		})
+		to = append(to, e)
 	}
-	n.stats.pushesSent.Add(uint64(len(out)))
-	// Readers pushed to count as served the slot's key now.
+	// A pushed key is served like a fetched one: recorded for revocation
+	// (fetchedBy) atomically with respect to revoke, as in serveKey —
+	// either revoke sees this push (and rotates the key) or we see the
+	// revocation (and do not send it). Readers pushed to count as served
+	// the slot's key now.
 	now := time.Now()
+	sent := out[:0]
 	n.mu.Lock()
-	for _, e := range readers {
+	for i, e := range to {
+		if n.denied[e.delegate] {
+			n.stats.pushesSkipped.Add(1)
+			continue
+		}
+		m := n.fetchedBy[e.delegate]
+		if m == nil {
+			m = map[string]string{}
+			n.fetchedBy[e.delegate] = m
+		}
+		m[keyID] = info.Scope
 		e.seen = now
+		sent = append(sent, out[i])
 	}
 	n.mu.Unlock()
-	return out
+	clear(out[len(sent):])
+	n.stats.pushesSent.Add(uint64(len(sent)))
+	return sent
 }
 
 // isPushError reports whether an ERROR answers one of our push PUBLISHes.
