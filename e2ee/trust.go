@@ -110,7 +110,9 @@ type TrustDecider interface {
 // flight), so that a decider that has to read (an on-chain verifier whose
 // verdict expired) reads meanwhile. Prefetch must not change trust state —
 // no pins, nothing persisted, no pending changes — because nothing has been
-// presented yet: its outcome is discarded, and only Decide counts.
+// presented yet: its outcome is discarded, and only Decide counts. It is
+// called on the key request's path and must return at once: a decider that
+// has to read starts the read in the background (bounded by ctx).
 type TrustPrefetcher interface {
 	Prefetch(ctx context.Context, req TrustRequest)
 }

@@ -138,7 +138,10 @@ func BenchmarkLatency(b *testing.B) {
 //   - cold-verifier: the same joiner after the publisher rotated its keys,
 //     both verifiers purged (chains cached, verdicts read from the chain).
 //   - warm: the same joiner after a rotation, verdicts and chains cached;
-//     its key request resumes (docs/protocol.md §3.8).
+//     its key request resumes (docs/protocol.md §3.8). The publisher does
+//     not push keys: these are the late joiner's fetches.
+//   - push-warm, push-cold-verifier: warm and cold-verifier with a
+//     publisher that pushes the new key to the joiner (§3.10).
 //   - transport-floor: the baseline, measured in the same run: the same
 //     three message hops in plaintext between two such nodes — an EVENT to
 //     the joiner, whose handler CALLs a procedure of the publisher and waits
@@ -173,6 +176,8 @@ func lateJoiner(b *testing.B, onAnvil bool) {
 	run("transport-floor", func(n int) ([]time.Duration, error) { return lj.TransportFloor(ctx, n) })
 	run("cold-verifier", func(n int) ([]time.Duration, error) { return lj.Warm(ctx, n, true) })
 	run("warm", func(n int) ([]time.Duration, error) { return lj.Warm(ctx, n, false) })
+	run("push-cold-verifier", func(n int) ([]time.Duration, error) { return lj.WarmPush(ctx, n, true) })
+	run("push-warm", func(n int) ([]time.Duration, error) { return lj.WarmPush(ctx, n, false) })
 }
 
 // BenchmarkKeyRequests: key requests served per second by one originator to

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wamp-e2ee/e2ee-node/chain/internal/chaintest"
+	"github.com/wamp-e2ee/e2ee-node/e2ee"
 )
 
 // TestLatestSeesBlockMinedSinceLastLook: the second look of Blocks answers a
@@ -60,4 +61,29 @@ func TestNoDelayedAckStallAfterRegistryEvent(t *testing.T) {
 	}
 	// Before: 8 to 18 of 25 took 41–48 ms. One is left to the machine.
 	require.LessOrEqual(t, len(stalled), 1, "stalled answers: %v", stalled)
+}
+
+// TestPrefetch: Prefetch returns at once; with a fresh verdict cached it
+// reads nothing, otherwise it reads in the background and caches the
+// verdict, so that the next Decide is a hit.
+func TestPrefetch(t *testing.T) {
+	e := setup(t, chaintest.Simulated, 0)
+	e.start()
+	d := e.Signer()
+	_, err := e.Reg.Authorize(e.Ctx, e.root, e.realm.Address(), d.Address(), time.Time{}, time.Time{})
+	require.NoError(t, err)
+	e.waitProcessed()
+	vc := e.lone(d)
+	req := e2ee.TrustRequest{Realm: e.realm.Address(), URI: "com.example.topic", Role: e2ee.RoleSubscriber, Chain: vc}
+
+	e.v.Prefetch(e.Ctx, req) // a miss: read in the background
+	require.Eventually(t, func() bool { return e.v.Stats().Entries == 1 }, 5*time.Second, time.Millisecond, "prefetched verdict cached")
+	before := e.v.Stats()
+	_, err = e.v.Decide(e.Ctx, req)
+	require.NoError(t, err)
+	e.v.Prefetch(e.Ctx, req) // a hit: nothing to do
+	after := e.v.Stats()
+	require.Equal(t, before.Reads, after.Reads, "no read after the prefetch")
+	require.Equal(t, before.Hits+1, after.Hits, "Decide hit the prefetched verdict; Prefetch itself counts nothing")
+	require.Equal(t, before.Misses, after.Misses)
 }

@@ -1,7 +1,6 @@
 package verifier
 
 import (
-	"crypto/sha256"
 	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -12,18 +11,18 @@ import (
 // key is what a verdict was decided on.
 type key struct {
 	issuer, realm, delegate common.Address
-	// digests is SHA-256 over the chain's certificate digests in order.
-	digests [32]byte
+	// digests is the chain's certificate digests in order, concatenated:
+	// a map key hashes it faster than SHA-256 would condense it (a cached
+	// decision is on every key exchange's path).
+	digests string
 }
 
-func digestsHash(ds []common.Hash) [32]byte {
-	h := sha256.New()
+func digestsKey(ds []common.Hash) string {
+	b := make([]byte, 0, len(ds)*common.HashLength)
 	for i := range ds {
-		h.Write(ds[i][:])
+		b = append(b, ds[i][:]...)
 	}
-	var out [32]byte
-	h.Sum(out[:0])
-	return out
+	return string(b)
 }
 
 // facts is what one batched read established.

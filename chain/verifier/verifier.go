@@ -246,11 +246,22 @@ func (v *Verifier) Decide(ctx context.Context, req e2ee.TrustRequest) (e2ee.Trus
 
 var _ e2ee.TrustPrefetcher = (*Verifier)(nil)
 
-// Prefetch implements e2ee.TrustPrefetcher: it makes the decision Decide
-// would make about req and caches it, changing nothing else. A Decide about
-// the same chain while the read is in flight joins it.
+// Prefetch implements e2ee.TrustPrefetcher: unless a fresh verdict about
+// req's subject is cached, it starts, in the background, the decision
+// Decide would make about req and caches it, changing nothing else. A
+// Decide about the same chain while the read is in flight joins it.
 func (v *Verifier) Prefetch(ctx context.Context, req e2ee.TrustRequest) {
-	_, _ = v.Decide(ctx, req)
+	if k, _, err := v.subject(req); err == nil {
+		v.mu.RLock()
+		e := v.entries[k]
+		v.mu.RUnlock()
+		if e != nil {
+			if fresh, _ := v.fresh(e); fresh {
+				return
+			}
+		}
+	}
+	go func() { _, _ = v.Decide(ctx, req) }()
 }
 
 // decide is Decide; joined is set on the second pass of a Decide that waited
@@ -384,7 +395,7 @@ func (v *Verifier) subject(req e2ee.TrustRequest) (key, common.Address, error) {
 	} else {
 		k.issuer = expected
 	}
-	k.digests = digestsHash(c.Digests())
+	k.digests = digestsKey(c.Digests())
 	return k, expected, nil
 }
 

@@ -37,6 +37,10 @@ type benchLateJoiner struct {
 	Warm           percentile90Us `json:"warm"`
 	ColdVerifier   percentile90Us `json:"coldVerifier"`
 	ColdNode       percentile90Us `json:"coldNode"`
+	// WarmPush and ColdVerifierPush are Warm and ColdVerifier with a publisher that pushes the
+	// rotated key to the joiner (docs/protocol.md §3.10) instead of letting it fetch.
+	WarmPush         percentile90Us `json:"warmPush"`
+	ColdVerifierPush percentile90Us `json:"coldVerifierPush"`
 }
 
 type percentile90Us struct {
@@ -82,6 +86,8 @@ func (b *benchEnv) lateJoiner(ctx context.Context, rpc string, n int) (benchLate
 		{&res.TransportFloor, func() ([]time.Duration, error) { return lj.TransportFloor(ctx, n) }},
 		{&res.ColdVerifier, func() ([]time.Duration, error) { return lj.Warm(ctx, n, true) }},
 		{&res.Warm, func() ([]time.Duration, error) { return lj.Warm(ctx, n, false) }},
+		{&res.ColdVerifierPush, func() ([]time.Duration, error) { return lj.WarmPush(ctx, n, true) }},
+		{&res.WarmPush, func() ([]time.Duration, error) { return lj.WarmPush(ctx, n, false) }},
 	} {
 		d, err := c.measure()
 		if err != nil {
@@ -124,6 +130,8 @@ func printLateJoiner(w io.Writer, r benchLateJoiner) {
 		{"warm (resumed key request)", r.Warm},
 		{"cold verifier (verdicts read)", r.ColdVerifier},
 		{"cold node (new delegate)", r.ColdNode},
+		{"warm, key pushed", r.WarmPush},
+		{"cold verifier, key pushed", r.ColdVerifierPush},
 	} {
 		fmt.Fprintf(w, "%-34s %12.0f %12.0f\n", c.name, c.p.P50, c.p.P90)
 	}

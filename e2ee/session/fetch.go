@@ -314,5 +314,5 @@ func (n *node) prefetchVerdict(ctx context.Context, loc envelope.Locator, uri st
 	}
 	req := e2ee.TrustRequest{Realm: r.realm, URI: uri, Role: keydist.CounterpartRole(role), Chain: r.chain,
 		IssuerHint: r.issuer, Peer: r.chain.DelegateAddress().Hex()}
-	go pf.Prefetch(ctx, req)
+	pf.Prefetch(ctx, req)
 }

@@ -93,7 +93,7 @@ func (n *node) serveKey(ctx context.Context, cl *client.Client, ring *keyring.Ri
 	// guards the costly signed path: a resumed request costs an HMAC, and
 	// a flood of forged requests naming a victim's CS key must not stop
 	// the victim's resumed requests.
-	rl := "cs:" + hex.EncodeToString(req.CSPubKey[:])
+	rl := string(req.CSPubKey[:])
 	signed := req.Auth == keydist.AuthSignature
 	if signed && !n.allow(n.csDenials, rl) {
 		return nil, &keydist.Error{Step: "rate", Err: keydist.ErrOverload}
@@ -111,7 +111,8 @@ func (n *node) serveKey(ctx context.Context, cl *client.Client, ring *keyring.Ri
 		}
 		return nil, err
 	}
-	dl := "d:" + claimed.DelegateAddress().Hex()
+	da := claimed.DelegateAddress()
+	dl := string(da[:])
 	if !n.allow(n.delegateDenials, dl) {
 		return nil, &keydist.Error{Step: "rate", Err: keydist.ErrOverload}
 	}

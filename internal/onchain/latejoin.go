@@ -23,7 +23,11 @@ import (
 //     rotated its keys, both verifiers purged (chains and resumption state
 //     kept, verdicts read from the chain).
 //   - Warm: the same joiner after a rotation, verdicts and chains cached;
-//     its key request resumes (docs/protocol.md §3.8).
+//     its key request resumes (docs/protocol.md §3.8). The publisher does
+//     not push keys (session.Config.NoKeyPush): a late joiner fetches.
+//   - WarmPush, with purge or not: the same with a publisher that pushes
+//     the new key to the joiner, a reader of the old one (§3.10), before
+//     the first event under it.
 //   - TransportFloor: the baseline, the same three message hops in
 //     plaintext between two such nodes — an EVENT to the joiner, whose
 //     handler CALLs a procedure of the publisher and waits for the RESULT —
@@ -40,6 +44,9 @@ type LateJoiner struct {
 
 	joiner *Node
 	warm   chan struct{} // the joiner's events on the warm topic
+
+	pusher *Node
+	pushed chan struct{} // the joiner's events on the push topic
 
 	floorPub, floorJoiner *Node
 	floorDone             chan error
@@ -104,8 +111,13 @@ func signal(ch chan struct{}) client.EventHandler {
 
 // first publishes on topic and waits for the event on got.
 func (l *LateJoiner) first(ctx context.Context, got <-chan struct{}, topic string) (time.Duration, error) {
+	return firstFrom(ctx, l.pub, got, topic)
+}
+
+// firstFrom publishes on topic from pub and waits for the event on got.
+func firstFrom(ctx context.Context, pub *Node, got <-chan struct{}, topic string) (time.Duration, error) {
 	start := time.Now()
-	if err := l.pub.Session.Publish(topic, nil, wamp.List{"x"}, nil); err != nil {
+	if err := pub.Session.Publish(topic, nil, wamp.List{"x"}, nil); err != nil {
 		return 0, err
 	}
 	t := time.NewTimer(eventWait)
@@ -221,6 +233,52 @@ func (l *LateJoiner) Warm(ctx context.Context, n int, purge bool) ([]time.Durati
 	st := l.joiner.Session.Stats()
 	if fetches, resumed := st.KeyFetches-st0.KeyFetches, st.ResumedKeyFetches-st0.ResumedKeyFetches; resumed != fetches {
 		return nil, fmt.Errorf("late joiner: %d of %d key fetches resumed", resumed, fetches)
+	}
+	return d, nil
+}
+
+const pushTopic = "bench.late.push"
+
+// WarmPush measures n first events of the warm joiner from a publisher
+// that pushes keys, each after a key rotation of it; with purge, both
+// verifiers are purged before each (the pusher decides about the joiner
+// when it pushes). Every key must arrive by push: a fetch is an error.
+func (l *LateJoiner) WarmPush(ctx context.Context, n int, purge bool) ([]time.Duration, error) {
+	if err := l.ensureJoiner(ctx); err != nil {
+		return nil, err
+	}
+	if l.pusher == nil {
+		p, err := l.node(ctx, l.cfg)
+		if err != nil {
+			return nil, err
+		}
+		l.pushed = make(chan struct{}, 1)
+		if err := l.joiner.Session.Subscribe(pushTopic, signal(l.pushed), nil); err != nil {
+			return nil, err
+		}
+		if _, err := firstFrom(ctx, p, l.pushed, pushTopic); err != nil { // the joiner fetches, becoming a reader
+			return nil, err
+		}
+		l.pusher = p
+	}
+	st0 := l.joiner.Session.Stats()
+	var d []time.Duration
+	for range n {
+		l.pusher.Session.RotateAll()
+		if purge {
+			l.pusher.Verifier.Purge()
+			l.joiner.Verifier.Purge()
+		}
+		idle()
+		t, err := firstFrom(ctx, l.pusher, l.pushed, pushTopic)
+		if err != nil {
+			return nil, err
+		}
+		d = append(d, t)
+	}
+	st := l.joiner.Session.Stats()
+	if fetches, pushed := st.KeyFetches-st0.KeyFetches, st.KeyPushesAccepted-st0.KeyPushesAccepted; fetches != 0 || pushed != uint64(n) {
+		return nil, fmt.Errorf("late joiner: %d of %d keys pushed, %d fetched", pushed, n, fetches)
 	}
 	return d, nil
 }
