@@ -4,8 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"fmt"
-	"net"
-	"net/http"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -13,7 +11,6 @@ import (
 	"time"
 
 	"github.com/gammazero/nexus/v3/client"
-	nexus "github.com/gammazero/nexus/v3/router"
 	"github.com/gammazero/nexus/v3/transport/serialize"
 	"github.com/gammazero/nexus/v3/wamp"
 	"github.com/stretchr/testify/require"
@@ -314,24 +311,6 @@ func keyRequests(b *testing.B, resume bool) {
 	}
 }
 
-// stockNexus starts a stock nexus v3 router (no guard, no authorizer, nexus's
-// own serializers) with a websocket listener, its per-client queue as given.
-func stockNexus(b *testing.B, outQueue int) string {
-	r, err := nexus.NewRouter(&nexus.Config{RealmConfigs: []*nexus.RealmConfig{{
-		URI: wamp.URI(realmURI), AnonymousAuth: true,
-	}}}, quiet)
-	require.NoError(b, err)
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(b, err)
-	ws := nexus.NewWebsocketServer(r)
-	ws.OutQueueSize = outQueue
-	srv := &http.Server{Handler: ws}
-	done := make(chan struct{})
-	go func() { defer close(done); _ = srv.Serve(l) }()
-	b.Cleanup(func() { _ = srv.Close(); <-done; r.Close() })
-	return "ws://" + l.Addr().String() + "/"
-}
-
 // BenchmarkVsStockNexus (issue 16 item 6): E2EE through the guarded router
 // (e2ee/router, e2ee/msgpack) against plaintext through a stock nexus v3.3.0
 // router and nexus's own msgpack serializer and client — what a user would
@@ -340,7 +319,9 @@ func stockNexus(b *testing.B, outQueue int) string {
 // plaintext.
 func BenchmarkVsStockNexus(b *testing.B) {
 	_, pubE, subE := benchPair(b, 2*loadgen.DefaultWindow)
-	url := stockNexus(b, 2*loadgen.DefaultWindow)
+	url, stop, err := loadgen.StockRouter(realmURI, 2*loadgen.DefaultWindow)
+	require.NoError(b, err)
+	b.Cleanup(stop)
 	ctx := context.Background()
 	conn := func() *client.Client {
 		c, err := client.ConnectNet(ctx, url, client.Config{Realm: realmURI, Serialization: serialize.MSGPACK})

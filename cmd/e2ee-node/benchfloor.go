@@ -8,13 +8,10 @@ import (
 	"fmt"
 	"io"
 	"log"
-	"net"
-	"net/http"
 	"slices"
 	"time"
 
 	"github.com/gammazero/nexus/v3/client"
-	nexus "github.com/gammazero/nexus/v3/router"
 	"github.com/gammazero/nexus/v3/transport/serialize"
 	"github.com/gammazero/nexus/v3/wamp"
 	"golang.org/x/crypto/nacl/secretbox"
@@ -130,32 +127,10 @@ func (b *benchEnv) carriage(ctx context.Context, data []byte, n, runs, samples i
 	return res, nil
 }
 
-// stockNexus starts a stock nexus router (no guard, no authorizer, nexus's
-// serializers) on a loopback websocket listener; stop ends it.
-func stockNexus(outQueue int) (url string, stop func(), err error) {
-	r, err := nexus.NewRouter(&nexus.Config{RealmConfigs: []*nexus.RealmConfig{{
-		URI: wamp.URI(benchRealm), AnonymousAuth: true,
-	}}}, log.New(io.Discard, "", 0))
-	if err != nil {
-		return "", nil, err
-	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		r.Close()
-		return "", nil, err
-	}
-	ws := nexus.NewWebsocketServer(r)
-	ws.OutQueueSize = outQueue
-	srv := &http.Server{Handler: ws, ReadHeaderTimeout: 10 * time.Second}
-	done := make(chan struct{})
-	go func() { defer close(done); _ = srv.Serve(l) }()
-	return "ws://" + l.Addr().String() + "/", func() { _ = srv.Close(); <-done; r.Close() }, nil
-}
-
 // stock measures benchStock: rounds alternating runs, medians.
 func (b *benchEnv) stock(ctx context.Context, data []byte, n, rounds int) (benchStock, error) {
 	var res benchStock
-	url, stop, err := stockNexus(2 * loadgen.DefaultWindow)
+	url, stop, err := loadgen.StockRouter(benchRealm, 2*loadgen.DefaultWindow)
 	if err != nil {
 		return res, fmt.Errorf("stock nexus router: %w", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/aes"
 	"crypto/cipher"
+	"crypto/rand"
 	"encoding/base64"
 	"errors"
 	"testing"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/crypto/nacl/secretbox"
 
 	"github.com/wamp-e2ee/e2ee-node/e2ee"
 )
@@ -134,11 +136,10 @@ func TestGCMSealAllocs(t *testing.T) {
 	assert.Zero(t, allocs, "the AEAD of the current key is cached")
 }
 
-// TestOpenExclusive: with Delivery.Exclusive an aes256gcm payload is
-// decrypted over itself (the opened byte strings alias it); without it, or
-// for xsalsa20poly1305 (x/crypto refuses overlap), or for a base64 payload
-// (decoded into the Opener's reused scratch), the payload is not touched and
-// the opened values own their bytes.
+// TestOpenExclusive: with Delivery.Exclusive a payload is decrypted over
+// itself (the opened byte strings alias it); without it, or for a base64
+// payload (decoded into the Opener's reused scratch), the payload is not
+// touched and the opened values own their bytes.
 func TestOpenExclusive(t *testing.T) {
 	data := bytes.Repeat([]byte("payload!"), 64)
 	m := &Message{URI: testURI, Kind: e2ee.KindPublish, Args: []any{data}}
@@ -152,7 +153,8 @@ func TestOpenExclusive(t *testing.T) {
 		{"gcm exclusive", true, true, false, true},
 		{"gcm shared", true, false, false, false},
 		{"gcm exclusive base64", true, true, true, false},
-		{"xsalsa exclusive", false, true, false, false},
+		{"xsalsa exclusive", false, true, false, true},
+		{"xsalsa exclusive base64", false, true, true, false},
 		{"xsalsa shared", false, false, false, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -183,8 +185,15 @@ func TestOpenExclusive(t *testing.T) {
 				assert.Equal(t, orig, payload, "the payload is untouched")
 			}
 			if tt.base64 { // the scratch is reused: the opened bytes must not live in it
-				_, args2 := f.sealGCM(&Message{URI: testURI, Kind: e2ee.KindPublish, Args: []any{bytes.Repeat([]byte("other..."), 64)}})
-				_, err := f.open(opts2(f), []any{base64.StdEncoding.EncodeToString(args2[0].([]byte))}, d)
+				m2 := &Message{URI: testURI, Kind: e2ee.KindPublish, Args: []any{bytes.Repeat([]byte("other..."), 64)}}
+				var opts2 map[string]any
+				var args2 []any
+				if tt.gcm {
+					opts2, args2 = f.sealGCM(m2)
+				} else {
+					opts2, args2 = f.seal(m2)
+				}
+				_, err := f.open(opts2, []any{base64.StdEncoding.EncodeToString(args2[0].([]byte))}, d)
 				require.NoError(t, err)
 				assert.Equal(t, data, opened)
 			}
@@ -192,7 +201,90 @@ func TestOpenExclusive(t *testing.T) {
 	}
 }
 
-// opts2 returns the aes256gcm options of f's key.
-func opts2(f *fixture) map[string]any {
-	return PutCipherOptions(nil, CipherAESGCM, f.key.ID, "e2ee.key.x")
+// TestOpenInPlaceMatchesSecretbox: openInPlace accepts exactly what
+// secretbox.Open accepts and yields the same message, for every length
+// around the 32-byte first block and Salsa20's 64-byte blocks, and refuses
+// every single-bit change of a box, key or nonce.
+func TestOpenInPlaceMatchesSecretbox(t *testing.T) {
+	var key [KeySize]byte
+	var nonce [NonceSize]byte
+	for n := 0; n <= 300; n++ {
+		_, _ = rand.Read(key[:])
+		_, _ = rand.Read(nonce[:])
+		msg := make([]byte, n)
+		_, _ = rand.Read(msg)
+		box := secretbox.Seal(nil, msg, &nonce, &key)
+		got, ok := openInPlace(bytes.Clone(box), &nonce, &key)
+		require.True(t, ok, "length %d", n)
+		require.Equal(t, msg, append([]byte{}, got...), "length %d", n)
+		if n > 70 && n%17 != 0 {
+			continue // flip every bit of a few lengths only
+		}
+		for i := range 8 * len(box) {
+			bad := bytes.Clone(box)
+			bad[i/8] ^= 1 << (i % 8)
+			_, ok := openInPlace(bad, &nonce, &key)
+			require.False(t, ok, "length %d, bit %d", n, i)
+		}
+		k2, n2 := key, nonce
+		k2[n%KeySize] ^= 1
+		n2[n%NonceSize] ^= 0x80
+		_, ok = openInPlace(bytes.Clone(box), &nonce, &k2)
+		require.False(t, ok)
+		_, ok = openInPlace(bytes.Clone(box), &n2, &key)
+		require.False(t, ok)
+	}
+	_, ok := openInPlace(make([]byte, secretbox.Overhead-1), &nonce, &key)
+	require.False(t, ok)
+}
+
+// FuzzOpenInPlace: openInPlace and secretbox.Open agree on a box sealed
+// from the fuzzed message, key and nonce, intact (flip 0) or with one byte
+// changed (flip selects the byte and the bits).
+func FuzzOpenInPlace(f *testing.F) {
+	zero := make([]byte, KeySize)
+	f.Add([]byte("hello"), zero, zero[:NonceSize-8], uint32(0))
+	f.Add(bytes.Repeat([]byte{7}, 100), zero, zero[:NonceSize-8], uint32(0x0100+40))
+	f.Add([]byte{}, zero, zero[:NonceSize-8], uint32(0x8000+3))
+	f.Fuzz(func(t *testing.T, msg, k, n []byte, flip uint32) {
+		var key [KeySize]byte
+		var nonce [NonceSize]byte
+		copy(key[:], k)
+		copy(nonce[:], n)
+		box := secretbox.Seal(nil, msg, &nonce, &key)
+		if flip != 0 {
+			box[int(flip&0xffff)%len(box)] ^= byte(flip>>16) | 1
+		}
+		want, wantOK := secretbox.Open(nil, box, &nonce, &key)
+		got, ok := openInPlace(bytes.Clone(box), &nonce, &key)
+		if ok != wantOK || (ok && !bytes.Equal(got, want)) || (flip == 0 && !ok) {
+			t.Fatalf("openInPlace = %x, %v; secretbox.Open = %x, %v", got, ok, want, wantOK)
+		}
+	})
+}
+
+// BenchmarkOpenInPlace: opening a 1 KiB box into a new buffer (what
+// secretbox.Open requires) against in place.
+func BenchmarkOpenInPlace(b *testing.B) {
+	var key [KeySize]byte
+	var nonce [NonceSize]byte
+	box := secretbox.Seal(nil, make([]byte, 1024), &nonce, &key)
+	work := make([]byte, len(box))
+	b.Run("secretbox", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			if _, ok := secretbox.Open(make([]byte, 0, len(box)-secretbox.Overhead), box, &nonce, &key); !ok {
+				b.Fatal("open")
+			}
+		}
+	})
+	b.Run("inplace", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			copy(work, box)
+			if _, ok := openInPlace(work, &nonce, &key); !ok {
+				b.Fatal("open")
+			}
+		}
+	})
 }

@@ -67,9 +67,9 @@ type Delivery struct {
 	Cipher string
 	// Exclusive reports that a binary payload argument belongs to this
 	// message alone (a frame decoded for this receiver, not bytes shared
-	// with other receivers): Open may then decrypt over it instead of into
-	// a new buffer (aes256gcm), and the opened byte strings alias it.
-	// Whatever the outcome, the payload's bytes are unspecified after Open.
+	// with other receivers): Open then decrypts over it instead of into a
+	// new buffer, and the opened byte strings alias it. Whatever the
+	// outcome, the payload's bytes are unspecified after Open.
 	Exclusive bool
 }
 
@@ -182,8 +182,8 @@ func (o *Opener) Open(options map[string]any, args []any, kwargs map[string]any,
 	}
 	over := cipherOverhead(cph)
 	payload, decoded, err := payloadBytes(args[0], &o.b64, o.max+over)
-	// Decrypting in place (aes256gcm) is allowed over an exclusive payload,
-	// never over o.b64 (reused for the next message).
+	// Decrypting in place is allowed over an exclusive payload, never over
+	// o.b64 (reused for the next message).
 	inPlace := d.Exclusive && !decoded
 	if err != nil {
 		return Opened{}, err
@@ -238,9 +238,12 @@ func (o *Opener) Open(options map[string]any, args []any, kwargs map[string]any,
 	} else {
 		var nonce [NonceSize]byte
 		copy(nonce[:], payload)
-		// x/crypto's secretbox.Open refuses any overlap: always a new buffer.
 		var ok bool
-		pt, ok = secretbox.Open(make([]byte, 0, len(payload)-over), payload[NonceSize:], &nonce, key)
+		if inPlace {
+			pt, ok = openInPlace(payload[NonceSize:], &nonce, key)
+		} else {
+			pt, ok = secretbox.Open(make([]byte, 0, len(payload)-over), payload[NonceSize:], &nonce, key)
+		}
 		if !ok {
 			return Opened{}, ErrBadMAC
 		}
