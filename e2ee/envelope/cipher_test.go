@@ -136,6 +136,44 @@ func TestGCMSealAllocs(t *testing.T) {
 	assert.Zero(t, allocs, "the AEAD of the current key is cached")
 }
 
+// TestOpenExclusiveAllocs: opening an exclusive 1 KiB payload allocates
+// only the opened arguments (the list and the byte string's box), under
+// either cipher; without Exclusive, one buffer more.
+func TestOpenExclusiveAllocs(t *testing.T) {
+	data := bytes.Repeat([]byte("payload!"), 128)
+	for _, gcm := range []bool{false, true} {
+		f := newFixture(t, SealOptions{}, OpenOptions{})
+		m := &Message{URI: testURI, Kind: e2ee.KindPublish, Args: []any{data}}
+		d := Delivery{URI: testURI, Kind: e2ee.KindPublish}
+		const n = 50
+		opts := make([]map[string]any, 2*n+4)
+		args := make([][]any, 2*n+4)
+		for i := range args {
+			if gcm {
+				opts[i], args[i] = f.sealGCM(m)
+				d.Cipher = CipherAESGCM
+			} else {
+				opts[i], args[i] = f.seal(m)
+			}
+		}
+		i := 0
+		for _, exclusive := range []bool{true, false} {
+			d.Exclusive = exclusive
+			allocs := testing.AllocsPerRun(n, func() {
+				if _, err := f.open(opts[i], args[i], d); err != nil {
+					t.Fatal(err)
+				}
+				i++
+			})
+			want := 2.0 // the Args list and the []byte in it
+			if !exclusive {
+				want++ // the plaintext buffer
+			}
+			assert.LessOrEqual(t, allocs, want, "gcm %v exclusive %v", gcm, exclusive)
+		}
+	}
+}
+
 // TestOpenExclusive: with Delivery.Exclusive a payload is decrypted over
 // itself (the opened byte strings alias it); without it, or for a base64
 // payload (decoded into the Opener's reused scratch), the payload is not

@@ -224,14 +224,14 @@ func (o *Opener) Open(options map[string]any, args []any, kwargs map[string]any,
 		if err != nil {
 			return Opened{}, fmt.Errorf("%w: %w", ErrBadMAC, err)
 		}
-		var nonce [GCMNonceSize]byte
-		copy(nonce[:], payload)
+		// In place, the plaintext goes over ct; the nonce before it is
+		// left alone (a copy would escape through the interface).
 		ct := payload[GCMNonceSize:]
 		dst := ct[:0]
 		if !inPlace {
 			dst = make([]byte, 0, len(payload)-over)
 		}
-		pt, err = aead.Open(dst, nonce[:], ct, gcmAD)
+		pt, err = aead.Open(dst, payload[:GCMNonceSize], ct, gcmAD)
 		if err != nil {
 			return Opened{}, ErrBadMAC
 		}
