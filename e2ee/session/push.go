@@ -133,8 +133,7 @@ func (n *node) pushes(ring *keyring.Ring, keyID string) []wamp.Message {
 		if n.denied[e.delegate] || !tagServes(info.Tag, e.rd.Role, e.delegate) {
 			continue
 		}
-		e.seen = time.Now() // pushed to: it holds the slot's key now
-		readers = append(readers, pushTarget{e.rd, e.delegate})
+		readers = append(readers, pushTarget{e, e.rd, e.delegate})
 		if len(readers) == MaxPushesPerRotation {
 			break
 		}
@@ -151,7 +150,7 @@ func (n *node) pushes(ring *keyring.Ring, keyID string) []wamp.Message {
 	ctx, cancel := context.WithTimeout(context.Background(), min(pushBudget, n.cfg.FetchTimeout))
 	defer cancel()
 	out := make([]wamp.Message, 0, len(readers))
-	to := make([]common.Address, 0, len(readers))
+	to := make([]pushTarget, 0, len(readers))
 	for _, r := range readers {
 		rd := r.rd
 		p, err := n.responder.Push(ctx, rd, keyID, &info.Key, scope, expires)
@@ -171,25 +170,29 @@ func (n *node) pushes(ring *keyring.Ring, keyID string) []wamp.Message {
 			// No Arguments: the push is the keyword arguments.
 			ArgumentsKw: n.wire(kw),
 		})
-		to = append(to, r.delegate)
+		to = append(to, r)
 	}
 	// A pushed key is served like a fetched one: recorded for revocation
 	// (fetchedBy) atomically with respect to revoke, as in serveKey —
 	// either revoke sees this push (and rotates the key) or we see the
-	// revocation (and do not send it).
+	// revocation (and do not send it). Only readers pushed to count as
+	// served the slot's key now: one skipped is forgotten after
+	// keyring.DefaultCacheTTL, as if never pushed to.
 	sent := out[:0]
+	now := time.Now()
 	n.mu.Lock()
-	for i, d := range to {
-		if n.denied[d] {
+	for i, t := range to {
+		if n.denied[t.delegate] {
 			n.stats.pushesSkipped.Add(1)
 			continue
 		}
-		m := n.fetchedBy[d]
+		m := n.fetchedBy[t.delegate]
 		if m == nil {
 			m = map[string]string{}
-			n.fetchedBy[d] = m
+			n.fetchedBy[t.delegate] = m
 		}
 		m[keyID] = info.Scope
+		t.e.seen = now
 		sent = append(sent, out[i])
 	}
 	n.mu.Unlock()
@@ -200,6 +203,7 @@ func (n *node) pushes(ring *keyring.Ring, keyID string) []wamp.Message {
 
 // pushTarget is a reader of a slot as pushes snapshots it under n.mu.
 type pushTarget struct {
+	e        *pushReader // its entry, whose fields are read under n.mu only
 	rd       *keydist.Reader
 	delegate common.Address
 }
