@@ -64,5 +64,5 @@ echo "== go test -race (every package)"
 go test -count=1 -race ./...
 echo "== allocation guards (without -race, which changes allocation counts)"
 go test -count=1 -run 'Allocs$' ./e2ee/msgpack/ ./e2ee/envelope/ ./e2ee/keyring/
-echo "== latency targets of the hostile-client tests (without -race's slowdown)"
-go test -count=1 -run 'TestUntrustedKeyRequestFlood|TestBogusKeyIDsDoNotBlockOthers' ./test/
+echo "== latency targets of the hostile-client tests, rotation at 1,000 subscribers (without -race's slowdown)"
+go test -count=1 -run 'TestUntrustedKeyRequestFlood|TestBogusKeyIDsDoNotBlockOthers|TestRotationReachesAllSubscribers' ./test/

@@ -61,7 +61,8 @@ func (c *fanCounter) wait(t testing.TB, d time.Duration) {
 	}
 }
 
-// TestRotationReachesAllSubscribers: 1,000 E2EE subscribers of one topic
+// TestRotationReachesAllSubscribers: 1,000 E2EE subscribers (200 under
+// -race) of one topic
 // on a router with its default per-client queue; after each rotation every
 // subscriber must decrypt the first event under the new key.
 //
@@ -72,7 +73,7 @@ func (c *fanCounter) wait(t testing.TB, d time.Duration) {
 // breakers. push: the publisher pushes the new key to every subscriber
 // that fetched the old one, before the event; none fetches.
 func TestRotationReachesAllSubscribers(t *testing.T) {
-	const n, rotations = 1000, 3
+	const n, rotations = fanSubscribers, 3
 	p := newPKI(t)
 	tr := startRouterWith(t, routerOpts{noTap: true, maxConns: 2*n + 10})
 	t.Cleanup(tr.stop)

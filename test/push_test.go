@@ -1,10 +1,12 @@
 package test
 
 import (
+	"context"
 	"maps"
 	"testing"
 	"time"
 
+	"github.com/gammazero/nexus/v3/client"
 	"github.com/gammazero/nexus/v3/transport/serialize"
 	"github.com/gammazero/nexus/v3/wamp"
 	"github.com/stretchr/testify/assert"
@@ -183,4 +185,38 @@ func TestKeyPushDropped(t *testing.T) {
 	assert.Zero(t, b.Stats().KeyPushesAccepted)
 	assert.EqualValues(t, 2, b.Stats().KeyFetches, "fetched instead")
 	assert.EqualValues(t, 1, a.Stats().KeyPushesSent)
+}
+
+// TestKeyPushOnlyPublications: call and result keys are not pushed (a CALL
+// or YIELD passes through the router's dealer and could overtake a push
+// sent through its broker): after each rotation they are fetched.
+func TestKeyPushOnlyPublications(t *testing.T) {
+	p := newPKI(t)
+	tr := startRouter(t, "127.0.0.1:0", nil)
+	defer tr.stop()
+	ser := serialize.MSGPACK
+	a := newSession(t, tr, p, ser, nil)
+	b := newSession(t, tr, p, ser, nil)
+	require.NoError(t, b.Register("com.pushcall.echo", func(_ context.Context, inv *wamp.Invocation) client.InvokeResult {
+		return client.InvokeResult{Args: inv.Arguments}
+	}, nil))
+	const rounds = 3
+	for i := range rounds {
+		if i > 0 {
+			a.RotateAll()
+			b.RotateAll()
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		args, kw := payload(i)
+		res, err := a.Call(ctx, "com.pushcall.echo", nil, args, nil, nil)
+		cancel()
+		require.NoError(t, err)
+		checkPayload(t, res.Arguments, kw, i)
+	}
+	for _, s := range []*session.Session{a, b} {
+		st := s.Stats()
+		assert.EqualValues(t, rounds, st.KeyFetches)
+		assert.Zero(t, st.KeyPushesSent)
+		assert.Zero(t, st.KeyPushesAccepted)
+	}
 }

@@ -73,7 +73,7 @@ realms whose on-chain policy requires attestation (docs/protocol.md §6); a node
 without a working TPM fails at start. --pcrs overrides the realm's PCR selection.
 Key distribution: after one signed exchange with a peer, later key requests and responses between
 the two session keys are MAC-authenticated (resumed); --signed-key-exchanges signs every one.
-A new key is pushed to the readers that fetched the one it replaces, before the first message
+A new publication key is pushed to the subscribers that fetched the one it replaces, before the first message
 under it (docs/protocol.md §3.10); --no-key-push leaves every reader to fetch it.
 Every flag can also come from a JSON config file (--config FILE or $E2EE_CONFIG; see README).`
 

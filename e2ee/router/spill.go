@@ -38,8 +38,10 @@ type spill struct {
 	wake chan struct{} // capacity 1: a spill channel was handed out
 }
 
-// take returns a new spill channel, or wr when maxSpill channels wait (nexus
-// then finds wr full and drops, as without spilling).
+// take returns a new spill channel, or nil when maxSpill channels wait:
+// nexus's non-blocking send then drops, as it does on a full wr. Not wr,
+// which intake empties before the spills: a message sent there now would
+// overtake the spilled ones.
 func (s *spill) take(wr chan wamp.Message) chan<- wamp.Message {
 	s.mu.Lock()
 	if len(s.q) == 0 && len(wr) < cap(wr)/2 {
@@ -48,7 +50,7 @@ func (s *spill) take(wr chan wamp.Message) chan<- wamp.Message {
 	}
 	if len(s.q) >= maxSpill {
 		s.mu.Unlock()
-		return wr
+		return nil
 	}
 	c := make(chan wamp.Message, 1)
 	s.q = append(s.q, c)

@@ -71,9 +71,9 @@ func TestSendNeverFullInBurst(t *testing.T) {
 	}
 }
 
-// TestSpillBounded: past maxSpill waiting messages Send returns the full
-// queue again (nexus drops), so a peer whose intake never runs costs
-// bounded memory.
+// TestSpillBounded: past maxSpill waiting messages Send returns a channel
+// that is never ready (nexus drops), so a peer whose intake never runs
+// costs bounded memory.
 func TestSpillBounded(t *testing.T) {
 	cfg, err := Config{Realms: []RealmConfig{{Name: "realm1"}}}.withDefaults()
 	require.NoError(t, err)
@@ -87,5 +87,37 @@ func TestSpillBounded(t *testing.T) {
 		default:
 		}
 	}
-	require.Equal(t, cfg.OutQueueSize+maxSpill, sent)
+	require.Equal(t, cfg.OutQueueSize/2+maxSpill, sent)
+}
+
+// TestSpillOrderAtBound: once maxSpill messages wait, what nexus sends
+// next is dropped, never queued in wr ahead of the spilled messages (intake
+// takes wr first): whatever is written is in the order it was sent.
+func TestSpillOrderAtBound(t *testing.T) {
+	cfg, err := Config{Realms: []RealmConfig{{Name: "realm1"}}}.withDefaults()
+	require.NoError(t, err)
+	r := &Router{cfg: cfg, budget: &budget{limit: int64(cfg.QueueBytes)}}
+	f := &recFramer{closed: make(chan struct{})}
+	p := r.newNetPeer(f, serMsgpack)
+	defer p.kill()
+	sent := 0
+	for i := range cfg.OutQueueSize + maxSpill + 10 {
+		select {
+		case p.Send() <- &wamp.Invocation{Request: wamp.ID(i + 1), Registration: 1, Details: wamp.Dict{}}:
+			sent++
+		default:
+		}
+	}
+	p.start()
+	require.Eventually(t, func() bool { return f.count() == sent }, 10*time.Second, time.Millisecond)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	last := wamp.ID(0)
+	for i, b := range f.frames {
+		msg, err := p.ser.Deserialize(b)
+		require.NoError(t, err)
+		id := msg.(*wamp.Invocation).Request
+		require.Greater(t, id, last, "frame %d out of order", i)
+		last = id
+	}
 }

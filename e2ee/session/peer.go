@@ -506,7 +506,7 @@ func (p *cryptoPeer) seal(s sealing, opts wamp.Dict, args wamp.List, kwargs wamp
 		p.n.cfg.Logf("session: no key for %s: %v", keyURI, err)
 		return opts, args, false
 	}
-	if p.sk.Seq == 1 && p.n.pushOn() {
+	if p.sk.Seq == 1 && tag == tagPublish && p.n.pushOn() {
 		// A new key: push it to the readers of the one it replaces ahead
 		// of this message, on the same connection, so that they have it
 		// when the message arrives (docs/protocol.md §3.10).

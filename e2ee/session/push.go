@@ -20,7 +20,9 @@ import (
 // Key push (docs/protocol.md §3.10): the originator keeps, per key slot
 // (ring, scope, tag), the readers it served a key of that slot; when the
 // slot's key is replaced, it pushes the new key to them before the first
-// message under it. Each push is one small EVENT on the reader's push
+// message under it. Only publication keys are pushed: pushes and EVENTs
+// pass through the router's broker in order, while a CALL or YIELD passes
+// through its dealer and can overtake a push (and has one reader). Each push is one small EVENT on the reader's push
 // topic: nothing comes back, so a rotation costs the router N events from
 // one publisher rather than N calls into one callee's queue, and a push
 // that is dropped only means that reader fetches the key as without push.
@@ -34,6 +36,10 @@ const (
 	// pushReqBase is the first request id of push PUBLISHes: far above
 	// nexus's sequential ids, so that an ERROR for a push is told apart.
 	pushReqBase = 1 << 52
+	// pushBudget bounds the work of one rotation's pushes (they run before
+	// the first message under the new key is sent): readers whose trust
+	// decision is not answered in time are skipped and fetch.
+	pushBudget = time.Second
 )
 
 // pushSlot names a key slot of this node's rings.
@@ -52,10 +58,10 @@ type pushReader struct {
 
 func (n *node) pushOn() bool { return !n.cfg.NoKeyPush && !n.cfg.SignedKeyExchanges }
 
-// recordReader remembers rd (delegate) as a reader of the slot of key info
-// of ring loc. n.mu must be held.
+// recordReaderLocked remembers rd (delegate) as a reader of the slot of
+// key info of ring loc. n.mu must be held.
 func (n *node) recordReaderLocked(loc envelope.Locator, info *keyring.Info, rd *keydist.Reader, delegate common.Address) {
-	if !n.pushOn() {
+	if !n.pushOn() || info.Tag != tagPublish {
 		return
 	}
 	sl := pushSlot{loc: loc, scope: info.Scope, tag: info.Tag}
@@ -122,12 +128,12 @@ func (n *node) pushes(ring *keyring.Ring, keyID string) []wamp.Message {
 	sl := pushSlot{loc: ring.Locator(), scope: info.Scope, tag: info.Tag}
 	n.mu.Lock()
 	m := n.readers[sl]
-	readers := make([]*pushReader, 0, len(m))
+	readers := make([]pushTarget, 0, len(m))
 	for _, e := range m {
 		if n.denied[e.delegate] || !tagServes(info.Tag, e.rd.Role, e.delegate) {
 			continue
 		}
-		readers = append(readers, e)
+		readers = append(readers, pushTarget{e, e.rd, e.delegate})
 		if len(readers) == MaxPushesPerRotation {
 			break
 		}
@@ -141,11 +147,13 @@ func (n *node) pushes(ring *keyring.Ring, keyID string) []wamp.Message {
 		expires = max
 	}
 	scope := keydist.Scope{URI: info.Scope, Match: e2ee.MatchExact}
-	ctx, cancel := context.WithTimeout(context.Background(), n.cfg.FetchTimeout)
+	ctx, cancel := context.WithTimeout(context.Background(), min(pushBudget, n.cfg.FetchTimeout))
 	defer cancel()
 	out := make([]wamp.Message, 0, len(readers))
-	for _, e := range readers {
-		p, err := n.responder.Push(ctx, e.rd, keyID, &info.Key, scope, expires)
+	to := make([]pushTarget, 0, len(readers))
+	for _, r := range readers {
+		rd := r.rd
+		p, err := n.responder.Push(ctx, rd, keyID, &info.Key, scope, expires)
 		if err != nil {
 			n.stats.pushesSkipped.Add(1)
 			continue
@@ -158,20 +166,46 @@ func (n *node) pushes(ring *keyring.Ring, keyID string) []wamp.Message {
 		out = append(out, &wamp.Publish{
 			Request: wamp.ID(pushReqBase + n.pushSeq.Add(1)),
 			Options: wamp.Dict{},
-			Topic:   wamp.URI(keydist.PushTopic(n.cfg.KeyRPCPrefix, e.rd.CSPubKey)),
+			Topic:   wamp.URI(keydist.PushTopic(n.cfg.KeyRPCPrefix, rd.CSPubKey)),
 			// No Arguments: the push is the keyword arguments.
 			ArgumentsKw: n.wire(kw),
 		})
+		to = append(to, r)
 	}
-	n.stats.pushesSent.Add(uint64(len(out)))
-	// Readers pushed to count as served the slot's key now.
+	// A pushed key is served like a fetched one: recorded for revocation
+	// (fetchedBy) atomically with respect to revoke, as in serveKey —
+	// either revoke sees this push (and rotates the key) or we see the
+	// revocation (and do not send it). Only readers pushed to count as
+	// served the slot's key now: one skipped is forgotten after
+	// keyring.DefaultCacheTTL, as if never pushed to.
+	sent := out[:0]
 	now := time.Now()
 	n.mu.Lock()
-	for _, e := range readers {
-		e.seen = now
+	for i, t := range to {
+		if n.denied[t.delegate] {
+			n.stats.pushesSkipped.Add(1)
+			continue
+		}
+		m := n.fetchedBy[t.delegate]
+		if m == nil {
+			m = map[string]string{}
+			n.fetchedBy[t.delegate] = m
+		}
+		m[keyID] = info.Scope
+		t.e.seen = now
+		sent = append(sent, out[i])
 	}
 	n.mu.Unlock()
-	return out
+	clear(out[len(sent):])
+	n.stats.pushesSent.Add(uint64(len(sent)))
+	return sent
+}
+
+// pushTarget is a reader of a slot as pushes snapshots it under n.mu.
+type pushTarget struct {
+	e        *pushReader // its entry, whose fields are read under n.mu only
+	rd       *keydist.Reader
+	delegate common.Address
 }
 
 // isPushError reports whether an ERROR answers one of our push PUBLISHes.
