@@ -60,6 +60,7 @@ func testPeer(t testing.TB) (*cryptoPeer, *pipePeer) {
 	p.subs[1] = subInfo{uri: "com.t"}
 	p.subs[2] = subInfo{uri: "com", match: wamp.MatchPrefix}
 	p.subs[3] = subInfo{uri: "plain.t"}
+	p.subs[4] = subInfo{uri: n.pushTopic} // key pushes
 	p.regs[1] = subInfo{uri: "com.p"}
 	p.regs[2] = subInfo{uri: "com..p", match: wamp.MatchWildcard}
 	p.calls[7] = callInfo{uri: "com.p", enc: true}
@@ -78,6 +79,13 @@ func FuzzInbound(f *testing.F) {
 		[]any{map[string]any{"topic": 5, "procedure": []any{}}, nil, nil},
 		[]any{map[string]any{"ppt_keyid": map[string]any{"x": 1}, "progress": "yes"}, []any{nil, 1.5}, nil},
 	}
+	// A key push, well-formed, on the push topic (subscription 4).
+	push, err := keydist.EncodePush(&keydist.KeyPush{ChainID: 1, Registry: common.Address{1}, KeyID: "0123456789abcdef.00112233445566778899aabbccddeeff",
+		Scope: keydist.Scope{URI: "com.t", Match: e2ee.MatchExact}, Role: e2ee.RolePublisher, ExpiresAt: 1 << 41, IssuedAt: 1 << 40})
+	require.NoError(f, err)
+	pb, err := cbor.Marshal([]any{map[string]any{}, []any{}, push})
+	require.NoError(f, err)
+	f.Add(byte(0), uint8(4), pb)
 	for _, s := range seeds {
 		b, err := cbor.Marshal(s)
 		require.NoError(f, err)
