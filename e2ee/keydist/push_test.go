@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/wamp-e2ee/e2ee-node/e2ee"
+	"github.com/wamp-e2ee/e2ee-node/e2ee/attest"
 	"github.com/wamp-e2ee/e2ee-node/e2ee/keydist"
 )
 
@@ -349,4 +350,29 @@ func TestPushVectors(t *testing.T) {
 			require.ErrorIs(t, err, errs[c.Expect])
 		})
 	}
+}
+
+// TestPushAttestation: in an attestation-required realm a push needs the
+// remembered evidence on both sides, as a resumed exchange does: once the
+// platform's measurement is revoked the originator pushes nothing, and a
+// push made before is refused by the reader.
+func TestPushAttestation(t *testing.T) {
+	aw := newAttWorld(t)
+	ctx := context.Background()
+	rd := exchange(t, aw.world)
+	key := pushKey()
+	scope := keydist.Scope{URI: testURI, Match: e2ee.MatchExact}
+	p, err := aw.resp.Push(ctx, rd, pushKeyID, &key, scope, time.Now().Add(time.Hour))
+	require.NoError(t, err)
+	k, _, err := aw.req.OpenPush(ctx, p)
+	require.NoError(t, err)
+	require.Equal(t, key, k)
+
+	p, err = aw.resp.Push(ctx, rd, pushKeyID, &key, scope, time.Now().Add(time.Hour))
+	require.NoError(t, err)
+	aw.policy.set(func(p *memAttestPolicy) { p.states[aw.m] = attest.MeasurementRevoked })
+	_, err = aw.resp.Push(ctx, rd, pushKeyID, &key, scope, time.Now().Add(time.Hour))
+	require.ErrorIs(t, err, keydist.ErrAttestationRequired)
+	_, _, err = aw.req.OpenPush(ctx, p)
+	require.ErrorIs(t, err, keydist.ErrAttestationRequired)
 }
