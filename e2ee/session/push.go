@@ -22,10 +22,11 @@ import (
 // slot's key is replaced, it pushes the new key to them before the first
 // message under it. Only publication keys are pushed: pushes and EVENTs
 // pass through the router's broker in order, while a CALL or YIELD passes
-// through its dealer and can overtake a push (and has one reader). Each push is one small EVENT on the reader's push
-// topic: nothing comes back, so a rotation costs the router N events from
-// one publisher rather than N calls into one callee's queue, and a push
-// that is dropped only means that reader fetches the key as without push.
+// through its dealer and can overtake a push (and has one reader). Each
+// push is one small EVENT on the reader's push topic: nothing comes back,
+// so a rotation costs the router N events from one publisher rather than
+// N calls into one callee's queue, and a push that is dropped only means
+// that reader fetches the key as without push.
 
 const (
 	// MaxPushesPerRotation bounds the readers one new key is pushed to;
