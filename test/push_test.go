@@ -3,6 +3,8 @@ package test
 import (
 	"context"
 	"maps"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -63,7 +65,15 @@ func TestKeyPushForgeries(t *testing.T) {
 	ser := serialize.MSGPACK
 	bID := p.identity(t)
 	a := newSession(t, tr, p, ser, nil)
-	b := newSession(t, tr, p, ser, nil, func(c *session.Config) { c.Identity = bID })
+	var logged atomic.Int64 // b's log lines about refused pushes
+	b := newSession(t, tr, p, ser, nil, func(c *session.Config) {
+		c.Identity = bID
+		c.Logf = func(format string, _ ...any) {
+			if strings.Contains(format, "key push") {
+				logged.Add(1)
+			}
+		}
+	})
 	eb := newEvents()
 	require.NoError(t, b.Subscribe("com.forge", eb.handler, nil))
 	topic := keydist.PushTopic("", bID.Session.PublicKey32())
@@ -117,6 +127,7 @@ func TestKeyPushForgeries(t *testing.T) {
 		"replay": 1, "bad_mac": 3, "wrong_domain": 1, "role": 1, "stale": 1, "not_ours": 1, "unknown_peer": 2, "malformed": 1,
 	}
 	assert.Equal(t, want, maps.Clone(st.KeyPushRejections))
+	assert.Zero(t, logged.Load(), "a log line per forged push: anyone can flood the reader's log")
 
 	// Nothing lost: the next keys arrive.
 	a.RotateAll()

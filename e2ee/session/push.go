@@ -213,14 +213,30 @@ type pushTarget struct {
 func isPushError(m *wamp.Error) bool { return m.Type == wamp.PUBLISH && m.Request > pushReqBase }
 
 // acceptPush verifies a pushed key and caches it exactly as a fetched one;
-// a push refused is counted and changes nothing.
+// a push refused is counted and changes nothing. Only refusals of a push
+// that authenticated are logged: anyone can publish to the push topic,
+// and a line per forgery would let them flood the log.
 func (n *node) acceptPush(kw wamp.Dict) {
 	if err := n.openPush(kw); err != nil {
 		n.stats.rejectPush(pushReason(err))
-		n.cfg.Logf("session: key push refused: %v", err)
+		if !forgeable(err) {
+			n.cfg.Logf("session: key push refused: %v", err)
+		}
 		return
 	}
 	n.stats.pushesAccepted.Add(1)
+}
+
+// forgeable reports whether err refuses a push before, or at, its MAC and
+// replay checks: a refusal anyone can cause.
+func forgeable(err error) bool {
+	for _, e := range [...]error{keydist.ErrMalformed, keydist.ErrScope, keydist.ErrRole, keydist.ErrWrongDomain,
+		keydist.ErrNotOurRequest, keydist.ErrStale, keydist.ErrExpired, keydist.ErrUnknownPeer, keydist.ErrBadMAC, keydist.ErrReplay} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
 }
 
 func (n *node) openPush(kw wamp.Dict) error {
