@@ -670,10 +670,12 @@ func (d *demo) revoke() error {
 		return err
 	}
 	if err := d.step("carol asks alice for the new key and is refused", func() (string, uint64, error) {
+		// Read before publishing: carol's node may drop the event before
+		// Publish returns.
+		droppedBefore := carol.sess.Stats().Dropped
 		if err := alice.sess.Publish(demoTopic, nil, wamp.List{"sensor-7"}, wamp.Dict{"reading": 21, "secret": demoSecret}); err != nil {
 			return "", 0, err
 		}
-		droppedBefore := carol.sess.Stats().Dropped
 		if _, err := bob.wantEvent(21, 10*time.Second); err != nil {
 			return "", 0, err
 		}
