@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -74,14 +73,6 @@ func parseFanOut(s string) ([]int, error) {
 	return out, nil
 }
 
-func heapAfterGC() uint64 {
-	runtime.GC()
-	runtime.GC()
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return m.HeapAlloc
-}
-
 // fanOut measures each N of ns on its own router.
 func (b *benchEnv) fanOut(ctx context.Context, ns []int) ([]benchFanOut, error) {
 	var out []benchFanOut
@@ -111,7 +102,7 @@ func (b *benchEnv) fanOutOne(ctx context.Context, n int) (benchFanOut, error) {
 	fb.rt, fb.url, fb.sessions = rt, rt.Addrs()[0], nil
 	defer fb.close()
 
-	h0 := heapAfterGC()
+	h0 := loadgen.LiveHeap()
 	plain := make([]*client.Client, 0, n)
 	defer func() {
 		for _, c := range plain {
@@ -128,7 +119,7 @@ func (b *benchEnv) fanOutOne(ctx context.Context, n int) (benchFanOut, error) {
 			return res, err
 		}
 	}
-	h1 := heapAfterGC()
+	h1 := loadgen.LiveHeap()
 	got := loadgen.NewCounter()
 	for range n {
 		s, err := fb.session(ctx, nil)
@@ -139,9 +130,9 @@ func (b *benchEnv) fanOutOne(ctx context.Context, n int) (benchFanOut, error) {
 			return res, err
 		}
 	}
-	h2 := heapAfterGC()
-	res.PlainBytes = float64(h1-h0) / float64(n)
-	res.E2EEBytes = float64(h2-h1) / float64(n)
+	h2 := loadgen.LiveHeap()
+	res.PlainBytes = float64(int64(h1-h0)) / float64(n)
+	res.E2EEBytes = float64(int64(h2-h1)) / float64(n)
 
 	puller, err := fb.session(ctx, nil, noKeyPush)
 	if err != nil {
