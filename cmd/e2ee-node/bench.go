@@ -480,7 +480,9 @@ func (b *benchEnv) throughput(ctx context.Context, data []byte, n, runs int, cip
 	var plain, enc, ratio, cpuP, cpuE, cpuAdded []float64
 	for i := range runs {
 		r, err := loadgen.Throughput(ctx, pub, sub, loadgen.ThroughputConfig{
-			Topics: [2]string{fmt.Sprintf("bench.plain.t%d", i), fmt.Sprintf("bench.e2ee.t%d", i)}, Payload: data, Events: n,
+			// Topics of this cipher's round alone: the sessions of an earlier round
+			// are still subscribed to theirs.
+			Topics: [2]string{fmt.Sprintf("bench.plain.%s.t%d", cipher, i), fmt.Sprintf("bench.e2ee.%s.t%d", cipher, i)}, Payload: data, Events: n,
 		})
 		res.LostPlaintext += int(r.Lost[0])
 		res.LostE2EE += int(r.Lost[1])
