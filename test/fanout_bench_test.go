@@ -113,10 +113,10 @@ func TestRotationReachesAllSubscribers(t *testing.T) {
 // BenchmarkFanOut: one publisher, N subscribers, all sessions in this process
 // on one guarded router (websocket + msgpack). Reported:
 //
-//   - plain-B/sess, e2ee-B/sess: live heap per idle subscriber session (router
-//     and client side together: both run in this process), a plain nexus
-//     client vs an E2EE session (subscribed, no key yet); mem-ratio = e2ee ÷
-//     plain;
+//   - plain-B/sess, e2ee-B/sess: live memory (heap and stacks) per idle
+//     subscriber session (router and client side together: both run in this
+//     process), a plain nexus client vs an E2EE session (subscribed, no key
+//     yet); mem-ratio = e2ee ÷ plain;
 //   - e2ee-keyed-B/sess: the same after the first key was fetched;
 //   - plain-deliv/s, e2ee-deliv/s, deliv-ratio: delivered events per second
 //     (events × N ÷ time), 1 KiB payload, 20 events in flight;
