@@ -1,10 +1,16 @@
 package test
 
 import (
+	"bufio"
 	"context"
 	"crypto/rand"
 	"fmt"
+	"io"
+	"os"
+	"os/exec"
 	"slices"
+	"strconv"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -135,37 +141,100 @@ func BenchmarkFanOut(b *testing.B) {
 }
 
 // fanMem is the live heap (heap objects and goroutine stacks) before and after
-// the plain sessions, the idle E2EE sessions and the first key.
-type fanMem struct{ h0, h1, h2, h3 uint64 }
+// the plain sessions, the idle E2EE sessions and the first key (h), and before
+// and after the same idle sessions of a router in another process (c): their
+// client side alone.
+type fanMem struct{ h0, h1, h2, h3, c0, c1, c2 uint64 }
+
+// routerProcessEnv selects TestRouterProcess; its value is the router's
+// connection cap.
+const routerProcessEnv = "E2EE_TEST_ROUTER_PROCESS"
+
+// TestRouterProcess is BenchmarkFanOut's router in a process of its own: the
+// benchmark runs this test binary again with routerProcessEnv set. It prints
+// the router's host:port on a line of its own and serves until its stdin
+// closes. Without routerProcessEnv it has nothing to do.
+func TestRouterProcess(t *testing.T) {
+	v := os.Getenv(routerProcessEnv)
+	if v == "" {
+		t.Skip("BenchmarkFanOut's router process")
+	}
+	maxConns, err := strconv.Atoi(v)
+	require.NoError(t, err)
+	tr := startRouterWith(t, routerOpts{noTap: true, maxConns: maxConns})
+	defer tr.stop()
+	fmt.Printf("router %s\n", tr.addr)
+	_, _ = io.Copy(io.Discard, os.Stdin)
+}
+
+// startRouterProcess starts TestRouterProcess; the router stops at cleanup.
+func startRouterProcess(b *testing.B, maxConns int) *testRouter {
+	cmd := exec.Command(os.Args[0], "-test.run=^TestRouterProcess$")
+	cmd.Env = append(os.Environ(), routerProcessEnv+"="+strconv.Itoa(maxConns))
+	cmd.Stderr = os.Stderr
+	stdin, err := cmd.StdinPipe()
+	require.NoError(b, err)
+	stdout, err := cmd.StdoutPipe()
+	require.NoError(b, err)
+	require.NoError(b, cmd.Start())
+	stop := func() {
+		_ = stdin.Close()
+		_ = cmd.Wait()
+	}
+	sc := bufio.NewScanner(stdout)
+	for sc.Scan() {
+		if addr, ok := strings.CutPrefix(sc.Text(), "router "); ok {
+			go func() { _, _ = io.Copy(io.Discard, stdout) }()
+			tr := &testRouter{addr: addr, network: "ws", stopFn: stop}
+			b.Cleanup(tr.stop)
+			return tr
+		}
+	}
+	stop()
+	b.Fatalf("router process: no address (%v)", sc.Err())
+	return nil
+}
+
+// idleSessions subscribes n plain nexus clients and then n E2EE sessions to
+// topics through tr and returns LiveHeap before, between and after. One of
+// each, subscribed before the first reading, takes what the first session
+// initializes once per process or router.
+func idleSessions(b *testing.B, tr *testRouter, p *pki, n int, plain, enc client.EventHandler) (h0, h1, h2 uint64) {
+	ctx := context.Background()
+	addPlain := func(topic string) {
+		c, err := client.ConnectNet(ctx, tr.url(), client.Config{Realm: realmURI, Serialization: serialize.MSGPACK})
+		require.NoError(b, err)
+		b.Cleanup(func() { _ = c.Close() })
+		require.NoError(b, c.Subscribe(topic, plain, nil))
+	}
+	addE2EE := func(topic string) {
+		s := newSession(b, tr, p, serialize.MSGPACK, benchRules)
+		require.NoError(b, s.Subscribe(topic, enc, nil))
+	}
+	addPlain("bench.plain.warm")
+	addE2EE("bench.e2ee.warm")
+	h0 = loadgen.LiveHeap()
+	for range n {
+		addPlain("bench.plain.fan")
+	}
+	h1 = loadgen.LiveHeap()
+	for range n {
+		addE2EE("bench.e2ee.fan")
+	}
+	h2 = loadgen.LiveHeap()
+	return h0, h1, h2
+}
 
 func fanOut(b *testing.B, n int, first **fanMem) {
 	p := newPKI(b)
 	tr := startRouterWith(b, routerOpts{noTap: true, maxConns: 2*n + 10})
 	b.Cleanup(tr.stop)
-	ctx := context.Background()
 	data := make([]byte, 1024)
 	_, _ = rand.Read(data)
 
-	// Plain nexus sessions.
-	h0 := loadgen.LiveHeap()
-	var plain fanCounter
-	plainSubs := make([]*client.Client, n)
-	for i := range plainSubs {
-		c, err := client.ConnectNet(ctx, tr.url(), client.Config{Realm: realmURI, Serialization: serialize.MSGPACK})
-		require.NoError(b, err)
-		b.Cleanup(func() { _ = c.Close() })
-		require.NoError(b, c.Subscribe("bench.plain.fan", plain.handle, nil))
-		plainSubs[i] = c
-	}
-	h1 := loadgen.LiveHeap()
-
-	// E2EE sessions.
-	var enc fanCounter
-	for range n {
-		s := newSession(b, tr, p, serialize.MSGPACK, benchRules)
-		require.NoError(b, s.Subscribe("bench.e2ee.fan", enc.handle, nil))
-	}
-	h2 := loadgen.LiveHeap()
+	// Idle subscribers: nexus clients, then E2EE sessions.
+	var plain, enc fanCounter
+	h0, h1, h2 := idleSessions(b, tr, p, n, plain.handle, enc.handle)
 	// Two publishers: one pulls (its readers fetch every new key), one
 	// pushes new keys to the readers of the old ones.
 	pub := newSession(b, tr, p, serialize.MSGPACK, benchRules, noPush)
@@ -195,6 +264,16 @@ func fanOut(b *testing.B, n int, first **fanMem) {
 		enc.wait(b, time.Minute)
 	}
 	h3 := loadgen.LiveHeap()
+	if *first == nil {
+		// The same idle sessions of a router in another process: what they
+		// hold on the client side. After the measurements above, so that
+		// they find no closed sessions' goroutines to reuse.
+		far := startRouterProcess(b, 2*n+10)
+		var ignore fanCounter
+		c0, c1, c2 := idleSessions(b, far, p, n, ignore.handle, ignore.handle)
+		*first = &fanMem{h0, h1, h2, h3, c0, c1, c2}
+	}
+	m := *first
 	plainRate := run(&plain, "bench.plain.fan")
 	encRate := run(&enc, "bench.e2ee.fan")
 
@@ -219,14 +298,14 @@ func fanOut(b *testing.B, n int, first **fanMem) {
 		return float64(d[len(d)/2].Microseconds()) / 1e3
 	}
 	per := func(d uint64) float64 { return float64(int64(d)) / float64(n) }
-	if *first == nil {
-		*first = &fanMem{h0, h1, h2, h3}
-	}
-	h0, h1, h2, h3 = (*first).h0, (*first).h1, (*first).h2, (*first).h3
-	b.ReportMetric(per(h1-h0), "plain-B/sess")
-	b.ReportMetric(per(h2-h1), "e2ee-B/sess")
-	b.ReportMetric(per(h2-h1)/per(h1-h0), "mem-ratio")
-	b.ReportMetric(per(h3-h1), "e2ee-keyed-B/sess")
+	b.ReportMetric(per(m.h1-m.h0), "plain-B/sess")
+	b.ReportMetric(per(m.h2-m.h1), "e2ee-B/sess")
+	b.ReportMetric(per(m.h2-m.h1)/per(m.h1-m.h0), "mem-ratio")
+	b.ReportMetric(per(m.h3-m.h1), "e2ee-keyed-B/sess")
+	b.ReportMetric(per(m.c1-m.c0), "plain-client-B/sess")
+	b.ReportMetric(per(m.c2-m.c1), "e2ee-client-B/sess")
+	b.ReportMetric(per(m.h1-m.h0)-per(m.c1-m.c0), "plain-router-B/sess")
+	b.ReportMetric(per(m.h2-m.h1)-per(m.c2-m.c1), "e2ee-router-B/sess")
 	b.ReportMetric(plainRate, "plain-deliv/s")
 	b.ReportMetric(encRate, "e2ee-deliv/s")
 	b.ReportMetric(encRate/plainRate, "deliv-ratio")
