@@ -140,7 +140,8 @@ func runBench(ctx context.Context, e *env, args []string) error {
 			"  late joiner  first event of a late joiner on on-chain trust: warm, cold verifier, cold node,\n"+
 			"               and the plaintext transport floor (--late-joiners iterations; --rpc for a node);\n"+
 			"  fan-out      key rotation until N subscribers decrypted, pull vs push, and memory per idle\n"+
-			"               session, at the router's default queue (--fanout N,N,…; 0: skip);\n"+
+			"               session (router and client side together), at the router's default queue\n"+
+			"               (--fanout N,N,…; 0: skip);\n"+
 			"  gas          the registry's gas per operation on a fresh simulated chain (gasreport.Measure).\n"+
 			"Everything runs in this process on loopback; --limit bounds the whole run.")
 	fs.IntVar(&events, "events", 20000, "events per throughput run")

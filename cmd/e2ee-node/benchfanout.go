@@ -206,7 +206,7 @@ func fanOutTargets(rs []benchFanOut) []benchTarget {
 			mem = r.E2EEBytes / r.PlainBytes
 		}
 		out = append(out, benchTarget{
-			Name:  fmt.Sprintf("memory per idle E2EE session vs plain (N=%d), B", r.Subscribers),
+			Name:  fmt.Sprintf("memory per idle E2EE session vs plain, router + client side (N=%d), B", r.Subscribers),
 			Value: r.E2EEBytes, Baseline: r.PlainBytes, Ratio: mem,
 			Target: fmt.Sprintf("≤ %d ×", fanMemRatio), Holds: r.PlainBytes > 0 && mem <= fanMemRatio,
 		})
