@@ -196,33 +196,26 @@ func startRouterProcess(b *testing.B, maxConns int) *testRouter {
 }
 
 // idleSessions subscribes n plain nexus clients and then n E2EE sessions to
-// topics through tr and returns LiveHeap before, between and after. One of
-// each, subscribed before the first reading, takes what the first session
-// initializes once per process or router.
+// topics through tr (loadgen.SessionMemory) and returns its readings.
 func idleSessions(b *testing.B, tr *testRouter, p *pki, n int, plain, enc client.EventHandler) (h0, h1, h2 uint64) {
 	ctx := context.Background()
-	addPlain := func(topic string) {
-		c, err := client.ConnectNet(ctx, tr.url(), client.Config{Realm: realmURI, Serialization: serialize.MSGPACK})
-		require.NoError(b, err)
-		b.Cleanup(func() { _ = c.Close() })
-		require.NoError(b, c.Subscribe(topic, plain, nil))
-	}
-	addE2EE := func(topic string) {
-		s := newSession(b, tr, p, serialize.MSGPACK, benchRules)
-		require.NoError(b, s.Subscribe(topic, enc, nil))
-	}
-	addPlain("bench.plain.warm")
-	addE2EE("bench.e2ee.warm")
-	h0 = loadgen.LiveHeap()
-	for range n {
-		addPlain("bench.plain.fan")
-	}
-	h1 = loadgen.LiveHeap()
-	for range n {
-		addE2EE("bench.e2ee.fan")
-	}
-	h2 = loadgen.LiveHeap()
-	return h0, h1, h2
+	h, err := loadgen.SessionMemory(n, func(kind int, warm bool) error {
+		suffix := ".fan"
+		if warm {
+			suffix = ".warm"
+		}
+		if kind == 0 {
+			c, err := client.ConnectNet(ctx, tr.url(), client.Config{Realm: realmURI, Serialization: serialize.MSGPACK})
+			if err != nil {
+				return err
+			}
+			b.Cleanup(func() { _ = c.Close() })
+			return c.Subscribe("bench.plain"+suffix, plain, nil)
+		}
+		return newSession(b, tr, p, serialize.MSGPACK, benchRules).Subscribe("bench.e2ee"+suffix, enc, nil)
+	})
+	require.NoError(b, err)
+	return h[0], h[1], h[2]
 }
 
 func fanOut(b *testing.B, n int, first **fanMem) {
@@ -297,15 +290,15 @@ func fanOut(b *testing.B, n int, first **fanMem) {
 		slices.Sort(d)
 		return float64(d[len(d)/2].Microseconds()) / 1e3
 	}
-	per := func(d uint64) float64 { return float64(int64(d)) / float64(n) }
-	b.ReportMetric(per(m.h1-m.h0), "plain-B/sess")
-	b.ReportMetric(per(m.h2-m.h1), "e2ee-B/sess")
-	b.ReportMetric(per(m.h2-m.h1)/per(m.h1-m.h0), "mem-ratio")
-	b.ReportMetric(per(m.h3-m.h1), "e2ee-keyed-B/sess")
-	b.ReportMetric(per(m.c1-m.c0), "plain-client-B/sess")
-	b.ReportMetric(per(m.c2-m.c1), "e2ee-client-B/sess")
-	b.ReportMetric(per(m.h1-m.h0)-per(m.c1-m.c0), "plain-router-B/sess")
-	b.ReportMetric(per(m.h2-m.h1)-per(m.c2-m.c1), "e2ee-router-B/sess")
+	per := func(from, to uint64) float64 { return loadgen.PerSession(from, to, n) }
+	b.ReportMetric(per(m.h0, m.h1), "plain-B/sess")
+	b.ReportMetric(per(m.h1, m.h2), "e2ee-B/sess")
+	b.ReportMetric(per(m.h1, m.h2)/per(m.h0, m.h1), "mem-ratio")
+	b.ReportMetric(per(m.h1, m.h3), "e2ee-keyed-B/sess")
+	b.ReportMetric(per(m.c0, m.c1), "plain-client-B/sess")
+	b.ReportMetric(per(m.c1, m.c2), "e2ee-client-B/sess")
+	b.ReportMetric(per(m.h0, m.h1)-per(m.c0, m.c1), "plain-router-B/sess")
+	b.ReportMetric(per(m.h1, m.h2)-per(m.c1, m.c2), "e2ee-router-B/sess")
 	b.ReportMetric(plainRate, "plain-deliv/s")
 	b.ReportMetric(encRate, "e2ee-deliv/s")
 	b.ReportMetric(encRate/plainRate, "deliv-ratio")

@@ -102,37 +102,37 @@ func (b *benchEnv) fanOutOne(ctx context.Context, n int) (benchFanOut, error) {
 	fb.rt, fb.url, fb.sessions = rt, rt.Addrs()[0], nil
 	defer fb.close()
 
-	h0 := loadgen.LiveHeap()
-	plain := make([]*client.Client, 0, n)
+	plain := make([]*client.Client, 0, n+1)
 	defer func() {
 		for _, c := range plain {
 			_ = c.Close()
 		}
 	}()
-	for range n {
-		c, err := client.ConnectNet(ctx, fb.url, client.Config{Realm: benchRealm, Serialization: serialize.MSGPACK})
-		if err != nil {
-			return res, err
-		}
-		plain = append(plain, c)
-		if err := c.Subscribe("bench.plain.fan", func(*wamp.Event) {}, nil); err != nil {
-			return res, err
-		}
-	}
-	h1 := loadgen.LiveHeap()
 	got := loadgen.NewCounter()
-	for range n {
+	h, err := loadgen.SessionMemory(n, func(kind int, warm bool) error {
+		suffix := ".fan"
+		if warm {
+			suffix = ".warm"
+		}
+		if kind == 0 {
+			c, err := client.ConnectNet(ctx, fb.url, client.Config{Realm: benchRealm, Serialization: serialize.MSGPACK})
+			if err != nil {
+				return err
+			}
+			plain = append(plain, c)
+			return c.Subscribe("bench.plain"+suffix, func(*wamp.Event) {}, nil)
+		}
 		s, err := fb.session(ctx, nil)
 		if err != nil {
-			return res, err
+			return err
 		}
-		if err := s.Subscribe("bench.fan", got.Handle, nil); err != nil {
-			return res, err
-		}
+		return s.Subscribe("bench"+suffix, got.Handle, nil)
+	})
+	if err != nil {
+		return res, err
 	}
-	h2 := loadgen.LiveHeap()
-	res.PlainBytes = float64(int64(h1-h0)) / float64(n)
-	res.E2EEBytes = float64(int64(h2-h1)) / float64(n)
+	res.PlainBytes = loadgen.PerSession(h[0], h[1], n)
+	res.E2EEBytes = loadgen.PerSession(h[1], h[2], n)
 
 	puller, err := fb.session(ctx, nil, noKeyPush)
 	if err != nil {
